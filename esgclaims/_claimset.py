@@ -1,0 +1,163 @@
+"""ClaimSet: an immutable collection of claims with lookup, filtering and grouping."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import overload
+
+import attrs
+
+from ._errors import InvalidClaimError
+from ._model import Claim, Metric, Organization, Program
+from ._periods import Period, PeriodRelation
+
+__all__ = ["ClaimSet"]
+
+
+def _to_claims(claims: Iterable[Claim]) -> tuple[Claim, ...]:
+    result = tuple(claims)
+    for position, claim in enumerate(result):
+        if not isinstance(claim, Claim):
+            raise InvalidClaimError(f"item {position} of a ClaimSet is a {type(claim).__name__}, not a Claim")
+    return result
+
+
+@attrs.frozen(repr=False)
+class ClaimSet:
+    """An immutable, ordered set of claims, looked up by id.
+
+    Examples:
+        >>> import esgclaims
+        >>> claims = esgclaims.load_dataset("jd-2020")
+        >>> len(claims.filter(subject="jd-foundation"))
+        7
+        >>> claims["jd-2020/online-donations-raised"].value
+        ReportedValue('RMB 19,770,000')
+    """
+
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=_to_claims)
+    _by_id: dict[str, Claim] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_id: dict[str, Claim] = {}
+        for claim in self.claims:
+            if claim.id in by_id:
+                raise InvalidClaimError(f"duplicate claim id {claim.id!r}")
+            by_id[claim.id] = claim
+        object.__setattr__(self, "_by_id", by_id)
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self.claims)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str):
+            return item in self._by_id
+        return isinstance(item, Claim) and self._by_id.get(item.id) == item
+
+    @overload
+    def __getitem__(self, key: str) -> Claim: ...
+    @overload
+    def __getitem__(self, key: int) -> Claim: ...
+    def __getitem__(self, key: str | int) -> Claim:
+        if isinstance(key, int):
+            return self.claims[key]
+        try:
+            return self._by_id[key]
+        except KeyError:
+            raise KeyError(f"no claim with id {key!r}") from None
+
+    def get(self, claim_id: str) -> Claim | None:
+        """The claim with ``claim_id``, or ``None``."""
+        return self._by_id.get(claim_id)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The claim ids, in order."""
+        return tuple(self._by_id)
+
+    def filter(
+        self,
+        predicate: Callable[[Claim], bool] | None = None,
+        *,
+        subject: str | Organization | None = None,
+        program: str | Program | None = None,
+        metric: str | Metric | None = None,
+        period: Period | None = None,
+    ) -> ClaimSet:
+        """The claims that match every criterion given.
+
+        Args:
+            predicate: Any test on a claim.
+            subject: An organization or its id.
+            program: A program or its id.
+            metric: A metric or its id.
+            period: Keep claims whose period lies within this one (or equals it).
+
+        Examples:
+            >>> import esgclaims
+            >>> claims = esgclaims.load_dataset("jd-2020")
+            >>> [c.id for c in claims.filter(period=esgclaims.parse_period("2020"))][:2]
+            ['jd-2020/jd-foundation-donations', 'jd-2020/online-donations-raised']
+        """
+
+        def keep(claim: Claim) -> bool:
+            if subject is not None and claim.subject.id != _id(subject):
+                return False
+            if program is not None and (claim.program is None or claim.program.id != _id(program)):
+                return False
+            if metric is not None and claim.metric.id != _id(metric):
+                return False
+            if period is not None and claim.period.relation(period) not in (
+                PeriodRelation.EQUAL,
+                PeriodRelation.WITHIN,
+            ):
+                return False
+            return predicate is None or predicate(claim)
+
+        return ClaimSet(c for c in self.claims if keep(c))
+
+    def group_by(self, key: str | Callable[[Claim], object]) -> dict[object, ClaimSet]:
+        """Claims grouped by ``"subject"``, ``"program"``, ``"metric"``, ``"period"`` or a function.
+
+        Named keys group by id (``None`` for claims without a program).
+        """
+        if isinstance(key, str):
+            if key not in ("subject", "program", "metric", "period", "source", "unit"):
+                raise InvalidClaimError(
+                    f"cannot group by {key!r}; use subject, program, metric, period, source, unit or a function"
+                )
+            key_function = _NAMED_KEYS[key]
+        else:
+            key_function = key
+        groups: dict[object, list[Claim]] = {}
+        for claim in self.claims:
+            groups.setdefault(key_function(claim), []).append(claim)
+        return {k: ClaimSet(v) for k, v in groups.items()}
+
+    def __add__(self, other: ClaimSet) -> ClaimSet:
+        if not isinstance(other, ClaimSet):
+            return NotImplemented
+        return ClaimSet((*self.claims, *other.claims))
+
+    def __repr__(self) -> str:
+        return f"<ClaimSet of {len(self)} claims>"
+
+    def __str__(self) -> str:
+        return "\n".join(str(c) for c in self.claims)
+
+
+def _id(item: str | Organization | Program | Metric) -> str:
+    return item if isinstance(item, str) else item.id
+
+
+_NAMED_KEYS: dict[str, Callable[[Claim], object]] = {
+    "subject": lambda c: c.subject.id,
+    "program": lambda c: None if c.program is None else c.program.id,
+    "metric": lambda c: c.metric.id,
+    "period": lambda c: c.period.iso(),
+    "source": lambda c: c.citation.source.id,
+    "unit": lambda c: None if c.value is None else str(c.value.units),
+}

@@ -1,0 +1,146 @@
+"""The errors esgclaims raises.
+
+Every error a user can cause is an :class:`EsgClaimsError`, and each concrete
+error also subclasses the built-in exception that fits it, so ``except
+ValueError`` keeps working in code that does not know esgclaims::
+
+    EsgClaimsError
+    ├── UnitError(ValueError)            unknown unit, or a unit that does not fit
+    ├── ValueParseError(ValueError)      parse_value could not read a phrase
+    ├── PeriodError(ValueError)          unreadable or ambiguous period, impossible date,
+    │                                    a span that ends before it starts
+    ├── InvalidValueError(ValueError)    a reported value that cannot exist (NaN, negative, inverted bounds)
+    ├── InvalidClaimError(ValueError)    a claim, metric or set that breaks an invariant
+    ├── RecordError(ValueError)          one bad field of one record in a file
+    │   ├── MissingFieldError
+    │   ├── UnknownFieldError
+    │   ├── FieldTypeError(TypeError)
+    │   └── UnknownReferenceError(LookupError)
+    ├── FileFormatError(ValueError)      not UTF-8, empty, malformed TOML or JSON
+    ├── LoadError(ValueError, ExceptionGroup)   every RecordError of one file
+    └── DatasetNotFoundError(LookupError)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "DatasetNotFoundError",
+    "EsgClaimsError",
+    "FieldTypeError",
+    "FileFormatError",
+    "InvalidClaimError",
+    "InvalidValueError",
+    "LoadError",
+    "MissingFieldError",
+    "PeriodError",
+    "RecordError",
+    "UnitError",
+    "UnknownFieldError",
+    "UnknownReferenceError",
+    "ValueParseError",
+]
+
+
+class EsgClaimsError(Exception):
+    """The base of every error esgclaims raises for bad input or misuse."""
+
+
+class UnitError(EsgClaimsError, ValueError):
+    """A unit name that is not in the registry, or a unit that does not fit."""
+
+
+class ValueParseError(EsgClaimsError, ValueError):
+    """A phrase that :func:`esgclaims.parse_value` cannot read."""
+
+
+class PeriodError(EsgClaimsError, ValueError):
+    """A period phrase that is unreadable or ambiguous, or a period that cannot exist."""
+
+
+class InvalidValueError(EsgClaimsError, ValueError):
+    """A reported value that cannot exist: NaN, infinite, negative, inverted bounds."""
+
+
+class InvalidClaimError(EsgClaimsError, ValueError):
+    """A claim, metric or claim set that breaks one of the model's invariants."""
+
+
+class RecordError(EsgClaimsError, ValueError):
+    """One bad field of one record of a claim file.
+
+    Attributes:
+        file: The file's name (or ``"<data>"``).
+        record: The record, e.g. ``"claim 'jd-2020/donations'"`` or ``"metrics[3]"``.
+        field: The field, e.g. ``"value.unit"``, or ``None`` for the record as a whole.
+        problem: What was expected and what arrived.
+    """
+
+    def __init__(self, problem: str, *, file: str = "<data>", record: str = "", field: str | None = None) -> None:
+        self.file = file
+        self.record = record
+        self.field = field
+        self.problem = problem
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = [self.file]
+        if self.record:
+            where.append(self.record)
+        if self.field:
+            where.append(f"field {self.field!r}")
+        return f"{', '.join(where)}: {self.problem}"
+
+    def __reduce__(self) -> tuple[object, ...]:  # keep pickling (and copy) working
+        return (_rebuild_record_error, (type(self), self.problem, self.file, self.record, self.field))
+
+
+def _rebuild_record_error(
+    cls: type[RecordError], problem: str, file: str, record: str, field: str | None
+) -> RecordError:
+    return cls(problem, file=file, record=record, field=field)
+
+
+class MissingFieldError(RecordError):
+    """A required field is absent."""
+
+
+class UnknownFieldError(RecordError):
+    """A field that the record's type does not have (often a typo)."""
+
+
+class FieldTypeError(RecordError, TypeError):
+    """A field of the wrong type: a list where a string belongs, a bool for a number."""
+
+
+class UnknownReferenceError(RecordError, LookupError):
+    """An id that names no organization, program, metric or source in the file."""
+
+
+class FileFormatError(EsgClaimsError, ValueError):
+    """A file that is not a claim file at all: not UTF-8, empty, malformed TOML or JSON."""
+
+
+class LoadError(EsgClaimsError, ValueError, ExceptionGroup[RecordError]):  # type: ignore[misc]
+    """Every bad record of one file, reported together; nothing was loaded.
+
+    ``str()`` gives one line per error, each naming file, record and field.
+    """
+
+    def __new__(cls, message: str, errors: Sequence[RecordError]) -> LoadError:
+        return super().__new__(cls, message, list(errors))
+
+    def __init__(self, message: str, errors: Sequence[RecordError]) -> None:
+        super().__init__(message, list(errors))
+
+    def __str__(self) -> str:
+        lines = [self.message, *(f"  {error}" for error in self.exceptions)]
+        return "\n".join(lines)
+
+    def derive(self, excs: Sequence[RecordError]) -> LoadError:  # type: ignore[override]
+        return LoadError(self.message, excs)
+
+
+class DatasetNotFoundError(EsgClaimsError, LookupError):
+    """A dataset name that esgclaims does not ship."""

@@ -1,0 +1,93 @@
+"""Intervals of quantities, with open or closed and possibly unbounded ends."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+import pint
+
+from ._display import format_quantity
+
+__all__ = ["Interval"]
+
+
+@attrs.frozen
+class Interval:
+    """The set of values a statement allows: ``low`` to ``high``.
+
+    ``None`` for an end means unbounded. Each end is closed (the value itself is
+    allowed) or open.
+
+    Examples:
+        >>> from esgclaims import quantity
+        >>> Interval(quantity(3000000, "item"), None, low_closed=False)
+        Interval('(3,000,000 items, ∞)')
+    """
+
+    low: pint.Quantity | None
+    high: pint.Quantity | None
+    low_closed: bool = True
+    high_closed: bool = True
+
+    def __attrs_post_init__(self) -> None:
+        if self.low is not None and self.high is not None:
+            if self.high < self.low or (self.high == self.low and not (self.low_closed and self.high_closed)):
+                raise ValueError(f"empty interval: {self.low} to {self.high}")
+
+    @property
+    def units(self) -> pint.Unit:
+        """The unit of the bounds."""
+        bound = self.low if self.low is not None else self.high
+        assert bound is not None  # noqa: S101 - an interval has at least one bound
+        return bound.units
+
+    def contains(self, value: pint.Quantity) -> bool:
+        """Whether ``value`` lies in the interval."""
+        if self.low is not None and (value < self.low or (value == self.low and not self.low_closed)):
+            return False
+        return not (self.high is not None and (value > self.high or (value == self.high and not self.high_closed)))
+
+    def overlaps(self, other: Interval) -> bool:
+        """Whether the two intervals share at least one value."""
+        return not (_ends_before(self, other) or _ends_before(other, self))
+
+    @property
+    def is_point(self) -> bool:
+        """True when low and high are the same single value."""
+        return self.low is not None and self.low == self.high
+
+    def __str__(self) -> str:
+        left = "[" if self.low_closed and self.low is not None else "("
+        right = "]" if self.high_closed and self.high is not None else ")"
+        low = "-∞" if self.low is None else format_quantity(self.low)
+        high = "∞" if self.high is None else format_quantity(self.high)
+        if self.is_point:
+            return f"[{low}]"
+        return f"{left}{low}, {high}{right}"
+
+    def __repr__(self) -> str:
+        return f"Interval({str(self)!r})"
+
+    def to(self, unit: pint.Unit) -> Interval:
+        """The same interval in another unit of the same dimension."""
+        return Interval(
+            None if self.low is None else _exact_to(self.low, unit),
+            None if self.high is None else _exact_to(self.high, unit),
+            self.low_closed,
+            self.high_closed,
+        )
+
+
+def _exact_to(value: pint.Quantity, unit: pint.Unit) -> pint.Quantity:
+    converted = value.to(unit)
+    magnitude = converted.magnitude
+    if not isinstance(magnitude, Decimal):
+        magnitude = Decimal(str(magnitude))
+    return value._REGISTRY.Quantity(magnitude, unit)  # noqa: SLF001
+
+
+def _ends_before(a: Interval, b: Interval) -> bool:
+    if a.high is None or b.low is None:
+        return False
+    return a.high < b.low or (a.high == b.low and not (a.high_closed and b.low_closed))

@@ -1,0 +1,317 @@
+"""The claim model: who claims what, about which metric, over which period, from which sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from typing import Any
+
+import attrs
+import pint
+
+from ._display import unit_words
+from ._errors import InvalidClaimError
+from ._periods import PartialDate, Period
+from ._units import count_kind_of, currency_of, is_share, ureg
+from ._values import ReportedValue
+
+__all__ = [
+    "Citation",
+    "Claim",
+    "FrameworkTag",
+    "Match",
+    "Metric",
+    "Modality",
+    "Organization",
+    "OrganizationKind",
+    "Program",
+    "QuantityKind",
+    "Source",
+    "Temporal",
+]
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/:-]*")
+
+
+def _check_id(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        raise InvalidClaimError(
+            f"{attribute.name} must be letters, digits and . _ / : - (starting with a letter or digit), got {value!r}"
+        )
+
+
+def _check_text(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidClaimError(f"{attribute.name} must be non-empty text, got {value!r}")
+
+
+class _Named(enum.Enum):
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}.{self.name}"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class OrganizationKind(_Named):
+    """What sort of body an organization is."""
+
+    COMPANY = "company"
+    FOUNDATION = "foundation"
+    PLATFORM = "platform"
+    GOVERNMENT = "government"
+    OTHER = "other"
+
+
+class QuantityKind(_Named):
+    """The kind of quantity a metric accepts."""
+
+    MONEY = "money"
+    COUNT = "count"
+    SHARE = "share"
+    MASS = "mass"
+    ENERGY = "energy"
+    EMISSIONS = "emissions"
+    VOLUME = "volume"
+    DISTANCE = "distance"
+    QUALITATIVE = "qualitative"
+
+
+class Temporal(_Named):
+    """How a metric relates to time."""
+
+    FLOW = "flow"
+    """An amount over a period: donations in 2020."""
+    CUMULATIVE = "cumulative"
+    """A running total up to a date: counties helped as of 30 Sep 2020."""
+    STOCK = "stock"
+    """A level or share at an instant: share of rural employees."""
+    EVENT = "event"
+    """Something that happened (qualitative): an award, a founding."""
+
+
+class Match(_Named):
+    """How closely a metric matches a framework disclosure."""
+
+    EXACT = "exact"
+    CLOSE = "close"
+    BROAD = "broad"
+
+
+class Modality(_Named):
+    """Whether a claim reports, promises or aims."""
+
+    ACHIEVEMENT = "achievement"
+    COMMITMENT = "commitment"
+    TARGET = "target"
+
+
+@attrs.frozen
+class Organization:
+    """A company, foundation, platform or government that makes or is subject of claims."""
+
+    id: str = attrs.field(validator=_check_id)
+    name: str = attrs.field(validator=_check_text)
+    kind: OrganizationKind = OrganizationKind.COMPANY
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    parent: Organization | None = None
+    description: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        seen = {self.id}
+        parent = self.parent
+        while parent is not None:
+            if parent.id in seen:
+                raise InvalidClaimError(f"organization {self.id!r} is its own ancestor")
+            seen.add(parent.id)
+            parent = parent.parent
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@attrs.frozen
+class Program:
+    """An initiative run by an organization: a project, a campaign, a channel."""
+
+    id: str = attrs.field(validator=_check_id)
+    name: str = attrs.field(validator=_check_text)
+    owner: Organization
+    description: str = ""
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@attrs.frozen
+class FrameworkTag:
+    """A reporting framework disclosure a metric maps to: GRI 203-2, SDG 1."""
+
+    framework: str = attrs.field(validator=_check_text)
+    code: str = attrs.field(validator=_check_text)
+    match: Match = Match.CLOSE
+
+    def __str__(self) -> str:
+        return f"{self.framework} {self.code} ({self.match})"
+
+
+_PHYSICAL = {
+    QuantityKind.MASS: "[mass]",
+    QuantityKind.ENERGY: "[mass] * [length] ** 2 / [time] ** 2",
+    QuantityKind.EMISSIONS: "[emissions]",
+    QuantityKind.VOLUME: "[length] ** 3",
+    QuantityKind.DISTANCE: "[length]",
+}
+
+
+@attrs.frozen
+class Metric:
+    """What is measured: its kind of quantity, how it relates to time, and framework tags."""
+
+    id: str = attrs.field(validator=_check_id)
+    name: str = attrs.field(validator=_check_text)
+    kind: QuantityKind
+    temporal: Temporal
+    count_of: str | None = None
+    """For a count: the counted kind (a unit of :data:`esgclaims.ureg`)."""
+    description: str = ""
+    frameworks: tuple[FrameworkTag, ...] = attrs.field(default=(), converter=tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.kind is QuantityKind.COUNT) != (self.count_of is not None):
+            raise InvalidClaimError(f"metric {self.id!r}: count_of is given exactly when kind is count")
+        if self.count_of is not None and count_kind_of(ureg.Unit(self.count_of)) != self.count_of:
+            raise InvalidClaimError(f"metric {self.id!r}: {self.count_of!r} is not a count kind")
+        if self.temporal is Temporal.EVENT and self.kind is not QuantityKind.QUALITATIVE:
+            raise InvalidClaimError(f"metric {self.id!r}: only a qualitative metric is an event")
+
+    def accepts(self, unit: pint.Unit) -> bool:
+        """Whether a value in ``unit`` can measure this metric."""
+        kind = self.kind
+        if kind is QuantityKind.MONEY:
+            return currency_of(unit) is not None
+        if kind is QuantityKind.COUNT:
+            return count_kind_of(unit) == self.count_of
+        if kind is QuantityKind.SHARE:
+            return is_share(unit) and unit != ureg.dimensionless
+        if kind is QuantityKind.QUALITATIVE:
+            return False
+        return bool(unit.dimensionality == ureg.get_dimensionality(_PHYSICAL[kind]))
+
+    @property
+    def expected(self) -> str:
+        """The units it accepts, in words, for error messages."""
+        if self.kind is QuantityKind.COUNT:
+            return f"a count of {self.count_of}"
+        if self.kind is QuantityKind.SHARE:
+            return "a share (percent)"
+        if self.kind is QuantityKind.MONEY:
+            return "a currency"
+        if self.kind is QuantityKind.QUALITATIVE:
+            return "no value"
+        return f"a unit of {self.kind.value}"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _check_sha256(_: object, __: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and not re.fullmatch(r"[0-9a-f]{64}", value):
+        raise InvalidClaimError(f"sha256 must be 64 lower-case hex digits, got {value!r}")
+
+
+@attrs.frozen
+class Source:
+    """A document claims come from."""
+
+    id: str = attrs.field(validator=_check_id)
+    title: str = attrs.field(validator=_check_text)
+    publisher: str = attrs.field(validator=_check_text)
+    author: str | None = None
+    url: str | None = None
+    published: PartialDate | None = None
+    sha256: str | None = attrs.field(default=None, validator=_check_sha256)
+
+    def __str__(self) -> str:
+        by = f" by {self.author}" if self.author else ""
+        return f"{self.title}{by} ({self.publisher})"
+
+
+def _to_span(value: Any) -> tuple[int, int]:
+    if (
+        not isinstance(value, tuple | list)
+        or len(value) != 2
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+    ):
+        raise InvalidClaimError(f"a span is two character offsets [start, end], got {value!r}")
+    return (value[0], value[1])
+
+
+@attrs.frozen
+class Citation:
+    """Where a claim is stated: the verbatim quote and its character span in the source text."""
+
+    source: Source
+    quote: str = attrs.field(validator=_check_text)
+    span: tuple[int, int] = attrs.field(converter=_to_span)
+
+    def __attrs_post_init__(self) -> None:
+        start, end = self.span
+        if not 0 <= start < end:
+            raise InvalidClaimError(f"span {list(self.span)} must have 0 <= start < end")
+        if end - start != len(self.quote):
+            raise InvalidClaimError(f"span {list(self.span)} is {end - start} characters, the quote {len(self.quote)}")
+
+    def verify(self, text: str) -> bool:
+        """Whether ``text`` holds the quote at the span."""
+        start, end = self.span
+        return text[start:end] == self.quote
+
+
+@attrs.frozen
+class Claim:
+    """One claim: a subject states a value of a metric over a period, in a quoted sentence.
+
+    A claim whose unit does not fit its metric cannot be constructed.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    subject: Organization
+    metric: Metric
+    value: ReportedValue | None
+    period: Period
+    citation: Citation
+    program: Program | None = None
+    attribution: str = attrs.field(default="report", validator=_check_text)
+    modality: Modality = Modality.ACHIEVEMENT
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if self.value is None:
+            if self.metric.kind is not QuantityKind.QUALITATIVE:
+                raise InvalidClaimError(f"claim {self.id!r}: metric {self.metric.id!r} needs {self.metric.expected}")
+            return
+        if not self.metric.accepts(self.value.units):
+            raise InvalidClaimError(
+                f"claim {self.id!r}: unit {unit_words(self.value.units) or 'dimensionless'!r} does not fit metric "
+                f"{self.metric.id!r}, which takes {self.metric.expected}"
+            )
+
+    @property
+    def source(self) -> Source:
+        """The source document (``citation.source``)."""
+        return self.citation.source
+
+    @property
+    def as_of(self) -> dt.date | None:
+        """The period's last day."""
+        return self.period.end
+
+    def __str__(self) -> str:
+        what = f"{self.value} ({self.metric.name})" if self.value is not None else f"“{self.citation.quote}”"
+        period = str(self.period)
+        if self.metric.temporal is Temporal.CUMULATIVE and period.startswith("as of "):
+            period = "cumulative to " + period.removeprefix("as of ")
+        program = f", {self.program.name}" if self.program else ""
+        return f"{what} — {period} — {self.subject.name}{program}"

@@ -1,0 +1,218 @@
+"""Reading the period phrases reports use, strictly.
+
+Nothing is filled in from today's date and nothing is guessed: a phrase that
+does not say which days it means is an error that says why.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._errors import PeriodError
+from ._periods import AsOf, CalendarYear, FiscalYear, HalfYear, PartialDate, Period, Quarter, Span, UnknownPeriod
+
+__all__ = ["parse_date", "parse_period"]
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+_DATE_FORMS = [
+    re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?"),
+    re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
+    re.compile(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}"),
+    re.compile(rf"{_MONTH},?\s+{_YEAR}"),
+    re.compile(r"(?P<year>\d{4})\s*年\s*(?:(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*日)?)?(?:底|末)?"),
+]
+_SLASHED = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})")
+_RELATIVE = re.compile(
+    r"\b(today|now|yesterday|recent(ly)?|last|this|next|previous|past|current|currently|ago|so far|to date)\b"
+)
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().strip(".,;:").strip()).lower()
+
+
+def parse_date(text: str) -> PartialDate:
+    """Read one date at the granularity the text gives.
+
+    Examples:
+        >>> parse_date("Sept. 30, 2020")
+        PartialDate('2020-09-30')
+        >>> parse_date("February 2021")
+        PartialDate('2021-02')
+        >>> parse_date("3/4/2020")
+        Traceback (most recent call last):
+        ...
+        esgclaims.PeriodError: ambiguous date '3/4/2020': 3 April or March 4? Write it as 2020-04-03 or 2020-03-04
+    """
+    cleaned = _clean(text)
+    cleaned = re.sub(r"^(the )?end of (the year )?", "", cleaned)
+    for form in _DATE_FORMS:
+        match = form.fullmatch(cleaned)
+        if match:
+            groups = match.groupdict()
+            month_text = groups.get("month")
+            month = None if month_text is None else _MONTHS.get(month_text) or int(month_text)
+            day = None if groups.get("day") is None else int(groups["day"])
+            return PartialDate(int(groups["year"]), month, day)
+    match = _SLASHED.fullmatch(cleaned)
+    if match:
+        a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+        if a <= 12 and b <= 12 and a != b:
+            raise PeriodError(
+                f"ambiguous date {text.strip()!r}: {a} {_month_name(b)} or {_month_name(a)} {b}? "
+                f"Write it as {year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}"
+            )
+        day, month = (a, b) if a > 12 else (b, a)
+        return PartialDate(year, month, day)
+    if re.fullmatch(r"fy\s?\d{2}|'\d{2}|\d{2}", cleaned):
+        raise PeriodError(f"two-digit year in {text.strip()!r} is ambiguous; write the year in full")
+    raise PeriodError(f"cannot read a date in {text.strip()!r}; expected e.g. '2020-09-30' or 'Sept. 30, 2020'")
+
+
+def _month_name(number: int) -> str:
+    return next(name for name, n in _MONTHS.items() if n == number and len(name) > 3 or name == "may" == name).title()
+
+
+def parse_period(text: str) -> Period:
+    """Read a period phrase into the type that fits its meaning.
+
+    Examples:
+        >>> parse_period("as of Sept. 30, 2020")
+        AsOf('as of 2020-09-30')
+        >>> parse_period("from September 2019 to February 2021")
+        Span('2019-09 to 2021-02')
+        >>> parse_period("In 2020")
+        CalendarYear('2020')
+        >>> parse_period("since 2016")
+        AsOf('since 2016')
+        >>> parse_period("in the first half of 2022")
+        HalfYear('H1 2022')
+        >>> parse_period("last month")
+        Traceback (most recent call last):
+        ...
+        esgclaims.PeriodError: 'last month' is relative to a date the text does not state
+    """
+    if not isinstance(text, str):
+        raise PeriodError(f"a period must be a string, got {type(text).__name__}")
+    cleaned = _clean(text)
+    if not cleaned:
+        raise PeriodError("empty period; write 'unknown' when the text states none")
+    if cleaned in ("unknown", "not stated", "period not stated"):
+        return UnknownPeriod()
+    cleaned = re.sub(r"^(in|during|for|on|over|throughout|within) (the )?", "", cleaned)
+    if _RELATIVE.search(cleaned):
+        raise PeriodError(f"{text.strip()!r} is relative to a date the text does not state")
+    for reader in (_as_of, _fiscal_year, _half_year, _quarter, _span, _calendar_year, _single):
+        period = reader(cleaned)
+        if period is not None:
+            return period
+    raise PeriodError(
+        f"cannot read the period {text.strip()!r}; expected e.g. 'as of 2020-09-30', "
+        "'2019-09 to 2021-02', '2020', 'FY2022', 'H1 2022', 'Q3 2020' or 'unknown'"
+    )
+
+
+def _as_of(text: str) -> Period | None:
+    match = re.fullmatch(r"since (?P<since>.+?)(?:,? (?:as (?:of|at)|by|until|up to) (?P<date>.+))?", text)
+    if match:
+        since = parse_date(match["since"])
+        return AsOf(None if match["date"] is None else parse_date(match["date"]), since=since)
+    match = re.fullmatch(r"(?:as (?:of|at)|by|at|up to|until|through|截至|截止)\s*(?P<date>.+?)(?:为止)?", text)
+    if match:
+        return AsOf(parse_date(match["date"]))
+    return None
+
+
+def _calendar_year(text: str) -> Period | None:
+    match = re.fullmatch(r"(?:(?:calendar|the|full) year |cy ?)?(?P<year>\d{4})(?: calendar year)?", text)
+    return None if match is None else CalendarYear(int(match["year"]))
+
+
+def _fiscal_year(text: str) -> Period | None:
+    match = re.fullmatch(r"(?:fy ?|fiscal (?:year )?)(?P<year>\d{4})(?: \((?P<a>[\d-]+) to (?P<b>[\d-]+)\))?", text)
+    if match is None:
+        if re.fullmatch(r"fy ?\d{2}|fiscal (?:year )?\d{2}", text):
+            raise PeriodError(f"two-digit fiscal year {text!r} is ambiguous; write the year in full, e.g. FY2022")
+        return None
+    year = int(match["year"])
+    if match["a"] is None:
+        return FiscalYear(year)
+    fiscal = FiscalYear(year, first_month=PartialDate.parse(match["a"]))
+    if fiscal.iso() != f"FY{year:04d} ({match['a']} to {match['b']})":
+        raise PeriodError(f"FY{year} from {match['a']} ends {fiscal.iso()[-8:-1]}, not {match['b']}")
+    return fiscal
+
+
+def _half_year(text: str) -> Period | None:
+    match = re.fullmatch(r"(?:h(?P<h1>[12])|(?P<h2>[12])h) ?(?P<year>\d{4})", text) or re.fullmatch(
+        r"(?P<ord>first|second|1st|2nd) half(?: of)?(?: the year)? (?P<year>\d{4})", text
+    )
+    if match is None:
+        return None
+    groups = match.groupdict()
+    half = int(groups.get("h1") or groups.get("h2") or _ORDINALS[groups["ord"]])
+    return HalfYear(int(match["year"]), half)
+
+
+def _quarter(text: str) -> Period | None:
+    match = re.fullmatch(r"(?:q(?P<q1>[1-4])|(?P<q2>[1-4])q) ?(?P<year>\d{4})", text) or re.fullmatch(
+        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)? (?P<year>\d{4})", text
+    )
+    if match is None:
+        return None
+    groups = match.groupdict()
+    quarter = int(groups.get("q1") or groups.get("q2") or _ORDINALS[groups["ord"]])
+    return Quarter(int(match["year"]), quarter)
+
+
+def _span(text: str) -> Period | None:
+    match = re.fullmatch(r"(?:from |between )?(?P<a>.+?)\s*(?: to |\s–\s|–| - | and |/|至|到)\s*(?P<b>.+)", text)
+    if match is None:
+        return None
+    if " and " in text and not text.startswith("between "):
+        return None
+    try:
+        first = parse_date(match["a"])
+    except PeriodError:
+        return None
+    second_text = match["b"]
+    if re.fullmatch(r"\d{1,2}", second_text) is None:
+        last = parse_date(second_text)
+    else:
+        raise PeriodError(f"cannot tell which year {text!r} ends in; write both years in full")
+    return Span(first, last)
+
+
+def _single(text: str) -> Period | None:
+    try:
+        date = parse_date(text)
+    except PeriodError:
+        if re.search(r"\d{4}", text):
+            raise
+        return None
+    return CalendarYear(date.year) if date.granularity == "year" else Span.single(date)

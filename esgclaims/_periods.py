@@ -1,0 +1,483 @@
+"""Periods: separate types for separate meanings.
+
+An :class:`AsOf` is a date a total runs up to (or a stock stands at); a
+:class:`Span` runs from one partial date to another, inclusive; calendar years,
+fiscal years, half-years and quarters are named periods; :class:`UnknownPeriod`
+says the text gives none. Each keeps its granularity: a month stays a month.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+from typing import ClassVar
+
+import attrs
+
+from ._errors import PeriodError
+
+__all__ = [
+    "AsOf",
+    "CalendarYear",
+    "FiscalYear",
+    "HalfYear",
+    "PartialDate",
+    "Period",
+    "PeriodRelation",
+    "Quarter",
+    "Span",
+    "UnknownPeriod",
+]
+
+_MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@attrs.frozen(order=False)
+class PartialDate:
+    """A date known to the year, the month or the day.
+
+    Examples:
+        >>> PartialDate(2019, 9)
+        PartialDate('2019-09')
+        >>> PartialDate(2019, 9).first, PartialDate(2019, 9).last
+        (datetime.date(2019, 9, 1), datetime.date(2019, 9, 30))
+        >>> print(PartialDate(2020, 9, 30).human())
+        30 Sep 2020
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise PeriodError(f"impossible year {self.year}")
+        if self.month is None and self.day is not None:
+            raise PeriodError("a day needs a month")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise PeriodError(f"impossible month {self.month} in {self.year}")
+        if self.day is not None:
+            assert self.month is not None  # noqa: S101 - checked above
+            last = calendar.monthrange(self.year, self.month)[1]
+            if not 1 <= self.day <= last:
+                raise PeriodError(f"impossible date {self.year:04d}-{self.month:02d}-{self.day:02d}")
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+        Examples:
+            >>> PartialDate.parse("2021-02")
+            PartialDate('2021-02')
+            >>> PartialDate.parse("2021-02-30")
+            Traceback (most recent call last):
+            ...
+            esgclaims.PeriodError: impossible date 2021-02-30
+        """
+        parts = text.strip().split("-")
+        if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+            raise PeriodError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}")
+        if any(len(p) != 2 for p in parts[1:]):
+            raise PeriodError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}")
+        numbers = [int(p) for p in parts]
+        return cls(*numbers)
+
+    @classmethod
+    def of(cls, day: dt.date) -> PartialDate:
+        """A full date."""
+        return cls(day.year, day.month, day.day)
+
+    @property
+    def granularity(self) -> str:
+        """``"year"``, ``"month"`` or ``"day"``."""
+        return "year" if self.month is None else "month" if self.day is None else "day"
+
+    @property
+    def first(self) -> dt.date:
+        """The first day the partial date covers."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last(self) -> dt.date:
+        """The last day the partial date covers."""
+        if self.month is None:
+            return dt.date(self.year, 12, 31)
+        return dt.date(self.year, self.month, self.day or calendar.monthrange(self.year, self.month)[1])
+
+    def iso(self) -> str:
+        """``2019``, ``2019-09`` or ``2019-09-30``."""
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    def human(self) -> str:
+        """``2019``, ``Sep 2019`` or ``30 Sep 2019``."""
+        if self.month is None:
+            return str(self.year)
+        if self.day is None:
+            return f"{_MONTH_ABBR[self.month]} {self.year}"
+        return f"{self.day} {_MONTH_ABBR[self.month]} {self.year}"
+
+    def __repr__(self) -> str:
+        return f"PartialDate({self.iso()!r})"
+
+
+class PeriodRelation(enum.Enum):
+    """How one period stands to another."""
+
+    EQUAL = "equal"
+    CONTAINS = "contains"
+    WITHIN = "within"
+    OVERLAPS = "overlaps"
+    BEFORE = "before"
+    AFTER = "after"
+    UNKNOWN = "unknown"
+    """At least one bound needed to decide is not stated."""
+
+    def __repr__(self) -> str:
+        return f"PeriodRelation.{self.name}"
+
+    @property
+    def disjoint(self) -> bool:
+        """True when the periods share no day."""
+        return self in (PeriodRelation.BEFORE, PeriodRelation.AFTER)
+
+
+class Period:
+    """What every period has: ``start`` and ``end`` (dates, or ``None`` when unknown).
+
+    ``str()`` is the readable form ("30 Sep 2020"), :meth:`iso` the canonical one
+    that :func:`esgclaims.parse_period` reads back.
+    """
+
+    __slots__ = ()
+    kind: ClassVar[str]
+
+    @property
+    def start(self) -> dt.date | None:
+        """The first day of the period, ``None`` when not stated."""
+        raise NotImplementedError
+
+    @property
+    def end(self) -> dt.date | None:
+        """The last day of the period (inclusive), ``None`` when not stated."""
+        raise NotImplementedError
+
+    def iso(self) -> str:
+        """The canonical form, read back by :func:`esgclaims.parse_period`."""
+        raise NotImplementedError
+
+    def relation(self, other: Period) -> PeriodRelation:
+        """How this period stands to ``other``.
+
+        Examples:
+            >>> Span(PartialDate(2019, 9), PartialDate(2021, 2)).relation(CalendarYear(2020))
+            <PeriodRelation.CONTAINS: 'contains'>
+            >>> AsOf(PartialDate(2020, 9, 30)).relation(CalendarYear(2020))
+            <PeriodRelation.UNKNOWN: 'unknown'>
+        """
+        if not isinstance(other, Period):
+            raise TypeError(f"expected a Period, got {type(other).__name__}")
+        if self == other and not isinstance(self, UnknownPeriod):
+            return PeriodRelation.EQUAL
+        a0, a1, b0, b1 = self.start, self.end, other.start, other.end
+        if a1 is not None and b0 is not None and a1 < b0:
+            return PeriodRelation.BEFORE
+        if b1 is not None and a0 is not None and b1 < a0:
+            return PeriodRelation.AFTER
+        if None in (a0, a1, b0, b1):
+            return PeriodRelation.UNKNOWN
+        assert a0 is not None and a1 is not None and b0 is not None and b1 is not None  # noqa: S101, PT018
+        if (a0, a1) == (b0, b1):
+            return PeriodRelation.EQUAL
+        if a0 <= b0 and b1 <= a1:
+            return PeriodRelation.CONTAINS
+        if b0 <= a0 and a1 <= b1:
+            return PeriodRelation.WITHIN
+        return PeriodRelation.OVERLAPS
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.iso()!r})"
+
+
+@attrs.frozen(repr=False)
+class AsOf(Period):
+    """A total up to a date, or a stock at a date: "as of Sept. 30, 2020", "since 2016".
+
+    Examples:
+        >>> p = AsOf(PartialDate(2020, 9, 30))
+        >>> str(p), p.start, p.end
+        ('as of 30 Sep 2020', None, datetime.date(2020, 9, 30))
+        >>> str(AsOf(since=PartialDate(2016)))
+        'since 2016'
+    """
+
+    kind: ClassVar[str] = "as_of"
+    date: PartialDate | None = None
+    since: PartialDate | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self.date is None and self.since is None:
+            raise PeriodError("an as-of period needs a date, a since date, or both")
+        if self.date is not None and self.since is not None and self.date.last < self.since.first:
+            raise PeriodError(f"as of {self.date.iso()} is before since {self.since.iso()}")
+
+    @property
+    def start(self) -> dt.date | None:  # noqa: D102
+        return None if self.since is None else self.since.first
+
+    @property
+    def end(self) -> dt.date | None:  # noqa: D102
+        return None if self.date is None else self.date.last
+
+    def iso(self) -> str:  # noqa: D102
+        parts = []
+        if self.since is not None:
+            parts.append(f"since {self.since.iso()}")
+        if self.date is not None:
+            parts.append(f"as of {self.date.iso()}")
+        return " ".join(parts)
+
+    def __str__(self) -> str:
+        parts = []
+        if self.since is not None:
+            parts.append(f"since {self.since.human()}")
+        if self.date is not None:
+            parts.append(f"as of {self.date.human()}")
+        return ", ".join(parts)
+
+
+@attrs.frozen(repr=False)
+class Span(Period):
+    """From one partial date to another, both included: "from September 2019 to February 2021".
+
+    Examples:
+        >>> s = Span(PartialDate(2019, 9), PartialDate(2021, 2))
+        >>> str(s), s.start, s.end
+        ('Sep 2019 – Feb 2021', datetime.date(2019, 9, 1), datetime.date(2021, 2, 28))
+    """
+
+    kind: ClassVar[str] = "span"
+    first: PartialDate
+    last: PartialDate
+
+    def __attrs_post_init__(self) -> None:
+        if self.last.last < self.first.first:
+            raise PeriodError(f"span ends ({self.last.iso()}) before it starts ({self.first.iso()})")
+
+    @classmethod
+    def single(cls, when: PartialDate) -> Span:
+        """One year, month or day."""
+        return cls(when, when)
+
+    @property
+    def start(self) -> dt.date:  # noqa: D102
+        return self.first.first
+
+    @property
+    def end(self) -> dt.date:  # noqa: D102
+        return self.last.last
+
+    def iso(self) -> str:  # noqa: D102
+        if self.first == self.last and self.first.granularity != "year":
+            return self.first.iso()
+        return f"{self.first.iso()} to {self.last.iso()}"
+
+    def __str__(self) -> str:
+        if self.first == self.last:
+            return self.first.human()
+        return f"{self.first.human()} – {self.last.human()}"
+
+
+@attrs.frozen(repr=False)
+class CalendarYear(Period):
+    """A calendar year: "In 2020".
+
+    Examples:
+        >>> str(CalendarYear(2020)), CalendarYear(2020).end
+        ('2020', datetime.date(2020, 12, 31))
+    """
+
+    kind: ClassVar[str] = "year"
+    year: int = attrs.field()
+
+    @year.validator
+    def _check_year(self, _: attrs.Attribute[int], value: int) -> None:
+        PartialDate(value)
+
+    @property
+    def start(self) -> dt.date:  # noqa: D102
+        return dt.date(self.year, 1, 1)
+
+    @property
+    def end(self) -> dt.date:  # noqa: D102
+        return dt.date(self.year, 12, 31)
+
+    def iso(self) -> str:  # noqa: D102
+        return f"{self.year:04d}"
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+@attrs.frozen(repr=False)
+class FiscalYear(Period):
+    """A fiscal year, named as the report names it, with its first month when stated.
+
+    Without ``first_month`` its bounds are unknown: "FY2022" alone does not say
+    whether it ran April 2021 to March 2022, or April 2022 to March 2023.
+
+    Examples:
+        >>> FiscalYear(2022).start is None
+        True
+        >>> fy = FiscalYear(2022, first_month=PartialDate(2021, 4))
+        >>> str(fy), fy.start, fy.end
+        ('FY2022 (Apr 2021 – Mar 2022)', datetime.date(2021, 4, 1), datetime.date(2022, 3, 31))
+    """
+
+    kind: ClassVar[str] = "fiscal_year"
+    year: int
+    first_month: PartialDate | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        PartialDate(self.year)
+        if self.first_month is not None:
+            if self.first_month.granularity != "month":
+                raise PeriodError(f"a fiscal year starts at a month, got {self.first_month.iso()}")
+            if self.first_month.year not in (self.year - 1, self.year):
+                raise PeriodError(
+                    f"FY{self.year} cannot start in {self.first_month.iso()}: "
+                    "a fiscal year is named by the calendar year it starts or ends in"
+                )
+
+    @property
+    def start(self) -> dt.date | None:  # noqa: D102
+        return None if self.first_month is None else self.first_month.first
+
+    @property
+    def end(self) -> dt.date | None:  # noqa: D102
+        if self.first_month is None:
+            return None
+        from dateutil.relativedelta import relativedelta  # lazily: keeps import time low
+
+        last: dt.date = self.first_month.first + relativedelta(years=1, days=-1)
+        return last
+
+    @property
+    def _last_month(self) -> PartialDate | None:
+        end = self.end
+        return None if end is None else PartialDate(end.year, end.month)
+
+    def iso(self) -> str:  # noqa: D102
+        if self.first_month is None:
+            return f"FY{self.year:04d}"
+        assert self._last_month is not None  # noqa: S101
+        return f"FY{self.year:04d} ({self.first_month.iso()} to {self._last_month.iso()})"
+
+    def __str__(self) -> str:
+        if self.first_month is None:
+            return f"FY{self.year:04d}"
+        assert self._last_month is not None  # noqa: S101
+        return f"FY{self.year:04d} ({self.first_month.human()} – {self._last_month.human()})"
+
+
+@attrs.frozen(repr=False)
+class HalfYear(Period):
+    """The first or second half of a calendar year: "H1 2022".
+
+    Examples:
+        >>> HalfYear(2022, 1).end
+        datetime.date(2022, 6, 30)
+    """
+
+    kind: ClassVar[str] = "half_year"
+    year: int
+    half: int = attrs.field()
+
+    @half.validator
+    def _check_half(self, _: attrs.Attribute[int], value: int) -> None:
+        if value not in (1, 2):
+            raise PeriodError(f"a half-year is 1 or 2, got {value}")
+
+    def __attrs_post_init__(self) -> None:
+        PartialDate(self.year)
+
+    @property
+    def start(self) -> dt.date:  # noqa: D102
+        return dt.date(self.year, 1 if self.half == 1 else 7, 1)
+
+    @property
+    def end(self) -> dt.date:  # noqa: D102
+        return dt.date(self.year, 6, 30) if self.half == 1 else dt.date(self.year, 12, 31)
+
+    def iso(self) -> str:  # noqa: D102
+        return f"H{self.half} {self.year:04d}"
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+@attrs.frozen(repr=False)
+class Quarter(Period):
+    """A calendar quarter: "Q3 2020".
+
+    Examples:
+        >>> Quarter(2020, 3).start, Quarter(2020, 3).end
+        (datetime.date(2020, 7, 1), datetime.date(2020, 9, 30))
+    """
+
+    kind: ClassVar[str] = "quarter"
+    year: int
+    quarter: int = attrs.field()
+
+    @quarter.validator
+    def _check_quarter(self, _: attrs.Attribute[int], value: int) -> None:
+        if value not in (1, 2, 3, 4):
+            raise PeriodError(f"a quarter is 1 to 4, got {value}")
+
+    def __attrs_post_init__(self) -> None:
+        PartialDate(self.year)
+
+    @property
+    def start(self) -> dt.date:  # noqa: D102
+        return dt.date(self.year, 3 * self.quarter - 2, 1)
+
+    @property
+    def end(self) -> dt.date:  # noqa: D102
+        return PartialDate(self.year, 3 * self.quarter).last
+
+    def iso(self) -> str:  # noqa: D102
+        return f"Q{self.quarter} {self.year:04d}"
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+@attrs.frozen(repr=False)
+class UnknownPeriod(Period):
+    """The text states no period. It relates to nothing: every relation is unknown.
+
+    Examples:
+        >>> UnknownPeriod().relation(UnknownPeriod())
+        <PeriodRelation.UNKNOWN: 'unknown'>
+    """
+
+    kind: ClassVar[str] = "unknown"
+
+    @property
+    def start(self) -> None:  # noqa: D102
+        return None
+
+    @property
+    def end(self) -> None:  # noqa: D102
+        return None
+
+    def iso(self) -> str:  # noqa: D102
+        return "unknown"
+
+    def __str__(self) -> str:
+        return "period not stated"

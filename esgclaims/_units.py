@@ -1,0 +1,250 @@
+"""The curated unit registry and the strict unit-name lookup.
+
+esgclaims builds its own :class:`pint.UnitRegistry` from ``units.txt``, shipped in
+the package. It never touches pint's application registry or global contexts.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from decimal import Decimal, InvalidOperation
+from importlib.resources import files
+from typing import Any, TypeAlias
+
+import pint
+
+from ._errors import InvalidValueError, UnitError
+
+__all__ = [
+    "Quantity",
+    "Unit",
+    "count_kind_of",
+    "currency_of",
+    "is_share",
+    "parse_unit",
+    "plain",
+    "quantity",
+    "register_count_kind",
+    "to_decimal",
+    "unit_name",
+    "ureg",
+]
+
+Quantity: TypeAlias = "pint.Quantity"
+Unit: TypeAlias = "pint.Unit"
+
+
+def _build_registry() -> pint.UnitRegistry:
+    definitions = files(__package__).joinpath("units.txt")
+    registry = pint.UnitRegistry(
+        None,
+        non_int_type=Decimal,
+        cache_folder=None,
+        autoconvert_offset_to_baseunit=False,
+        on_redefinition="raise",
+    )
+    with definitions.open("r", encoding="utf-8") as stream:
+        registry.load_definitions(stream.read().splitlines())
+    return registry
+
+
+#: The esgclaims unit registry. Quantities from other registries do not mix with it.
+ureg: pint.UnitRegistry = _build_registry()
+
+_NAME = re.compile(r"[A-Za-z_%‰][A-Za-z0-9_]*")
+_TOKEN = re.compile(r"\s*([*/])\s*")
+
+
+_NAMES: list[str] = []
+
+
+def _known_names() -> list[str]:
+    if _NAMES:
+        return _NAMES
+    names: set[str] = set()
+    for name, definition in ureg._units.items():  # noqa: SLF001 - pint has no public listing
+        names.add(name)
+        names.update(a for a in getattr(definition, "aliases", ()) if a)
+        symbol = getattr(definition, "symbol", None)
+        if symbol:
+            names.add(symbol)
+    _NAMES.extend(sorted(names))
+    return _NAMES
+
+
+def _lookup_name(name: str) -> pint.Unit:
+    if not _NAME.fullmatch(name) or name not in _known_names():
+        hint = difflib.get_close_matches(name, _known_names(), n=1)
+        suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
+        raise UnitError(f"unknown unit {name!r}{suggestion}")
+    return ureg.Unit(name)
+
+
+def parse_unit(text: str | pint.Unit) -> pint.Unit:
+    """Look up a unit by name, or a simple product or quotient of names.
+
+    Nothing is evaluated: ``"CNY/household"`` and ``"kWh * t"`` are read, anything
+    beyond names joined by ``*`` and ``/`` is refused.
+
+    Examples:
+        >>> parse_unit("RMB")
+        <Unit('CNY')>
+        >>> parse_unit("CNY / household")
+        <Unit('CNY / household')>
+        >>> parse_unit("RMBB")
+        Traceback (most recent call last):
+        ...
+        esgclaims.UnitError: unknown unit 'RMBB'; did you mean 'RMB'?
+    """
+    if isinstance(text, pint.Unit):
+        if text._REGISTRY is not ureg:  # noqa: SLF001
+            raise UnitError(f"unit {text!s} belongs to another pint registry; use esgclaims.ureg")
+        return text
+    if not isinstance(text, str):
+        raise UnitError(f"a unit must be a string, got {type(text).__name__}")
+    stripped = text.strip()
+    if stripped in ("", "1", "dimensionless"):
+        return ureg.dimensionless
+    parts = _TOKEN.split(stripped)
+    unit = _lookup_name(parts[0])
+    for operator, name in zip(parts[1::2], parts[2::2], strict=True):
+        other = _lookup_name(name)
+        unit = unit * other if operator == "*" else unit / other
+    return unit
+
+
+def to_decimal(number: object) -> Decimal:
+    """Turn a reported number into an exact, finite :class:`~decimal.Decimal`.
+
+    Strings and integers are read exactly; a float goes through its shortest
+    ``repr`` (``19.77`` stays ``19.77``), never through its binary expansion.
+
+    Examples:
+        >>> to_decimal(19.77) * 1000000
+        Decimal('19770000.00')
+        >>> to_decimal("47,300")
+        Decimal('47300')
+    """
+    if isinstance(number, bool):
+        raise InvalidValueError(f"expected a number, got a boolean ({number})")
+    if isinstance(number, Decimal):
+        result = number
+    elif isinstance(number, int):
+        result = Decimal(number)
+    elif isinstance(number, float):
+        if not math.isfinite(number):
+            raise InvalidValueError(f"expected a finite number, got {number}")
+        result = Decimal(repr(number))
+    elif isinstance(number, str):
+        try:
+            result = Decimal(number.strip().replace(",", "").replace("_", ""))
+        except InvalidOperation:
+            raise InvalidValueError(f"expected a decimal number, got {number!r}") from None
+    else:
+        raise InvalidValueError(f"expected a number, got {type(number).__name__}")
+    if not result.is_finite():
+        raise InvalidValueError(f"expected a finite number, got {result}")
+    return result
+
+
+def plain(number: Decimal) -> Decimal:
+    """The same number without exponent or trailing zeros: ``1.977E+7`` is ``19770000``.
+
+    Examples:
+        >>> plain(Decimal("19770000.00")), plain(Decimal("1E+4")), plain(Decimal("0.50"))
+        (Decimal('19770000'), Decimal('10000'), Decimal('0.5'))
+    """
+    if number == number.to_integral_value():
+        return number.quantize(Decimal(1))
+    return number.normalize()
+
+
+def quantity(amount: object, unit: str | pint.Unit = "dimensionless") -> pint.Quantity:
+    """Build an exact quantity of the esgclaims registry.
+
+    Examples:
+        >>> quantity("19770000", "RMB")
+        <Quantity(19770000, 'CNY')>
+    """
+    if isinstance(amount, pint.Quantity):
+        if amount._REGISTRY is not ureg:  # noqa: SLF001
+            raise UnitError(f"quantity {amount!s} belongs to another pint registry; use esgclaims.ureg")
+        return ureg.Quantity(plain(to_decimal(amount.magnitude)), amount.units)
+    return ureg.Quantity(plain(to_decimal(amount)), parse_unit(unit))
+
+
+def register_count_kind(name: str, plural: str | None = None) -> pint.Unit:
+    """Add a counted kind (``"school"``) as a base dimension of its own.
+
+    Calling it again with the same name is harmless; a name that is already a
+    different unit is refused.
+
+    Examples:
+        >>> register_count_kind("school", "schools")
+        <Unit('school')>
+        >>> register_count_kind("school")
+        <Unit('school')>
+    """
+    if not re.fullmatch(r"[a-z][a-z_]*", name):
+        raise UnitError(f"a count kind is a lower-case word, got {name!r}")
+    if name in _known_names():
+        unit = ureg.Unit(name)
+        if count_kind_of(unit) != name:
+            raise UnitError(f"{name!r} is already a unit of {unit.dimensionality}, not a count kind")
+        return unit
+    plural = plural or f"{name}s"
+    if plural in _known_names():
+        raise UnitError(f"plural {plural!r} of count kind {name!r} is already a unit")
+    ureg.define(f"{name} = [{name}] = _ = {plural}")
+    _NAMES.clear()
+    return ureg.Unit(name)
+
+
+def _dimensions(unit: pint.Unit) -> dict[str, Any]:
+    return dict(unit.dimensionality)
+
+
+def currency_of(unit: pint.Unit) -> str | None:
+    """The ISO 4217 code when ``unit`` is a plain currency, else ``None``."""
+    dims = _dimensions(unit)
+    if len(dims) == 1:
+        ((dim, power),) = dims.items()
+        if power == 1 and dim.startswith("[currency_"):
+            return str(dim[len("[currency_") : -1])
+    return None
+
+
+def count_kind_of(unit: pint.Unit) -> str | None:
+    """The counted kind (``"household"``) when ``unit`` counts one kind, else ``None``."""
+    dims = _dimensions(unit)
+    if len(dims) == 1:
+        ((dim, power),) = dims.items()
+        name = str(dim[1:-1])
+        if power == 1 and not dim.startswith("[currency_") and name in _COUNT_KINDS():
+            return name
+    return None
+
+
+def _COUNT_KINDS() -> set[str]:  # noqa: N802 - reads like the constant it stands for
+    physical = {"length", "mass", "time", "emissions"}
+    return {
+        str(name)[1:-1]
+        for name in ureg._dimensions  # noqa: SLF001 - pint has no public listing
+        if str(name).startswith("[") and not str(name).startswith("[currency_") and str(name)[1:-1] not in physical
+    }
+
+
+def is_share(unit: pint.Unit) -> bool:
+    """True for a dimensionless unit such as percent."""
+    return not _dimensions(unit)
+
+
+def unit_name(unit: pint.Unit) -> str:
+    """The canonical string of a unit, which :func:`parse_unit` reads back."""
+    if is_share(unit) and unit != ureg.dimensionless:
+        return str(unit)
+    if unit == ureg.dimensionless:
+        return "dimensionless"
+    return f"{unit:D}".replace(" ", "")

@@ -1,0 +1,266 @@
+"""Reported values: a quantity as a report states it, with its qualifier."""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pint
+
+from ._display import format_number, format_quantity
+from ._errors import InvalidValueError, UnitError
+from ._interval import Interval
+from ._units import is_share, plain, quantity, to_decimal, ureg
+
+__all__ = ["DEFAULT_TOLERANCE", "Qualifier", "ReportedValue"]
+
+#: The relative half-width given to "approximately" when none is stated: ±10 %.
+DEFAULT_TOLERANCE = Decimal("0.1")
+
+
+class Qualifier(enum.Enum):
+    """What a report says about its figure, and so which values it allows."""
+
+    EXACT = "exact"
+    """The figure as stated: [v, v]."""
+    APPROXIMATELY = "approximately"
+    """around, about, nearly, close to: [v·(1−tolerance), v·(1+tolerance)]."""
+    MORE_THAN = "more_than"
+    """more than, over, exceeded: (v, ∞), or (v, 100 %] for a share."""
+    AT_LEAST = "at_least"
+    """at least, no less than: [v, ∞)."""
+    LESS_THAN = "less_than"
+    """less than, fewer than, under: [0, v)."""
+    AT_MOST = "at_most"
+    """at most, up to, no more than: [0, v]."""
+    RANGE = "range"
+    """a–b, between a and b: [a, b]."""
+    ORDER_OF_MAGNITUDE = "order_of_magnitude"
+    """tens of thousands: [10 000, 100 000) — the reported figure is the low end."""
+
+    def __repr__(self) -> str:
+        return f"Qualifier.{self.name}"
+
+    @property
+    def words(self) -> str:
+        """The qualifier as a person writes it before a figure."""
+        return _WORDS[self]
+
+
+_WORDS = {
+    Qualifier.EXACT: "",
+    Qualifier.APPROXIMATELY: "around",
+    Qualifier.MORE_THAN: "more than",
+    Qualifier.AT_LEAST: "at least",
+    Qualifier.LESS_THAN: "less than",
+    Qualifier.AT_MOST: "at most",
+    Qualifier.RANGE: "between",
+    Qualifier.ORDER_OF_MAGNITUDE: "of the order of",
+}
+
+
+_MAGNITUDE_WORDS = {1: "tens", 2: "hundreds", 3: "thousands", 4: "tens of thousands", 5: "hundreds of thousands",
+                    6: "millions", 7: "tens of millions", 8: "hundreds of millions", 9: "billions"}
+
+
+def _magnitude_words(low: Decimal, high: Decimal) -> str | None:
+    """"tens of thousands" for [10000, 100000), when the interval is one power of ten."""
+    exponent = low.adjusted()
+    if high != low * 10 or low != Decimal(1).scaleb(exponent) or exponent not in _MAGNITUDE_WORDS:
+        return None
+    return _MAGNITUDE_WORDS[exponent]
+
+
+def _to_quantity(value: Any) -> pint.Quantity:
+    if isinstance(value, pint.Quantity):
+        return quantity(value)
+    raise InvalidValueError(f"expected a quantity of esgclaims.ureg, got {type(value).__name__}")
+
+
+def _to_optional_quantity(value: Any) -> pint.Quantity | None:
+    return None if value is None else _to_quantity(value)
+
+
+def _to_optional_decimal(value: Any) -> Decimal | None:
+    return None if value is None else plain(to_decimal(value))
+
+
+def _to_qualifier(value: Qualifier | str) -> Qualifier:
+    if isinstance(value, Qualifier):
+        return value
+    try:
+        return Qualifier(value)
+    except ValueError:
+        names = ", ".join(q.value for q in Qualifier)
+        raise InvalidValueError(f"unknown qualifier {value!r}; expected one of {names}") from None
+
+
+@attrs.frozen(repr=False)
+class ReportedValue:
+    """A figure as a report states it: the quantity, its qualifier and its precision.
+
+    Build one with :func:`esgclaims.parse_value` or :meth:`of`; the interval of
+    values the statement allows is :attr:`interval` (:attr:`low`, :attr:`high`).
+
+    Examples:
+        >>> v = ReportedValue.of("3000000", "item", Qualifier.MORE_THAN, precision="1000000")
+        >>> str(v)
+        'more than 3,000,000 items'
+        >>> v.low, v.high
+        (<Quantity(3000000, 'item')>, None)
+        >>> v.interval
+        Interval('(3,000,000 items, ∞)')
+    """
+
+    reported: pint.Quantity = attrs.field(converter=_to_quantity)
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, converter=_to_qualifier)
+    upper: pint.Quantity | None = attrs.field(default=None, converter=_to_optional_quantity)
+    """The high end of a range (closed) or of an order of magnitude (open)."""
+    precision: Decimal | None = attrs.field(default=None, converter=_to_optional_decimal)
+    """The step of the last reported digit, in the unit of ``reported``: 10000 for 19.77 million."""
+    tolerance: Decimal | None = attrs.field(default=None, converter=_to_optional_decimal)
+    """For "approximately" only: the relative half-width, default :data:`DEFAULT_TOLERANCE`."""
+
+    def __attrs_post_init__(self) -> None:
+        magnitude: Decimal = self.reported.magnitude
+        if magnitude < 0:
+            raise InvalidValueError(f"a reported figure cannot be negative, got {format_number(magnitude)}")
+        needs_upper = self.qualifier in (Qualifier.RANGE, Qualifier.ORDER_OF_MAGNITUDE)
+        if needs_upper and self.upper is None:
+            raise InvalidValueError(f"a {self.qualifier.value} value needs an upper bound")
+        if not needs_upper and self.upper is not None:
+            raise InvalidValueError(f"only range and order_of_magnitude take an upper bound, not {self.qualifier.value}")
+        if self.upper is not None:
+            if self.upper.dimensionality != self.reported.dimensionality:
+                raise UnitError(f"upper bound {self.upper.units} does not fit {self.reported.units}")
+            object.__setattr__(self, "upper", quantity(self.upper.to(self.reported.units)))
+            assert self.upper is not None  # noqa: S101 - set just above
+            if self.upper <= self.reported:
+                raise InvalidValueError(f"inverted bounds: upper {self.upper} is not above {self.reported}")
+        if self.qualifier is Qualifier.APPROXIMATELY:
+            if self.tolerance is None:
+                object.__setattr__(self, "tolerance", DEFAULT_TOLERANCE)
+            elif not Decimal(0) < self.tolerance < Decimal(1):
+                raise InvalidValueError(f"tolerance must lie between 0 and 1, got {self.tolerance}")
+        elif self.tolerance is not None:
+            raise InvalidValueError(f"only approximately takes a tolerance, not {self.qualifier.value}")
+        if self.precision is not None and self.precision <= 0:
+            raise InvalidValueError(f"precision must be positive, got {self.precision}")
+        if is_share(self.reported.units) and self.reported.units != ureg.dimensionless:
+            if self.reported > quantity(100, "percent"):
+                raise InvalidValueError(f"a share cannot exceed 100%, got {format_quantity(self.reported)}")
+
+    @classmethod
+    def of(
+        cls,
+        amount: object,
+        unit: str | pint.Unit = "dimensionless",
+        qualifier: Qualifier | str = Qualifier.EXACT,
+        *,
+        upper: object = None,
+        precision: object = None,
+        tolerance: object = None,
+    ) -> ReportedValue:
+        """Build a value from plain numbers and a unit name.
+
+        Examples:
+            >>> ReportedValue.of("200000000", "RMB", "approximately")
+            ReportedValue('around RMB 200,000,000 (±10%)')
+        """
+        return cls(
+            quantity(amount, unit),
+            qualifier,  # type: ignore[arg-type]  # the converter accepts str
+            upper=None if upper is None else quantity(upper, unit),
+            precision=precision,  # type: ignore[arg-type]
+            tolerance=tolerance,  # type: ignore[arg-type]
+        )
+
+    @property
+    def units(self) -> pint.Unit:
+        """The unit of the figure."""
+        return self.reported.units
+
+    @property
+    def interval(self) -> Interval:
+        """The values the statement allows, from its qualifier."""
+        v = self.reported
+        zero = quantity(0, v.units)
+        cap = quantity(100, "percent").to(v.units) if is_share(v.units) and v.units != ureg.dimensionless else None
+        q = self.qualifier
+        if q is Qualifier.EXACT:
+            return Interval(v, v)
+        if q is Qualifier.APPROXIMATELY:
+            assert self.tolerance is not None  # noqa: S101 - set in __attrs_post_init__
+            high = v * (1 + self.tolerance)
+            return Interval(v * (1 - self.tolerance), high if cap is None else min(high, quantity(cap)))
+        if q is Qualifier.MORE_THAN:
+            return Interval(v, cap if cap is None else quantity(cap), low_closed=False)
+        if q is Qualifier.AT_LEAST:
+            return Interval(v, cap if cap is None else quantity(cap))
+        if q is Qualifier.LESS_THAN:
+            return Interval(zero, v, high_closed=False)
+        if q is Qualifier.AT_MOST:
+            return Interval(zero, v)
+        assert self.upper is not None  # noqa: S101 - checked in __attrs_post_init__
+        return Interval(v, self.upper, high_closed=q is Qualifier.RANGE)
+
+    @property
+    def low(self) -> pint.Quantity | None:
+        """The lowest value the statement allows (see :attr:`interval` for open ends)."""
+        return self.interval.low
+
+    @property
+    def high(self) -> pint.Quantity | None:
+        """The highest value the statement allows, ``None`` when unbounded."""
+        return self.interval.high
+
+    def rounding_interval(self) -> Interval:
+        """The interval widened by half a step of the stated precision either side.
+
+        This is what the reported digits allow when the figure itself was rounded,
+        as XBRL reads a fact's ``decimals``.
+        """
+        base = self.interval
+        if self.precision is None:
+            return base
+        half = quantity(self.precision / 2, self.units)
+        low = None if base.low is None else max(base.low - half, quantity(0, self.units))
+        high = None if base.high is None else base.high + half
+        return Interval(quantity(low) if low is not None else None, high, base.low_closed, base.high_closed)
+
+    def to(self, unit: str | pint.Unit) -> ReportedValue:
+        """The same statement in another unit of the same dimension."""
+        from ._units import parse_unit
+
+        target = parse_unit(unit)
+        factor = quantity(quantity(1, self.units).to(target).magnitude)
+        scale = factor.magnitude
+        return ReportedValue(
+            quantity(self.reported.to(target)),
+            self.qualifier,
+            upper=None if self.upper is None else quantity(self.upper.to(target)),
+            precision=None if self.precision is None else self.precision * scale,
+            tolerance=self.tolerance,
+        )
+
+    def __str__(self) -> str:
+        q = self.qualifier
+        if q is Qualifier.RANGE:
+            assert self.upper is not None  # noqa: S101
+            return f"{format_quantity(self.reported)} to {format_quantity(self.upper)}"
+        if q is Qualifier.ORDER_OF_MAGNITUDE:
+            assert self.upper is not None  # noqa: S101
+            phrase = _magnitude_words(self.reported.magnitude, self.upper.magnitude)
+            if phrase is not None:
+                noun = format_quantity(self.upper).split(" ", 1)[1:] or [""]
+                return f"{phrase} of {noun[0]}" if noun[0] else phrase
+            return f"{format_quantity(self.reported)} to under {format_quantity(self.upper)}"
+        text = format_quantity(self.reported)
+        if q is Qualifier.APPROXIMATELY:
+            return f"around {text} (±{format_number((self.tolerance or DEFAULT_TOLERANCE) * 100)}%)"
+        return f"{q.words} {text}".strip()
+
+    def __repr__(self) -> str:
+        return f"ReportedValue({str(self)!r})"
