@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 import attrs
 
 from ._errors import InvalidClaimError
 from ._model import Claim, Metric, Organization, Program
 from ._periods import Period, PeriodRelation
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
 
 __all__ = ["ClaimSet"]
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
-from ._claimset import ClaimSet
 from ._errors import DatasetNotFoundError
 from ._files import load_bytes
+
+if TYPE_CHECKING:
+    from ._claimset import ClaimSet
 
 __all__ = ["DATASETS", "load_dataset"]
 
@@ -23,7 +26,8 @@ def load_dataset(name: str) -> ClaimSet:
     Examples:
         >>> claims = load_dataset("jd-2020")
         >>> print(claims["jd-2020/poverty-alleviation-sales"])
-        RMB 100,000,000,000 — as of 30 Sep 2020 — JD.com, E-commerce poverty alleviation
+        RMB 100,000,000,000 (Poverty alleviation-related sales) — cumulative to 30 Sep 2020
+        — JD.com, E-commerce poverty alleviation
     """
     try:
         filename = DATASETS[name]

@@ -23,7 +23,10 @@ ValueError`` keeps working in code that does not know esgclaims::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 __all__ = [
     "DatasetNotFoundError",
@@ -122,14 +125,16 @@ class FileFormatError(EsgClaimsError, ValueError):
     """A file that is not a claim file at all: not UTF-8, empty, malformed TOML or JSON."""
 
 
-class LoadError(EsgClaimsError, ValueError, ExceptionGroup[RecordError]):  # type: ignore[misc]
+class LoadError(EsgClaimsError, ValueError, ExceptionGroup[RecordError]):
     """Every bad record of one file, reported together; nothing was loaded.
 
     ``str()`` gives one line per error, each naming file, record and field.
     """
 
     def __new__(cls, message: str, errors: Sequence[RecordError]) -> LoadError:
-        return super().__new__(cls, message, list(errors))
+        # ExceptionGroup, not the next class in the MRO (ValueError), lays out the
+        # instance: ``super().__new__`` would reach ``BaseException.__new__`` and fail.
+        return ExceptionGroup.__new__(cls, message, list(errors))
 
     def __init__(self, message: str, errors: Sequence[RecordError]) -> None:
         super().__init__(message, list(errors))

@@ -9,14 +9,15 @@ them all: nothing is half-loaded.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import enum
+import functools
 import json
-import os
 import tomllib
-from collections.abc import Callable, Iterable
-from decimal import Decimal
+from decimal import Decimal, getcontext
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 import attrs
 
@@ -26,9 +27,11 @@ from ._errors import (
     FieldTypeError,
     FileFormatError,
     InvalidClaimError,
+    InvalidValueError,
     LoadError,
     MissingFieldError,
     RecordError,
+    UnitError,
     UnknownFieldError,
     UnknownReferenceError,
 )
@@ -58,10 +61,15 @@ from ._records import (
     SourceRecord,
     ValueRecord,
     converter,
+    describe,
     problems,
 )
-from ._units import parse_unit, plain, quantity, unit_name
-from ._values import ReportedValue
+from ._units import count_kind_of, parse_unit, plain, quantity, unit_name
+from ._values import Qualifier, ReportedValue
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Callable, Iterable
 
 __all__ = ["dump", "load", "load_bytes"]
 
@@ -75,6 +83,18 @@ _TABLES: dict[str, type] = {
 _SINGULAR = {"sources": "source", "organizations": "organization", "programs": "program", "metrics": "metric",
              "claims": "claim"}
 _E = TypeVar("_E")
+_T = TypeVar("_T")
+_N = TypeVar("_N", bound=enum.Enum)
+_A = TypeVar("_A", bound=attrs.AttrsInstance)
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_I = TypeVar("_I", bound=_HasId)
+_R = TypeVar("_R", bound=_HasId)
 
 
 def load(path: str | os.PathLike[str]) -> ClaimSet:
@@ -93,37 +113,47 @@ def load(path: str | os.PathLike[str]) -> ClaimSet:
 
 
 def load_bytes(data: bytes, *, name: str, suffix: str) -> ClaimSet:
-    """Read a claim file's bytes; ``suffix`` (``.toml`` or ``.json``) chooses the format."""
+    """Read a claim file's bytes; ``suffix`` (``.toml`` or ``.json``) chooses the format.
+
+    Examples:
+        >>> len(load_bytes(b"claims = []", name="none.toml", suffix=".toml"))
+        0
+    """
     document = _parse_document(data, name, suffix)
     return _Resolver(name).run(document)
 
 
 def _parse_document(data: bytes, name: str, suffix: str) -> dict[str, Any]:
+    kind = suffix.lower().lstrip(".")
+    if kind not in ("toml", "json"):
+        raise FileFormatError(f"{name}: unknown file type {suffix!r}; expected .toml or .json")
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark, as some editors write, is not part of the text
     except UnicodeDecodeError as error:
+        offset = error.start + len(data) - len(error.object)  # the decoder counts from after a byte-order mark
         raise FileFormatError(
-            f"{name}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); save it as UTF-8"
+            f"{name}: not UTF-8 text (byte 0x{data[offset]:02x} at offset {offset}); save it as UTF-8"
         ) from None
     if not text.strip():
-        raise FileFormatError(f"{name}: the file is empty; a claim file has at least a [[claims]] table")
-    kind = suffix.lower().lstrip(".")
-    if kind == "toml":
-        try:
+        raise FileFormatError(f"{name}: the file is empty; a claim file holds at least a list of claims")
+    try:
+        if kind == "toml":
             document: Any = tomllib.loads(text, parse_float=Decimal)
-        except tomllib.TOMLDecodeError as error:
-            raise FileFormatError(f"{name}: malformed TOML: {error}") from None
-    elif kind == "json":
-        try:
+        else:
             document = json.loads(text, parse_float=Decimal, parse_constant=Decimal)
-        except json.JSONDecodeError as error:
-            raise FileFormatError(
-                f"{name}: malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}"
-            ) from None
-    else:
-        raise FileFormatError(f"{name}: unknown file type {suffix!r}; expected .toml or .json")
+    except tomllib.TOMLDecodeError as error:
+        raise FileFormatError(f"{name}: malformed TOML: {error}") from None
+    except json.JSONDecodeError as error:
+        raise FileFormatError(
+            f"{name}: malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+        ) from None
+    except RecursionError:
+        raise FileFormatError(f"{name}: malformed {kind.upper()}: lists or tables nested too deeply") from None
     if not isinstance(document, dict):
-        raise FileFormatError(f"{name}: expected a table of sources, organizations, programs, metrics and claims")
+        raise FileFormatError(
+            f"{name}: expected a table of sources, organizations, programs, metrics and claims, "
+            f"got {describe(document)}"
+        )
     return document
 
 
@@ -134,21 +164,98 @@ def _label(table: str, index: int, raw: object) -> str:
     return f"{table}[{index}]"
 
 
-def _choice(enum_type: Callable[[str], _E], options: Iterable[Any], value: str) -> _E:
+def _path_text(path: tuple[str | int, ...]) -> str:
+    """``("frameworks", 1, "code")`` as ``frameworks[1].code``."""
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else f".{step}" if text else step
+    return text
+
+
+def _did_you_mean(word: str, known: Iterable[str]) -> str:
+    hint = difflib.get_close_matches(word, list(known), n=1)
+    return f"; did you mean {hint[0]!r}?" if hint else ""
+
+
+def _unknown(what: str, word: str, known: Iterable[str]) -> str:
+    known = list(known)
+    return f"unknown {what}{_did_you_mean(word, known) or '; expected one of ' + ', '.join(known)}"
+
+
+def _choice(enum_type: type[_N], value: str) -> _N:
     try:
         return enum_type(value)
     except ValueError:
-        names = ", ".join(str(o.value) for o in options)
-        raise InvalidClaimError(f"expected one of {names}, got {value!r}") from None
+        names = [str(member.value) for member in enum_type]
+        raise InvalidClaimError(
+            f"expected one of {', '.join(names)}, got {value!r}{_did_you_mean(value, names)}"
+        ) from None
+
+
+def _optional(build: Callable[[_T], _E], value: _T | None) -> _E | None:
+    return None if value is None else build(value)
+
+
+def _exact(number: Decimal) -> Decimal:
+    """``number``, when the model can hold it without rounding it."""
+    try:
+        held: Decimal | None = plain(number)
+    except ArithmeticError:
+        held = None
+    if held != number:
+        raise InvalidValueError(
+            f"expected a number of at most {getcontext().prec} digits, got {describe(number)}"
+        )
+    return number
+
+
+def _count_kind(text: str) -> str:
+    kind = count_kind_of(parse_unit(text))
+    if kind is None:
+        raise UnitError(f"expected a count kind such as 'household', got {text!r}")
+    if kind != text:
+        raise UnitError(f"expected {kind!r}, the name of the count kind, got {text!r}")
+    return kind
+
+
+def _validate(attribute: attrs.Attribute[Any], value: object) -> None:
+    """Run one field's validator before the object is built (the model's validators look at the value alone)."""
+    if attribute.validator is not None:
+        attribute.validator(None, attribute, value)
+
+
+class _AlreadyReported(Exception):  # noqa: N818 - a signal, not an error
+    """A record or field that failed: its error is already in the list."""
+
+
+class _Failed:
+    """Stands in for a field whose error is already in the list."""
+
+    def __repr__(self) -> str:
+        return "<failed>"
+
+
+_FAILED = _Failed()
+
+
+def _failed(*values: object) -> bool:
+    return any(value is _FAILED for value in values)
 
 
 class _Resolver:
-    """Turns a parsed document into a ClaimSet, collecting every error."""
+    """Turns a parsed document into a ClaimSet, collecting every error.
+
+    Each builder either returns its object or raises: a :class:`RecordError`
+    not yet in the list, or :class:`_AlreadyReported` once its errors are in it.
+    A record that fails is remembered, so that references to it do not report
+    it a second time.
+    """
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.errors: list[RecordError] = []
         self.failed: dict[str, set[str]] = {table: set() for table in _TABLES}
+        self.places: dict[str, tuple[int, int]] = {}  # a record's label -> (its table, its index), to sort errors
         self.sources: dict[str, Source] = {}
         self.organizations: dict[str, Organization] = {}
         self.programs: dict[str, Program] = {}
@@ -158,216 +265,285 @@ class _Resolver:
         self.errors.append(cls(problem, file=self.name, record=record, field=field))
 
     def run(self, document: dict[str, Any]) -> ClaimSet:
-        records: dict[str, list[tuple[str, Any]]] = {}
         for key in document:
             if key not in _TABLES:
-                hint = difflib.get_close_matches(key, list(_TABLES), n=1)
-                suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
-                self.error(UnknownFieldError, f"unknown table{suggestion} expected {', '.join(_TABLES)}",
-                           "top level", key)
+                self.error(UnknownFieldError, _unknown("table", key, _TABLES), "top level", key)
         if "claims" not in document:
-            self.error(MissingFieldError, "missing table: a claim file has [[claims]]", "top level", "claims")
-        for table, record_type in _TABLES.items():
-            records[table] = self._structure(table, record_type, document.get(table, []))
+            self.error(MissingFieldError, "missing table", "top level", "claims")
+        records = {
+            table: self._structure(table, record_type, document.get(table, []))
+            for table, record_type in _TABLES.items()
+        }
         for label, source in records["sources"]:
-            self._guard("sources", source.id, label, None, lambda s=source: self._source(s))
+            self._store(self.sources, self._guard("sources", self._source, source, label))
         self._organizations(records["organizations"])
         for label, program in records["programs"]:
-            self._guard("programs", program.id, label, None, lambda p=program, la=label: self._program(p, la))
+            self._store(self.programs, self._guard("programs", self._program, program, label))
         for label, metric in records["metrics"]:
-            self._guard("metrics", metric.id, label, None, lambda m=metric, la=label: self._metric(m, la))
-        claims: list[Claim] = []
-        for label, claim_record in records["claims"]:
-            claim = self._claim(claim_record, label)
-            if claim is not None:
-                claims.append(claim)
+            self._store(self.metrics, self._guard("metrics", self._metric, metric, label))
+        claims = [self._guard("claims", self._claim, claim, label) for label, claim in records["claims"]]
         if self.errors:
             count = len(self.errors)
+            self.errors.sort(key=lambda error: self.places.get(error.record, (-1, 0)))  # in file order
             raise LoadError(f"{self.name}: {count} error{'s' if count > 1 else ''}; nothing was loaded", self.errors)
-        return ClaimSet(claims)
+        return ClaimSet(claim for claim in claims if claim is not None)
 
-    def _structure(self, table: str, record_type: type, raw_records: Any) -> list[tuple[str, Any]]:
+    # -- typing the raw records
+
+    def _structure(self, table: str, record_type: type, raw_records: object) -> list[tuple[str, Any]]:
         if not isinstance(raw_records, list):
-            self.error(FieldTypeError, f"expected a list of tables ([[{table}]]), got {type(raw_records).__name__}",
-                       "top level", table)
+            self.error(FieldTypeError, f"expected a list of tables, got {describe(raw_records)}", "top level", table)
             return []
-        structured = []
-        seen: dict[str, str] = {}
+        structured: list[tuple[str, Any]] = []
+        first: dict[str, int] = {}
+        rank = list(_TABLES).index(table)
         for index, raw in enumerate(raw_records):
+            raw_id = raw.get("id") if isinstance(raw, dict) else None
+            if isinstance(raw_id, str) and raw_id in first:
+                label = f"{table}[{index}]"  # the id alone would not say which of the two
+                self.places[label] = (rank, index)
+                self.error(RecordError, f"duplicate id {raw_id!r}; {table}[{first[raw_id]}] has it already",
+                           label, "id")
+                continue
+            if isinstance(raw_id, str):
+                first[raw_id] = index
             label = _label(table, index, raw)
+            self.places[label] = (rank, index)
             try:
-                record = converter.structure(raw, record_type)
+                record: _HasId = converter.structure(raw, record_type)
             except Exception as error:  # noqa: BLE001 - every cattrs failure becomes a RecordError
                 self._report_structure_errors(error, label, record_type)
-                raw_id = raw.get("id") if isinstance(raw, dict) else None
                 if isinstance(raw_id, str):
                     self.failed[table].add(raw_id)
                 continue
-            if record.id in seen:
-                self.error(RecordError, f"duplicate id {record.id!r} (first used by {table}[{seen[record.id]}])",
-                           label, "id")
-                continue
-            seen[record.id] = str(index)
             structured.append((label, record))
         return structured
 
     def _report_structure_errors(self, error: BaseException, label: str, record_type: type) -> None:
         for path, problem in problems(error):
-            field = ".".join(str(step) for step in path) or None
+            field = _path_text(path) or None
             if problem == "missing field":
                 self.error(MissingFieldError, "missing field", label, field)
             elif problem == "unknown field":
                 known = _field_names(record_type, path[:-1])
-                hint = difflib.get_close_matches(str(path[-1]), known, n=1)
-                suggestion = f"; did you mean {hint[0]!r}?" if hint else f"; expected one of {', '.join(known)}"
-                self.error(UnknownFieldError, f"unknown field{suggestion}", label, field)
+                self.error(UnknownFieldError, _unknown("field", str(path[-1]), known), label, field)
             else:
                 self.error(FieldTypeError, problem, label, field)
 
-    def _guard(self, table: str, record_id: str, label: str, field: str | None, build: Callable[[], object]) -> None:
+    # -- the helpers every builder uses
+
+    def _guard(self, table: str, build: Callable[[_R, str], _E], record: _R, label: str) -> _E | None:
+        """``build(record, label)``, or ``None`` once its errors are in the list."""
         try:
-            build()
+            return build(record, label)
+        except _AlreadyReported:
+            pass
         except RecordError as error:
             self.errors.append(error)
-            self.failed[table].add(record_id)
-        except EsgClaimsError as error:
-            self.error(RecordError, str(error), label, field)
-            self.failed[table].add(record_id)
+        self.failed[table].add(record.id)
+        return None
+
+    @staticmethod
+    def _store(known: dict[str, _I], item: _I | None) -> None:
+        if item is not None:
+            known[item.id] = item
+
+    def _problem(self, error: BaseException, label: str) -> str:
+        # the model names the object in some messages ("metric 'x': ..."); the label already does
+        return str(error).removeprefix(f"{label}: ")
 
     def _field(self, label: str, field: str, build: Callable[[], _E]) -> _E:
+        """``build()``, with any error it raises turned into a RecordError naming ``field``."""
         try:
             return build()
         except RecordError:
             raise
         except (EsgClaimsError, FieldProblem) as error:
-            raise RecordError(str(error), file=self.name, record=label, field=field) from None
+            raise RecordError(self._problem(error, label), file=self.name, record=label, field=field) from None
+
+    def _attempt(self, label: str, field: str, build: Callable[[], _E]) -> _E:
+        """``build()``, or ``_FAILED`` once its error (named for ``field``) is in the list.
+
+        Callers check results with :func:`_failed` before they use them.
+        """
+        try:
+            return self._field(label, field, build)
+        except _AlreadyReported:
+            pass
+        except RecordError as error:
+            self.errors.append(error)
+        return cast("_E", _FAILED)
+
+    def _make(self, label: str, cls: type[_A], field: str, values: dict[str, Any], prefix: str = "") -> _A:
+        """``cls(**values)``, with each field's validator run first, so that its error names that field.
+
+        ``field`` names the record's field for an error only the whole object shows.
+        """
+        ok = not _failed(*values.values())
+        for attribute in attrs.fields(cls):
+            value = values.get(attribute.name, _FAILED)
+            if value is not _FAILED:
+                check = functools.partial(_validate, attribute, value)
+                ok = self._attempt(label, prefix + attribute.name, check) is not _FAILED and ok
+        if not ok:
+            raise _AlreadyReported
+        return self._field(label, field, lambda: cls(**values))
 
     def _reference(self, table: str, known: dict[str, _E], ref: str, label: str, field: str) -> _E:
         if ref in known:
             return known[ref]
         if ref in self.failed[table]:
             raise _AlreadyReported
-        hint = difflib.get_close_matches(ref, list(known), n=1)
-        suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
-        raise UnknownReferenceError(f"no {_SINGULAR[table]} with id {ref!r}{suggestion}", file=self.name,
-                                    record=label, field=field)
+        raise UnknownReferenceError(f"no {_SINGULAR[table]} with id {ref!r}{_did_you_mean(ref, known)}",
+                                    file=self.name, record=label, field=field)
 
-    def _source(self, record: SourceRecord) -> None:
-        label = f"source {record.id!r}"
-        published = None if record.published is None else self._field(
-            label, "published", lambda: PartialDate.parse(record.published or "")
-        )
-        self.sources[record.id] = self._field(label, "id", lambda: Source(
-            record.id, record.title, record.publisher, record.author, record.url, published, record.sha256
-        ))
+    # -- one builder per table
+
+    def _source(self, record: SourceRecord, label: str) -> Source:
+        published = self._attempt(label, "published", lambda: _optional(PartialDate.parse, record.published))
+        return self._make(label, Source, "id", {
+            "id": record.id, "title": record.title, "publisher": record.publisher, "author": record.author,
+            "url": record.url, "published": published, "sha256": record.sha256,
+        })
 
     def _organizations(self, records: list[tuple[str, OrganizationRecord]]) -> None:
+        # Built depth first, so that a parent may come later in the file than its children.
         pending = {record.id: (label, record) for label, record in records}
+
+        def parent_of(record: OrganizationRecord, label: str, chain: tuple[str, ...]) -> Organization | None:
+            if record.parent is None:
+                return None
+            if record.parent in chain:
+                loop = " → ".join(repr(org_id) for org_id in (*chain[chain.index(record.parent):], record.parent))
+                raise RecordError(f"circular parents: {loop}", file=self.name, record=label, field="parent")
+            if record.parent in pending:
+                return build(record.parent, chain)
+            return self._reference("organizations", self.organizations, record.parent, label, "parent")
+
+        def organization(record: OrganizationRecord, label: str, chain: tuple[str, ...]) -> Organization:
+            parent = self._attempt(label, "parent", lambda: parent_of(record, label, chain))
+            kind = self._attempt(label, "kind", lambda: _choice(OrganizationKind, record.kind))
+            return self._make(label, Organization, "id", {
+                "id": record.id, "name": record.name, "kind": kind, "aliases": record.aliases, "parent": parent,
+                "description": record.description,
+            })
 
         def build(org_id: str, chain: tuple[str, ...]) -> Organization:
             if org_id in self.organizations:
                 return self.organizations[org_id]
+            if org_id in self.failed["organizations"]:
+                raise _AlreadyReported
             label, record = pending[org_id]
-            parent = None
-            if record.parent is not None:
-                if record.parent in chain:
-                    raise RecordError(f"organization {org_id!r} is its own ancestor", file=self.name, record=label,
-                                        field="parent")
-                if record.parent not in pending:
-                    self._reference("organizations", self.organizations, record.parent, label, "parent")
-                parent = build(record.parent, (*chain, org_id))
-            kind = self._field(label, "kind", lambda: _choice(OrganizationKind, OrganizationKind, record.kind))
-            organization = self._field(label, "id", lambda: Organization(
-                record.id, record.name, kind, record.aliases, parent, record.description
-            ))
-            self.organizations[org_id] = organization
-            return organization
+            built = self._guard("organizations", functools.partial(organization, chain=(*chain, org_id)), record, label)
+            if built is None:
+                raise _AlreadyReported
+            self.organizations[org_id] = built
+            return built
 
         for _, record in records:
-            try:
+            with contextlib.suppress(_AlreadyReported):
                 build(record.id, ())
-            except _AlreadyReported:
-                self.failed["organizations"].add(record.id)
-            except RecordError as error:
-                if error not in self.errors:
-                    self.errors.append(error)
-                self.failed["organizations"].add(record.id)
 
-    def _program(self, record: ProgramRecord, label: str) -> None:
-        owner = self._reference("organizations", self.organizations, record.owner, label, "owner")
-        self.programs[record.id] = self._field(label, "id", lambda: Program(
-            record.id, record.name, owner, record.description
-        ))
+    def _program(self, record: ProgramRecord, label: str) -> Program:
+        owner = self._attempt(label, "owner", lambda: self._reference(
+            "organizations", self.organizations, record.owner, label, "owner"))
+        return self._make(label, Program, "id", {
+            "id": record.id, "name": record.name, "owner": owner, "description": record.description,
+        })
 
-    def _metric(self, record: MetricRecord, label: str) -> None:
-        kind = self._field(label, "kind", lambda: _choice(QuantityKind, QuantityKind, record.kind))
-        temporal = self._field(label, "temporal", lambda: _choice(Temporal, Temporal, record.temporal))
-        if record.count_of is not None:
-            self._field(label, "count_of", lambda: parse_unit(record.count_of or ""))
+    def _metric(self, record: MetricRecord, label: str) -> Metric:
+        kind = self._attempt(label, "kind", lambda: _choice(QuantityKind, record.kind))
+        temporal = self._attempt(label, "temporal", lambda: _choice(Temporal, record.temporal))
+        count_of = self._attempt(label, "count_of", lambda: self._count_of(record, kind, label))
         tags = tuple(
-            self._field(label, f"frameworks.{i}.match", lambda t=tag: FrameworkTag(
-                t.framework, t.code, _choice(Match, Match, t.match)
-            ))
-            for i, tag in enumerate(record.frameworks)
+            self._attempt(label, f"frameworks[{index}]", functools.partial(self._tag, tag, label, index))
+            for index, tag in enumerate(record.frameworks)
         )
-        self.metrics[record.id] = self._field(label, "count_of" if record.count_of else "kind", lambda: Metric(
-            record.id, record.name, kind, temporal, record.count_of, record.description, tags
-        ))
+        # what the metric checks as a whole: count_of given exactly for a count; only a qualitative event
+        field = "temporal" if temporal is Temporal.EVENT and kind is not QuantityKind.QUALITATIVE else "count_of"
+        return self._make(label, Metric, field, {
+            "id": record.id, "name": record.name, "kind": kind, "temporal": temporal, "count_of": count_of,
+            "description": record.description, "frameworks": _FAILED if _failed(*tags) else tags,
+        })
 
-    def _claim(self, record: ClaimRecord, label: str) -> Claim | None:
-        parts: dict[str, Any] = {}
-        steps: list[tuple[str, Callable[[], Any]]] = [
-            ("subject", lambda: self._reference("organizations", self.organizations, record.subject, label, "subject")),
-            ("program", lambda: None if record.program is None else self._reference(
-                "programs", self.programs, record.program, label, "program")),
-            ("metric", lambda: self._reference("metrics", self.metrics, record.metric, label, "metric")),
-            ("source", lambda: self._reference("sources", self.sources, record.source, label, "source")),
-            ("period", lambda: self._field(label, "period", lambda: parse_period(record.period))),
-            ("modality", lambda: self._field(label, "modality", lambda: _choice(Modality, Modality, record.modality))),
-            ("value", lambda: None if record.value is None else self._value(record.value, label)),
-        ]
-        ok = True
-        for name, step in steps:
-            try:
-                parts[name] = step()
-            except _AlreadyReported:
-                ok = False
-            except RecordError as error:
-                self.errors.append(error)
-                ok = False
-        if not ok:
-            return None
-        metric: Metric = parts["metric"]
-        value: ReportedValue | None = parts["value"]
-        if value is not None and not metric.accepts(value.units):
-            self.error(RecordError, f"unit {record.value.unit!r} does not fit metric {metric.id!r}, "  # type: ignore[union-attr]
-                       f"which takes {metric.expected}", label, "value.unit")
-            return None
+    def _count_of(self, record: MetricRecord, kind: QuantityKind, label: str) -> str | None:
+        if record.count_of is not None:
+            return _count_kind(record.count_of)
+        if kind is QuantityKind.COUNT:
+            raise MissingFieldError("missing field; a count metric names the kind it counts", file=self.name,
+                                    record=label, field="count_of")
+        return None
+
+    def _tag(self, record: FrameworkRecord, label: str, index: int) -> FrameworkTag:
+        prefix = f"frameworks[{index}]."
+        match = self._attempt(label, prefix + "match", lambda: _choice(Match, record.match))
+        return self._make(label, FrameworkTag, prefix + "match", {
+            "framework": record.framework, "code": record.code, "match": match,
+        }, prefix)
+
+    def _claim(self, record: ClaimRecord, label: str) -> Claim:
+        subject = self._attempt(label, "subject", lambda: self._reference(
+            "organizations", self.organizations, record.subject, label, "subject"))
+        program = self._attempt(label, "program", lambda: None if record.program is None else self._reference(
+            "programs", self.programs, record.program, label, "program"))
+        metric = self._attempt(label, "metric", lambda: self._reference(
+            "metrics", self.metrics, record.metric, label, "metric"))
+        source = self._attempt(label, "source", lambda: self._reference(
+            "sources", self.sources, record.source, label, "source"))
+        period = self._attempt(label, "period", lambda: parse_period(record.period))
+        modality = self._attempt(label, "modality", lambda: _choice(Modality, record.modality))
+        value = self._attempt(label, "value", lambda: _optional(lambda v: self._value(v, label), record.value))
+        if not _failed(metric, value):
+            value = self._attempt(label, "value", lambda: self._fit(metric, value, record, label))
+        citation = self._attempt(label, "span", lambda: self._make(label, Citation, "span", {
+            "source": source, "quote": record.quote, "span": record.span,
+        }))
+        return self._make(label, Claim, "id", {
+            "id": record.id, "subject": subject, "metric": metric, "value": value, "period": period,
+            "citation": citation, "program": program, "attribution": record.attribution, "modality": modality,
+            "note": record.note,
+        })
+
+    def _fit(
+        self, metric: Metric, value: ReportedValue | None, record: ClaimRecord, label: str
+    ) -> ReportedValue | None:
+        """``value``, if ``metric`` takes it."""
         if value is None and metric.kind is not QuantityKind.QUALITATIVE:
-            self.error(MissingFieldError, f"missing field: metric {metric.id!r} needs {metric.expected}", label,
-                       "value")
-            return None
-        try:
-            citation = self._field(label, "span", lambda: Citation(parts["source"], record.quote, record.span))
-            return self._field(label, "id", lambda: Claim(
-                record.id, parts["subject"], metric, value, parts["period"], citation, parts["program"],
-                record.attribution, parts["modality"], record.note,
-            ))
-        except RecordError as error:
-            self.errors.append(error)
-            return None
+            raise MissingFieldError(f"missing field; metric {metric.id!r} needs {metric.expected}", file=self.name,
+                                    record=label, field="value")
+        if value is not None and metric.kind is QuantityKind.QUALITATIVE:
+            raise RecordError(f"metric {metric.id!r} is qualitative and takes no value", file=self.name,
+                              record=label, field="value")
+        if value is not None and not metric.accepts(value.units):
+            assert record.value is not None  # noqa: S101 - value was built from it
+            raise RecordError(f"unit {record.value.unit!r} does not fit metric {metric.id!r}, "
+                              f"which takes {metric.expected}", file=self.name, record=label, field="value.unit")
+        return value
 
     def _value(self, record: ValueRecord, label: str) -> ReportedValue:
-        unit = self._field(label, "value.unit", lambda: parse_unit(record.unit))
-        return self._field(label, "value", lambda: ReportedValue(
-            quantity(record.amount, unit), record.qualifier,  # type: ignore[arg-type]
-            upper=None if record.upper is None else quantity(record.upper, unit),
-            precision=record.precision, tolerance=record.tolerance,
-        ))
-
-
-class _AlreadyReported(Exception):  # noqa: N818 - a signal, not an error
-    """A reference to a record that failed: its error is already in the list."""
+        unit = self._attempt(label, "value.unit", lambda: parse_unit(record.unit))
+        qualifier = self._attempt(label, "value.qualifier", lambda: _choice(Qualifier, record.qualifier))
+        amount, upper, precision, tolerance = (
+            self._attempt(label, f"value.{name}", functools.partial(_optional, _exact, getattr(record, name)))
+            for name in ("amount", "upper", "precision", "tolerance")
+        )
+        if _failed(unit, qualifier, amount, upper, precision, tolerance):
+            raise _AlreadyReported
+        reported = quantity(amount, unit)
+        # Built a field at a time, so that an error names the field that breaks the value.
+        stages: list[tuple[str, dict[str, Any]]] = [
+            ("amount", {}),
+            ("precision", {"precision": precision}),
+            ("upper", {"qualifier": qualifier, "upper": _optional(lambda n: quantity(n, unit), upper)}),
+            ("tolerance", {"tolerance": tolerance}),
+        ]
+        arguments: dict[str, Any] = {}
+        value = None
+        for name, extra in stages:
+            arguments |= extra
+            value = self._field(label, f"value.{name}", functools.partial(ReportedValue, reported, **arguments))
+        assert value is not None  # noqa: S101 - the loop ran
+        return value
 
 
 def _field_names(record_type: type, path: tuple[str | int, ...]) -> list[str]:
@@ -397,9 +573,11 @@ def dump(claims: ClaimSet | Iterable[Claim], path: str | os.PathLike[str]) -> No
 def to_document(claims: ClaimSet | Iterable[Claim]) -> dict[str, list[dict[str, Any]]]:
     """The claim file document (plain dicts and lists) for ``claims``."""
     claim_set = claims if isinstance(claims, ClaimSet) else ClaimSet(claims)
-    tables: dict[str, dict[str, Any]] = {table: {} for table in _TABLES}
+    tables: dict[str, dict[str, tuple[Source | Organization | Program | Metric | Claim, dict[str, Any]]]] = {
+        table: {} for table in _TABLES
+    }
 
-    def put(table: str, item: Any, record: dict[str, Any]) -> None:
+    def put(table: str, item: Source | Organization | Program | Metric | Claim, record: dict[str, Any]) -> None:
         existing = tables[table].get(item.id)
         if existing is not None and existing[0] != item:
             raise InvalidClaimError(f"two different {table} share the id {item.id!r}")
@@ -431,7 +609,9 @@ def to_document(claims: ClaimSet | Iterable[Claim]) -> dict[str, list[dict[str, 
         put("metrics", metric, _drop_defaults({
             "id": metric.id, "name": metric.name, "kind": metric.kind.value, "temporal": metric.temporal.value,
             "count_of": metric.count_of, "description": metric.description,
-            "frameworks": [{"framework": t.framework, "code": t.code, "match": t.match.value} for t in metric.frameworks],
+            "frameworks": [
+                {"framework": tag.framework, "code": tag.code, "match": tag.match.value} for tag in metric.frameworks
+            ],
         }))
         put("claims", claim, _drop_defaults({
             "id": claim.id, "subject": claim.subject.id, "program": None if claim.program is None else claim.program.id,
@@ -440,7 +620,12 @@ def to_document(claims: ClaimSet | Iterable[Claim]) -> dict[str, list[dict[str, 
             "span": list(claim.citation.span), "attribution": claim.attribution,
             "modality": claim.modality.value, "note": claim.note,
         }))
-    return {table: [record for _, record in items.values()] for table, items in tables.items() if items}
+    # [[claims]] is the one table a claim file must have, so an empty set still writes it.
+    return {
+        table: [record for _, record in items.values()]
+        for table, items in tables.items()
+        if items or table == "claims"
+    }
 
 
 def _number(value: Decimal) -> str:
@@ -458,5 +643,17 @@ def _value_record(value: ReportedValue) -> dict[str, Any]:
     })
 
 
+#: Fields the loader fills with an empty string or an empty list when they are left out.
+_EMPTY_DEFAULTS = frozenset({"aliases", "description", "frameworks", "note"})
+
+
 def _drop_defaults(record: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in record.items() if value not in (None, "", [])}
+    """Leave out what the loader fills back in: ``None``, and the empty defaults of :data:`_EMPTY_DEFAULTS`.
+
+    An empty string where the default is ``None`` (``author = ""``) is kept, so that it loads back as itself.
+    """
+    return {
+        key: value
+        for key, value in record.items()
+        if value is not None and not (key in _EMPTY_DEFAULTS and value in ("", []))
+    }

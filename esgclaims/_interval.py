@@ -8,6 +8,7 @@ import attrs
 import pint
 
 from ._display import format_quantity
+from ._errors import InvalidValueError
 
 __all__ = ["Interval"]
 
@@ -33,7 +34,9 @@ class Interval:
     def __attrs_post_init__(self) -> None:
         if self.low is not None and self.high is not None:
             if self.high < self.low or (self.high == self.low and not (self.low_closed and self.high_closed)):
-                raise ValueError(f"empty interval: {self.low} to {self.high}")
+                raise InvalidValueError(
+                    f"empty interval: {format_quantity(self.low)} to {format_quantity(self.high)}"
+                )
 
     @property
     def units(self) -> pint.Unit:

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 import attrs
-import pint
 
 from ._display import unit_words
-from ._errors import InvalidClaimError
-from ._periods import PartialDate, Period
-from ._units import count_kind_of, currency_of, is_share, ureg
-from ._values import ReportedValue
+from ._errors import InvalidClaimError, UnitError
+
+# Types of attrs fields stay importable at runtime, for attrs.resolve_types and typing.get_type_hints.
+from ._periods import PartialDate, Period  # noqa: TC001
+from ._units import count_kind_of, currency_of, is_share, parse_unit, ureg
+from ._values import ReportedValue  # noqa: TC001
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable
+
+    import pint
 
 __all__ = [
     "Citation",
@@ -44,6 +50,13 @@ def _check_id(_: object, attribute: attrs.Attribute[str], value: str) -> None:
 def _check_text(_: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
         raise InvalidClaimError(f"{attribute.name} must be non-empty text, got {value!r}")
+
+
+def _to_names(value: Iterable[str]) -> tuple[str, ...]:
+    # tuple("JD") would silently give ("J", "D").
+    if isinstance(value, str):
+        raise InvalidClaimError(f"aliases must be a list of names, got the single string {value!r}")
+    return tuple(value)
 
 
 class _Named(enum.Enum):
@@ -114,7 +127,7 @@ class Organization:
     id: str = attrs.field(validator=_check_id)
     name: str = attrs.field(validator=_check_text)
     kind: OrganizationKind = OrganizationKind.COMPANY
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_to_names)
     parent: Organization | None = None
     description: str = ""
 
@@ -156,6 +169,10 @@ class FrameworkTag:
         return f"{self.framework} {self.code} ({self.match})"
 
 
+def _to_tags(value: Iterable[FrameworkTag]) -> tuple[FrameworkTag, ...]:
+    return tuple(value)
+
+
 _PHYSICAL = {
     QuantityKind.MASS: "[mass]",
     QuantityKind.ENERGY: "[mass] * [length] ** 2 / [time] ** 2",
@@ -176,13 +193,18 @@ class Metric:
     count_of: str | None = None
     """For a count: the counted kind (a unit of :data:`esgclaims.ureg`)."""
     description: str = ""
-    frameworks: tuple[FrameworkTag, ...] = attrs.field(default=(), converter=tuple)
+    frameworks: tuple[FrameworkTag, ...] = attrs.field(default=(), converter=_to_tags)
 
     def __attrs_post_init__(self) -> None:
         if (self.kind is QuantityKind.COUNT) != (self.count_of is not None):
             raise InvalidClaimError(f"metric {self.id!r}: count_of is given exactly when kind is count")
-        if self.count_of is not None and count_kind_of(ureg.Unit(self.count_of)) != self.count_of:
-            raise InvalidClaimError(f"metric {self.id!r}: {self.count_of!r} is not a count kind")
+        if self.count_of is not None:
+            try:
+                counted = parse_unit(self.count_of)
+            except UnitError as error:
+                raise InvalidClaimError(f"metric {self.id!r}: count_of: {error}") from None
+            if count_kind_of(counted) != self.count_of:
+                raise InvalidClaimError(f"metric {self.id!r}: {self.count_of!r} is not a count kind")
         if self.temporal is Temporal.EVENT and self.kind is not QuantityKind.QUALITATIVE:
             raise InvalidClaimError(f"metric {self.id!r}: only a qualitative metric is an event")
 
@@ -238,7 +260,7 @@ class Source:
         return f"{self.title}{by} ({self.publisher})"
 
 
-def _to_span(value: Any) -> tuple[int, int]:
+def _to_span(value: tuple[int, int] | list[int]) -> tuple[int, int]:
     if (
         not isinstance(value, tuple | list)
         or len(value) != 2

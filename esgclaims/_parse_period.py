@@ -6,6 +6,7 @@ does not say which days it means is an error that says why.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from ._errors import PeriodError
@@ -38,45 +39,57 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_I = re.IGNORECASE
 
 _DATE_FORMS = [
     re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?"),
-    re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
-    re.compile(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}"),
-    re.compile(rf"{_MONTH},?\s+{_YEAR}"),
-    re.compile(r"(?P<year>\d{4})\s*年\s*(?:(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*日)?)?(?:底|末)?"),
+    re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", _I),
+    re.compile(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", _I),
+    re.compile(rf"{_MONTH},?\s+{_YEAR}", _I),
+    re.compile(r"(?P<year>\d{4})\s*年\s*(?:(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*日)?)?"),
 ]
 _SLASHED = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})")
+_END_OF = re.compile(r"^(?:at )?(?:the )?end of (?:the year )?|(?<=[年月])(?:底|末)$", _I)
 _RELATIVE = re.compile(
-    r"\b(today|now|yesterday|recent(ly)?|last|this|next|previous|past|current|currently|ago|so far|to date)\b"
+    r"\b(today|now|yesterday|recent(ly)?|last|this|next|previous|past|current|currently|ago|so far|to date)\b", _I
 )
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().strip(".,;:").strip()).lower()
+    return re.sub(r"\s+", " ", text.strip().strip(".,;:").strip())
 
 
 def parse_date(text: str) -> PartialDate:
     """Read one date at the granularity the text gives.
+
+    "End of" a year or month is its last day.
 
     Examples:
         >>> parse_date("Sept. 30, 2020")
         PartialDate('2020-09-30')
         >>> parse_date("February 2021")
         PartialDate('2021-02')
+        >>> parse_date("the end of 2020")
+        PartialDate('2020-12-31')
         >>> parse_date("3/4/2020")
         Traceback (most recent call last):
         ...
         esgclaims.PeriodError: ambiguous date '3/4/2020': 3 April or March 4? Write it as 2020-04-03 or 2020-03-04
     """
     cleaned = _clean(text)
-    cleaned = re.sub(r"^(the )?end of (the year )?", "", cleaned)
+    end_of = _END_OF.search(cleaned)
+    if end_of:
+        date = parse_date(cleaned[: end_of.start()] + cleaned[end_of.end() :])
+        return PartialDate.of(date.last)
+    year_month = re.fullmatch(r"(\d{4})-(\d{2})", cleaned)
+    if year_month and int(year_month[2]) > 12:
+        raise PeriodError(f"{text.strip()!r} is no month; for a run of years write both in full, e.g. '2019 to 2021'")
     for form in _DATE_FORMS:
         match = form.fullmatch(cleaned)
         if match:
             groups = match.groupdict()
             month_text = groups.get("month")
-            month = None if month_text is None else _MONTHS.get(month_text) or int(month_text)
+            month = None if month_text is None else _MONTHS.get(month_text.lower()) or int(month_text)
             day = None if groups.get("day") is None else int(groups["day"])
             return PartialDate(int(groups["year"]), month, day)
     match = _SLASHED.fullmatch(cleaned)
@@ -84,18 +97,14 @@ def parse_date(text: str) -> PartialDate:
         a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
         if a <= 12 and b <= 12 and a != b:
             raise PeriodError(
-                f"ambiguous date {text.strip()!r}: {a} {_month_name(b)} or {_month_name(a)} {b}? "
+                f"ambiguous date {text.strip()!r}: {a} {calendar.month_name[b]} or {calendar.month_name[a]} {b}? "
                 f"Write it as {year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}"
             )
         day, month = (a, b) if a > 12 else (b, a)
         return PartialDate(year, month, day)
-    if re.fullmatch(r"fy\s?\d{2}|'\d{2}|\d{2}", cleaned):
+    if re.fullmatch(r"fy\s?\d{2}|'\d{2}|\d{2}", cleaned, _I):
         raise PeriodError(f"two-digit year in {text.strip()!r} is ambiguous; write the year in full")
     raise PeriodError(f"cannot read a date in {text.strip()!r}; expected e.g. '2020-09-30' or 'Sept. 30, 2020'")
-
-
-def _month_name(number: int) -> str:
-    return next(name for name, n in _MONTHS.items() if n == number and len(name) > 3 or name == "may" == name).title()
 
 
 def parse_period(text: str) -> Period:
@@ -122,9 +131,9 @@ def parse_period(text: str) -> Period:
     cleaned = _clean(text)
     if not cleaned:
         raise PeriodError("empty period; write 'unknown' when the text states none")
-    if cleaned in ("unknown", "not stated", "period not stated"):
+    if cleaned.lower() in ("unknown", "not stated", "period not stated"):
         return UnknownPeriod()
-    cleaned = re.sub(r"^(in|during|for|on|over|throughout|within) (the )?", "", cleaned)
+    cleaned = re.sub(r"^(in|during|for|on|over|throughout|within) (the )?", "", cleaned, flags=_I)
     if _RELATIVE.search(cleaned):
         raise PeriodError(f"{text.strip()!r} is relative to a date the text does not state")
     for reader in (_as_of, _fiscal_year, _half_year, _quarter, _span, _calendar_year, _single):
@@ -138,26 +147,34 @@ def parse_period(text: str) -> Period:
 
 
 def _as_of(text: str) -> Period | None:
-    match = re.fullmatch(r"since (?P<since>.+?)(?:,? (?:as (?:of|at)|by|until|up to) (?P<date>.+))?", text)
+    match = re.fullmatch(r"since (?P<since>.+?)(?:,? (?:as (?:of|at)|by|until|up to) (?P<date>.+))?", text, _I)
     if match:
         since = parse_date(match["since"])
         return AsOf(None if match["date"] is None else parse_date(match["date"]), since=since)
-    match = re.fullmatch(r"(?:as (?:of|at)|by|at|up to|until|through|截至|截止)\s*(?P<date>.+?)(?:为止)?", text)
+    match = re.fullmatch(r"(?:as (?:of|at)|by|at|up to|until|through|截至|截止)\s*(?P<date>.+?)(?:为止)?", text, _I)
     if match:
         return AsOf(parse_date(match["date"]))
+    if _END_OF.search(text):  # "the end of 2020": a stock at a date
+        return AsOf(parse_date(text))
     return None
 
 
 def _calendar_year(text: str) -> Period | None:
-    match = re.fullmatch(r"(?:(?:calendar|the|full) year |cy ?)?(?P<year>\d{4})(?: calendar year)?", text)
+    match = re.fullmatch(r"(?:(?:calendar|the|full) year |cy ?)?(?P<year>\d{4})(?: calendar year)?", text, _I)
     return None if match is None else CalendarYear(int(match["year"]))
 
 
 def _fiscal_year(text: str) -> Period | None:
-    match = re.fullmatch(r"(?:fy ?|fiscal (?:year )?)(?P<year>\d{4})(?: \((?P<a>[\d-]+) to (?P<b>[\d-]+)\))?", text)
+    match = re.fullmatch(
+        r"(?:fy ?|fiscal (?:year )?)(?P<year>\d{4})(?: \((?P<a>[\d-]+) to (?P<b>[\d-]+)\))?", text, _I
+    )
     if match is None:
-        if re.fullmatch(r"fy ?\d{2}|fiscal (?:year )?\d{2}", text):
+        if re.fullmatch(r"(?:fy ?|fiscal (?:year )?)\d{2}", text, _I):
             raise PeriodError(f"two-digit fiscal year {text!r} is ambiguous; write the year in full, e.g. FY2022")
+        if re.fullmatch(r"(?:fy ?|fiscal (?:year )?)\d{4}\s*[/-]\s*\d{2,4}", text, _I):
+            raise PeriodError(
+                f"{text!r} does not say which months it covers; write e.g. 'FY2022 (2021-04 to 2022-03)'"
+            )
         return None
     year = int(match["year"])
     if match["a"] is None:
@@ -169,42 +186,58 @@ def _fiscal_year(text: str) -> Period | None:
 
 
 def _half_year(text: str) -> Period | None:
-    match = re.fullmatch(r"(?:h(?P<h1>[12])|(?P<h2>[12])h) ?(?P<year>\d{4})", text) or re.fullmatch(
-        r"(?P<ord>first|second|1st|2nd) half(?: of)?(?: the year)? (?P<year>\d{4})", text
+    match = re.fullmatch(r"(?:h(?P<h1>\d)|(?P<h2>\d)h) ?(?P<year>\d{4})", text, _I) or re.fullmatch(
+        r"(?P<ord>first|second|1st|2nd) half(?: of)?(?: the year)? (?P<year>\d{4})", text, _I
     )
     if match is None:
         return None
     groups = match.groupdict()
-    half = int(groups.get("h1") or groups.get("h2") or _ORDINALS[groups["ord"]])
+    half = int(groups.get("h1") or groups.get("h2") or _ORDINALS[groups["ord"].lower()])
     return HalfYear(int(match["year"]), half)
 
 
 def _quarter(text: str) -> Period | None:
-    match = re.fullmatch(r"(?:q(?P<q1>[1-4])|(?P<q2>[1-4])q) ?(?P<year>\d{4})", text) or re.fullmatch(
-        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)? (?P<year>\d{4})", text
+    match = re.fullmatch(r"(?:q(?P<q1>\d)|(?P<q2>\d)q) ?(?P<year>\d{4})", text, _I) or re.fullmatch(
+        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)? (?P<year>\d{4})", text, _I
     )
     if match is None:
         return None
     groups = match.groupdict()
-    quarter = int(groups.get("q1") or groups.get("q2") or _ORDINALS[groups["ord"]])
+    quarter = int(groups.get("q1") or groups.get("q2") or _ORDINALS[groups["ord"].lower()])
     return Quarter(int(match["year"]), quarter)
 
 
 def _span(text: str) -> Period | None:
-    match = re.fullmatch(r"(?:from |between )?(?P<a>.+?)\s*(?: to |\s–\s|–| - | and |/|至|到)\s*(?P<b>.+)", text)
+    years = re.fullmatch(r"(?:from )?(\d{4})-(\d{4})", text, _I)  # "2019-2021"; "2019-09" is a month
+    if years:
+        return Span(PartialDate(int(years[1])), PartialDate(int(years[2])))
+    match = re.fullmatch(
+        "(?:from |between )?(?P<a>.+?)\\s*(?P<joiner> to |\\s\u2013\\s|\u2013| - | and |/|至|到)\\s*(?P<b>.+)", text, _I
+    )
     if match is None:
         return None
-    if " and " in text and not text.startswith("between "):
+    joiner = match["joiner"].strip().lower()
+    if joiner == "and" and not text.lower().startswith("between "):
         return None
     try:
         first = parse_date(match["a"])
     except PeriodError:
         return None
     second_text = match["b"]
-    if re.fullmatch(r"\d{1,2}", second_text) is None:
-        last = parse_date(second_text)
-    else:
+    if re.fullmatch(r"\d{1,2}", second_text) is not None:
         raise PeriodError(f"cannot tell which year {text!r} ends in; write both years in full")
+    if joiner == "/":
+        if re.fullmatch(r"\d{4}", match["a"]) and re.fullmatch(r"\d{4}", second_text):
+            raise PeriodError(
+                f"{text!r} could be the years {match['a']} to {second_text} or a fiscal year; "
+                f"write '{match['a']} to {second_text}' or e.g. 'FY{second_text} ({match['a']}-07 to {second_text}-06)'"
+            )
+        try:
+            last = parse_date(second_text)
+        except PeriodError:
+            return None
+    else:
+        last = parse_date(second_text)
     return Span(first, last)
 
 

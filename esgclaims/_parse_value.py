@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import NamedTuple
 
 from ._errors import EsgClaimsError, ValueParseError
 from ._units import count_kind_of, parse_unit, to_decimal
@@ -29,8 +30,9 @@ _SUFFIX_QUALIFIERS = {"or more": Qualifier.AT_LEAST, "and above": Qualifier.AT_L
                       "or less": Qualifier.AT_MOST, "余": Qualifier.MORE_THAN, "多": Qualifier.MORE_THAN}
 
 _SCALES = {
-    "thousand": Decimal(10**3), "k": Decimal(10**3), "million": Decimal(10**6), "mn": Decimal(10**6),
-    "m": Decimal(10**6), "billion": Decimal(10**9), "bn": Decimal(10**9), "trillion": Decimal(10**12),
+    "hundred": Decimal(10**2), "thousand": Decimal(10**3), "k": Decimal(10**3), "million": Decimal(10**6),
+    "mn": Decimal(10**6), "m": Decimal(10**6), "billion": Decimal(10**9), "bn": Decimal(10**9),
+    "trillion": Decimal(10**12),
     "thousands": Decimal(10**3), "millions": Decimal(10**6), "billions": Decimal(10**9),
     "千": Decimal(10**3), "万": Decimal(10**4), "十万": Decimal(10**5), "百万": Decimal(10**6),
     "千万": Decimal(10**7), "亿": Decimal(10**8), "万亿": Decimal(10**12),
@@ -38,12 +40,14 @@ _SCALES = {
 _WORD_NUMBERS = {
     word: Decimal(n)
     for n, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
+        (
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        )
     )
 } | {"a": Decimal(1), "an": Decimal(1), "thirty": Decimal(30), "forty": Decimal(40), "fifty": Decimal(50),
        "sixty": Decimal(60), "seventy": Decimal(70), "eighty": Decimal(80), "ninety": Decimal(90),
-       "a hundred": Decimal(100), "one hundred": Decimal(100), "a dozen": Decimal(12)}
+       "a dozen": Decimal(12)}
 
 # (phrase, low multiple, high multiple) of the scale that follows, or of 1.
 _MAGNITUDES = [
@@ -62,8 +66,9 @@ _CURRENCY_SUFFIXES = {"yuan": "CNY", "rmb": "CNY", "元": "CNY", "cny": "CNY", "
                       "hong kong dollars": "HKD", "hkd": "HKD", "us dollars": "USD", "usd": "USD",
                       "euros": "EUR", "eur": "EUR", "pounds": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY",
                       "港元": "HKD", "美元": "USD"}
-_AMBIGUOUS_SYMBOLS = {"$": "US$, HK$ or another dollar", "¥": "RMB (CNY) or JPY", "￥": "RMB (CNY) or JPY",
-                      "dollars": "US dollars, Hong Kong dollars or another dollar"}
+_AMBIGUOUS_SYMBOLS = {"$": "US$, HK$ or another dollar; write US$, HK$ or the ISO code",
+                      "¥": "RMB or yen; write RMB or JPY", "￥": "RMB or yen; write RMB or JPY",
+                      "dollars": "US dollars, Hong Kong dollars or another dollar; write US$, HK$ or the ISO code"}
 
 #: Nouns reports count, and the count kind each one is a count of.
 COUNT_NOUNS: dict[str, str] = {
@@ -81,6 +86,15 @@ COUNT_NOUNS: dict[str, str] = {
 _NO_SCALE = "\x00"
 _NUMBER = r"\d[\d,]*(?:\.\d+)?|\.\d+"
 _PERCENT = re.compile(r"^(%|percent\b|per cent\b|pct\b)")
+_SCALE_WORDS = sorted(_SCALES, key=len, reverse=True)
+_EMISSION_UNITS = {"t": "tCO2e", "tonne": "tCO2e", "tonnes": "tCO2e", "metric ton": "tCO2e", "metric tons": "tCO2e",
+                   "kg": "kgCO2e", "kilograms": "kgCO2e", "kt": "ktCO2e", "mt": "MtCO2e"}
+#: "5 tonnes of CO2e": the mass of a gas is not a mass here, it is emissions.
+_EMISSIONS = re.compile(
+    r"(metric tons?|tonnes?|kilograms|kg|kt|mt|t)\s+(?:of\s+)?"
+    r"(?:co2e|co2-eq|co2 equivalents?|carbon dioxide equivalents?)\b",
+    re.IGNORECASE,
+)
 
 
 def _strip_prefix(text: str, options: dict[str, str] | list[tuple[str, Qualifier]]) -> tuple[str, str | None]:
@@ -140,51 +154,132 @@ def _parse(original: str, tolerance: Decimal | str | None) -> ReportedValue:
     between = text.lower().startswith("between ")
     if between:
         text = text[len("between ") :]
-
-    currency, text = _currency_prefix(text, original)
-    low_multiple, high_multiple, text = _magnitude_phrase(text)
-    if low_multiple is not None:
-        if qualifier is not Qualifier.EXACT:
-            raise ValueParseError(f"cannot read {original.strip()!r}: two qualifiers")
-        qualifier = Qualifier.ORDER_OF_MAGNITUDE
-
-    amount, precision, text = (Decimal(1), None, text) if low_multiple is not None else _number(text, original)
-    upper: Decimal | None = None
-    range_match = re.match(rf"^(?:-|–|—|to|and|~|至)\s*({_NUMBER})", text, re.IGNORECASE)
-    if range_match and low_multiple is None:
-        if qualifier is not Qualifier.EXACT:
-            raise ValueParseError(f"cannot read {original.strip()!r}: a range with a qualifier")
-        qualifier = Qualifier.RANGE
-        upper = to_decimal(range_match.group(1))
-        text = text[range_match.end() :].strip()
-    elif between:
-        raise ValueParseError(f"cannot read {original.strip()!r}: 'between' needs two figures joined by 'and'")
-
-    scale, text = _scale(text, currency is not None)
-    if low_multiple is not None:
-        assert high_multiple is not None  # noqa: S101 - set together
-        amount, upper = low_multiple * scale, high_multiple * scale
-        precision = None
-    else:
-        amount *= scale
-        precision = None if precision is None else precision * scale
-        upper = None if upper is None else upper * scale
-
-    suffix_currency, text = _currency_suffix(text, original)
-    if currency and suffix_currency and currency != suffix_currency:
-        raise ValueParseError(f"cannot read {original.strip()!r}: {currency} before the figure, {suffix_currency} after")
-    currency = currency or suffix_currency
-    text, suffix = _strip_prefix(text, {k: k for k in _SUFFIX_QUALIFIERS})
-    if suffix is not None:
-        if qualifier is not Qualifier.EXACT:
-            raise ValueParseError(f"cannot read {original.strip()!r}: two qualifiers")
-        qualifier = _SUFFIX_QUALIFIERS[suffix]
-
-    unit = currency or _noun_unit(text, original)
+    figure = _figures(text, original, qualifier, between)
+    qualifier, unit = _unit(figure, original)
     if qualifier is Qualifier.APPROXIMATELY:
         chosen_tolerance = DEFAULT_TOLERANCE if tolerance is None else to_decimal(tolerance)
-        return ReportedValue.of(amount, unit, qualifier, precision=precision, tolerance=chosen_tolerance)
-    return ReportedValue.of(amount, unit, qualifier, upper=upper, precision=precision)
+        return ReportedValue.of(figure.amount, unit, qualifier, precision=figure.precision, tolerance=chosen_tolerance)
+    return ReportedValue.of(figure.amount, unit, qualifier, upper=figure.upper, precision=figure.precision)
+
+
+class _Figure(NamedTuple):
+    """What :func:`_figures` read: the amounts, scaled, and the text after them."""
+
+    qualifier: Qualifier
+    amount: Decimal
+    upper: Decimal | None
+    precision: Decimal | None
+    currency: str | None
+    rest: str
+
+
+def _figures(text: str, original: str, qualifier: Qualifier, between: bool) -> _Figure:
+    """The figure or range, with its scale words and any currency before it."""
+    quoted = repr(original.strip())
+    currency, text = _currency_prefix(text, original)
+    if re.match("^[-\u2212]\\s*\\d", text):
+        raise ValueParseError(f"cannot read {quoted}: a reported figure cannot be negative")
+    low_multiple, high_multiple, text = _magnitude_phrase(text)
+    if low_multiple is not None:
+        assert high_multiple is not None  # noqa: S101 - set together
+        if qualifier is not Qualifier.EXACT:
+            raise ValueParseError(f"cannot read {quoted}: two qualifiers ({qualifier.value} and an order of magnitude)")
+        scale, _, text = _scale(text, currency is not None)
+        return _Figure(Qualifier.ORDER_OF_MAGNITUDE, low_multiple * scale, high_multiple * scale, None, currency, text)
+
+    amount, precision, text = _number(text, original)
+    scale, scaled, text = _scale(text, currency is not None)
+    upper: Decimal | None = None
+    percent = re.match(r"^%\s*", text)  # "80%-90%", "between 80% and 90%"
+    second = _second_figure(text[percent.end() :] if percent else text, original, currency, between)
+    if second is not None and percent and not second[-1].startswith("%"):
+        second = (*second[:-1], "%" + second[-1])
+    if second is not None:
+        if qualifier is not Qualifier.EXACT:
+            raise ValueParseError(f"cannot read {quoted}: a range cannot also be {qualifier.value}")
+        qualifier = Qualifier.RANGE
+        upper_amount, upper_scale, upper_scaled, upper_currency, text = second
+        currency = currency or upper_currency
+        if not scaled and upper_scaled:  # "1-2 billion": the scale word belongs to both figures
+            scale = upper_scale
+        upper = upper_amount * upper_scale
+    elif between:
+        raise ValueParseError(f"cannot read {quoted}: 'between' needs two figures joined by 'and'")
+    return _Figure(qualifier, amount * scale, upper, None if precision is None else precision * scale, currency, text)
+
+
+def _unit(figure: _Figure, original: str) -> tuple[Qualifier, str]:
+    """The unit after the figure (a currency, a unit or a counted noun), and a trailing qualifier."""
+    suffix_currency, text = _currency_suffix(figure.rest, original)
+    currency = figure.currency
+    if currency and suffix_currency and currency != suffix_currency:
+        raise ValueParseError(
+            f"cannot read {original.strip()!r}: {currency} before the figure, {suffix_currency} after"
+        )
+    currency = currency or suffix_currency
+    qualifier, text = _suffix_qualifier(text, figure.qualifier, original)
+    _no_second_figure(text, original)
+    if currency is not None:
+        unit = currency
+    else:
+        unit, text = _noun_unit(text, original)
+    per, text = _per(text, original)
+    if per is not None:
+        unit = f"{unit} / {per}"
+    qualifier, text = _suffix_qualifier(text, qualifier, original)
+    _no_second_figure(text, original)
+    return qualifier, unit
+
+
+def _no_second_figure(text: str, original: str) -> None:
+    stray = re.search(r"(?<![A-Za-z])\d[\d,.]*", text)  # digits in a unit name (tCO2e, m3) are no figure
+    if stray:
+        raise ValueParseError(f"cannot read {original.strip()!r}: a second figure {stray.group()!r} follows the first")
+
+
+def _second_figure(
+    text: str, original: str, currency: str | None, between: bool
+) -> tuple[Decimal, Decimal, bool, str | None, str] | None:
+    """The high end of a range: "- 2 billion", "to RMB 2 billion", "and 200" (after "between")."""
+    joiner = re.match("^(?:-|\u2013|\u2014|~|至|to\\b|and\\b)\\s*", text, re.IGNORECASE)
+    if joiner is None or (joiner.group().strip().lower() == "and" and not between):
+        return None
+    rest = text[joiner.end() :]
+    upper_currency, rest = _currency_prefix(rest, original)
+    if currency and upper_currency and currency != upper_currency:
+        raise ValueParseError(f"cannot read {original.strip()!r}: a range from {currency} to {upper_currency}")
+    if not re.match(rf"^(?:{_NUMBER})", rest) and not _word_number(rest):
+        return None
+    amount, _, rest = _number(rest, original)
+    scale, scaled, rest = _scale(rest, (currency or upper_currency) is not None)
+    return amount, scale, scaled, upper_currency, rest
+
+
+def _suffix_qualifier(text: str, qualifier: Qualifier, original: str) -> tuple[Qualifier, str]:
+    """A qualifier after the figure or the noun: "or more", "+", "余"."""
+    rest, suffix = _strip_prefix(text, {k: k for k in _SUFFIX_QUALIFIERS})
+    if suffix is None:
+        return qualifier, text
+    if qualifier is not Qualifier.EXACT:
+        raise ValueParseError(f"cannot read {original.strip()!r}: two qualifiers ({qualifier.value} and {suffix!r})")
+    return _SUFFIX_QUALIFIERS[suffix], rest
+
+
+def _per(text: str, original: str) -> tuple[str | None, str]:
+    """The counted kind or unit after "per" or "/": RMB per household."""
+    match = re.match(r"^(?:per\b|/)\s*([^\s/]+)", text, re.IGNORECASE)
+    if match is None:
+        return None, text
+    word = match.group(1)
+    if word.lower() in COUNT_NOUNS:
+        return COUNT_NOUNS[word.lower()], text[match.end() :].strip()
+    try:
+        parse_unit(word)
+    except EsgClaimsError:
+        raise ValueParseError(
+            f"cannot read {original.strip()!r}: {word!r} after 'per' names no unit or counted noun"
+        ) from None
+    return word, text[match.end() :].strip()
 
 
 def _currency_prefix(text: str, original: str) -> tuple[str | None, str]:
@@ -193,17 +288,17 @@ def _currency_prefix(text: str, original: str) -> tuple[str | None, str]:
         return _CURRENCY_PREFIXES[phrase], rest
     for symbol, meaning in _AMBIGUOUS_SYMBOLS.items():
         if text.startswith(symbol):
-            raise ValueParseError(f"cannot read {original.strip()!r}: {symbol!r} could be {meaning}; write the code")
+            raise ValueParseError(f"cannot read {original.strip()!r}: {symbol!r} could be {meaning}")
     return None, text
 
 
 def _currency_suffix(text: str, original: str) -> tuple[str | None, str]:
-    rest, phrase = _strip_prefix(text, _CURRENCY_SUFFIXES)
+    rest, phrase = _strip_prefix(text, _CURRENCY_SUFFIXES | _CURRENCY_PREFIXES)
     if phrase is not None:
-        return _CURRENCY_SUFFIXES[phrase], rest
-    if text.lower().startswith("dollars") or text.startswith("¥"):
-        meaning = _AMBIGUOUS_SYMBOLS["dollars" if text.lower().startswith("dollars") else "¥"]
-        raise ValueParseError(f"cannot read {original.strip()!r}: it could be {meaning}; write the currency code")
+        return (_CURRENCY_SUFFIXES | _CURRENCY_PREFIXES)[phrase], rest
+    for symbol, meaning in _AMBIGUOUS_SYMBOLS.items():
+        if text.lower().startswith(symbol):
+            raise ValueParseError(f"cannot read {original.strip()!r}: {symbol!r} could be {meaning}")
     return None, text
 
 
@@ -219,52 +314,76 @@ def _magnitude_phrase(text: str) -> tuple[Decimal | None, Decimal | None, str]:
     return None, None, text
 
 
+def _word_number(text: str) -> tuple[str, Decimal] | None:
+    for word, number in sorted(_WORD_NUMBERS.items(), key=lambda item: len(item[0]), reverse=True):
+        if re.match(rf"^{word}\b", text, re.IGNORECASE):
+            return word, number
+    return None
+
+
 def _number(text: str, original: str) -> tuple[Decimal, Decimal | None, str]:
+    if re.match(r"^\d{1,3}(?: \d{3})+\b", text):
+        raise ValueParseError(f"cannot read {original.strip()!r}: digits grouped by spaces; group them by commas")
     match = re.match(rf"^({_NUMBER})", text)
     if match:
         digits = match.group(1)
         decimals = len(digits.split(".")[1]) if "." in digits else 0
         return to_decimal(digits), Decimal(1).scaleb(-decimals), text[match.end() :].strip()
-    for word, number in sorted(_WORD_NUMBERS.items(), key=lambda item: len(item[0]), reverse=True):
-        if re.match(rf"^{word}\b", text, re.IGNORECASE):
-            return number, Decimal(1), text[len(word) :].strip()
+    word = _word_number(text)
+    if word is not None:
+        return word[1], Decimal(1), text[len(word[0]) :].strip()
     raise ValueParseError(f"cannot read {original.strip()!r}: no figure found")
 
 
-def _scale(text: str, has_currency: bool) -> tuple[Decimal, str]:
-    if text.startswith(_NO_SCALE):
-        return Decimal(1), text[len(_NO_SCALE) :].strip()
+def _scale_word(text: str, has_currency: bool) -> str | None:
     lowered = text.lower()
-    for word in sorted(_SCALES, key=len, reverse=True):
+    for word in _SCALE_WORDS:
         if word == "m" and not has_currency:
             continue
-        if lowered.startswith(word) and (not word.isascii() or not lowered[len(word) : len(word) + 1].isalpha()):
-            rest = text[len(word) :].strip()
-            return _SCALES[word], rest[3:] if rest.lower().startswith("of ") else rest
-    return Decimal(1), text
+        if lowered.startswith(word) and (not word.isascii() or not lowered[len(word) : len(word) + 1].isalnum()):
+            return word
+    return None
 
 
-def _noun_unit(text: str, original: str) -> str:
+def _scale(text: str, has_currency: bool) -> tuple[Decimal, bool, str]:
+    """The scale words after a figure, multiplied: "hundred thousand" is 100000."""
+    if text.startswith(_NO_SCALE):
+        return Decimal(1), False, text[len(_NO_SCALE) :].strip()
+    scale, scaled = Decimal(1), False
+    while (word := _scale_word(text, has_currency)) is not None:
+        scale, scaled, text = scale * _SCALES[word], True, text[len(word) :].strip()
+    if scaled and text.lower().startswith("of "):
+        text = text[3:]
+    return scale, scaled, text
+
+
+def _noun_unit(text: str, original: str) -> tuple[str, str]:
+    """The unit or counted kind a figure is followed by, and the text after it."""
     text = text.strip()
     if not text:
-        return "dimensionless"
-    if _PERCENT.match(text.lower()):
-        return "percent"
-    words = re.findall(r"[A-Za-z0-9_%]+|[^\sA-Za-z0-9_%]+", text)
-    if words and words[0].lower() == "of":
+        return "dimensionless", text
+    percent = _PERCENT.match(text.lower())
+    if percent:
+        return "percent", text[percent.end() :].strip()
+    emissions = _EMISSIONS.match(text)
+    if emissions:
+        return _EMISSION_UNITS[emissions.group(1).lower()], text[emissions.end() :].strip()
+    words = list(re.finditer(r"[A-Za-z0-9_%]+|[^\sA-Za-z0-9_%]+", text))
+    if words and words[0].group().lower() == "of":
         words = words[1:]
-    for position, word in enumerate(words[:6]):
+    for position, match in enumerate(words[:6]):
+        word = match.group()
         if word.lower() in COUNT_NOUNS:
-            return COUNT_NOUNS[word.lower()]
+            return COUNT_NOUNS[word.lower()], text[match.end() :].strip()
         try:
             unit = parse_unit(word)
         except EsgClaimsError:
             continue
         if position == 0 or count_kind_of(unit) is not None:
-            return word
+            return word, text[match.end() :].strip()
     for noun, kind in COUNT_NOUNS.items():  # Chinese measure words follow the figure directly
         if not noun.isascii() and text.startswith(noun):
-            return kind
+            return kind, text[len(noun) :].strip()
     raise ValueParseError(
         f"cannot tell what {original.strip()!r} counts: {text!r} names no unit or counted noun; "
         "register one with esgclaims.register_count_kind"

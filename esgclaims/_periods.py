@@ -176,9 +176,9 @@ class Period:
 
         Examples:
             >>> Span(PartialDate(2019, 9), PartialDate(2021, 2)).relation(CalendarYear(2020))
-            <PeriodRelation.CONTAINS: 'contains'>
+            PeriodRelation.CONTAINS
             >>> AsOf(PartialDate(2020, 9, 30)).relation(CalendarYear(2020))
-            <PeriodRelation.UNKNOWN: 'unknown'>
+            PeriodRelation.UNKNOWN
         """
         if not isinstance(other, Period):
             raise TypeError(f"expected a Period, got {type(other).__name__}")
@@ -353,6 +353,8 @@ class FiscalYear(Period):
                     f"FY{self.year} cannot start in {self.first_month.iso()}: "
                     "a fiscal year is named by the calendar year it starts or ends in"
                 )
+            if self.first_month.year == 9999 and self.first_month.month != 1:
+                raise PeriodError(f"FY{self.year} from {self.first_month.iso()} would end after the year 9999")
 
     @property
     def start(self) -> dt.date | None:  # noqa: D102
@@ -463,7 +465,7 @@ class UnknownPeriod(Period):
 
     Examples:
         >>> UnknownPeriod().relation(UnknownPeriod())
-        <PeriodRelation.UNKNOWN: 'unknown'>
+        PeriodRelation.UNKNOWN
     """
 
     kind: ClassVar[str] = "unknown"

@@ -6,14 +6,17 @@ strings, units still names. :mod:`esgclaims._files` turns them into the model.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
 
 __all__ = [
     "ClaimRecord",
@@ -25,6 +28,7 @@ __all__ = [
     "SourceRecord",
     "ValueRecord",
     "converter",
+    "describe",
     "problems",
 ]
 
@@ -116,42 +120,50 @@ class ClaimRecord:
     note: str = ""
 
 
-class FieldProblem(TypeError):
+class FieldProblem(TypeError):  # noqa: N818 - internal, never leaves the loader
     """Raised by the converter's hooks: what was expected and what arrived."""
 
     def __init__(self, expected: str, got: object) -> None:
         self.expected = expected
         self.got = got
-        super().__init__(f"expected {expected}, got {_describe(got)}")
+        super().__init__(f"expected {expected}, got {describe(got)}")
 
 
-def _describe(value: object) -> str:
+def describe(value: object) -> str:
+    """A raw value of a parsed file as a message names it: ``a list of 2 items``, ``the number 5``.
+
+    Examples:
+        >>> describe(True), describe(["CNY"]), describe(Decimal("19.77")), describe(None)
+        ('the boolean true', 'a list of 1 item', 'the number 19.77', 'null')
+    """
+    if value is None:
+        return "null"
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, dict):
         return "a table"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, Decimal):
+    if isinstance(value, list | tuple):
+        return "an empty list" if not value else f"a list of {len(value)} item{'s' if len(value) > 1 else ''}"
+    if isinstance(value, int | float | Decimal):
         return f"the number {value}"
-    if isinstance(value, int):
-        return f"the number {value}"
+    if isinstance(value, dt.date | dt.time):  # a TOML date, time or date-time, written without quotes
+        return f"the date {value.isoformat()} without quotes"
     return repr(value)
 
 
-def _structure_str(value: Any, _: type) -> str:
+def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
         raise FieldProblem("a string", value)
     return value
 
 
-def _structure_int(value: Any, _: type) -> int:
+def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise FieldProblem("a whole number", value)
     return value
 
 
-def _structure_decimal(value: Any, _: type) -> Decimal:
+def _structure_decimal(value: object, _: type) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
         raise FieldProblem("a number (or a string holding one)", value)
     try:
@@ -163,31 +175,31 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
     return number
 
 
-def _structure_span(value: Any, _: type) -> tuple[int, int]:
-    if not isinstance(value, list | tuple) or len(value) != 2:
-        raise FieldProblem("two character offsets [start, end]", value)
-    return (_structure_int(value[0], int), _structure_int(value[1], int))
-
-
-def _structure_strings(value: Any, _: type) -> tuple[str, ...]:
-    if not isinstance(value, list | tuple):
-        raise FieldProblem("a list of strings", value)
-    return tuple(_structure_str(v, str) for v in value)
-
-
 def _make_converter() -> cattrs.Converter:
     result = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     result.register_structure_hook(str, _structure_str)
     result.register_structure_hook(int, _structure_int)
     result.register_structure_hook(Decimal, _structure_decimal)
-    result.register_structure_hook_func(lambda t: t == tuple[int, int], _structure_span)
-    result.register_structure_hook_func(lambda t: t == tuple[str, ...], _structure_strings)
 
-    def frameworks(value: Any, _: type) -> tuple[FrameworkRecord, ...]:
+    # Lists go through cattrs' own list hook, so that an error names the item: ``frameworks[1].code``.
+    def span(value: object, _: type) -> tuple[int, int]:
+        if not isinstance(value, list | tuple) or len(value) != 2:
+            raise FieldProblem("two character offsets [start, end]", value)
+        start, end = result.structure(value, list[int])
+        return (start, end)
+
+    def strings(value: object, _: type) -> tuple[str, ...]:
+        if not isinstance(value, list | tuple):
+            raise FieldProblem("a list of strings", value)
+        return tuple(result.structure(value, list[str]))
+
+    def frameworks(value: object, _: type) -> tuple[FrameworkRecord, ...]:
         if not isinstance(value, list | tuple):
             raise FieldProblem("a list of tables", value)
-        return tuple(result.structure(v, FrameworkRecord) for v in value)
+        return tuple(result.structure(value, list[FrameworkRecord]))
 
+    result.register_structure_hook_func(lambda t: t == tuple[int, int], span)
+    result.register_structure_hook_func(lambda t: t == tuple[str, ...], strings)
     result.register_structure_hook_func(lambda t: t == tuple[FrameworkRecord, ...], frameworks)
     for record_type in (SourceRecord, OrganizationRecord, ProgramRecord, FrameworkRecord, MetricRecord, ValueRecord,
                         ClaimRecord):
@@ -195,10 +207,12 @@ def _make_converter() -> cattrs.Converter:
     return result
 
 
-def _strict_table(conv: cattrs.Converter, record_type: type) -> Any:
-    generated = make_dict_structure_fn(record_type, conv, _cattrs_forbid_extra_keys=True)
+def _strict_table(conv: cattrs.Converter, record_type: type) -> Callable[[object, type], object]:
+    generated: Callable[[dict[str, Any], type], object] = make_dict_structure_fn(
+        record_type, conv, _cattrs_forbid_extra_keys=True
+    )
 
-    def structure(value: Any, cls: type) -> Any:
+    def structure(value: object, cls: type) -> object:
         if not isinstance(value, dict):
             raise FieldProblem("a table", value)
         return generated(value, cls)

@@ -36,8 +36,42 @@ Quantity: TypeAlias = "pint.Quantity"
 Unit: TypeAlias = "pint.Unit"
 
 
+_FACTOR = re.compile(r"\*\*|[*/]|\[?[A-Za-z_][A-Za-z0-9_]*\]?|\d+(?:\.\d+)?(?:[eE]-?\d+)?")
+
+
+def _reference(expression: str) -> tuple[Decimal, dict[str, int]]:
+    """Read ``1000 * gram`` or ``kilogram * meter ** 2 / second ** 2`` into a scale and units."""
+    tokens = _FACTOR.findall(expression)
+    if "".join(tokens) != expression.replace(" ", ""):
+        raise ValueError(f"cannot read unit expression {expression!r}")
+    scale, units, divide, position = Decimal(1), dict[str, int](), False, 0
+    while position < len(tokens):
+        token = tokens[position]
+        if token in ("*", "/"):
+            divide = token == "/"
+            position += 1
+            continue
+        power = 1
+        if position + 2 < len(tokens) and tokens[position + 1] == "**":
+            power = int(tokens[position + 2])
+            position += 2
+        if token[0].isdigit():
+            factor = Decimal(token) ** power
+            scale = scale / factor if divide else scale * factor
+        else:
+            units[token] = units.get(token, 0) + (-power if divide else power)
+        position += 1
+    return scale, units
+
+
 def _build_registry() -> pint.UnitRegistry:
-    definitions = files(__package__).joinpath("units.txt")
+    """Build the registry from ``units.txt``.
+
+    The file uses pint's definition syntax (``name = reference = symbol = alias ...``),
+    restricted to scaled units and base dimensions. It is read here into pint's
+    definition objects directly: pint's general text parser costs about ten times
+    as long, and import time matters (benchmarks/coldstart.py).
+    """
     registry = pint.UnitRegistry(
         None,
         non_int_type=Decimal,
@@ -45,15 +79,36 @@ def _build_registry() -> pint.UnitRegistry:
         autoconvert_offset_to_baseunit=False,
         on_redefinition="raise",
     )
-    with definitions.open("r", encoding="utf-8") as stream:
-        registry.load_definitions(stream.read().splitlines())
+    text = files(__package__).joinpath("units.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()  # noqa: PLW2901 - the comment-free line
+        if not line or line.startswith("@") or line.startswith("group") or line.startswith("system"):
+            continue
+        name, expression, *names = (part.strip() for part in line.split("="))
+        symbol = names[0] if names and names[0] != "_" else None
+        _define(registry, name, expression, symbol, tuple(names[1:]))
     return registry
+
+
+def _define(
+    registry: pint.UnitRegistry, name: str, expression: str, symbol: str | None, aliases: tuple[str, ...]
+) -> None:
+    from pint.facets.plain import DimensionDefinition, ScaleConverter, UnitDefinition
+    from pint.util import UnitsContainer
+
+    if expression.startswith("["):
+        registry.define(DimensionDefinition(expression))
+        scale, units = Decimal(1), {expression: 1}
+    else:
+        scale, units = _reference(expression)
+    registry.define(UnitDefinition(name, symbol, aliases, ScaleConverter(scale), UnitsContainer(units)))
 
 
 #: The esgclaims unit registry. Quantities from other registries do not mix with it.
 ureg: pint.UnitRegistry = _build_registry()
 
 _NAME = re.compile(r"[A-Za-z_%‰][A-Za-z0-9_]*")
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _TOKEN = re.compile(r"\s*([*/])\s*")
 
 
@@ -74,8 +129,10 @@ def _known_names() -> list[str]:
     return _NAMES
 
 
-def _lookup_name(name: str) -> pint.Unit:
-    if not _NAME.fullmatch(name) or name not in _known_names():
+def _lookup_name(name: str, text: str) -> pint.Unit:
+    if not _NAME.fullmatch(name):
+        raise UnitError(f"cannot read unit {text!r}: expected unit names joined by '*' or '/'")
+    if name not in _known_names():
         hint = difflib.get_close_matches(name, _known_names(), n=1)
         suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
         raise UnitError(f"unknown unit {name!r}{suggestion}")
@@ -108,9 +165,9 @@ def parse_unit(text: str | pint.Unit) -> pint.Unit:
     if stripped in ("", "1", "dimensionless"):
         return ureg.dimensionless
     parts = _TOKEN.split(stripped)
-    unit = _lookup_name(parts[0])
+    unit = _lookup_name(parts[0], text)
     for operator, name in zip(parts[1::2], parts[2::2], strict=True):
-        other = _lookup_name(name)
+        other = _lookup_name(name, text)
         unit = unit * other if operator == "*" else unit / other
     return unit
 
@@ -138,8 +195,11 @@ def to_decimal(number: object) -> Decimal:
             raise InvalidValueError(f"expected a finite number, got {number}")
         result = Decimal(repr(number))
     elif isinstance(number, str):
+        digits = number.strip()
+        if "," in digits and not _GROUPED.fullmatch(digits):
+            raise InvalidValueError(f"expected digits grouped in threes by commas, got {number!r}")
         try:
-            result = Decimal(number.strip().replace(",", "").replace("_", ""))
+            result = Decimal(digits.replace(",", "").replace("_", ""))
         except InvalidOperation:
             raise InvalidValueError(f"expected a decimal number, got {number!r}") from None
     else:
@@ -156,6 +216,8 @@ def plain(number: Decimal) -> Decimal:
         >>> plain(Decimal("19770000.00")), plain(Decimal("1E+4")), plain(Decimal("0.50"))
         (Decimal('19770000'), Decimal('10000'), Decimal('0.5'))
     """
+    if number.is_zero():
+        return Decimal(0)
     if number == number.to_integral_value():
         return number.quantize(Decimal(1))
     return number.normalize()

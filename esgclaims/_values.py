@@ -87,6 +87,11 @@ def _to_optional_decimal(value: Any) -> Decimal | None:
     return None if value is None else plain(to_decimal(value))
 
 
+def _is_share(unit: pint.Unit) -> bool:
+    """A share (percent, permille), which cannot exceed 100 %; a bare ratio is not one."""
+    return is_share(unit) and unit != ureg.dimensionless
+
+
 def _to_qualifier(value: Qualifier | str) -> Qualifier:
     if isinstance(value, Qualifier):
         return value
@@ -129,16 +134,20 @@ class ReportedValue:
             raise InvalidValueError(f"a reported figure cannot be negative, got {format_number(magnitude)}")
         needs_upper = self.qualifier in (Qualifier.RANGE, Qualifier.ORDER_OF_MAGNITUDE)
         if needs_upper and self.upper is None:
-            raise InvalidValueError(f"a {self.qualifier.value} value needs an upper bound")
+            article = "an" if self.qualifier.value[0] in "aeiou" else "a"
+            raise InvalidValueError(f"{article} {self.qualifier.value} value needs an upper bound")
         if not needs_upper and self.upper is not None:
-            raise InvalidValueError(f"only range and order_of_magnitude take an upper bound, not {self.qualifier.value}")
+            raise InvalidValueError(
+                f"only range and order_of_magnitude take an upper bound, not {self.qualifier.value}"
+            )
         if self.upper is not None:
             if self.upper.dimensionality != self.reported.dimensionality:
                 raise UnitError(f"upper bound {self.upper.units} does not fit {self.reported.units}")
             object.__setattr__(self, "upper", quantity(self.upper.to(self.reported.units)))
             assert self.upper is not None  # noqa: S101 - set just above
             if self.upper <= self.reported:
-                raise InvalidValueError(f"inverted bounds: upper {self.upper} is not above {self.reported}")
+                upper, reported = format_quantity(self.upper), format_quantity(self.reported)
+                raise InvalidValueError(f"inverted bounds: upper {upper} is not above {reported}")
         if self.qualifier is Qualifier.APPROXIMATELY:
             if self.tolerance is None:
                 object.__setattr__(self, "tolerance", DEFAULT_TOLERANCE)
@@ -148,9 +157,14 @@ class ReportedValue:
             raise InvalidValueError(f"only approximately takes a tolerance, not {self.qualifier.value}")
         if self.precision is not None and self.precision <= 0:
             raise InvalidValueError(f"precision must be positive, got {self.precision}")
-        if is_share(self.reported.units) and self.reported.units != ureg.dimensionless:
-            if self.reported > quantity(100, "percent"):
-                raise InvalidValueError(f"a share cannot exceed 100%, got {format_quantity(self.reported)}")
+        if _is_share(self.reported.units):
+            for bound in (self.reported, self.upper):
+                if bound is not None and bound > quantity(100, "percent"):
+                    raise InvalidValueError(f"a share cannot exceed 100%, got {format_quantity(bound)}")
+            if self.qualifier is Qualifier.MORE_THAN and self.reported >= quantity(100, "percent"):
+                raise InvalidValueError(f"no share is more than {format_quantity(self.reported)}")
+        if self.qualifier is Qualifier.LESS_THAN and magnitude == 0:
+            raise InvalidValueError(f"no figure is less than {format_quantity(self.reported)}")
 
     @classmethod
     def of(
@@ -187,18 +201,18 @@ class ReportedValue:
         """The values the statement allows, from its qualifier."""
         v = self.reported
         zero = quantity(0, v.units)
-        cap = quantity(100, "percent").to(v.units) if is_share(v.units) and v.units != ureg.dimensionless else None
+        cap = quantity(quantity(100, "percent").to(v.units)) if _is_share(v.units) else None
         q = self.qualifier
         if q is Qualifier.EXACT:
             return Interval(v, v)
         if q is Qualifier.APPROXIMATELY:
             assert self.tolerance is not None  # noqa: S101 - set in __attrs_post_init__
-            high = v * (1 + self.tolerance)
-            return Interval(v * (1 - self.tolerance), high if cap is None else min(high, quantity(cap)))
+            high = quantity(v * (1 + self.tolerance))
+            return Interval(quantity(v * (1 - self.tolerance)), high if cap is None else min(high, cap))
         if q is Qualifier.MORE_THAN:
-            return Interval(v, cap if cap is None else quantity(cap), low_closed=False)
+            return Interval(v, cap, low_closed=False)
         if q is Qualifier.AT_LEAST:
-            return Interval(v, cap if cap is None else quantity(cap))
+            return Interval(v, cap)
         if q is Qualifier.LESS_THAN:
             return Interval(zero, v, high_closed=False)
         if q is Qualifier.AT_MOST:

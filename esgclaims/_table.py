@@ -1,0 +1,46 @@
+"""Claims as a plain-text table, for the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ._display import format_number, unit_words
+from ._model import Claim, Temporal
+
+__all__ = ["claim_row", "render_table"]
+
+HEADERS = ("subject", "program", "metric", "qualifier", "value", "unit", "period")
+
+
+def claim_row(claim: Claim) -> tuple[str, ...]:
+    """The table row of one claim: subject, program, metric, qualifier, value, unit, period."""
+    value = claim.value
+    if value is None:
+        qualifier, number, unit = "qualitative", "—", ""
+    else:
+        qualifier = value.qualifier.value.replace("_", " ")
+        if value.tolerance is not None:
+            qualifier += f" ±{format_number(value.tolerance * 100)}%"
+        number = format_number(value.reported.magnitude)
+        if value.upper is not None:
+            number += f"–{format_number(value.upper.magnitude)}"
+        unit = unit_words(value.units) or "—"
+    period = str(claim.period)
+    if claim.metric.temporal is Temporal.CUMULATIVE and period.startswith("as of "):
+        period = "cumulative to " + period.removeprefix("as of ")
+    program = claim.program.name if claim.program else "—"
+    return (claim.subject.name, program, claim.metric.name, qualifier, number, unit, period)
+
+
+def render_table(rows: Iterable[Sequence[str]], headers: Sequence[str] = HEADERS) -> str:
+    """Align rows under headers; numbers (the value column) are right-aligned."""
+    table = [list(headers), *(list(r) for r in rows)]
+    widths = [max(len(row[i]) for row in table) for i in range(len(headers))]
+    numeric = {i for i, h in enumerate(headers) if h == "value"}
+
+    def line(row: Sequence[str]) -> str:
+        cells = [cell.rjust(w) if i in numeric else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True))]
+        return "  ".join(cells).rstrip()
+
+    rule = "  ".join("─" * w for w in widths)
+    return "\n".join([line(table[0]), rule, *(line(r) for r in table[1:])])

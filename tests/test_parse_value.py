@@ -1,0 +1,190 @@
+"""parse_value: figures as reports write them, read into exact, qualified values."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+import pytest
+
+from esgclaims import Qualifier, ValueParseError, parse_unit, parse_value, quantity, register_count_kind
+
+N = None  # an unbounded end, or no precision (an order of magnitude states no digits)
+
+# (text, qualifier, amount, unit, precision, low, high); amounts in the unit, as exact decimal strings.
+CASES = [
+    # the phrases of the issue
+    ("RMB 100 billion yuan", Qualifier.EXACT, "100000000000", "CNY", "1000000000", "100000000000", "100000000000"),
+    ("19.77 million", Qualifier.EXACT, "19770000", "dimensionless", "10000", "19770000", "19770000"),
+    ("47,300", Qualifier.EXACT, "47300", "dimensionless", "1", "47300", "47300"),
+    ("more than 80%", Qualifier.MORE_THAN, "80", "percent", "1", "80", "100"),
+    ("over one million", Qualifier.MORE_THAN, "1000000", "dimensionless", "1000000", "1000000", N),
+    ("tens of thousands of farms", Qualifier.ORDER_OF_MAGNITUDE, "10000", "farm", N, "10000", "100000"),
+    ("around RMB 200 million yuan", Qualifier.APPROXIMATELY, "200000000", "CNY", "1000000", "180000000", "220000000"),
+    ("HK$2.4 billion", Qualifier.EXACT, "2400000000", "HKD", "100000000", "2400000000", "2400000000"),
+    ("US$300 million", Qualifier.EXACT, "300000000", "USD", "1000000", "300000000", "300000000"),
+    ("1.5万", Qualifier.EXACT, "15000", "dimensionless", "1000", "15000", "15000"),
+    ("3亿元", Qualifier.EXACT, "300000000", "CNY", "100000000", "300000000", "300000000"),
+    # approximately
+    ("nearly 500 households", Qualifier.APPROXIMATELY, "500", "household", "1", "450", "550"),
+    ("about 3,000 people", Qualifier.APPROXIMATELY, "3000", "person", "1", "2700", "3300"),
+    ("approximately 2,000 tCO2e", Qualifier.APPROXIMATELY, "2000", "tCO2e", "1", "1800", "2200"),
+    ("约3亿元", Qualifier.APPROXIMATELY, "300000000", "CNY", "100000000", "270000000", "330000000"),
+    # bounds
+    ("up to 200 villages", Qualifier.AT_MOST, "200", "village", "1", "0", "200"),
+    ("at most 50%", Qualifier.AT_MOST, "50", "percent", "1", "0", "50"),
+    ("at least 10 cities", Qualifier.AT_LEAST, "10", "city", "1", "10", N),
+    ("no less than 1,000 t", Qualifier.AT_LEAST, "1000", "t", "1", "1000", N),
+    ("100 or more households", Qualifier.AT_LEAST, "100", "household", "1", "100", N),
+    ("100 million+", Qualifier.AT_LEAST, "100000000", "dimensionless", "1000000", "100000000", N),
+    ("less than 5%", Qualifier.LESS_THAN, "5", "percent", "1", "0", "5"),
+    ("fewer than 20 employees", Qualifier.LESS_THAN, "20", "employee", "1", "0", "20"),
+    ("more than 1,000 farmers", Qualifier.MORE_THAN, "1000", "person", "1", "1000", N),
+    ("2,000余名员工", Qualifier.MORE_THAN, "2000", "employee", "1", "2000", N),
+    ("10,000余户", Qualifier.MORE_THAN, "10000", "household", "1", "10000", N),
+    ("超过1000万元", Qualifier.MORE_THAN, "10000000", "CNY", "10000", "10000000", N),
+    # ranges: the scale word after the second figure belongs to both
+    ("between 100 and 200 households", Qualifier.RANGE, "100", "household", "1", "100", "200"),
+    ("between 1 and 2 million", Qualifier.RANGE, "1000000", "dimensionless", "1000000", "1000000", "2000000"),
+    ("between RMB 1 billion and RMB 2 billion", Qualifier.RANGE, "1000000000", "CNY", "1000000000", "1000000000",
+     "2000000000"),
+    ("100-200 households", Qualifier.RANGE, "100", "household", "1", "100", "200"),
+    ("100\u2013200 households", Qualifier.RANGE, "100", "household", "1", "100", "200"),
+    ("RMB 1-2 billion", Qualifier.RANGE, "1000000000", "CNY", "1000000000", "1000000000", "2000000000"),
+    ("1 million to 2 million", Qualifier.RANGE, "1000000", "dimensionless", "1000000", "1000000", "2000000"),
+    ("80%-90%", Qualifier.RANGE, "80", "percent", "1", "80", "90"),
+    ("5~10万", Qualifier.RANGE, "50000", "dimensionless", "10000", "50000", "100000"),
+    # orders of magnitude
+    ("several thousand", Qualifier.ORDER_OF_MAGNITUDE, "3000", "dimensionless", N, "3000", "10000"),
+    ("several thousand employees", Qualifier.ORDER_OF_MAGNITUDE, "3000", "employee", N, "3000", "10000"),
+    ("a few hundred households", Qualifier.ORDER_OF_MAGNITUDE, "200", "household", N, "200", "1000"),
+    ("hundreds of farms", Qualifier.ORDER_OF_MAGNITUDE, "100", "farm", N, "100", "1000"),
+    ("hundreds of thousands of people", Qualifier.ORDER_OF_MAGNITUDE, "100000", "person", N, "100000", "1000000"),
+    ("thousands of households", Qualifier.ORDER_OF_MAGNITUDE, "1000", "household", N, "1000", "10000"),
+    ("tens of millions of yuan", Qualifier.ORDER_OF_MAGNITUDE, "10000000", "CNY", N, "10000000", "100000000"),
+    # counted nouns give the count kind
+    ("110 impoverished counties", Qualifier.EXACT, "110", "county", "1", "110", "110"),
+    ("47,300 pieces of clothing", Qualifier.EXACT, "47300", "item", "1", "47300", "47300"),
+    ("more than 3 million local commodities", Qualifier.MORE_THAN, "3000000", "item", "1000000", "3000000", N),
+    ("a dozen farms", Qualifier.EXACT, "12", "farm", "1", "12", "12"),
+    # per-unit figures and physical units
+    ("RMB 5 per household", Qualifier.EXACT, "5", "CNY/household", "1", "5", "5"),
+    ("5 kWh/household", Qualifier.EXACT, "5", "kWh/household", "1", "5", "5"),
+    ("5 tonnes of CO2e", Qualifier.EXACT, "5", "tCO2e", "1", "5", "5"),
+    ("1.2 MWh", Qualifier.EXACT, "1.2", "MWh", "0.1", "1.2", "1.2"),
+    ("30 GJ", Qualifier.EXACT, "30", "GJ", "1", "30", "30"),
+    ("20 m3", Qualifier.EXACT, "20", "m3", "1", "20", "20"),
+    ("100 L", Qualifier.EXACT, "100", "L", "1", "100", "100"),
+    ("50 km", Qualifier.EXACT, "50", "km", "1", "50", "50"),
+    ("0.05%", Qualifier.EXACT, "0.05", "percent", "0.01", "0.05", "0.05"),
+    # scale words, numerals and words
+    ("one million", Qualifier.EXACT, "1000000", "dimensionless", "1000000", "1000000", "1000000"),
+    ("five hundred thousand", Qualifier.EXACT, "500000", "dimensionless", "100000", "500000", "500000"),
+    ("1.5 mn", Qualifier.EXACT, "1500000", "dimensionless", "100000", "1500000", "1500000"),
+    ("3k", Qualifier.EXACT, "3000", "dimensionless", "1000", "3000", "3000"),
+]
+
+
+@pytest.mark.parametrize(("text", "qualifier", "amount", "unit", "precision", "low", "high"), CASES)
+def test_parse_value_reads_qualifier_amount_unit_precision_and_bounds(
+    *,
+    text: str,
+    qualifier: Qualifier,
+    amount: str,
+    unit: str,
+    precision: str | None,
+    low: str,
+    high: str | None,
+) -> None:
+    value = parse_value(text)
+    assert value.qualifier is qualifier
+    assert value.units == parse_unit(unit)
+    assert value.reported == quantity(amount, unit)
+    assert str(value.reported.magnitude) == amount  # exact, with no exponent and no trailing zeros
+    assert value.precision == (None if precision is None else Decimal(precision))
+    assert value.low == quantity(low, unit)
+    assert value.high == (None if high is None else quantity(high, unit))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty value"),
+        ("  ", "empty value"),
+        ("hello", "cannot read 'hello': no figure found"),
+        ("more than", "cannot read 'more than': no figure found"),
+        ("NaN", "cannot read 'NaN': no figure found"),
+        # currencies that could be more than one
+        ("$300 million", ("cannot read '$300 million': '$' could be US$, HK$ or another dollar; "
+         "write US$, HK$ or the ISO code")),
+        ("5 $", "cannot read '5 $': '$' could be US$, HK$ or another dollar; write US$, HK$ or the ISO code"),
+        ("300 million dollars", ("cannot read '300 million dollars': 'dollars' could be US dollars, Hong Kong "
+         "dollars or another dollar; write US$, HK$ or the ISO code")),
+        ("¥300 million", "cannot read '¥300 million': '¥' could be RMB or yen; write RMB or JPY"),
+        ("￥300 million", "cannot read '￥300 million': '￥' could be RMB or yen; write RMB or JPY"),
+        ("RMB 5 USD", "cannot read 'RMB 5 USD': CNY before the figure, USD after"),
+        ("RMB 1 billion - US$ 2 billion", "cannot read 'RMB 1 billion - US$ 2 billion': a range from CNY to USD"),
+        # nouns and units that name nothing here
+        ("5 apples", ("cannot tell what '5 apples' counts: 'apples' names no unit or counted noun; "
+         "register one with esgclaims.register_count_kind")),
+        ("5 tons", ("cannot tell what '5 tons' counts: 'tons' names no unit or counted noun; "
+         "register one with esgclaims.register_count_kind")),
+        ("RMB 5 per apple", "cannot read 'RMB 5 per apple': 'apple' after 'per' names no unit or counted noun"),
+        # figures that cannot be
+        ("-5", "cannot read '-5': a reported figure cannot be negative"),
+        ("RMB -5", "cannot read 'RMB -5': a reported figure cannot be negative"),
+        ("1,2,3", "cannot read '1,2,3': expected digits grouped in threes by commas, got '1,2,3'"),
+        ("1 000 000", "cannot read '1 000 000': digits grouped by spaces; group them by commas"),
+        ("120%", "cannot read '120%': a share cannot exceed 100%, got 120%"),
+        ("more than 100%", "cannot read 'more than 100%': no share is more than 100%"),
+        ("between 80% and 120%", "cannot read 'between 80% and 120%': a share cannot exceed 100%, got 120%"),
+        ("less than 0", "cannot read 'less than 0': no figure is less than 0"),
+        ("200-100 households", ("cannot read '200-100 households': inverted bounds: upper 100 households is not "
+         "above 200 households")),
+        # more than one reading
+        ("between 5", "cannot read 'between 5': 'between' needs two figures joined by 'and'"),
+        ("over 100 million+", "cannot read 'over 100 million+': two qualifiers (more_than and '+')"),
+        ("more than tens of thousands", ("cannot read 'more than tens of thousands': two qualifiers (more_than and "
+         "an order of magnitude)")),
+        ("about 1-2 million", "cannot read 'about 1-2 million': a range cannot also be approximately"),
+        ("1.5 million households and 300 villages", ("cannot read '1.5 million households and 300 villages': "
+         "a second figure '300' follows the first")),
+        ("100 and 200 households", "cannot read '100 and 200 households': a second figure '200' follows the first"),
+    ],
+)
+def test_parse_value_refuses_what_it_cannot_read_unambiguously(text: str, message: str) -> None:
+    with pytest.raises(ValueParseError) as caught:
+        parse_value(text)
+    assert str(caught.value) == message
+
+
+def test_parse_value_takes_a_tolerance_for_approximately() -> None:
+    assert parse_value("about 3,000 people").tolerance == Decimal("0.1")
+    value = parse_value("about 3,000 people", tolerance="0.05")
+    assert value.tolerance == Decimal("0.05")
+    assert str(value.interval) == "[2,850 people, 3,150 people]"
+
+
+def test_parse_value_refuses_a_tolerance_out_of_range() -> None:
+    with pytest.raises(ValueParseError) as caught:
+        parse_value("about 5", tolerance="2")
+    assert str(caught.value) == "cannot read 'about 5': tolerance must lie between 0 and 1, got 2"
+
+
+def test_parse_value_needs_a_string() -> None:
+    with pytest.raises(ValueParseError) as caught:
+        parse_value(5)  # type: ignore[arg-type]
+    assert str(caught.value) == "expected a string, got int"
+
+
+def test_parse_value_reads_a_count_kind_registered_at_run_time() -> None:
+    kind = "kind_" + "".join(chr(ord("a") + int(digit, 16)) for digit in uuid.uuid4().hex[:10])
+    register_count_kind(kind)
+    value = parse_value(f"more than 40 {kind}s")
+    assert value.units == parse_unit(kind)
+    assert value.qualifier is Qualifier.MORE_THAN
+
+
+def test_parse_value_errors_are_value_errors() -> None:
+    with pytest.raises(ValueError, match="no figure found"):
+        parse_value("hello")
