@@ -17,6 +17,7 @@ ValueError`` keeps working in code that does not know esgclaims::
     │   ├── FieldTypeError(TypeError)
     │   └── UnknownReferenceError(LookupError)
     ├── FileFormatError(ValueError)      not UTF-8, empty, malformed TOML or JSON
+    ├── FileReadError(OSError)           a file that cannot be read (missing, a directory, no permission)
     ├── LoadError(ValueError, ExceptionGroup)   every RecordError of one file
     └── DatasetNotFoundError(LookupError)
 """
@@ -33,6 +34,7 @@ __all__ = [
     "EsgClaimsError",
     "FieldTypeError",
     "FileFormatError",
+    "FileReadError",
     "InvalidClaimError",
     "InvalidValueError",
     "LoadError",
@@ -123,6 +125,16 @@ class UnknownReferenceError(RecordError, LookupError):
 
 class FileFormatError(EsgClaimsError, ValueError):
     """A file that is not a claim file at all: not UTF-8, empty, malformed TOML or JSON."""
+
+
+class FileReadError(EsgClaimsError, OSError):
+    """A file that cannot be read at all: missing, a directory, no permission.
+
+    ``errno`` and ``filename`` are set as on the :class:`OSError` it stands for.
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class LoadError(EsgClaimsError, ValueError, ExceptionGroup[RecordError]):

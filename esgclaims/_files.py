@@ -26,6 +26,7 @@ from ._errors import (
     EsgClaimsError,
     FieldTypeError,
     FileFormatError,
+    FileReadError,
     InvalidClaimError,
     InvalidValueError,
     LoadError,
@@ -108,7 +109,9 @@ def load(path: str | os.PathLike[str]) -> ClaimSet:
     try:
         data = file.read_bytes()
     except OSError as error:
-        raise FileFormatError(f"{file}: cannot read the file: {error.strerror}") from None
+        failure = FileReadError(f"{file}: cannot read the file: {error.strerror}")
+        failure.errno, failure.filename = error.errno, str(file)
+        raise failure from None
     return load_bytes(data, name=file.name, suffix=file.suffix)
 
 

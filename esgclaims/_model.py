@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -67,6 +68,24 @@ class _Named(enum.Enum):
         return str(self.value)
 
 
+_EnumT = TypeVar("_EnumT", bound=enum.Enum)
+
+
+def _choice(enum_type: type[_EnumT], field: str) -> Callable[[_EnumT | str], _EnumT]:
+    """A converter that takes a member or its value, and names the options otherwise."""
+
+    def convert(value: _EnumT | str) -> _EnumT:
+        if isinstance(value, enum_type):
+            return value
+        try:
+            return enum_type(value)
+        except ValueError:
+            names = ", ".join(str(member.value) for member in enum_type)
+            raise InvalidClaimError(f"{field} must be one of {names}, got {value!r}") from None
+
+    return convert
+
+
 class OrganizationKind(_Named):
     """What sort of body an organization is."""
 
@@ -126,7 +145,9 @@ class Organization:
 
     id: str = attrs.field(validator=_check_id)
     name: str = attrs.field(validator=_check_text)
-    kind: OrganizationKind = OrganizationKind.COMPANY
+    kind: OrganizationKind = attrs.field(
+        default=OrganizationKind.COMPANY, converter=_choice(OrganizationKind, "kind")
+    )
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_to_names)
     parent: Organization | None = None
     description: str = ""
@@ -163,7 +184,7 @@ class FrameworkTag:
 
     framework: str = attrs.field(validator=_check_text)
     code: str = attrs.field(validator=_check_text)
-    match: Match = Match.CLOSE
+    match: Match = attrs.field(default=Match.CLOSE, converter=_choice(Match, "match"))
 
     def __str__(self) -> str:
         return f"{self.framework} {self.code} ({self.match})"
@@ -188,8 +209,8 @@ class Metric:
 
     id: str = attrs.field(validator=_check_id)
     name: str = attrs.field(validator=_check_text)
-    kind: QuantityKind
-    temporal: Temporal
+    kind: QuantityKind = attrs.field(converter=_choice(QuantityKind, "kind"))
+    temporal: Temporal = attrs.field(converter=_choice(Temporal, "temporal"))
     count_of: str | None = None
     """For a count: the counted kind (a unit of :data:`esgclaims.ureg`)."""
     description: str = ""
@@ -306,7 +327,7 @@ class Claim:
     citation: Citation
     program: Program | None = None
     attribution: str = attrs.field(default="report", validator=_check_text)
-    modality: Modality = Modality.ACHIEVEMENT
+    modality: Modality = attrs.field(default=Modality.ACHIEVEMENT, converter=_choice(Modality, "modality"))
     note: str = ""
 
     def __attrs_post_init__(self) -> None:

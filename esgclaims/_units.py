@@ -172,6 +172,10 @@ def parse_unit(text: str | pint.Unit) -> pint.Unit:
     return unit
 
 
+# Decimal's default context keeps 28 significant digits: a larger number would be rounded.
+_MAX_DIGITS = 28
+
+
 def to_decimal(number: object) -> Decimal:
     """Turn a reported number into an exact, finite :class:`~decimal.Decimal`.
 
@@ -206,6 +210,8 @@ def to_decimal(number: object) -> Decimal:
         raise InvalidValueError(f"expected a number, got {type(number).__name__}")
     if not result.is_finite():
         raise InvalidValueError(f"expected a finite number, got {result}")
+    if result.adjusted() >= _MAX_DIGITS or len(result.as_tuple().digits) > _MAX_DIGITS:
+        raise InvalidValueError(f"expected a number of at most {_MAX_DIGITS} digits, got {result}")
     return result
 
 

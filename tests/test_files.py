@@ -7,6 +7,7 @@ one place, written as TOML or JSON by the small writers below.
 from __future__ import annotations
 
 import copy
+import errno
 import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -20,6 +21,7 @@ from esgclaims import (
     EsgClaimsError,
     FieldTypeError,
     FileFormatError,
+    FileReadError,
     LoadError,
     MissingFieldError,
     PartialDate,
@@ -773,10 +775,12 @@ def test_a_file_that_is_not_a_claim_file_is_refused(tmp_path: Path, suffix: str,
 def test_a_missing_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "missing.toml"
 
-    with pytest.raises(FileFormatError) as caught:
+    with pytest.raises(FileReadError) as caught:
         esgclaims.load(path)
 
     assert str(caught.value) == f"{path}: cannot read the file: No such file or directory"
+    assert isinstance(caught.value, OSError)
+    assert caught.value.errno == errno.ENOENT
 
 
 # ------------------------------------------------------------------ the errors themselves
