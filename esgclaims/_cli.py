@@ -40,7 +40,8 @@ def _show(args: argparse.Namespace) -> int:
     lines = [
         f"{claim.id}",
         f"  claim      {claim}",
-        f"  subject    {claim.subject.name}" + (f" (part of {claim.subject.parent.name})" if claim.subject.parent else ""),
+        f"  subject    {claim.subject.name}"
+        + (f" (part of {claim.subject.parent.name})" if claim.subject.parent else ""),
         f"  program    {claim.program.name if claim.program else '—'}",
         f"  metric     {claim.metric.name} [{claim.metric.kind.value}, {claim.metric.temporal.value}]",
     ]
@@ -75,14 +76,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     listing = commands.add_parser("list", help="print claims as a table", description="Print claims as a table.")
-    listing.add_argument("source", nargs="?", default="jd-2020", help="a dataset name or a claim file (default: jd-2020)")
+    listing.add_argument(
+        "source", nargs="?", default="jd-2020", help="a dataset name or a claim file (default: jd-2020)"
+    )
     listing.set_defaults(run=_list)
     show = commands.add_parser("show", help="print one claim in full", description="Print one claim in full.")
     show.add_argument("id", help="the claim id, e.g. jd-2020/poverty-alleviation-sales")
     show.add_argument("--from", dest="source", default="jd-2020", help="a dataset name or a claim file")
     show.set_defaults(run=_show)
-    validate = commands.add_parser("validate", help="check a claim file and report every error",
-                                   description="Check a claim file; print every error, one per line.")
+    validate = commands.add_parser(
+        "validate",
+        help="check a claim file and report every error",
+        description="Check a claim file; print every error, one per line.",
+    )
     validate.add_argument("file", help="a .toml or .json claim file")
     validate.set_defaults(run=_validate)
     return parser

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
-import pint
+from ._units import DIMENSIONLESS, PERCENT, count_kind_of, currency_of, ureg
+
+if TYPE_CHECKING:
+    from ._units import Quantity, Unit
 
 __all__ = ["format_number", "format_quantity", "unit_words"]
 
@@ -27,9 +31,7 @@ def format_number(number: Decimal) -> str:
     return f"{number.normalize():,f}"
 
 
-def _words(unit: pint.Unit, plural: bool) -> str:
-    from ._units import count_kind_of, currency_of, ureg
-
+def _words(unit: Unit, plural: bool) -> str:
     if currency_of(unit):
         return _CURRENCY_PREFIX.get(currency_of(unit) or "", currency_of(unit) or "")
     kind = count_kind_of(unit)
@@ -39,12 +41,12 @@ def _words(unit: pint.Unit, plural: bool) -> str:
         definition = ureg._units[kind]  # noqa: SLF001 - pint has no public alias listing
         aliases = [a for a in getattr(definition, "aliases", ()) if a]
         return aliases[0] if aliases else f"{kind}s"
-    if unit == ureg.percent:
+    if unit == PERCENT:
         return "%"
     return f"{unit:~D}"
 
 
-def unit_words(unit: pint.Unit, *, plural: bool = True) -> str:
+def unit_words(unit: Unit, *, plural: bool = True) -> str:
     """The unit as a person reads it: ``RMB``, ``households``, ``%``, ``RMB per household``.
 
     Examples:
@@ -52,20 +54,20 @@ def unit_words(unit: pint.Unit, *, plural: bool = True) -> str:
         >>> unit_words(ureg.Unit("CNY") / ureg.Unit("household"))
         'RMB per household'
     """
-    from ._units import ureg
-
-    if unit == ureg.dimensionless:
+    if unit == DIMENSIONLESS:
         return ""
-    numerator = [(name, power) for name, power in unit._units.items() if power > 0]  # noqa: SLF001
-    denominator = [(name, power) for name, power in unit._units.items() if power < 0]  # noqa: SLF001
+    # pint types an exponent as any scalar, complex included; a unit's are real.
+    powers: dict[str, Any] = dict(unit._units)  # noqa: SLF001
+    numerator = [(name, power) for name, power in powers.items() if power > 0]
+    denominator = [(name, power) for name, power in powers.items() if power < 0]
     if len(numerator) == 1 and len(denominator) == 1 and numerator[0][1] == 1 and denominator[0][1] == -1:
         top = _words(ureg.Unit(numerator[0][0]), plural)
-        bottom = _words(ureg.Unit(denominator[0][0]), False)
+        bottom = _words(ureg.Unit(denominator[0][0]), plural=False)
         return f"{top} per {bottom}"
     return _words(unit, plural)
 
 
-def format_quantity(value: pint.Quantity) -> str:
+def format_quantity(value: Quantity) -> str:
     """A quantity as a person writes it.
 
     Examples:
@@ -79,8 +81,6 @@ def format_quantity(value: pint.Quantity) -> str:
         >>> format_quantity(quantity("80", "percent"))
         '80%'
     """
-    from ._units import currency_of
-
     magnitude = value.magnitude if isinstance(value.magnitude, Decimal) else Decimal(str(value.magnitude))
     number = format_number(magnitude)
     unit = value.units

@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
 __all__ = [
     "DatasetNotFoundError",
@@ -46,6 +46,14 @@ __all__ = [
     "UnknownReferenceError",
     "ValueParseError",
 ]
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """``"; did you mean 'RMB'?"`` for a near miss among ``known``, else ``""``."""
+    import difflib  # noqa: PLC0415 - only errors need it, and import time is a target
+
+    hint = difflib.get_close_matches(word, list(known), n=1)
+    return f"; did you mean {hint[0]!r}?" if hint else ""
 
 
 class EsgClaimsError(Exception):

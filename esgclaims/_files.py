@@ -10,10 +10,8 @@ them all: nothing is half-loaded.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import enum
 import functools
-import json
 import tomllib
 from decimal import Decimal, getcontext
 from pathlib import Path
@@ -35,6 +33,7 @@ from ._errors import (
     UnitError,
     UnknownFieldError,
     UnknownReferenceError,
+    did_you_mean,
 )
 from ._model import (
     Citation,
@@ -81,8 +80,13 @@ _TABLES: dict[str, type] = {
     "metrics": MetricRecord,
     "claims": ClaimRecord,
 }
-_SINGULAR = {"sources": "source", "organizations": "organization", "programs": "program", "metrics": "metric",
-             "claims": "claim"}
+_SINGULAR = {
+    "sources": "source",
+    "organizations": "organization",
+    "programs": "program",
+    "metrics": "metric",
+    "claims": "claim",
+}
 _E = TypeVar("_E")
 _T = TypeVar("_T")
 _N = TypeVar("_N", bound=enum.Enum)
@@ -140,16 +144,7 @@ def _parse_document(data: bytes, name: str, suffix: str) -> dict[str, Any]:
     if not text.strip():
         raise FileFormatError(f"{name}: the file is empty; a claim file holds at least a list of claims")
     try:
-        if kind == "toml":
-            document: Any = tomllib.loads(text, parse_float=Decimal)
-        else:
-            document = json.loads(text, parse_float=Decimal, parse_constant=Decimal)
-    except tomllib.TOMLDecodeError as error:
-        raise FileFormatError(f"{name}: malformed TOML: {error}") from None
-    except json.JSONDecodeError as error:
-        raise FileFormatError(
-            f"{name}: malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}"
-        ) from None
+        document = _parse_toml(text, name) if kind == "toml" else _parse_json(text, name)
     except RecursionError:
         raise FileFormatError(f"{name}: malformed {kind.upper()}: lists or tables nested too deeply") from None
     if not isinstance(document, dict):
@@ -158,6 +153,24 @@ def _parse_document(data: bytes, name: str, suffix: str) -> dict[str, Any]:
             f"got {describe(document)}"
         )
     return document
+
+
+def _parse_toml(text: str, name: str) -> object:
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as error:
+        raise FileFormatError(f"{name}: malformed TOML: {error}") from None
+
+
+def _parse_json(text: str, name: str) -> object:
+    import json  # noqa: PLC0415 - the dataset is TOML; import time matters
+
+    try:
+        return json.loads(text, parse_float=Decimal, parse_constant=Decimal)
+    except json.JSONDecodeError as error:
+        raise FileFormatError(
+            f"{name}: malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+        ) from None
 
 
 def _label(table: str, index: int, raw: object) -> str:
@@ -175,14 +188,9 @@ def _path_text(path: tuple[str | int, ...]) -> str:
     return text
 
 
-def _did_you_mean(word: str, known: Iterable[str]) -> str:
-    hint = difflib.get_close_matches(word, list(known), n=1)
-    return f"; did you mean {hint[0]!r}?" if hint else ""
-
-
 def _unknown(what: str, word: str, known: Iterable[str]) -> str:
     known = list(known)
-    return f"unknown {what}{_did_you_mean(word, known) or '; expected one of ' + ', '.join(known)}"
+    return f"unknown {what}{did_you_mean(word, known) or '; expected one of ' + ', '.join(known)}"
 
 
 def _choice(enum_type: type[_N], value: str) -> _N:
@@ -191,7 +199,7 @@ def _choice(enum_type: type[_N], value: str) -> _N:
     except ValueError:
         names = [str(member.value) for member in enum_type]
         raise InvalidClaimError(
-            f"expected one of {', '.join(names)}, got {value!r}{_did_you_mean(value, names)}"
+            f"expected one of {', '.join(names)}, got {value!r}{did_you_mean(value, names)}"
         ) from None
 
 
@@ -206,9 +214,7 @@ def _exact(number: Decimal) -> Decimal:
     except ArithmeticError:
         held = None
     if held != number:
-        raise InvalidValueError(
-            f"expected a number of at most {getcontext().prec} digits, got {describe(number)}"
-        )
+        raise InvalidValueError(f"expected a number of at most {getcontext().prec} digits, got {describe(number)}")
     return number
 
 
@@ -305,8 +311,9 @@ class _Resolver:
             if isinstance(raw_id, str) and raw_id in first:
                 label = f"{table}[{index}]"  # the id alone would not say which of the two
                 self.places[label] = (rank, index)
-                self.error(RecordError, f"duplicate id {raw_id!r}; {table}[{first[raw_id]}] has it already",
-                           label, "id")
+                self.error(
+                    RecordError, f"duplicate id {raw_id!r}; {table}[{first[raw_id]}] has it already", label, "id"
+                )
                 continue
             if isinstance(raw_id, str):
                 first[raw_id] = index
@@ -397,17 +404,31 @@ class _Resolver:
             return known[ref]
         if ref in self.failed[table]:
             raise _AlreadyReported
-        raise UnknownReferenceError(f"no {_SINGULAR[table]} with id {ref!r}{_did_you_mean(ref, known)}",
-                                    file=self.name, record=label, field=field)
+        raise UnknownReferenceError(
+            f"no {_SINGULAR[table]} with id {ref!r}{did_you_mean(ref, known)}",
+            file=self.name,
+            record=label,
+            field=field,
+        )
 
     # -- one builder per table
 
     def _source(self, record: SourceRecord, label: str) -> Source:
         published = self._attempt(label, "published", lambda: _optional(PartialDate.parse, record.published))
-        return self._make(label, Source, "id", {
-            "id": record.id, "title": record.title, "publisher": record.publisher, "author": record.author,
-            "url": record.url, "published": published, "sha256": record.sha256,
-        })
+        return self._make(
+            label,
+            Source,
+            "id",
+            {
+                "id": record.id,
+                "title": record.title,
+                "publisher": record.publisher,
+                "author": record.author,
+                "url": record.url,
+                "published": published,
+                "sha256": record.sha256,
+            },
+        )
 
     def _organizations(self, records: list[tuple[str, OrganizationRecord]]) -> None:
         # Built depth first, so that a parent may come later in the file than its children.
@@ -417,7 +438,7 @@ class _Resolver:
             if record.parent is None:
                 return None
             if record.parent in chain:
-                loop = " → ".join(repr(org_id) for org_id in (*chain[chain.index(record.parent):], record.parent))
+                loop = " → ".join(repr(org_id) for org_id in (*chain[chain.index(record.parent) :], record.parent))
                 raise RecordError(f"circular parents: {loop}", file=self.name, record=label, field="parent")
             if record.parent in pending:
                 return build(record.parent, chain)
@@ -426,10 +447,19 @@ class _Resolver:
         def organization(record: OrganizationRecord, label: str, chain: tuple[str, ...]) -> Organization:
             parent = self._attempt(label, "parent", lambda: parent_of(record, label, chain))
             kind = self._attempt(label, "kind", lambda: _choice(OrganizationKind, record.kind))
-            return self._make(label, Organization, "id", {
-                "id": record.id, "name": record.name, "kind": kind, "aliases": record.aliases, "parent": parent,
-                "description": record.description,
-            })
+            return self._make(
+                label,
+                Organization,
+                "id",
+                {
+                    "id": record.id,
+                    "name": record.name,
+                    "kind": kind,
+                    "aliases": record.aliases,
+                    "parent": parent,
+                    "description": record.description,
+                },
+            )
 
         def build(org_id: str, chain: tuple[str, ...]) -> Organization:
             if org_id in self.organizations:
@@ -448,11 +478,20 @@ class _Resolver:
                 build(record.id, ())
 
     def _program(self, record: ProgramRecord, label: str) -> Program:
-        owner = self._attempt(label, "owner", lambda: self._reference(
-            "organizations", self.organizations, record.owner, label, "owner"))
-        return self._make(label, Program, "id", {
-            "id": record.id, "name": record.name, "owner": owner, "description": record.description,
-        })
+        owner = self._attempt(
+            label, "owner", lambda: self._reference("organizations", self.organizations, record.owner, label, "owner")
+        )
+        return self._make(
+            label,
+            Program,
+            "id",
+            {
+                "id": record.id,
+                "name": record.name,
+                "owner": owner,
+                "description": record.description,
+            },
+        )
 
     def _metric(self, record: MetricRecord, label: str) -> Metric:
         kind = self._attempt(label, "kind", lambda: _choice(QuantityKind, record.kind))
@@ -464,63 +503,126 @@ class _Resolver:
         )
         # what the metric checks as a whole: count_of given exactly for a count; only a qualitative event
         field = "temporal" if temporal is Temporal.EVENT and kind is not QuantityKind.QUALITATIVE else "count_of"
-        return self._make(label, Metric, field, {
-            "id": record.id, "name": record.name, "kind": kind, "temporal": temporal, "count_of": count_of,
-            "description": record.description, "frameworks": _FAILED if _failed(*tags) else tags,
-        })
+        return self._make(
+            label,
+            Metric,
+            field,
+            {
+                "id": record.id,
+                "name": record.name,
+                "kind": kind,
+                "temporal": temporal,
+                "count_of": count_of,
+                "description": record.description,
+                "frameworks": _FAILED if _failed(*tags) else tags,
+            },
+        )
 
     def _count_of(self, record: MetricRecord, kind: QuantityKind, label: str) -> str | None:
         if record.count_of is not None:
             return _count_kind(record.count_of)
         if kind is QuantityKind.COUNT:
-            raise MissingFieldError("missing field; a count metric names the kind it counts", file=self.name,
-                                    record=label, field="count_of")
+            raise MissingFieldError(
+                "missing field; a count metric names the kind it counts", file=self.name, record=label, field="count_of"
+            )
         return None
 
     def _tag(self, record: FrameworkRecord, label: str, index: int) -> FrameworkTag:
         prefix = f"frameworks[{index}]."
         match = self._attempt(label, prefix + "match", lambda: _choice(Match, record.match))
-        return self._make(label, FrameworkTag, prefix + "match", {
-            "framework": record.framework, "code": record.code, "match": match,
-        }, prefix)
+        return self._make(
+            label,
+            FrameworkTag,
+            prefix + "match",
+            {
+                "framework": record.framework,
+                "code": record.code,
+                "match": match,
+            },
+            prefix,
+        )
 
     def _claim(self, record: ClaimRecord, label: str) -> Claim:
-        subject = self._attempt(label, "subject", lambda: self._reference(
-            "organizations", self.organizations, record.subject, label, "subject"))
-        program = self._attempt(label, "program", lambda: None if record.program is None else self._reference(
-            "programs", self.programs, record.program, label, "program"))
-        metric = self._attempt(label, "metric", lambda: self._reference(
-            "metrics", self.metrics, record.metric, label, "metric"))
-        source = self._attempt(label, "source", lambda: self._reference(
-            "sources", self.sources, record.source, label, "source"))
+        subject = self._attempt(
+            label,
+            "subject",
+            lambda: self._reference("organizations", self.organizations, record.subject, label, "subject"),
+        )
+        program = self._attempt(
+            label,
+            "program",
+            lambda: (
+                None
+                if record.program is None
+                else self._reference("programs", self.programs, record.program, label, "program")
+            ),
+        )
+        metric = self._attempt(
+            label, "metric", lambda: self._reference("metrics", self.metrics, record.metric, label, "metric")
+        )
+        source = self._attempt(
+            label, "source", lambda: self._reference("sources", self.sources, record.source, label, "source")
+        )
         period = self._attempt(label, "period", lambda: parse_period(record.period))
         modality = self._attempt(label, "modality", lambda: _choice(Modality, record.modality))
         value = self._attempt(label, "value", lambda: _optional(lambda v: self._value(v, label), record.value))
         if not _failed(metric, value):
             value = self._attempt(label, "value", lambda: self._fit(metric, value, record, label))
-        citation = self._attempt(label, "span", lambda: self._make(label, Citation, "span", {
-            "source": source, "quote": record.quote, "span": record.span,
-        }))
-        return self._make(label, Claim, "id", {
-            "id": record.id, "subject": subject, "metric": metric, "value": value, "period": period,
-            "citation": citation, "program": program, "attribution": record.attribution, "modality": modality,
-            "note": record.note,
-        })
+        citation = self._attempt(
+            label,
+            "span",
+            lambda: self._make(
+                label,
+                Citation,
+                "span",
+                {
+                    "source": source,
+                    "quote": record.quote,
+                    "span": record.span,
+                },
+            ),
+        )
+        return self._make(
+            label,
+            Claim,
+            "id",
+            {
+                "id": record.id,
+                "subject": subject,
+                "metric": metric,
+                "value": value,
+                "period": period,
+                "citation": citation,
+                "program": program,
+                "attribution": record.attribution,
+                "modality": modality,
+                "note": record.note,
+            },
+        )
 
     def _fit(
         self, metric: Metric, value: ReportedValue | None, record: ClaimRecord, label: str
     ) -> ReportedValue | None:
         """``value``, if ``metric`` takes it."""
         if value is None and metric.kind is not QuantityKind.QUALITATIVE:
-            raise MissingFieldError(f"missing field; metric {metric.id!r} needs {metric.expected}", file=self.name,
-                                    record=label, field="value")
+            raise MissingFieldError(
+                f"missing field; metric {metric.id!r} needs {metric.expected}",
+                file=self.name,
+                record=label,
+                field="value",
+            )
         if value is not None and metric.kind is QuantityKind.QUALITATIVE:
-            raise RecordError(f"metric {metric.id!r} is qualitative and takes no value", file=self.name,
-                              record=label, field="value")
+            raise RecordError(
+                f"metric {metric.id!r} is qualitative and takes no value", file=self.name, record=label, field="value"
+            )
         if value is not None and not metric.accepts(value.units):
             assert record.value is not None  # noqa: S101 - value was built from it
-            raise RecordError(f"unit {record.value.unit!r} does not fit metric {metric.id!r}, "
-                              f"which takes {metric.expected}", file=self.name, record=label, field="value.unit")
+            raise RecordError(
+                f"unit {record.value.unit!r} does not fit metric {metric.id!r}, which takes {metric.expected}",
+                file=self.name,
+                record=label,
+                field="value.unit",
+            )
         return value
 
     def _value(self, record: ValueRecord, label: str) -> ReportedValue:
@@ -569,6 +671,8 @@ def dump(claims: ClaimSet | Iterable[Claim], path: str | os.PathLike[str]) -> No
 
     Numbers are written as strings of exact decimals.
     """
+    import json  # noqa: PLC0415 - see _parse_document
+
     text = json.dumps(to_document(claims), ensure_ascii=False, indent=2) + "\n"
     Path(path).write_text(text, encoding="utf-8")
 
@@ -589,45 +693,95 @@ def to_document(claims: ClaimSet | Iterable[Claim]) -> dict[str, list[dict[str, 
     def organization(org: Organization) -> None:
         if org.parent is not None:
             organization(org.parent)
-        put("organizations", org, _drop_defaults({
-            "id": org.id, "name": org.name, "kind": org.kind.value, "aliases": list(org.aliases),
-            "parent": None if org.parent is None else org.parent.id, "description": org.description,
-        }))
+        put(
+            "organizations",
+            org,
+            _drop_defaults(
+                {
+                    "id": org.id,
+                    "name": org.name,
+                    "kind": org.kind.value,
+                    "aliases": list(org.aliases),
+                    "parent": None if org.parent is None else org.parent.id,
+                    "description": org.description,
+                }
+            ),
+        )
 
     for claim in claim_set:
         source = claim.citation.source
-        put("sources", source, _drop_defaults({
-            "id": source.id, "title": source.title, "publisher": source.publisher, "author": source.author,
-            "url": source.url, "published": None if source.published is None else source.published.iso(),
-            "sha256": source.sha256,
-        }))
+        put(
+            "sources",
+            source,
+            _drop_defaults(
+                {
+                    "id": source.id,
+                    "title": source.title,
+                    "publisher": source.publisher,
+                    "author": source.author,
+                    "url": source.url,
+                    "published": None if source.published is None else source.published.iso(),
+                    "sha256": source.sha256,
+                }
+            ),
+        )
         organization(claim.subject)
         if claim.program is not None:
             organization(claim.program.owner)
-            put("programs", claim.program, _drop_defaults({
-                "id": claim.program.id, "name": claim.program.name, "owner": claim.program.owner.id,
-                "description": claim.program.description,
-            }))
+            put(
+                "programs",
+                claim.program,
+                _drop_defaults(
+                    {
+                        "id": claim.program.id,
+                        "name": claim.program.name,
+                        "owner": claim.program.owner.id,
+                        "description": claim.program.description,
+                    }
+                ),
+            )
         metric = claim.metric
-        put("metrics", metric, _drop_defaults({
-            "id": metric.id, "name": metric.name, "kind": metric.kind.value, "temporal": metric.temporal.value,
-            "count_of": metric.count_of, "description": metric.description,
-            "frameworks": [
-                {"framework": tag.framework, "code": tag.code, "match": tag.match.value} for tag in metric.frameworks
-            ],
-        }))
-        put("claims", claim, _drop_defaults({
-            "id": claim.id, "subject": claim.subject.id, "program": None if claim.program is None else claim.program.id,
-            "metric": metric.id, "value": None if claim.value is None else _value_record(claim.value),
-            "period": claim.period.iso(), "source": source.id, "quote": claim.citation.quote,
-            "span": list(claim.citation.span), "attribution": claim.attribution,
-            "modality": claim.modality.value, "note": claim.note,
-        }))
+        put(
+            "metrics",
+            metric,
+            _drop_defaults(
+                {
+                    "id": metric.id,
+                    "name": metric.name,
+                    "kind": metric.kind.value,
+                    "temporal": metric.temporal.value,
+                    "count_of": metric.count_of,
+                    "description": metric.description,
+                    "frameworks": [
+                        {"framework": tag.framework, "code": tag.code, "match": tag.match.value}
+                        for tag in metric.frameworks
+                    ],
+                }
+            ),
+        )
+        put(
+            "claims",
+            claim,
+            _drop_defaults(
+                {
+                    "id": claim.id,
+                    "subject": claim.subject.id,
+                    "program": None if claim.program is None else claim.program.id,
+                    "metric": metric.id,
+                    "value": None if claim.value is None else _value_record(claim.value),
+                    "period": claim.period.iso(),
+                    "source": source.id,
+                    "quote": claim.citation.quote,
+                    "span": list(claim.citation.span),
+                    "attribution": claim.attribution,
+                    "modality": claim.modality.value,
+                    "note": claim.note,
+                }
+            ),
+        )
     # [[claims]] is the one table a claim file must have, so an empty set still writes it.
     return {
-        table: [record for _, record in items.values()]
-        for table, items in tables.items()
-        if items or table == "claims"
+        table: [record for _, record in items.values()] for table, items in tables.items() if items or table == "claims"
     }
 
 
@@ -636,14 +790,16 @@ def _number(value: Decimal) -> str:
 
 
 def _value_record(value: ReportedValue) -> dict[str, Any]:
-    return _drop_defaults({
-        "qualifier": value.qualifier.value,
-        "amount": _number(value.reported.magnitude),
-        "unit": unit_name(value.units),
-        "upper": None if value.upper is None else _number(value.upper.magnitude),
-        "precision": None if value.precision is None else _number(value.precision),
-        "tolerance": None if value.tolerance is None else _number(value.tolerance),
-    })
+    return _drop_defaults(
+        {
+            "qualifier": value.qualifier.value,
+            "amount": _number(value.reported.magnitude),
+            "unit": unit_name(value.units),
+            "upper": None if value.upper is None else _number(value.upper.magnitude),
+            "precision": None if value.precision is None else _number(value.precision),
+            "tolerance": None if value.tolerance is None else _number(value.tolerance),
+        }
+    )
 
 
 #: Fields the loader fills with an empty string or an empty list when they are left out.

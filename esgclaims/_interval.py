@@ -5,10 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import attrs
-import pint
 
 from ._display import format_quantity
 from ._errors import InvalidValueError
+
+# Types of attrs fields stay importable at runtime, for attrs.resolve_types and typing.get_type_hints.
+from ._units import Quantity, Unit  # noqa: TC001
 
 __all__ = ["Interval"]
 
@@ -26,26 +28,27 @@ class Interval:
         Interval('(3,000,000 items, ∞)')
     """
 
-    low: pint.Quantity | None
-    high: pint.Quantity | None
+    low: Quantity | None
+    high: Quantity | None
     low_closed: bool = True
     high_closed: bool = True
 
     def __attrs_post_init__(self) -> None:
-        if self.low is not None and self.high is not None:
-            if self.high < self.low or (self.high == self.low and not (self.low_closed and self.high_closed)):
-                raise InvalidValueError(
-                    f"empty interval: {format_quantity(self.low)} to {format_quantity(self.high)}"
-                )
+        if (
+            self.low is not None
+            and self.high is not None
+            and (self.high < self.low or (self.high == self.low and not (self.low_closed and self.high_closed)))
+        ):
+            raise InvalidValueError(f"empty interval: {format_quantity(self.low)} to {format_quantity(self.high)}")
 
     @property
-    def units(self) -> pint.Unit:
+    def units(self) -> Unit:
         """The unit of the bounds."""
         bound = self.low if self.low is not None else self.high
         assert bound is not None  # noqa: S101 - an interval has at least one bound
         return bound.units
 
-    def contains(self, value: pint.Quantity) -> bool:
+    def contains(self, value: Quantity) -> bool:
         """Whether ``value`` lies in the interval."""
         if self.low is not None and (value < self.low or (value == self.low and not self.low_closed)):
             return False
@@ -72,7 +75,7 @@ class Interval:
     def __repr__(self) -> str:
         return f"Interval({str(self)!r})"
 
-    def to(self, unit: pint.Unit) -> Interval:
+    def to(self, unit: Unit) -> Interval:
         """The same interval in another unit of the same dimension."""
         return Interval(
             None if self.low is None else _exact_to(self.low, unit),
@@ -82,7 +85,7 @@ class Interval:
         )
 
 
-def _exact_to(value: pint.Quantity, unit: pint.Unit) -> pint.Quantity:
+def _exact_to(value: Quantity, unit: Unit) -> Quantity:
     converted = value.to(unit)
     magnitude = converted.magnitude
     if not isinstance(magnitude, Decimal):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
@@ -14,14 +13,14 @@ from ._errors import InvalidClaimError, UnitError
 
 # Types of attrs fields stay importable at runtime, for attrs.resolve_types and typing.get_type_hints.
 from ._periods import PartialDate, Period  # noqa: TC001
-from ._units import count_kind_of, currency_of, is_share, parse_unit, ureg
+from ._units import DIMENSIONLESS, count_kind_of, currency_of, is_share, parse_unit, ureg
 from ._values import ReportedValue  # noqa: TC001
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable
 
-    import pint
+    from ._units import Unit
 
 __all__ = [
     "Citation",
@@ -71,19 +70,15 @@ class _Named(enum.Enum):
 _EnumT = TypeVar("_EnumT", bound=enum.Enum)
 
 
-def _choice(enum_type: type[_EnumT], field: str) -> Callable[[_EnumT | str], _EnumT]:
-    """A converter that takes a member or its value, and names the options otherwise."""
-
-    def convert(value: _EnumT | str) -> _EnumT:
-        if isinstance(value, enum_type):
-            return value
-        try:
-            return enum_type(value)
-        except ValueError:
-            names = ", ".join(str(member.value) for member in enum_type)
-            raise InvalidClaimError(f"{field} must be one of {names}, got {value!r}") from None
-
-    return convert
+def _choice(enum_type: type[_EnumT], field: str, value: _EnumT | str) -> _EnumT:
+    """Take a member or its value, and name the options otherwise (for the converters below)."""
+    if isinstance(value, enum_type):
+        return value
+    try:
+        return enum_type(value)
+    except ValueError:
+        names = ", ".join(str(member.value) for member in enum_type)
+        raise InvalidClaimError(f"{field} must be one of {names}, got {value!r}") from None
 
 
 class OrganizationKind(_Named):
@@ -139,15 +134,34 @@ class Modality(_Named):
     TARGET = "target"
 
 
+# One named converter per enum field: mypy's attrs plugin reads only named functions.
+def _to_organization_kind(value: OrganizationKind | str) -> OrganizationKind:
+    return _choice(OrganizationKind, "kind", value)
+
+
+def _to_quantity_kind(value: QuantityKind | str) -> QuantityKind:
+    return _choice(QuantityKind, "kind", value)
+
+
+def _to_temporal(value: Temporal | str) -> Temporal:
+    return _choice(Temporal, "temporal", value)
+
+
+def _to_match(value: Match | str) -> Match:
+    return _choice(Match, "match", value)
+
+
+def _to_modality(value: Modality | str) -> Modality:
+    return _choice(Modality, "modality", value)
+
+
 @attrs.frozen
 class Organization:
     """A company, foundation, platform or government that makes or is subject of claims."""
 
     id: str = attrs.field(validator=_check_id)
     name: str = attrs.field(validator=_check_text)
-    kind: OrganizationKind = attrs.field(
-        default=OrganizationKind.COMPANY, converter=_choice(OrganizationKind, "kind")
-    )
+    kind: OrganizationKind = attrs.field(default=OrganizationKind.COMPANY, converter=_to_organization_kind)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_to_names)
     parent: Organization | None = None
     description: str = ""
@@ -160,6 +174,9 @@ class Organization:
                 raise InvalidClaimError(f"organization {self.id!r} is its own ancestor")
             seen.add(parent.id)
             parent = parent.parent
+
+    def __repr__(self) -> str:
+        return f"Organization({self.id!r}, {self.name!r})"
 
     def __str__(self) -> str:
         return self.name
@@ -174,6 +191,9 @@ class Program:
     owner: Organization
     description: str = ""
 
+    def __repr__(self) -> str:
+        return f"Program({self.id!r}, {self.name!r})"
+
     def __str__(self) -> str:
         return self.name
 
@@ -184,7 +204,10 @@ class FrameworkTag:
 
     framework: str = attrs.field(validator=_check_text)
     code: str = attrs.field(validator=_check_text)
-    match: Match = attrs.field(default=Match.CLOSE, converter=_choice(Match, "match"))
+    match: Match = attrs.field(default=Match.CLOSE, converter=_to_match)
+
+    def __repr__(self) -> str:
+        return f"FrameworkTag({self.framework!r}, {self.code!r}, {self.match!r})"
 
     def __str__(self) -> str:
         return f"{self.framework} {self.code} ({self.match})"
@@ -209,8 +232,8 @@ class Metric:
 
     id: str = attrs.field(validator=_check_id)
     name: str = attrs.field(validator=_check_text)
-    kind: QuantityKind = attrs.field(converter=_choice(QuantityKind, "kind"))
-    temporal: Temporal = attrs.field(converter=_choice(Temporal, "temporal"))
+    kind: QuantityKind = attrs.field(converter=_to_quantity_kind)
+    temporal: Temporal = attrs.field(converter=_to_temporal)
     count_of: str | None = None
     """For a count: the counted kind (a unit of :data:`esgclaims.ureg`)."""
     description: str = ""
@@ -229,7 +252,7 @@ class Metric:
         if self.temporal is Temporal.EVENT and self.kind is not QuantityKind.QUALITATIVE:
             raise InvalidClaimError(f"metric {self.id!r}: only a qualitative metric is an event")
 
-    def accepts(self, unit: pint.Unit) -> bool:
+    def accepts(self, unit: Unit) -> bool:
         """Whether a value in ``unit`` can measure this metric."""
         kind = self.kind
         if kind is QuantityKind.MONEY:
@@ -237,7 +260,7 @@ class Metric:
         if kind is QuantityKind.COUNT:
             return count_kind_of(unit) == self.count_of
         if kind is QuantityKind.SHARE:
-            return is_share(unit) and unit != ureg.dimensionless
+            return is_share(unit) and unit != DIMENSIONLESS
         if kind is QuantityKind.QUALITATIVE:
             return False
         return bool(unit.dimensionality == ureg.get_dimensionality(_PHYSICAL[kind]))
@@ -254,6 +277,9 @@ class Metric:
         if self.kind is QuantityKind.QUALITATIVE:
             return "no value"
         return f"a unit of {self.kind.value}"
+
+    def __repr__(self) -> str:
+        return f"Metric({self.id!r}, {self.name!r}, {self.kind.value}, {self.temporal.value})"
 
     def __str__(self) -> str:
         return self.name
@@ -275,6 +301,9 @@ class Source:
     url: str | None = None
     published: PartialDate | None = None
     sha256: str | None = attrs.field(default=None, validator=_check_sha256)
+
+    def __repr__(self) -> str:
+        return f"Source({self.id!r}, {self.title!r})"
 
     def __str__(self) -> str:
         by = f" by {self.author}" if self.author else ""
@@ -306,6 +335,9 @@ class Citation:
         if end - start != len(self.quote):
             raise InvalidClaimError(f"span {list(self.span)} is {end - start} characters, the quote {len(self.quote)}")
 
+    def __repr__(self) -> str:
+        return f"Citation({self.quote!r}, span={self.span!r})"
+
     def verify(self, text: str) -> bool:
         """Whether ``text`` holds the quote at the span."""
         start, end = self.span
@@ -327,7 +359,7 @@ class Claim:
     citation: Citation
     program: Program | None = None
     attribution: str = attrs.field(default="report", validator=_check_text)
-    modality: Modality = attrs.field(default=Modality.ACHIEVEMENT, converter=_choice(Modality, "modality"))
+    modality: Modality = attrs.field(default=Modality.ACHIEVEMENT, converter=_to_modality)
     note: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -350,6 +382,9 @@ class Claim:
     def as_of(self) -> dt.date | None:
         """The period's last day."""
         return self.period.end
+
+    def __repr__(self) -> str:
+        return f"<Claim {self.id!r}: {self}>"
 
     def __str__(self) -> str:
         what = f"{self.value} ({self.metric.name})" if self.value is not None else f"“{self.citation.quote}”"

@@ -41,18 +41,18 @@ _YEAR = r"(?P<year>\d{4})"
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _I = re.IGNORECASE
 
-_DATE_FORMS = [
-    re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?"),
-    re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", _I),
-    re.compile(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", _I),
-    re.compile(rf"{_MONTH},?\s+{_YEAR}", _I),
-    re.compile(r"(?P<year>\d{4})\s*年\s*(?:(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*日)?)?"),
-]
-_SLASHED = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})")
-_END_OF = re.compile(r"^(?:at )?(?:the )?end of (?:the year )?|(?<=[年月])(?:底|末)$", _I)
-_RELATIVE = re.compile(
-    r"\b(today|now|yesterday|recent(ly)?|last|this|next|previous|past|current|currently|ago|so far|to date)\b", _I
+# Compiled on first use (``re`` caches them): loading a claim file, whose periods are
+# canonical, needs none of them.
+_DATE_FORMS = (
+    (r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?", 0),
+    (rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", _I),
+    (rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", _I),
+    (rf"{_MONTH},?\s+{_YEAR}", _I),
+    (r"(?P<year>\d{4})\s*年\s*(?:(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*日)?)?", 0),
 )
+_SLASHED = r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})"
+_END_OF = r"^(?:at )?(?:the )?end of (?:the year )?|(?<=[年月])(?:底|末)$"
+_RELATIVE = r"\b(today|now|yesterday|recent(ly)?|last|this|next|previous|past|current|currently|ago|so far|to date)\b"
 
 
 def _clean(text: str) -> str:
@@ -77,22 +77,22 @@ def parse_date(text: str) -> PartialDate:
         esgclaims.PeriodError: ambiguous date '3/4/2020': 3 April or March 4? Write it as 2020-04-03 or 2020-03-04
     """
     cleaned = _clean(text)
-    end_of = _END_OF.search(cleaned)
+    end_of = re.search(_END_OF, cleaned, _I)
     if end_of:
         date = parse_date(cleaned[: end_of.start()] + cleaned[end_of.end() :])
         return PartialDate.of(date.last)
     year_month = re.fullmatch(r"(\d{4})-(\d{2})", cleaned)
     if year_month and int(year_month[2]) > 12:
         raise PeriodError(f"{text.strip()!r} is no month; for a run of years write both in full, e.g. '2019 to 2021'")
-    for form in _DATE_FORMS:
-        match = form.fullmatch(cleaned)
+    for form, flags in _DATE_FORMS:
+        match = re.fullmatch(form, cleaned, flags)
         if match:
             groups = match.groupdict()
             month_text = groups.get("month")
             month = None if month_text is None else _MONTHS.get(month_text.lower()) or int(month_text)
             day = None if groups.get("day") is None else int(groups["day"])
             return PartialDate(int(groups["year"]), month, day)
-    match = _SLASHED.fullmatch(cleaned)
+    match = re.fullmatch(_SLASHED, cleaned)
     if match:
         a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
         if a <= 12 and b <= 12 and a != b:
@@ -133,8 +133,11 @@ def parse_period(text: str) -> Period:
         raise PeriodError("empty period; write 'unknown' when the text states none")
     if cleaned.lower() in ("unknown", "not stated", "period not stated"):
         return UnknownPeriod()
+    canonical = _canonical(cleaned)
+    if canonical is not None:
+        return canonical
     cleaned = re.sub(r"^(in|during|for|on|over|throughout|within) (the )?", "", cleaned, flags=_I)
-    if _RELATIVE.search(cleaned):
+    if re.search(_RELATIVE, cleaned, _I):
         raise PeriodError(f"{text.strip()!r} is relative to a date the text does not state")
     for reader in (_as_of, _fiscal_year, _half_year, _quarter, _span, _calendar_year, _single):
         period = reader(cleaned)
@@ -146,6 +149,25 @@ def parse_period(text: str) -> Period:
     )
 
 
+def _canonical(text: str) -> Period | None:
+    """The forms ``Period.iso()`` writes, read without regular expressions (claim files use them)."""
+    try:
+        if text.isdigit() and len(text) == 4:
+            return CalendarYear(int(text))
+        if text.startswith("as of "):
+            return AsOf(PartialDate.parse(text[6:]))
+        if text.startswith("since "):
+            since, _, date = text[6:].partition(" as of ")
+            return AsOf(PartialDate.parse(date) if date else None, since=PartialDate.parse(since))
+        first, separator, last = text.partition(" to ")
+        if first[:4].isdigit() and (separator or "-" in first) and "/" not in text:
+            start = PartialDate.parse(first)
+            return Span(start, PartialDate.parse(last) if separator else start)
+    except PeriodError:
+        return None
+    return None
+
+
 def _as_of(text: str) -> Period | None:
     match = re.fullmatch(r"since (?P<since>.+?)(?:,? (?:as (?:of|at)|by|until|up to) (?P<date>.+))?", text, _I)
     if match:
@@ -154,7 +176,7 @@ def _as_of(text: str) -> Period | None:
     match = re.fullmatch(r"(?:as (?:of|at)|by|at|up to|until|through|截至|截止)\s*(?P<date>.+?)(?:为止)?", text, _I)
     if match:
         return AsOf(parse_date(match["date"]))
-    if _END_OF.search(text):  # "the end of 2020": a stock at a date
+    if re.search(_END_OF, text, _I):  # "the end of 2020": a stock at a date
         return AsOf(parse_date(text))
     return None
 
@@ -165,16 +187,12 @@ def _calendar_year(text: str) -> Period | None:
 
 
 def _fiscal_year(text: str) -> Period | None:
-    match = re.fullmatch(
-        r"(?:fy ?|fiscal (?:year )?)(?P<year>\d{4})(?: \((?P<a>[\d-]+) to (?P<b>[\d-]+)\))?", text, _I
-    )
+    match = re.fullmatch(r"(?:fy ?|fiscal (?:year )?)(?P<year>\d{4})(?: \((?P<a>[\d-]+) to (?P<b>[\d-]+)\))?", text, _I)
     if match is None:
         if re.fullmatch(r"(?:fy ?|fiscal (?:year )?)\d{2}", text, _I):
             raise PeriodError(f"two-digit fiscal year {text!r} is ambiguous; write the year in full, e.g. FY2022")
         if re.fullmatch(r"(?:fy ?|fiscal (?:year )?)\d{4}\s*[/-]\s*\d{2,4}", text, _I):
-            raise PeriodError(
-                f"{text!r} does not say which months it covers; write e.g. 'FY2022 (2021-04 to 2022-03)'"
-            )
+            raise PeriodError(f"{text!r} does not say which months it covers; write e.g. 'FY2022 (2021-04 to 2022-03)'")
         return None
     year = int(match["year"])
     if match["a"] is None:

@@ -26,28 +26,75 @@ _QUALIFIERS: list[tuple[str, Qualifier]] = [
 ]
 _QUALIFIERS.sort(key=lambda item: len(item[0]), reverse=True)
 
-_SUFFIX_QUALIFIERS = {"or more": Qualifier.AT_LEAST, "and above": Qualifier.AT_LEAST, "+": Qualifier.AT_LEAST,
-                      "or less": Qualifier.AT_MOST, "余": Qualifier.MORE_THAN, "多": Qualifier.MORE_THAN}
+_SUFFIX_QUALIFIERS = {
+    "or more": Qualifier.AT_LEAST,
+    "and above": Qualifier.AT_LEAST,
+    "+": Qualifier.AT_LEAST,
+    "or less": Qualifier.AT_MOST,
+    "余": Qualifier.MORE_THAN,
+    "多": Qualifier.MORE_THAN,
+}
 
 _SCALES = {
-    "hundred": Decimal(10**2), "thousand": Decimal(10**3), "k": Decimal(10**3), "million": Decimal(10**6),
-    "mn": Decimal(10**6), "m": Decimal(10**6), "billion": Decimal(10**9), "bn": Decimal(10**9),
+    "hundred": Decimal(10**2),
+    "thousand": Decimal(10**3),
+    "k": Decimal(10**3),
+    "million": Decimal(10**6),
+    "mn": Decimal(10**6),
+    "m": Decimal(10**6),
+    "billion": Decimal(10**9),
+    "bn": Decimal(10**9),
     "trillion": Decimal(10**12),
-    "thousands": Decimal(10**3), "millions": Decimal(10**6), "billions": Decimal(10**9),
-    "千": Decimal(10**3), "万": Decimal(10**4), "十万": Decimal(10**5), "百万": Decimal(10**6),
-    "千万": Decimal(10**7), "亿": Decimal(10**8), "万亿": Decimal(10**12),
+    "thousands": Decimal(10**3),
+    "millions": Decimal(10**6),
+    "billions": Decimal(10**9),
+    "千": Decimal(10**3),
+    "万": Decimal(10**4),
+    "十万": Decimal(10**5),
+    "百万": Decimal(10**6),
+    "千万": Decimal(10**7),
+    "亿": Decimal(10**8),
+    "万亿": Decimal(10**12),
 }
 _WORD_NUMBERS = {
     word: Decimal(n)
     for n, word in enumerate(
         (
-            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
         )
     )
-} | {"a": Decimal(1), "an": Decimal(1), "thirty": Decimal(30), "forty": Decimal(40), "fifty": Decimal(50),
-       "sixty": Decimal(60), "seventy": Decimal(70), "eighty": Decimal(80), "ninety": Decimal(90),
-       "a dozen": Decimal(12)}
+} | {
+    "a": Decimal(1),
+    "an": Decimal(1),
+    "thirty": Decimal(30),
+    "forty": Decimal(40),
+    "fifty": Decimal(50),
+    "sixty": Decimal(60),
+    "seventy": Decimal(70),
+    "eighty": Decimal(80),
+    "ninety": Decimal(90),
+    "a dozen": Decimal(12),
+}
 
 # (phrase, low multiple, high multiple) of the scale that follows, or of 1.
 _MAGNITUDES = [
@@ -57,43 +104,118 @@ _MAGNITUDES = [
     ("several", Decimal(3), Decimal(10)),
     ("a few", Decimal(2), Decimal(10)),
 ]
-_BARE_MAGNITUDES = {"thousands": Decimal(10**3), "millions": Decimal(10**6), "billions": Decimal(10**9),
-                    "hundreds": Decimal(100), "tens": Decimal(10)}
+_BARE_MAGNITUDES = {
+    "thousands": Decimal(10**3),
+    "millions": Decimal(10**6),
+    "billions": Decimal(10**9),
+    "hundreds": Decimal(100),
+    "tens": Decimal(10),
+}
 
-_CURRENCY_PREFIXES = {"rmb": "CNY", "cny": "CNY", "hk$": "HKD", "hkd": "HKD", "us$": "USD", "usd": "USD",
-                      "eur": "EUR", "€": "EUR", "gbp": "GBP", "£": "GBP", "jpy": "JPY", "人民币": "CNY"}
-_CURRENCY_SUFFIXES = {"yuan": "CNY", "rmb": "CNY", "元": "CNY", "cny": "CNY", "renminbi": "CNY",
-                      "hong kong dollars": "HKD", "hkd": "HKD", "us dollars": "USD", "usd": "USD",
-                      "euros": "EUR", "eur": "EUR", "pounds": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY",
-                      "港元": "HKD", "美元": "USD"}
-_AMBIGUOUS_SYMBOLS = {"$": "US$, HK$ or another dollar; write US$, HK$ or the ISO code",
-                      "¥": "RMB or yen; write RMB or JPY", "￥": "RMB or yen; write RMB or JPY",
-                      "dollars": "US dollars, Hong Kong dollars or another dollar; write US$, HK$ or the ISO code"}
+_CURRENCY_PREFIXES = {
+    "rmb": "CNY",
+    "cny": "CNY",
+    "hk$": "HKD",
+    "hkd": "HKD",
+    "us$": "USD",
+    "usd": "USD",
+    "eur": "EUR",
+    "€": "EUR",
+    "gbp": "GBP",
+    "£": "GBP",
+    "jpy": "JPY",
+    "人民币": "CNY",
+}
+_CURRENCY_SUFFIXES = {
+    "yuan": "CNY",
+    "rmb": "CNY",
+    "元": "CNY",
+    "cny": "CNY",
+    "renminbi": "CNY",
+    "hong kong dollars": "HKD",
+    "hkd": "HKD",
+    "us dollars": "USD",
+    "usd": "USD",
+    "euros": "EUR",
+    "eur": "EUR",
+    "pounds": "GBP",
+    "gbp": "GBP",
+    "yen": "JPY",
+    "jpy": "JPY",
+    "港元": "HKD",
+    "美元": "USD",
+}
+_AMBIGUOUS_SYMBOLS = {
+    "$": "US$, HK$ or another dollar; write US$, HK$ or the ISO code",
+    "¥": "RMB or yen; write RMB or JPY",
+    "￥": "RMB or yen; write RMB or JPY",
+    "dollars": "US dollars, Hong Kong dollars or another dollar; write US$, HK$ or the ISO code",
+}
 
 #: Nouns reports count, and the count kind each one is a count of.
 COUNT_NOUNS: dict[str, str] = {
-    "household": "household", "households": "household", "families": "household", "family": "household",
-    "county": "county", "counties": "county", "farm": "farm", "farms": "farm", "farmers": "person",
-    "village": "village", "villages": "village", "city": "city", "cities": "city",
-    "item": "item", "items": "item", "piece": "item", "pieces": "item", "commodities": "item",
-    "commodity": "item", "products": "item", "product": "item", "specialties": "item", "goods": "item",
-    "people": "person", "persons": "person", "person": "person", "participants": "person",
-    "beneficiaries": "person", "residents": "person", "volunteers": "person", "students": "person",
-    "employee": "employee", "employees": "employee", "staff": "employee", "workers": "employee",
-    "户": "household", "个县": "county", "县": "county", "人": "person", "件": "item", "名员工": "employee",
+    "household": "household",
+    "households": "household",
+    "families": "household",
+    "family": "household",
+    "county": "county",
+    "counties": "county",
+    "farm": "farm",
+    "farms": "farm",
+    "farmers": "person",
+    "village": "village",
+    "villages": "village",
+    "city": "city",
+    "cities": "city",
+    "item": "item",
+    "items": "item",
+    "piece": "item",
+    "pieces": "item",
+    "commodities": "item",
+    "commodity": "item",
+    "products": "item",
+    "product": "item",
+    "specialties": "item",
+    "goods": "item",
+    "people": "person",
+    "persons": "person",
+    "person": "person",
+    "participants": "person",
+    "beneficiaries": "person",
+    "residents": "person",
+    "volunteers": "person",
+    "students": "person",
+    "employee": "employee",
+    "employees": "employee",
+    "staff": "employee",
+    "workers": "employee",
+    "户": "household",
+    "个县": "county",
+    "县": "county",
+    "人": "person",
+    "件": "item",
+    "名员工": "employee",
 }
 
 _NO_SCALE = "\x00"
 _NUMBER = r"\d[\d,]*(?:\.\d+)?|\.\d+"
-_PERCENT = re.compile(r"^(%|percent\b|per cent\b|pct\b)")
+_PERCENT = r"^(%|percent\b|per cent\b|pct\b)"  # compiled on first use, like every pattern here
 _SCALE_WORDS = sorted(_SCALES, key=len, reverse=True)
-_EMISSION_UNITS = {"t": "tCO2e", "tonne": "tCO2e", "tonnes": "tCO2e", "metric ton": "tCO2e", "metric tons": "tCO2e",
-                   "kg": "kgCO2e", "kilograms": "kgCO2e", "kt": "ktCO2e", "mt": "MtCO2e"}
+_EMISSION_UNITS = {
+    "t": "tCO2e",
+    "tonne": "tCO2e",
+    "tonnes": "tCO2e",
+    "metric ton": "tCO2e",
+    "metric tons": "tCO2e",
+    "kg": "kgCO2e",
+    "kilograms": "kgCO2e",
+    "kt": "ktCO2e",
+    "mt": "MtCO2e",
+}
 #: "5 tonnes of CO2e": the mass of a gas is not a mass here, it is emissions.
-_EMISSIONS = re.compile(
-    r"(metric tons?|tonnes?|kilograms|kg|kt|mt|t)\s+(?:of\s+)?"
-    r"(?:co2e|co2-eq|co2 equivalents?|carbon dioxide equivalents?)\b",
-    re.IGNORECASE,
+_EMISSIONS = (
+    r"(?i)(metric tons?|tonnes?|kilograms|kg|kt|mt|t)\s+(?:of\s+)?"
+    r"(?:co2e|co2-eq|co2 equivalents?|carbon dioxide equivalents?)\b"
 )
 
 
@@ -362,10 +484,10 @@ def _noun_unit(text: str, original: str) -> tuple[str, str]:
     text = text.strip()
     if not text:
         return "dimensionless", text
-    percent = _PERCENT.match(text.lower())
+    percent = re.match(_PERCENT, text.lower())
     if percent:
         return "percent", text[percent.end() :].strip()
-    emissions = _EMISSIONS.match(text)
+    emissions = re.match(_EMISSIONS, text)
     if emissions:
         return _EMISSION_UNITS[emissions.group(1).lower()], text[emissions.end() :].strip()
     words = list(re.finditer(r"[A-Za-z0-9_%]+|[^\sA-Za-z0-9_%]+", text))

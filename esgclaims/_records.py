@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)  # transient shapes: no eq or repr to generate
 class SourceRecord:
     """A ``[[sources]]`` record."""
 
@@ -46,7 +46,7 @@ class SourceRecord:
     sha256: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)  # transient shapes: no eq or repr to generate
 class OrganizationRecord:
     """An ``[[organizations]]`` record."""
 
@@ -58,7 +58,7 @@ class OrganizationRecord:
     description: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)  # transient shapes: no eq or repr to generate
 class ProgramRecord:
     """A ``[[programs]]`` record."""
 
@@ -68,7 +68,7 @@ class ProgramRecord:
     description: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)  # transient shapes: no eq or repr to generate
 class FrameworkRecord:
     """One entry of a metric's ``frameworks``."""
 
@@ -77,7 +77,7 @@ class FrameworkRecord:
     match: str = "close"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)  # transient shapes: no eq or repr to generate
 class MetricRecord:
     """A ``[[metrics]]`` record."""
 
@@ -90,7 +90,7 @@ class MetricRecord:
     frameworks: tuple[FrameworkRecord, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)  # transient shapes: no eq or repr to generate
 class ValueRecord:
     """A claim's ``value`` table."""
 
@@ -102,7 +102,7 @@ class ValueRecord:
     tolerance: Decimal | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)  # transient shapes: no eq or repr to generate
 class ClaimRecord:
     """A ``[[claims]]`` record."""
 
@@ -201,8 +201,15 @@ def _make_converter() -> cattrs.Converter:
     result.register_structure_hook_func(lambda t: t == tuple[int, int], span)
     result.register_structure_hook_func(lambda t: t == tuple[str, ...], strings)
     result.register_structure_hook_func(lambda t: t == tuple[FrameworkRecord, ...], frameworks)
-    for record_type in (SourceRecord, OrganizationRecord, ProgramRecord, FrameworkRecord, MetricRecord, ValueRecord,
-                        ClaimRecord):
+    for record_type in (
+        SourceRecord,
+        OrganizationRecord,
+        ProgramRecord,
+        FrameworkRecord,
+        MetricRecord,
+        ValueRecord,
+        ClaimRecord,
+    ):
         result.register_structure_hook(record_type, _strict_table(result, record_type))
     return result
 

@@ -39,7 +39,10 @@ def render_table(rows: Iterable[Sequence[str]], headers: Sequence[str] = HEADERS
     numeric = {i for i, h in enumerate(headers) if h == "value"}
 
     def line(row: Sequence[str]) -> str:
-        cells = [cell.rjust(w) if i in numeric else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True))]
+        cells = [
+            cell.rjust(w) if i in numeric else cell.ljust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ]
         return "  ".join(cells).rstrip()
 
     rule = "  ".join("─" * w for w in widths)

@@ -6,7 +6,6 @@ the package. It never touches pint's application registry or global contexts.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from decimal import Decimal, InvalidOperation
@@ -14,8 +13,10 @@ from importlib.resources import files
 from typing import Any, TypeAlias
 
 import pint
+from pint.facets.plain import DimensionDefinition, PlainQuantity, PlainUnit, ScaleConverter, UnitDefinition
+from pint.util import UnitsContainer
 
-from ._errors import InvalidValueError, UnitError
+from ._errors import InvalidValueError, UnitError, did_you_mean
 
 __all__ = [
     "Quantity",
@@ -32,8 +33,12 @@ __all__ = [
     "ureg",
 ]
 
-Quantity: TypeAlias = "pint.Quantity"
-Unit: TypeAlias = "pint.Unit"
+# For annotations, the types pint's own annotations use (``Quantity.to()`` returns a
+# PlainQuantity, ``Quantity.units`` a PlainUnit); isinstance checks use pint.Quantity and pint.Unit.
+#: A pint quantity; those of :func:`quantity` hold an exact Decimal.
+Quantity: TypeAlias = PlainQuantity[Any]
+#: A pint unit.
+Unit: TypeAlias = PlainUnit
 
 
 _FACTOR = re.compile(r"\*\*|[*/]|\[?[A-Za-z_][A-Za-z0-9_]*\]?|\d+(?:\.\d+)?(?:[eE]-?\d+)?")
@@ -46,25 +51,25 @@ def _reference(expression: str) -> tuple[Decimal, dict[str, int]]:
         raise ValueError(f"cannot read unit expression {expression!r}")
     scale, units, divide, position = Decimal(1), dict[str, int](), False, 0
     while position < len(tokens):
-        token = tokens[position]
-        if token in ("*", "/"):
-            divide = token == "/"
+        part = tokens[position]
+        if part in ("*", "/"):
+            divide = part == "/"
             position += 1
             continue
         power = 1
         if position + 2 < len(tokens) and tokens[position + 1] == "**":
             power = int(tokens[position + 2])
             position += 2
-        if token[0].isdigit():
-            factor = Decimal(token) ** power
+        if part[0].isdigit():
+            factor = Decimal(part) ** power
             scale = scale / factor if divide else scale * factor
         else:
-            units[token] = units.get(token, 0) + (-power if divide else power)
+            units[part] = units.get(part, 0) + (-power if divide else power)
         position += 1
     return scale, units
 
 
-def _build_registry() -> pint.UnitRegistry:
+def _build_registry() -> pint.UnitRegistry[Decimal]:
     """Build the registry from ``units.txt``.
 
     The file uses pint's definition syntax (``name = reference = symbol = alias ...``),
@@ -72,7 +77,7 @@ def _build_registry() -> pint.UnitRegistry:
     definition objects directly: pint's general text parser costs about ten times
     as long, and import time matters (benchmarks/coldstart.py).
     """
-    registry = pint.UnitRegistry(
+    registry: pint.UnitRegistry[Decimal] = pint.UnitRegistry(
         None,
         non_int_type=Decimal,
         cache_folder=None,
@@ -82,7 +87,7 @@ def _build_registry() -> pint.UnitRegistry:
     text = files(__package__).joinpath("units.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()  # noqa: PLW2901 - the comment-free line
-        if not line or line.startswith("@") or line.startswith("group") or line.startswith("system"):
+        if not line or line.startswith(("@", "group", "system")):
             continue
         name, expression, *names = (part.strip() for part in line.split("="))
         symbol = names[0] if names and names[0] != "_" else None
@@ -91,21 +96,26 @@ def _build_registry() -> pint.UnitRegistry:
 
 
 def _define(
-    registry: pint.UnitRegistry, name: str, expression: str, symbol: str | None, aliases: tuple[str, ...]
+    registry: pint.UnitRegistry[Decimal], name: str, expression: str, symbol: str | None, aliases: tuple[str, ...]
 ) -> None:
-    from pint.facets.plain import DimensionDefinition, ScaleConverter, UnitDefinition
-    from pint.util import UnitsContainer
-
+    # pint annotates define() as taking a string only, and a scale as a float; its registry
+    # dispatches any definition object, and a registry of Decimals takes Decimal scales.
     if expression.startswith("["):
-        registry.define(DimensionDefinition(expression))
+        registry.define(DimensionDefinition(expression))  # type: ignore[arg-type]
         scale, units = Decimal(1), {expression: 1}
     else:
         scale, units = _reference(expression)
-    registry.define(UnitDefinition(name, symbol, aliases, ScaleConverter(scale), UnitsContainer(units)))
+    converter = ScaleConverter(scale)  # type: ignore[arg-type]
+    registry.define(UnitDefinition(name, symbol, aliases, converter, UnitsContainer(units)))  # type: ignore[arg-type]
 
 
 #: The esgclaims unit registry. Quantities from other registries do not mix with it.
-ureg: pint.UnitRegistry = _build_registry()
+ureg: pint.UnitRegistry[Decimal] = _build_registry()
+
+#: The unit of a pure number, and percent, built without pint's expression parser
+#: (``DIMENSIONLESS`` runs it on every access).
+DIMENSIONLESS: Unit = ureg.Unit(UnitsContainer({}, non_int_type=Decimal))
+PERCENT: Unit = ureg.Unit(UnitsContainer({"percent": Decimal(1)}, non_int_type=Decimal))
 
 _NAME = re.compile(r"[A-Za-z_%‰][A-Za-z0-9_]*")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -129,17 +139,18 @@ def _known_names() -> list[str]:
     return _NAMES
 
 
-def _lookup_name(name: str, text: str) -> pint.Unit:
+def _lookup_name(name: str, text: str) -> Unit:
     if not _NAME.fullmatch(name):
         raise UnitError(f"cannot read unit {text!r}: expected unit names joined by '*' or '/'")
-    if name not in _known_names():
-        hint = difflib.get_close_matches(name, _known_names(), n=1)
-        suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
-        raise UnitError(f"unknown unit {name!r}{suggestion}")
-    return ureg.Unit(name)
+    definition = ureg._units.get(name)  # noqa: SLF001 - names, symbols and aliases, without pint's parser
+    if definition is None:
+        raise UnitError(f"unknown unit {name!r}{did_you_mean(name, _known_names())}")
+    # Built from the canonical name: ureg.Unit(str) would run pint's expression parser,
+    # which loads the tokenize module and costs more than the rest of a load (coldstart).
+    return ureg.Unit(UnitsContainer({definition.name: Decimal(1)}, non_int_type=Decimal))
 
 
-def parse_unit(text: str | pint.Unit) -> pint.Unit:
+def parse_unit(text: str | Unit) -> Unit:
     """Look up a unit by name, or a simple product or quotient of names.
 
     Nothing is evaluated: ``"CNY/household"`` and ``"kWh * t"`` are read, anything
@@ -163,7 +174,7 @@ def parse_unit(text: str | pint.Unit) -> pint.Unit:
         raise UnitError(f"a unit must be a string, got {type(text).__name__}")
     stripped = text.strip()
     if stripped in ("", "1", "dimensionless"):
-        return ureg.dimensionless
+        return DIMENSIONLESS
     parts = _TOKEN.split(stripped)
     unit = _lookup_name(parts[0], text)
     for operator, name in zip(parts[1::2], parts[2::2], strict=True):
@@ -229,7 +240,7 @@ def plain(number: Decimal) -> Decimal:
     return number.normalize()
 
 
-def quantity(amount: object, unit: str | pint.Unit = "dimensionless") -> pint.Quantity:
+def quantity(amount: object, unit: str | Unit = "dimensionless") -> Quantity:
     """Build an exact quantity of the esgclaims registry.
 
     Examples:
@@ -243,7 +254,7 @@ def quantity(amount: object, unit: str | pint.Unit = "dimensionless") -> pint.Qu
     return ureg.Quantity(plain(to_decimal(amount)), parse_unit(unit))
 
 
-def register_count_kind(name: str, plural: str | None = None) -> pint.Unit:
+def register_count_kind(name: str, plural: str | None = None) -> Unit:
     """Add a counted kind (``"school"``) as a base dimension of its own.
 
     Calling it again with the same name is harmless; a name that is already a
@@ -270,11 +281,11 @@ def register_count_kind(name: str, plural: str | None = None) -> pint.Unit:
     return ureg.Unit(name)
 
 
-def _dimensions(unit: pint.Unit) -> dict[str, Any]:
+def _dimensions(unit: Unit) -> dict[str, Any]:
     return dict(unit.dimensionality)
 
 
-def currency_of(unit: pint.Unit) -> str | None:
+def currency_of(unit: Unit) -> str | None:
     """The ISO 4217 code when ``unit`` is a plain currency, else ``None``."""
     dims = _dimensions(unit)
     if len(dims) == 1:
@@ -284,7 +295,7 @@ def currency_of(unit: pint.Unit) -> str | None:
     return None
 
 
-def count_kind_of(unit: pint.Unit) -> str | None:
+def count_kind_of(unit: Unit) -> str | None:
     """The counted kind (``"household"``) when ``unit`` counts one kind, else ``None``."""
     dims = _dimensions(unit)
     if len(dims) == 1:
@@ -304,15 +315,15 @@ def _COUNT_KINDS() -> set[str]:  # noqa: N802 - reads like the constant it stand
     }
 
 
-def is_share(unit: pint.Unit) -> bool:
+def is_share(unit: Unit) -> bool:
     """True for a dimensionless unit such as percent."""
     return not _dimensions(unit)
 
 
-def unit_name(unit: pint.Unit) -> str:
+def unit_name(unit: Unit) -> str:
     """The canonical string of a unit, which :func:`parse_unit` reads back."""
-    if is_share(unit) and unit != ureg.dimensionless:
+    if is_share(unit) and unit != DIMENSIONLESS:
         return str(unit)
-    if unit == ureg.dimensionless:
+    if unit == DIMENSIONLESS:
         return "dimensionless"
     return f"{unit:D}".replace(" ", "")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import Any
 
 import attrs
 import pint
@@ -12,7 +11,7 @@ import pint
 from ._display import format_number, format_quantity
 from ._errors import InvalidValueError, UnitError
 from ._interval import Interval
-from ._units import is_share, plain, quantity, to_decimal, ureg
+from ._units import DIMENSIONLESS, Quantity, Unit, is_share, parse_unit, plain, quantity, to_decimal
 
 __all__ = ["DEFAULT_TOLERANCE", "Qualifier", "ReportedValue"]
 
@@ -26,7 +25,7 @@ class Qualifier(enum.Enum):
     EXACT = "exact"
     """The figure as stated: [v, v]."""
     APPROXIMATELY = "approximately"
-    """around, about, nearly, close to: [v·(1−tolerance), v·(1+tolerance)]."""
+    """around, about, nearly, close to: [v·(1−tolerance), v·(1+tolerance)]."""  # noqa: RUF001 - a minus sign
     MORE_THAN = "more_than"
     """more than, over, exceeded: (v, ∞), or (v, 100 %] for a share."""
     AT_LEAST = "at_least"
@@ -36,7 +35,7 @@ class Qualifier(enum.Enum):
     AT_MOST = "at_most"
     """at most, up to, no more than: [0, v]."""
     RANGE = "range"
-    """a–b, between a and b: [a, b]."""
+    """a–b, between a and b: [a, b]."""  # noqa: RUF001 - an en dash
     ORDER_OF_MAGNITUDE = "order_of_magnitude"
     """tens of thousands: [10 000, 100 000) — the reported figure is the low end."""
 
@@ -61,35 +60,44 @@ _WORDS = {
 }
 
 
-_MAGNITUDE_WORDS = {1: "tens", 2: "hundreds", 3: "thousands", 4: "tens of thousands", 5: "hundreds of thousands",
-                    6: "millions", 7: "tens of millions", 8: "hundreds of millions", 9: "billions"}
+_MAGNITUDE_WORDS = {
+    1: "tens",
+    2: "hundreds",
+    3: "thousands",
+    4: "tens of thousands",
+    5: "hundreds of thousands",
+    6: "millions",
+    7: "tens of millions",
+    8: "hundreds of millions",
+    9: "billions",
+}
 
 
 def _magnitude_words(low: Decimal, high: Decimal) -> str | None:
-    """"tens of thousands" for [10000, 100000), when the interval is one power of ten."""
+    """ "tens of thousands" for [10000, 100000), when the interval is one power of ten."""  # noqa: D210 - ruff format
     exponent = low.adjusted()
     if high != low * 10 or low != Decimal(1).scaleb(exponent) or exponent not in _MAGNITUDE_WORDS:
         return None
     return _MAGNITUDE_WORDS[exponent]
 
 
-def _to_quantity(value: Any) -> pint.Quantity:
+def _to_quantity(value: object) -> Quantity:
     if isinstance(value, pint.Quantity):
         return quantity(value)
     raise InvalidValueError(f"expected a quantity of esgclaims.ureg, got {type(value).__name__}")
 
 
-def _to_optional_quantity(value: Any) -> pint.Quantity | None:
+def _to_optional_quantity(value: object) -> Quantity | None:
     return None if value is None else _to_quantity(value)
 
 
-def _to_optional_decimal(value: Any) -> Decimal | None:
+def _to_optional_decimal(value: object) -> Decimal | None:
     return None if value is None else plain(to_decimal(value))
 
 
-def _is_share(unit: pint.Unit) -> bool:
+def _is_share(unit: Unit) -> bool:
     """A share (percent, permille), which cannot exceed 100 %; a bare ratio is not one."""
-    return is_share(unit) and unit != ureg.dimensionless
+    return is_share(unit) and unit != DIMENSIONLESS
 
 
 def _to_qualifier(value: Qualifier | str) -> Qualifier:
@@ -119,9 +127,9 @@ class ReportedValue:
         Interval('(3,000,000 items, ∞)')
     """
 
-    reported: pint.Quantity = attrs.field(converter=_to_quantity)
+    reported: Quantity = attrs.field(converter=_to_quantity)
     qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, converter=_to_qualifier)
-    upper: pint.Quantity | None = attrs.field(default=None, converter=_to_optional_quantity)
+    upper: Quantity | None = attrs.field(default=None, converter=_to_optional_quantity)
     """The high end of a range (closed) or of an order of magnitude (open)."""
     precision: Decimal | None = attrs.field(default=None, converter=_to_optional_decimal)
     """The step of the last reported digit, in the unit of ``reported``: 10000 for 19.77 million."""
@@ -167,10 +175,10 @@ class ReportedValue:
             raise InvalidValueError(f"no figure is less than {format_quantity(self.reported)}")
 
     @classmethod
-    def of(
+    def of(  # noqa: PLR0913 - one argument per field, and the unit
         cls,
         amount: object,
-        unit: str | pint.Unit = "dimensionless",
+        unit: str | Unit = "dimensionless",
         qualifier: Qualifier | str = Qualifier.EXACT,
         *,
         upper: object = None,
@@ -185,14 +193,14 @@ class ReportedValue:
         """
         return cls(
             quantity(amount, unit),
-            qualifier,  # type: ignore[arg-type]  # the converter accepts str
+            qualifier,
             upper=None if upper is None else quantity(upper, unit),
-            precision=precision,  # type: ignore[arg-type]
-            tolerance=tolerance,  # type: ignore[arg-type]
+            precision=precision,
+            tolerance=tolerance,
         )
 
     @property
-    def units(self) -> pint.Unit:
+    def units(self) -> Unit:
         """The unit of the figure."""
         return self.reported.units
 
@@ -221,12 +229,12 @@ class ReportedValue:
         return Interval(v, self.upper, high_closed=q is Qualifier.RANGE)
 
     @property
-    def low(self) -> pint.Quantity | None:
+    def low(self) -> Quantity | None:
         """The lowest value the statement allows (see :attr:`interval` for open ends)."""
         return self.interval.low
 
     @property
-    def high(self) -> pint.Quantity | None:
+    def high(self) -> Quantity | None:
         """The highest value the statement allows, ``None`` when unbounded."""
         return self.interval.high
 
@@ -244,10 +252,8 @@ class ReportedValue:
         high = None if base.high is None else base.high + half
         return Interval(quantity(low) if low is not None else None, high, base.low_closed, base.high_closed)
 
-    def to(self, unit: str | pint.Unit) -> ReportedValue:
+    def to(self, unit: str | Unit) -> ReportedValue:
         """The same statement in another unit of the same dimension."""
-        from ._units import parse_unit
-
         target = parse_unit(unit)
         factor = quantity(quantity(1, self.units).to(target).magnitude)
         scale = factor.magnitude

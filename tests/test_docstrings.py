@@ -12,11 +12,14 @@ import importlib
 import inspect
 import pkgutil
 from pathlib import Path
-from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pytest
 
 import esgclaims
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 OPTIONS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 

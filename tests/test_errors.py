@@ -71,8 +71,11 @@ def test_every_error_is_an_esgclaims_error_and_a_fitting_builtin(
 @pytest.mark.parametrize(
     ("record", "field", "message"),
     [
-        ("claim 'jd-2020/donations'", "value.unit",
-         "jd-2020.toml, claim 'jd-2020/donations', field 'value.unit': unknown unit 'RMBB'"),
+        (
+            "claim 'jd-2020/donations'",
+            "value.unit",
+            "jd-2020.toml, claim 'jd-2020/donations', field 'value.unit': unknown unit 'RMBB'",
+        ),
         ("metrics[3]", None, "jd-2020.toml, metrics[3]: unknown unit 'RMBB'"),
         ("", None, "jd-2020.toml: unknown unit 'RMBB'"),
     ],
@@ -105,15 +108,21 @@ def test_record_errors_survive_pickle_and_copy(
     assert isinstance(again, RecordError)
     assert str(again) == str(error)
     assert (again.problem, again.file, again.record, again.field) == (
-        "no source with id 'report'", "claims.toml", "claim 'a'", "source"
+        "no source with id 'report'",
+        "claims.toml",
+        "claim 'a'",
+        "source",
     )
 
 
 def _load_error() -> LoadError:
-    return LoadError("claims.toml: 2 errors; nothing was loaded", [
-        UnknownReferenceError("no source with id 'report'", file="claims.toml", record="claim 'a'", field="source"),
-        MissingFieldError("missing field", file="claims.toml", record="claim 'b'", field="quote"),
-    ])
+    return LoadError(
+        "claims.toml: 2 errors; nothing was loaded",
+        [
+            UnknownReferenceError("no source with id 'report'", file="claims.toml", record="claim 'a'", field="source"),
+            MissingFieldError("missing field", file="claims.toml", record="claim 'b'", field="quote"),
+        ],
+    )
 
 
 def test_a_load_error_lists_one_line_per_error() -> None:

@@ -61,8 +61,13 @@ def base_document() -> Document:
         "programs": [{"id": "ecommerce", "name": "E-commerce poverty alleviation", "owner": "jd"}],
         "metrics": [
             {"id": "sales", "name": "Poverty alleviation sales", "kind": "money", "temporal": "cumulative"},
-            {"id": "households", "name": "Households helped", "kind": "count", "count_of": "household",
-             "temporal": "cumulative"},
+            {
+                "id": "households",
+                "name": "Households helped",
+                "kind": "count",
+                "count_of": "household",
+                "temporal": "cumulative",
+            },
         ],
         "claims": [claim("jd-2020/sales")],
     }
@@ -71,8 +76,14 @@ def base_document() -> Document:
 def claim(claim_id: str) -> dict[str, Any]:
     """A valid claim record: RMB 100 billion of sales as of 30 Sep 2020."""
     return {
-        "id": claim_id, "subject": "jd", "program": "ecommerce", "metric": "sales", "period": "as of 2020-09-30",
-        "source": "blog", "quote": QUOTE, "span": [1666, 1666 + len(QUOTE)],
+        "id": claim_id,
+        "subject": "jd",
+        "program": "ecommerce",
+        "metric": "sales",
+        "period": "as of 2020-09-30",
+        "source": "blog",
+        "quote": QUOTE,
+        "span": [1666, 1666 + len(QUOTE)],
         "value": {"amount": "100000000000", "unit": "CNY"},
     }
 
@@ -365,180 +376,393 @@ def test_load_takes_a_string_path(tmp_path: Path) -> None:
 
 BAD_FIELDS = [
     # missing and unknown fields
-    pytest.param(drop_claim("quote"), MissingFieldError, f"{CLAIM}, field 'quote': missing field",
-                 id="missing-field"),
-    pytest.param(lambda d: d["claims"][0]["value"].pop("unit"), MissingFieldError,
-                 f"{CLAIM}, field 'value.unit': missing field", id="missing-nested-field"),
-    pytest.param(drop_claim("value"), MissingFieldError,
-                 f"{CLAIM}, field 'value': missing field; metric 'sales' needs a currency", id="missing-value"),
-    pytest.param(drop_field("metrics", 1, "count_of"), MissingFieldError,
-                 "metric 'households', field 'count_of': missing field; a count metric names the kind it counts",
-                 id="missing-count-of"),
-    pytest.param(set_claim("notes", "typo"), UnknownFieldError,
-                 f"{CLAIM}, field 'notes': unknown field; did you mean 'note'?", id="unknown-field-did-you-mean"),
-    pytest.param(set_value(qualifer="exact"), UnknownFieldError,
-                 f"{CLAIM}, field 'value.qualifer': unknown field; did you mean 'qualifier'?",
-                 id="unknown-nested-field"),
-    pytest.param(set_field("sources", 0, "colour", "red"), UnknownFieldError,
-                 "source 'blog', field 'colour': unknown field; "
-                 "expected one of id, title, publisher, author, url, published, sha256", id="unknown-field-no-hint"),
-    pytest.param(set_field("metrics", 0, "frameworks", [{"framework": "GRI", "code": "203-2", "mtch": "close"}]),
-                 UnknownFieldError, "metric 'sales', field 'frameworks[0].mtch': unknown field; did you mean 'match'?",
-                 id="unknown-field-in-list-of-tables"),
+    pytest.param(drop_claim("quote"), MissingFieldError, f"{CLAIM}, field 'quote': missing field", id="missing-field"),
+    pytest.param(
+        lambda d: d["claims"][0]["value"].pop("unit"),
+        MissingFieldError,
+        f"{CLAIM}, field 'value.unit': missing field",
+        id="missing-nested-field",
+    ),
+    pytest.param(
+        drop_claim("value"),
+        MissingFieldError,
+        f"{CLAIM}, field 'value': missing field; metric 'sales' needs a currency",
+        id="missing-value",
+    ),
+    pytest.param(
+        drop_field("metrics", 1, "count_of"),
+        MissingFieldError,
+        "metric 'households', field 'count_of': missing field; a count metric names the kind it counts",
+        id="missing-count-of",
+    ),
+    pytest.param(
+        set_claim("notes", "typo"),
+        UnknownFieldError,
+        f"{CLAIM}, field 'notes': unknown field; did you mean 'note'?",
+        id="unknown-field-did-you-mean",
+    ),
+    pytest.param(
+        set_value(qualifer="exact"),
+        UnknownFieldError,
+        f"{CLAIM}, field 'value.qualifer': unknown field; did you mean 'qualifier'?",
+        id="unknown-nested-field",
+    ),
+    pytest.param(
+        set_field("sources", 0, "colour", "red"),
+        UnknownFieldError,
+        "source 'blog', field 'colour': unknown field; "
+        "expected one of id, title, publisher, author, url, published, sha256",
+        id="unknown-field-no-hint",
+    ),
+    pytest.param(
+        set_field("metrics", 0, "frameworks", [{"framework": "GRI", "code": "203-2", "mtch": "close"}]),
+        UnknownFieldError,
+        "metric 'sales', field 'frameworks[0].mtch': unknown field; did you mean 'match'?",
+        id="unknown-field-in-list-of-tables",
+    ),
     # wrong types
-    pytest.param(set_value(amount="a lot"), FieldTypeError,
-                 f"{CLAIM}, field 'value.amount': expected a number (or a string holding one), got 'a lot'",
-                 id="string-for-number"),
-    pytest.param(set_value(amount=True), FieldTypeError,
-                 f"{CLAIM}, field 'value.amount': expected a number (or a string holding one), got the boolean true",
-                 id="bool-for-number"),
-    pytest.param(set_value(unit=["CNY"]), FieldTypeError,
-                 f"{CLAIM}, field 'value.unit': expected a string, got a list of 1 item", id="list-for-string"),
-    pytest.param(set_claim("quote", 5), FieldTypeError,
-                 f"{CLAIM}, field 'quote': expected a string, got the number 5", id="number-for-string"),
-    pytest.param(set_claim("value", "100 CNY"), FieldTypeError,
-                 f"{CLAIM}, field 'value': expected a table, got '100 CNY'", id="string-for-table"),
-    pytest.param(set_claim("span", "1666-1723"), FieldTypeError,
-                 f"{CLAIM}, field 'span': expected two character offsets [start, end], got '1666-1723'",
-                 id="string-for-span"),
-    pytest.param(set_claim("span", [Raw("1666.5"), 1723]), FieldTypeError,
-                 f"{CLAIM}, field 'span[0]': expected a whole number, got the number 1666.5", id="float-in-span"),
-    pytest.param(set_field("organizations", 0, "aliases", ["JD", 5]), FieldTypeError,
-                 "organization 'jd', field 'aliases[1]': expected a string, got the number 5", id="number-in-list"),
-    pytest.param(set_field("metrics", 0, "frameworks", [{"framework": "GRI", "code": "203-2"},
-                                                        {"framework": "SDG", "code": 1}]), FieldTypeError,
-                 "metric 'sales', field 'frameworks[1].code': expected a string, got the number 1",
-                 id="number-in-list-of-tables"),
+    pytest.param(
+        set_value(amount="a lot"),
+        FieldTypeError,
+        f"{CLAIM}, field 'value.amount': expected a number (or a string holding one), got 'a lot'",
+        id="string-for-number",
+    ),
+    pytest.param(
+        set_value(amount=True),
+        FieldTypeError,
+        f"{CLAIM}, field 'value.amount': expected a number (or a string holding one), got the boolean true",
+        id="bool-for-number",
+    ),
+    pytest.param(
+        set_value(unit=["CNY"]),
+        FieldTypeError,
+        f"{CLAIM}, field 'value.unit': expected a string, got a list of 1 item",
+        id="list-for-string",
+    ),
+    pytest.param(
+        set_claim("quote", 5),
+        FieldTypeError,
+        f"{CLAIM}, field 'quote': expected a string, got the number 5",
+        id="number-for-string",
+    ),
+    pytest.param(
+        set_claim("value", "100 CNY"),
+        FieldTypeError,
+        f"{CLAIM}, field 'value': expected a table, got '100 CNY'",
+        id="string-for-table",
+    ),
+    pytest.param(
+        set_claim("span", "1666-1723"),
+        FieldTypeError,
+        f"{CLAIM}, field 'span': expected two character offsets [start, end], got '1666-1723'",
+        id="string-for-span",
+    ),
+    pytest.param(
+        set_claim("span", [Raw("1666.5"), 1723]),
+        FieldTypeError,
+        f"{CLAIM}, field 'span[0]': expected a whole number, got the number 1666.5",
+        id="float-in-span",
+    ),
+    pytest.param(
+        set_field("organizations", 0, "aliases", ["JD", 5]),
+        FieldTypeError,
+        "organization 'jd', field 'aliases[1]': expected a string, got the number 5",
+        id="number-in-list",
+    ),
+    pytest.param(
+        set_field("metrics", 0, "frameworks", [{"framework": "GRI", "code": "203-2"}, {"framework": "SDG", "code": 1}]),
+        FieldTypeError,
+        "metric 'sales', field 'frameworks[1].code': expected a string, got the number 1",
+        id="number-in-list-of-tables",
+    ),
     # units
-    pytest.param(set_value(unit="RMBB"), RecordError,
-                 f"{CLAIM}, field 'value.unit': unknown unit 'RMBB'; did you mean 'RMB'?", id="unknown-unit"),
-    pytest.param(set_value(unit="CHF"), RecordError, f"{CLAIM}, field 'value.unit': unknown unit 'CHF'",
-                 id="unknown-currency"),
-    pytest.param(set_value(unit="household"), RecordError,
-                 f"{CLAIM}, field 'value.unit': unit 'household' does not fit metric 'sales', which takes a currency",
-                 id="unit-does-not-fit-metric"),
-    pytest.param(set_value(unit="CNY/household"), RecordError,
-                 f"{CLAIM}, field 'value.unit': unit 'CNY/household' does not fit metric 'sales', "
-                 "which takes a currency", id="compound-unit-does-not-fit-metric"),
-    pytest.param(set_field("metrics", 1, "count_of", "households"), RecordError,
-                 "metric 'households', field 'count_of': expected 'household', the name of the count kind, "
-                 "got 'households'", id="count-of-plural"),
-    pytest.param(set_field("metrics", 1, "count_of", "CNY"), RecordError,
-                 "metric 'households', field 'count_of': expected a count kind such as 'household', got 'CNY'",
-                 id="count-of-not-a-count"),
+    pytest.param(
+        set_value(unit="RMBB"),
+        RecordError,
+        f"{CLAIM}, field 'value.unit': unknown unit 'RMBB'; did you mean 'RMB'?",
+        id="unknown-unit",
+    ),
+    pytest.param(
+        set_value(unit="CHF"), RecordError, f"{CLAIM}, field 'value.unit': unknown unit 'CHF'", id="unknown-currency"
+    ),
+    pytest.param(
+        set_value(unit="household"),
+        RecordError,
+        f"{CLAIM}, field 'value.unit': unit 'household' does not fit metric 'sales', which takes a currency",
+        id="unit-does-not-fit-metric",
+    ),
+    pytest.param(
+        set_value(unit="CNY/household"),
+        RecordError,
+        f"{CLAIM}, field 'value.unit': unit 'CNY/household' does not fit metric 'sales', which takes a currency",
+        id="compound-unit-does-not-fit-metric",
+    ),
+    pytest.param(
+        set_field("metrics", 1, "count_of", "households"),
+        RecordError,
+        "metric 'households', field 'count_of': expected 'household', the name of the count kind, got 'households'",
+        id="count-of-plural",
+    ),
+    pytest.param(
+        set_field("metrics", 1, "count_of", "CNY"),
+        RecordError,
+        "metric 'households', field 'count_of': expected a count kind such as 'household', got 'CNY'",
+        id="count-of-not-a-count",
+    ),
     # periods
-    pytest.param(set_claim("period", "2021-02-30"), RecordError,
-                 f"{CLAIM}, field 'period': impossible date 2021-02-30", id="impossible-date"),
-    pytest.param(set_claim("period", "2021-02 to 2019-09"), RecordError,
-                 f"{CLAIM}, field 'period': span ends (2019-09) before it starts (2021-02)",
-                 id="span-ends-before-it-starts"),
-    pytest.param(set_field("sources", 0, "published", "2021-13"), RecordError,
-                 "source 'blog', field 'published': impossible month 13 in 2021", id="impossible-month"),
+    pytest.param(
+        set_claim("period", "2021-02-30"),
+        RecordError,
+        f"{CLAIM}, field 'period': impossible date 2021-02-30",
+        id="impossible-date",
+    ),
+    pytest.param(
+        set_claim("period", "2021-02 to 2019-09"),
+        RecordError,
+        f"{CLAIM}, field 'period': span ends (2019-09) before it starts (2021-02)",
+        id="span-ends-before-it-starts",
+    ),
+    pytest.param(
+        set_field("sources", 0, "published", "2021-13"),
+        RecordError,
+        "source 'blog', field 'published': impossible month 13 in 2021",
+        id="impossible-month",
+    ),
     # values
-    pytest.param(set_value(qualifier="range", upper="100"), RecordError,
-                 f"{CLAIM}, field 'value.upper': inverted bounds: upper RMB 100 is not above RMB 100,000,000,000",
-                 id="upper-below-amount"),
-    pytest.param(set_value(qualifier="range", upper="100000000000"), RecordError,
-                 f"{CLAIM}, field 'value.upper': inverted bounds: upper RMB 100,000,000,000 is not above "
-                 "RMB 100,000,000,000", id="upper-equal-to-amount"),
-    pytest.param(set_value(qualifier="range"), RecordError,
-                 f"{CLAIM}, field 'value.upper': a range value needs an upper bound", id="range-without-upper"),
-    pytest.param(set_value(upper="200000000000"), RecordError,
-                 f"{CLAIM}, field 'value.upper': only range and order_of_magnitude take an upper bound, not exact",
-                 id="upper-on-exact"),
-    pytest.param(set_value(amount="NaN"), FieldTypeError,
-                 f"{CLAIM}, field 'value.amount': expected a finite number, got 'NaN'", id="nan-string"),
-    pytest.param(set_value(amount="-Infinity"), FieldTypeError,
-                 f"{CLAIM}, field 'value.amount': expected a finite number, got '-Infinity'", id="infinity-string"),
-    pytest.param(set_value(amount="-5"), RecordError,
-                 f"{CLAIM}, field 'value.amount': a reported figure cannot be negative, got -5",
-                 id="negative-string"),
-    pytest.param(set_value(amount=-5), RecordError,
-                 f"{CLAIM}, field 'value.amount': a reported figure cannot be negative, got -5",
-                 id="negative-number"),
-    pytest.param(set_value(amount="1e30"), RecordError,
-                 f"{CLAIM}, field 'value.amount': expected a number of at most 28 digits, got the number 1E+30",
-                 id="too-many-digits"),
-    pytest.param(set_value(amount="0.123456789012345678901234567890"), RecordError,
-                 f"{CLAIM}, field 'value.amount': expected a number of at most 28 digits, "
-                 "got the number 0.123456789012345678901234567890", id="too-many-decimals"),
-    pytest.param(set_value(precision="0"), RecordError,
-                 f"{CLAIM}, field 'value.precision': precision must be positive, got 0", id="zero-precision"),
-    pytest.param(set_value(tolerance="0.2"), RecordError,
-                 f"{CLAIM}, field 'value.tolerance': only approximately takes a tolerance, not exact",
-                 id="tolerance-on-exact"),
-    pytest.param(set_value(qualifier="roughly"), RecordError,
-                 f"{CLAIM}, field 'value.qualifier': expected one of exact, approximately, more_than, at_least, "
-                 "less_than, at_most, range, order_of_magnitude, got 'roughly'", id="unknown-qualifier"),
-    pytest.param(set_value(qualifier="aproximately"), RecordError,
-                 f"{CLAIM}, field 'value.qualifier': expected one of exact, approximately, more_than, at_least, "
-                 "less_than, at_most, range, order_of_magnitude, got 'aproximately'; did you mean 'approximately'?",
-                 id="misspelt-qualifier"),
+    pytest.param(
+        set_value(qualifier="range", upper="100"),
+        RecordError,
+        f"{CLAIM}, field 'value.upper': inverted bounds: upper RMB 100 is not above RMB 100,000,000,000",
+        id="upper-below-amount",
+    ),
+    pytest.param(
+        set_value(qualifier="range", upper="100000000000"),
+        RecordError,
+        f"{CLAIM}, field 'value.upper': inverted bounds: upper RMB 100,000,000,000 is not above RMB 100,000,000,000",
+        id="upper-equal-to-amount",
+    ),
+    pytest.param(
+        set_value(qualifier="range"),
+        RecordError,
+        f"{CLAIM}, field 'value.upper': a range value needs an upper bound",
+        id="range-without-upper",
+    ),
+    pytest.param(
+        set_value(upper="200000000000"),
+        RecordError,
+        f"{CLAIM}, field 'value.upper': only range and order_of_magnitude take an upper bound, not exact",
+        id="upper-on-exact",
+    ),
+    pytest.param(
+        set_value(amount="NaN"),
+        FieldTypeError,
+        f"{CLAIM}, field 'value.amount': expected a finite number, got 'NaN'",
+        id="nan-string",
+    ),
+    pytest.param(
+        set_value(amount="-Infinity"),
+        FieldTypeError,
+        f"{CLAIM}, field 'value.amount': expected a finite number, got '-Infinity'",
+        id="infinity-string",
+    ),
+    pytest.param(
+        set_value(amount="-5"),
+        RecordError,
+        f"{CLAIM}, field 'value.amount': a reported figure cannot be negative, got -5",
+        id="negative-string",
+    ),
+    pytest.param(
+        set_value(amount=-5),
+        RecordError,
+        f"{CLAIM}, field 'value.amount': a reported figure cannot be negative, got -5",
+        id="negative-number",
+    ),
+    pytest.param(
+        set_value(amount="1e30"),
+        RecordError,
+        f"{CLAIM}, field 'value.amount': expected a number of at most 28 digits, got the number 1E+30",
+        id="too-many-digits",
+    ),
+    pytest.param(
+        set_value(amount="0.123456789012345678901234567890"),
+        RecordError,
+        f"{CLAIM}, field 'value.amount': expected a number of at most 28 digits, "
+        "got the number 0.123456789012345678901234567890",
+        id="too-many-decimals",
+    ),
+    pytest.param(
+        set_value(precision="0"),
+        RecordError,
+        f"{CLAIM}, field 'value.precision': precision must be positive, got 0",
+        id="zero-precision",
+    ),
+    pytest.param(
+        set_value(tolerance="0.2"),
+        RecordError,
+        f"{CLAIM}, field 'value.tolerance': only approximately takes a tolerance, not exact",
+        id="tolerance-on-exact",
+    ),
+    pytest.param(
+        set_value(qualifier="roughly"),
+        RecordError,
+        f"{CLAIM}, field 'value.qualifier': expected one of exact, approximately, more_than, at_least, "
+        "less_than, at_most, range, order_of_magnitude, got 'roughly'",
+        id="unknown-qualifier",
+    ),
+    pytest.param(
+        set_value(qualifier="aproximately"),
+        RecordError,
+        f"{CLAIM}, field 'value.qualifier': expected one of exact, approximately, more_than, at_least, "
+        "less_than, at_most, range, order_of_magnitude, got 'aproximately'; did you mean 'approximately'?",
+        id="misspelt-qualifier",
+    ),
     # counts
-    pytest.param(set_claim("metric", "households"), RecordError,
-                 f"{CLAIM}, field 'value.unit': unit 'CNY' does not fit metric 'households', "
-                 "which takes a count of household", id="money-for-a-count"),
-    pytest.param(lambda d: d["claims"][0].update(metric="households", value={"amount": -3, "unit": "household"}),
-                 RecordError, f"{CLAIM}, field 'value.amount': a reported figure cannot be negative, got -3",
-                 id="negative-count"),
+    pytest.param(
+        set_claim("metric", "households"),
+        RecordError,
+        f"{CLAIM}, field 'value.unit': unit 'CNY' does not fit metric 'households', which takes a count of household",
+        id="money-for-a-count",
+    ),
+    pytest.param(
+        lambda d: d["claims"][0].update(metric="households", value={"amount": -3, "unit": "household"}),
+        RecordError,
+        f"{CLAIM}, field 'value.amount': a reported figure cannot be negative, got -3",
+        id="negative-count",
+    ),
     # duplicate ids
-    pytest.param(duplicate("claims", 0), RecordError,
-                 "claims[1], field 'id': duplicate id 'jd-2020/sales'; claims[0] has it already",
-                 id="duplicate-claim"),
-    pytest.param(duplicate("metrics", 0), RecordError,
-                 "metrics[2], field 'id': duplicate id 'sales'; metrics[0] has it already", id="duplicate-metric"),
+    pytest.param(
+        duplicate("claims", 0),
+        RecordError,
+        "claims[1], field 'id': duplicate id 'jd-2020/sales'; claims[0] has it already",
+        id="duplicate-claim",
+    ),
+    pytest.param(
+        duplicate("metrics", 0),
+        RecordError,
+        "metrics[2], field 'id': duplicate id 'sales'; metrics[0] has it already",
+        id="duplicate-metric",
+    ),
     # references
-    pytest.param(set_claim("subject", "jdd"), UnknownReferenceError,
-                 f"{CLAIM}, field 'subject': no organization with id 'jdd'; did you mean 'jd'?",
-                 id="unknown-subject"),
-    pytest.param(set_claim("program", "charity"), UnknownReferenceError,
-                 f"{CLAIM}, field 'program': no program with id 'charity'", id="unknown-program"),
-    pytest.param(set_claim("metric", "sale"), UnknownReferenceError,
-                 f"{CLAIM}, field 'metric': no metric with id 'sale'; did you mean 'sales'?", id="unknown-metric"),
-    pytest.param(set_claim("source", "report"), UnknownReferenceError,
-                 f"{CLAIM}, field 'source': no source with id 'report'", id="unknown-source"),
-    pytest.param(set_field("programs", 0, "owner", "jd-foundation"), UnknownReferenceError,
-                 "program 'ecommerce', field 'owner': no organization with id 'jd-foundation'", id="unknown-owner"),
-    pytest.param(set_field("organizations", 0, "parent", "jd-group"), UnknownReferenceError,
-                 "organization 'jd', field 'parent': no organization with id 'jd-group'", id="unknown-parent"),
-    pytest.param(set_field("organizations", 0, "parent", "jd"), RecordError,
-                 "organization 'jd', field 'parent': circular parents: 'jd' → 'jd'", id="own-parent"),
+    pytest.param(
+        set_claim("subject", "jdd"),
+        UnknownReferenceError,
+        f"{CLAIM}, field 'subject': no organization with id 'jdd'; did you mean 'jd'?",
+        id="unknown-subject",
+    ),
+    pytest.param(
+        set_claim("program", "charity"),
+        UnknownReferenceError,
+        f"{CLAIM}, field 'program': no program with id 'charity'",
+        id="unknown-program",
+    ),
+    pytest.param(
+        set_claim("metric", "sale"),
+        UnknownReferenceError,
+        f"{CLAIM}, field 'metric': no metric with id 'sale'; did you mean 'sales'?",
+        id="unknown-metric",
+    ),
+    pytest.param(
+        set_claim("source", "report"),
+        UnknownReferenceError,
+        f"{CLAIM}, field 'source': no source with id 'report'",
+        id="unknown-source",
+    ),
+    pytest.param(
+        set_field("programs", 0, "owner", "jd-foundation"),
+        UnknownReferenceError,
+        "program 'ecommerce', field 'owner': no organization with id 'jd-foundation'",
+        id="unknown-owner",
+    ),
+    pytest.param(
+        set_field("organizations", 0, "parent", "jd-group"),
+        UnknownReferenceError,
+        "organization 'jd', field 'parent': no organization with id 'jd-group'",
+        id="unknown-parent",
+    ),
+    pytest.param(
+        set_field("organizations", 0, "parent", "jd"),
+        RecordError,
+        "organization 'jd', field 'parent': circular parents: 'jd' → 'jd'",
+        id="own-parent",
+    ),
     # unit strings are looked up, never evaluated
-    pytest.param(set_value(unit="__import__('os').system('x')"), RecordError,
-                 f"{CLAIM}, field 'value.unit': cannot read unit \"__import__('os').system('x')\": "
-                 "expected unit names joined by '*' or '/'", id="unit-code"),
-    pytest.param(set_value(unit="CNY**2+1"), RecordError,
-                 f"{CLAIM}, field 'value.unit': cannot read unit 'CNY**2+1': expected unit names joined by '*' or '/'",
-                 id="unit-expression"),
+    pytest.param(
+        set_value(unit="__import__('os').system('x')"),
+        RecordError,
+        f"{CLAIM}, field 'value.unit': cannot read unit \"__import__('os').system('x')\": "
+        "expected unit names joined by '*' or '/'",
+        id="unit-code",
+    ),
+    pytest.param(
+        set_value(unit="CNY**2+1"),
+        RecordError,
+        f"{CLAIM}, field 'value.unit': cannot read unit 'CNY**2+1': expected unit names joined by '*' or '/'",
+        id="unit-expression",
+    ),
     # the quote and its span
-    pytest.param(set_claim("span", [1666, 1667 + len(QUOTE)]), RecordError,
-                 f"{CLAIM}, field 'span': span [1666, 1724] is 58 characters, the quote 57",
-                 id="span-longer-than-quote"),
-    pytest.param(set_claim("span", [1723, 1666]), RecordError,
-                 f"{CLAIM}, field 'span': span [1723, 1666] must have 0 <= start < end", id="span-backwards"),
+    pytest.param(
+        set_claim("span", [1666, 1667 + len(QUOTE)]),
+        RecordError,
+        f"{CLAIM}, field 'span': span [1666, 1724] is 58 characters, the quote 57",
+        id="span-longer-than-quote",
+    ),
+    pytest.param(
+        set_claim("span", [1723, 1666]),
+        RecordError,
+        f"{CLAIM}, field 'span': span [1723, 1666] must have 0 <= start < end",
+        id="span-backwards",
+    ),
     # enumerations and model checks
-    pytest.param(set_field("organizations", 0, "kind", "compny"), RecordError,
-                 "organization 'jd', field 'kind': expected one of company, foundation, platform, government, "
-                 "other, got 'compny'; did you mean 'company'?", id="unknown-kind"),
-    pytest.param(set_claim("modality", "promise"), RecordError,
-                 f"{CLAIM}, field 'modality': expected one of achievement, commitment, target, got 'promise'",
-                 id="unknown-modality"),
-    pytest.param(set_field("metrics", 0, "count_of", "household"), RecordError,
-                 "metric 'sales', field 'count_of': count_of is given exactly when kind is count",
-                 id="count-of-on-money"),
-    pytest.param(set_field("metrics", 0, "temporal", "event"), RecordError,
-                 "metric 'sales', field 'temporal': only a qualitative metric is an event", id="money-event"),
-    pytest.param(set_field("metrics", 0, "frameworks", [{"framework": "GRI", "code": "203-2", "match": "clse"}]),
-                 RecordError, "metric 'sales', field 'frameworks[0].match': expected one of exact, close, broad, "
-                 "got 'clse'; did you mean 'close'?", id="unknown-framework-match"),
-    pytest.param(set_field("sources", 0, "sha256", "d0a0"), RecordError,
-                 "source 'blog', field 'sha256': sha256 must be 64 lower-case hex digits, got 'd0a0'",
-                 id="short-sha256"),
-    pytest.param(set_claim("attribution", " "), RecordError,
-                 f"{CLAIM}, field 'attribution': attribution must be non-empty text, got ' '", id="blank-attribution"),
-    pytest.param(both(append("metrics", AWARD), set_claim("metric", "award")), RecordError,
-                 f"{CLAIM}, field 'value': metric 'award' is qualitative and takes no value",
-                 id="value-for-qualitative-metric"),
+    pytest.param(
+        set_field("organizations", 0, "kind", "compny"),
+        RecordError,
+        "organization 'jd', field 'kind': expected one of company, foundation, platform, government, "
+        "other, got 'compny'; did you mean 'company'?",
+        id="unknown-kind",
+    ),
+    pytest.param(
+        set_claim("modality", "promise"),
+        RecordError,
+        f"{CLAIM}, field 'modality': expected one of achievement, commitment, target, got 'promise'",
+        id="unknown-modality",
+    ),
+    pytest.param(
+        set_field("metrics", 0, "count_of", "household"),
+        RecordError,
+        "metric 'sales', field 'count_of': count_of is given exactly when kind is count",
+        id="count-of-on-money",
+    ),
+    pytest.param(
+        set_field("metrics", 0, "temporal", "event"),
+        RecordError,
+        "metric 'sales', field 'temporal': only a qualitative metric is an event",
+        id="money-event",
+    ),
+    pytest.param(
+        set_field("metrics", 0, "frameworks", [{"framework": "GRI", "code": "203-2", "match": "clse"}]),
+        RecordError,
+        "metric 'sales', field 'frameworks[0].match': expected one of exact, close, broad, "
+        "got 'clse'; did you mean 'close'?",
+        id="unknown-framework-match",
+    ),
+    pytest.param(
+        set_field("sources", 0, "sha256", "d0a0"),
+        RecordError,
+        "source 'blog', field 'sha256': sha256 must be 64 lower-case hex digits, got 'd0a0'",
+        id="short-sha256",
+    ),
+    pytest.param(
+        set_claim("attribution", " "),
+        RecordError,
+        f"{CLAIM}, field 'attribution': attribution must be non-empty text, got ' '",
+        id="blank-attribution",
+    ),
+    pytest.param(
+        both(append("metrics", AWARD), set_claim("metric", "award")),
+        RecordError,
+        f"{CLAIM}, field 'value': metric 'award' is qualitative and takes no value",
+        id="value-for-qualitative-metric",
+    ),
 ]
 
 
@@ -602,18 +826,24 @@ def test_three_bad_claims_are_all_reported_in_file_order_and_nothing_is_loaded(t
 
     error = load_error(write(tmp_path, document, suffix))
 
-    assert str(error) == "\n".join([
-        f"claims{suffix}: 3 errors; nothing was loaded",
-        f"  claims{suffix}, claim 'jd-2020/second', field 'value.unit': unknown unit 'RMBB'; did you mean 'RMB'?",
-        f"  claims{suffix}, claim 'jd-2020/third', field 'quote': missing field",
-        f"  claims{suffix}, claim 'jd-2020/fourth', field 'subject': no organization with id 'jdd'; did you mean 'jd'?",
-    ])
+    assert str(error) == "\n".join(
+        [
+            f"claims{suffix}: 3 errors; nothing was loaded",
+            f"  claims{suffix}, claim 'jd-2020/second', field 'value.unit': unknown unit 'RMBB'; did you mean 'RMB'?",
+            f"  claims{suffix}, claim 'jd-2020/third', field 'quote': missing field",
+            (
+                f"  claims{suffix}, claim 'jd-2020/fourth', field 'subject': "
+                "no organization with id 'jdd'; did you mean 'jd'?"
+            ),
+        ]
+    )
     assert [type(e) for e in error.exceptions] == [RecordError, MissingFieldError, UnknownReferenceError]
 
 
 def test_every_bad_field_of_one_claim_is_reported(tmp_path: Path) -> None:
     change = lambda d: d["claims"][0].update(  # noqa: E731 - one change, read in place
-        id="bad id", source="report", period="2021-02-30", value={"amount": "-1", "unit": "RMBB"})
+        id="bad id", source="report", period="2021-02-30", value={"amount": "-1", "unit": "RMBB"}
+    )
 
     error = load_error(write(tmp_path, changed(change), ".json"))
 
@@ -642,18 +872,28 @@ def test_a_misspelt_field_is_reported_as_missing_and_unknown(tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        pytest.param(set_field("organizations", 0, "kind", "compny"),
-                     "organization 'jd', field 'kind': expected one of company, foundation, platform, government, "
-                     "other, got 'compny'; did you mean 'company'?", id="bad-owner"),
-        pytest.param(set_field("metrics", 0, "kind", "cash"),
-                     "metric 'sales', field 'kind': expected one of money, count, share, mass, energy, emissions, "
-                     "volume, distance, qualitative, got 'cash'", id="bad-metric"),
-        pytest.param(set_field("sources", 0, "title", 7),
-                     "source 'blog', field 'title': expected a string, got the number 7", id="bad-source"),
+        pytest.param(
+            set_field("organizations", 0, "kind", "compny"),
+            "organization 'jd', field 'kind': expected one of company, foundation, platform, government, "
+            "other, got 'compny'; did you mean 'company'?",
+            id="bad-owner",
+        ),
+        pytest.param(
+            set_field("metrics", 0, "kind", "cash"),
+            "metric 'sales', field 'kind': expected one of money, count, share, mass, energy, emissions, "
+            "volume, distance, qualitative, got 'cash'",
+            id="bad-metric",
+        ),
+        pytest.param(
+            set_field("sources", 0, "title", 7),
+            "source 'blog', field 'title': expected a string, got the number 7",
+            id="bad-source",
+        ),
     ],
 )
-def test_a_bad_record_is_reported_once_not_again_by_each_reference(tmp_path: Path, change: Change,
-                                                                    message: str) -> None:
+def test_a_bad_record_is_reported_once_not_again_by_each_reference(
+    tmp_path: Path, change: Change, message: str
+) -> None:
     error = only_error(write(tmp_path, changed(change), ".json"))
 
     assert str(error) == f"claims.json, {message}"
@@ -668,8 +908,10 @@ def test_a_bad_parent_declared_after_its_child_is_reported_once(tmp_path: Path) 
 
 
 def test_circular_parents_are_reported_once(tmp_path: Path) -> None:
-    organizations = [{"id": "jd", "name": "JD.com", "parent": "jd-group"},
-                     {"id": "jd-group", "name": "JD Group", "parent": "jd"}]
+    organizations = [
+        {"id": "jd", "name": "JD.com", "parent": "jd-group"},
+        {"id": "jd-group", "name": "JD Group", "parent": "jd"},
+    ]
 
     error = only_error(write(tmp_path, changed(lambda d: d.update(organizations=organizations)), ".json"))
 
@@ -709,21 +951,47 @@ def test_a_record_that_is_not_a_table_is_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("suffix", "text", "error_type", "message"),
     [
-        pytest.param(".toml", "claims = []\n[[claimz]]\nid = 'x'\n", UnknownFieldError,
-                     "top level, field 'claimz': unknown table; did you mean 'claims'?", id="unknown-table"),
-        pytest.param(".json", '{"claims": [], "notes": []}', UnknownFieldError,
-                     "top level, field 'notes': unknown table; "
-                     "expected one of sources, organizations, programs, metrics, claims", id="unknown-table-no-hint"),
-        pytest.param(".toml", "[[sources]]\nid = 'blog'\ntitle = 'JD ESG'\npublisher = 'JD'\n", MissingFieldError,
-                     "top level, field 'claims': missing table", id="no-claims"),
-        pytest.param(".toml", "[claims]\nid = 'x'\n", FieldTypeError,
-                     "top level, field 'claims': expected a list of tables, got a table", id="claims-table-not-list"),
-        pytest.param(".json", '{"claims": "none"}', FieldTypeError,
-                     "top level, field 'claims': expected a list of tables, got 'none'", id="claims-string"),
+        pytest.param(
+            ".toml",
+            "claims = []\n[[claimz]]\nid = 'x'\n",
+            UnknownFieldError,
+            "top level, field 'claimz': unknown table; did you mean 'claims'?",
+            id="unknown-table",
+        ),
+        pytest.param(
+            ".json",
+            '{"claims": [], "notes": []}',
+            UnknownFieldError,
+            "top level, field 'notes': unknown table; "
+            "expected one of sources, organizations, programs, metrics, claims",
+            id="unknown-table-no-hint",
+        ),
+        pytest.param(
+            ".toml",
+            "[[sources]]\nid = 'blog'\ntitle = 'JD ESG'\npublisher = 'JD'\n",
+            MissingFieldError,
+            "top level, field 'claims': missing table",
+            id="no-claims",
+        ),
+        pytest.param(
+            ".toml",
+            "[claims]\nid = 'x'\n",
+            FieldTypeError,
+            "top level, field 'claims': expected a list of tables, got a table",
+            id="claims-table-not-list",
+        ),
+        pytest.param(
+            ".json",
+            '{"claims": "none"}',
+            FieldTypeError,
+            "top level, field 'claims': expected a list of tables, got 'none'",
+            id="claims-string",
+        ),
     ],
 )
-def test_the_top_level_holds_the_five_tables(tmp_path: Path, suffix: str, text: str, error_type: type[RecordError],
-                                             message: str) -> None:
+def test_the_top_level_holds_the_five_tables(
+    tmp_path: Path, suffix: str, text: str, error_type: type[RecordError], message: str
+) -> None:
     error = only_error(write_text(tmp_path, text, suffix))
 
     assert type(error) is error_type
@@ -733,37 +1001,70 @@ def test_the_top_level_holds_the_five_tables(tmp_path: Path, suffix: str, text: 
 @pytest.mark.parametrize(
     ("suffix", "content", "message"),
     [
-        pytest.param(".toml", "[[claims]\nid = 'x'\n", "malformed TOML: Expected ']]' at the end of an array "
-                     "declaration (at line 1, column 9)", id="malformed-toml"),
-        pytest.param(".toml", "claims = [", "malformed TOML: Invalid value (at end of document)",
-                     id="unfinished-toml"),
-        pytest.param(".json", '{"claims": [}', "malformed JSON at line 1, column 13: Expecting value",
-                     id="malformed-json"),
-        pytest.param(".json", "{'claims': []}",
-                     "malformed JSON at line 1, column 2: Expecting property name enclosed in double quotes",
-                     id="single-quoted-json"),
-        pytest.param(".toml", b"claims = []\n# \xe6\x88\x91\xff\n", "not UTF-8 text (byte 0xff at offset 17); "
-                     "save it as UTF-8", id="not-utf8"),
-        pytest.param(".json", "\ufeff\ufeff".encode("utf-16"), "not UTF-8 text (byte 0xff at offset 0); "
-                     "save it as UTF-8", id="utf16"),
-        pytest.param(".toml", b"\xef\xbb\xbfclaims = []\n#\xe9t\xe9\n", "not UTF-8 text (byte 0xe9 at offset 16); "
-                     "save it as UTF-8", id="latin1-after-byte-order-mark"),
+        pytest.param(
+            ".toml",
+            "[[claims]\nid = 'x'\n",
+            "malformed TOML: Expected ']]' at the end of an array declaration (at line 1, column 9)",
+            id="malformed-toml",
+        ),
+        pytest.param(".toml", "claims = [", "malformed TOML: Invalid value (at end of document)", id="unfinished-toml"),
+        pytest.param(
+            ".json", '{"claims": [}', "malformed JSON at line 1, column 13: Expecting value", id="malformed-json"
+        ),
+        pytest.param(
+            ".json",
+            "{'claims': []}",
+            "malformed JSON at line 1, column 2: Expecting property name enclosed in double quotes",
+            id="single-quoted-json",
+        ),
+        pytest.param(
+            ".toml",
+            b"claims = []\n# \xe6\x88\x91\xff\n",
+            "not UTF-8 text (byte 0xff at offset 17); save it as UTF-8",
+            id="not-utf8",
+        ),
+        pytest.param(
+            ".json",
+            "\ufeff\ufeff".encode("utf-16"),
+            "not UTF-8 text (byte 0xff at offset 0); save it as UTF-8",
+            id="utf16",
+        ),
+        pytest.param(
+            ".toml",
+            b"\xef\xbb\xbfclaims = []\n#\xe9t\xe9\n",
+            "not UTF-8 text (byte 0xe9 at offset 16); save it as UTF-8",
+            id="latin1-after-byte-order-mark",
+        ),
         pytest.param(".json", "[" * 100_000, "malformed JSON: lists or tables nested too deeply", id="json-too-deep"),
-        pytest.param(".toml", "claims = " + "[" * 100_000, "malformed TOML: lists or tables nested too deeply",
-                     id="toml-too-deep"),
+        pytest.param(
+            ".toml",
+            "claims = " + "[" * 100_000,
+            "malformed TOML: lists or tables nested too deeply",
+            id="toml-too-deep",
+        ),
         pytest.param(".toml", "", "the file is empty; a claim file holds at least a list of claims", id="empty-toml"),
-        pytest.param(".json", " \n\t\n", "the file is empty; a claim file holds at least a list of claims",
-                     id="blank-json"),
-        pytest.param(".json", "[]", "expected a table of sources, organizations, programs, metrics and claims, "
-                     "got an empty list", id="json-list"),
-        pytest.param(".json", '"claims"', "expected a table of sources, organizations, programs, metrics and claims, "
-                     "got 'claims'", id="json-string"),
+        pytest.param(
+            ".json", " \n\t\n", "the file is empty; a claim file holds at least a list of claims", id="blank-json"
+        ),
+        pytest.param(
+            ".json",
+            "[]",
+            "expected a table of sources, organizations, programs, metrics and claims, got an empty list",
+            id="json-list",
+        ),
+        pytest.param(
+            ".json",
+            '"claims"',
+            "expected a table of sources, organizations, programs, metrics and claims, got 'claims'",
+            id="json-string",
+        ),
         pytest.param(".yaml", "claims: []", "unknown file type '.yaml'; expected .toml or .json", id="yaml"),
         pytest.param(".yaml", "", "unknown file type '.yaml'; expected .toml or .json", id="empty-yaml"),
     ],
 )
-def test_a_file_that_is_not_a_claim_file_is_refused(tmp_path: Path, suffix: str, content: str | bytes,
-                                                    message: str) -> None:
+def test_a_file_that_is_not_a_claim_file_is_refused(
+    tmp_path: Path, suffix: str, content: str | bytes, message: str
+) -> None:
     path = write_text(tmp_path, content, suffix)
 
     with pytest.raises(FileFormatError) as caught:

@@ -97,8 +97,13 @@ def test_a_month_stays_a_month() -> None:
         ("FY22", "two-digit fiscal year 'FY22' is ambiguous; write the year in full, e.g. FY2022"),
         ("FY2021/22", "'FY2021/22' does not say which months it covers; write e.g. 'FY2022 (2021-04 to 2022-03)'"),
         ("2019/20", "cannot tell which year '2019/20' ends in; write both years in full"),
-        ("2019/2020", ("'2019/2020' could be the years 2019 to 2020 or a fiscal year; write '2019 to 2020' "
-         "or e.g. 'FY2020 (2019-07 to 2020-06)'")),
+        (
+            "2019/2020",
+            (
+                "'2019/2020' could be the years 2019 to 2020 or a fiscal year; write '2019 to 2020' "
+                "or e.g. 'FY2020 (2019-07 to 2020-06)'"
+            ),
+        ),
         ("2019-21", "'2019-21' is no month; for a run of years write both in full, e.g. '2019 to 2021'"),
         # relative to a date the text does not state
         ("last month", "'last month' is relative to a date the text does not state"),
@@ -108,18 +113,35 @@ def test_a_month_stays_a_month() -> None:
         ("in recent years", "'in recent years' is relative to a date the text does not state"),
         ("This Year", "'This Year' is relative to a date the text does not state"),
         # a day, month or year missing: never filled in from today's date
-        ("Sep 30", ("cannot read the period 'Sep 30'; expected e.g. 'as of 2020-09-30', '2019-09 to 2021-02', "
-         "'2020', 'FY2022', 'H1 2022', 'Q3 2020' or 'unknown'")),
-        ("September", ("cannot read the period 'September'; expected e.g. 'as of 2020-09-30', '2019-09 to 2021-02', "
-         "'2020', 'FY2022', 'H1 2022', 'Q3 2020' or 'unknown'")),
+        (
+            "Sep 30",
+            (
+                "cannot read the period 'Sep 30'; expected e.g. 'as of 2020-09-30', '2019-09 to 2021-02', "
+                "'2020', 'FY2022', 'H1 2022', 'Q3 2020' or 'unknown'"
+            ),
+        ),
+        (
+            "September",
+            (
+                "cannot read the period 'September'; expected e.g. 'as of 2020-09-30', '2019-09 to 2021-02', "
+                "'2020', 'FY2022', 'H1 2022', 'Q3 2020' or 'unknown'"
+            ),
+        ),
         ("as of September 30", "cannot read a date in 'September 30'; expected e.g. '2020-09-30' or 'Sept. 30, 2020'"),
         # unreadable or impossible
         ("", "empty period; write 'unknown' when the text states none"),
-        ("hello", ("cannot read the period 'hello'; expected e.g. 'as of 2020-09-30', '2019-09 to 2021-02', "
-         "'2020', 'FY2022', 'H1 2022', 'Q3 2020' or 'unknown'")),
+        (
+            "hello",
+            (
+                "cannot read the period 'hello'; expected e.g. 'as of 2020-09-30', '2019-09 to 2021-02', "
+                "'2020', 'FY2022', 'H1 2022', 'Q3 2020' or 'unknown'"
+            ),
+        ),
         ("2020/09/30", "cannot read a date in '2020/09/30'; expected e.g. '2020-09-30' or 'Sept. 30, 2020'"),
-        ("from September 2019 to Febuary 2021",
-         "cannot read a date in 'Febuary 2021'; expected e.g. '2020-09-30' or 'Sept. 30, 2020'"),
+        (
+            "from September 2019 to Febuary 2021",
+            "cannot read a date in 'Febuary 2021'; expected e.g. '2020-09-30' or 'Sept. 30, 2020'",
+        ),
         ("February 30, 2021", "impossible date 2021-02-30"),
         ("2020 to 2019", "span ends (2019) before it starts (2020)"),
         ("since 2021 as of 2020", "as of 2020 is before since 2021"),
@@ -168,7 +190,7 @@ def test_parse_date_keeps_the_granularity_the_text_gives(text: str, date: Partia
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("'20", "two-digit year in \"'20\" is ambiguous; write the year in full"),
+        ("'20", 'two-digit year in "\'20" is ambiguous; write the year in full'),
         ("20", "two-digit year in '20' is ambiguous; write the year in full"),
         ("2020-9-30", "cannot read a date in '2020-9-30'; expected e.g. '2020-09-30' or 'Sept. 30, 2020'"),
         ("30.09.2020", "cannot read a date in '30.09.2020'; expected e.g. '2020-09-30' or 'Sept. 30, 2020'"),

@@ -46,8 +46,15 @@ CASES = [
     # ranges: the scale word after the second figure belongs to both
     ("between 100 and 200 households", Qualifier.RANGE, "100", "household", "1", "100", "200"),
     ("between 1 and 2 million", Qualifier.RANGE, "1000000", "dimensionless", "1000000", "1000000", "2000000"),
-    ("between RMB 1 billion and RMB 2 billion", Qualifier.RANGE, "1000000000", "CNY", "1000000000", "1000000000",
-     "2000000000"),
+    (
+        "between RMB 1 billion and RMB 2 billion",
+        Qualifier.RANGE,
+        "1000000000",
+        "CNY",
+        "1000000000",
+        "1000000000",
+        "2000000000",
+    ),
     ("100-200 households", Qualifier.RANGE, "100", "household", "1", "100", "200"),
     ("100\u2013200 households", Qualifier.RANGE, "100", "household", "1", "100", "200"),
     ("RMB 1-2 billion", Qualifier.RANGE, "1000000000", "CNY", "1000000000", "1000000000", "2000000000"),
@@ -115,20 +122,37 @@ def test_parse_value_reads_qualifier_amount_unit_precision_and_bounds(
         ("more than", "cannot read 'more than': no figure found"),
         ("NaN", "cannot read 'NaN': no figure found"),
         # currencies that could be more than one
-        ("$300 million", ("cannot read '$300 million': '$' could be US$, HK$ or another dollar; "
-         "write US$, HK$ or the ISO code")),
+        (
+            "$300 million",
+            ("cannot read '$300 million': '$' could be US$, HK$ or another dollar; write US$, HK$ or the ISO code"),
+        ),
         ("5 $", "cannot read '5 $': '$' could be US$, HK$ or another dollar; write US$, HK$ or the ISO code"),
-        ("300 million dollars", ("cannot read '300 million dollars': 'dollars' could be US dollars, Hong Kong "
-         "dollars or another dollar; write US$, HK$ or the ISO code")),
+        (
+            "300 million dollars",
+            (
+                "cannot read '300 million dollars': 'dollars' could be US dollars, Hong Kong "
+                "dollars or another dollar; write US$, HK$ or the ISO code"
+            ),
+        ),
         ("¥300 million", "cannot read '¥300 million': '¥' could be RMB or yen; write RMB or JPY"),
         ("￥300 million", "cannot read '￥300 million': '￥' could be RMB or yen; write RMB or JPY"),
         ("RMB 5 USD", "cannot read 'RMB 5 USD': CNY before the figure, USD after"),
         ("RMB 1 billion - US$ 2 billion", "cannot read 'RMB 1 billion - US$ 2 billion': a range from CNY to USD"),
         # nouns and units that name nothing here
-        ("5 apples", ("cannot tell what '5 apples' counts: 'apples' names no unit or counted noun; "
-         "register one with esgclaims.register_count_kind")),
-        ("5 tons", ("cannot tell what '5 tons' counts: 'tons' names no unit or counted noun; "
-         "register one with esgclaims.register_count_kind")),
+        (
+            "5 apples",
+            (
+                "cannot tell what '5 apples' counts: 'apples' names no unit or counted noun; "
+                "register one with esgclaims.register_count_kind"
+            ),
+        ),
+        (
+            "5 tons",
+            (
+                "cannot tell what '5 tons' counts: 'tons' names no unit or counted noun; "
+                "register one with esgclaims.register_count_kind"
+            ),
+        ),
         ("RMB 5 per apple", "cannot read 'RMB 5 per apple': 'apple' after 'per' names no unit or counted noun"),
         # figures that cannot be
         ("-5", "cannot read '-5': a reported figure cannot be negative"),
@@ -139,16 +163,22 @@ def test_parse_value_reads_qualifier_amount_unit_precision_and_bounds(
         ("more than 100%", "cannot read 'more than 100%': no share is more than 100%"),
         ("between 80% and 120%", "cannot read 'between 80% and 120%': a share cannot exceed 100%, got 120%"),
         ("less than 0", "cannot read 'less than 0': no figure is less than 0"),
-        ("200-100 households", ("cannot read '200-100 households': inverted bounds: upper 100 households is not "
-         "above 200 households")),
+        (
+            "200-100 households",
+            ("cannot read '200-100 households': inverted bounds: upper 100 households is not above 200 households"),
+        ),
         # more than one reading
         ("between 5", "cannot read 'between 5': 'between' needs two figures joined by 'and'"),
         ("over 100 million+", "cannot read 'over 100 million+': two qualifiers (more_than and '+')"),
-        ("more than tens of thousands", ("cannot read 'more than tens of thousands': two qualifiers (more_than and "
-         "an order of magnitude)")),
+        (
+            "more than tens of thousands",
+            ("cannot read 'more than tens of thousands': two qualifiers (more_than and an order of magnitude)"),
+        ),
         ("about 1-2 million", "cannot read 'about 1-2 million': a range cannot also be approximately"),
-        ("1.5 million households and 300 villages", ("cannot read '1.5 million households and 300 villages': "
-         "a second figure '300' follows the first")),
+        (
+            "1.5 million households and 300 villages",
+            ("cannot read '1.5 million households and 300 villages': a second figure '300' follows the first"),
+        ),
         ("100 and 200 households", "cannot read '100 and 200 households': a second figure '200' follows the first"),
     ],
 )

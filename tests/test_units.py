@@ -118,9 +118,7 @@ def test_rmb_and_yuan_are_names_of_cny(name: str) -> None:
     assert str(parse_unit(name)) == "CNY"
 
 
-@pytest.mark.parametrize(
-    ("a", "b"), [(a, b) for a in CURRENCIES for b in CURRENCIES if a < b]
-)
+@pytest.mark.parametrize(("a", "b"), [(a, b) for a in CURRENCIES for b in CURRENCIES if a < b])
 def test_adding_or_ordering_two_currencies_raises(a: str, b: str) -> None:
     with pytest.raises(pint.DimensionalityError):
         quantity(1, a) + quantity(1, b)
@@ -193,9 +191,7 @@ def test_register_count_kind_twice_is_harmless() -> None:
         ("t", None, "'t' is already a unit of [mass], not a count kind"),
     ],
 )
-def test_register_count_kind_refuses_names_that_are_not_new_kinds(
-    name: str, plural: str | None, message: str
-) -> None:
+def test_register_count_kind_refuses_names_that_are_not_new_kinds(name: str, plural: str | None, message: str) -> None:
     with pytest.raises(UnitError) as caught:
         register_count_kind(name, plural)
     assert str(caught.value) == message

@@ -21,15 +21,21 @@ from esgclaims import (
     ("qualifier", "amount", "unit", "upper", "interval", "low", "high"),
     [
         (Qualifier.EXACT, "5", "household", None, "[5 households]", "5", "5"),
-        (Qualifier.APPROXIMATELY, "200000000", "CNY", None, "[RMB 180,000,000, RMB 220,000,000]", "180000000",
-         "220000000"),
+        (
+            Qualifier.APPROXIMATELY,
+            "200000000",
+            "CNY",
+            None,
+            "[RMB 180,000,000, RMB 220,000,000]",
+            "180000000",
+            "220000000",
+        ),
         (Qualifier.MORE_THAN, "3000000", "item", None, "(3,000,000 items, ∞)", "3000000", None),
         (Qualifier.AT_LEAST, "10", "city", None, "[10 cities, ∞)", "10", None),
         (Qualifier.LESS_THAN, "5", "t", None, "[0 t, 5 t)", "0", "5"),
         (Qualifier.AT_MOST, "200", "village", None, "[0 villages, 200 villages]", "0", "200"),
         (Qualifier.RANGE, "100", "household", "200", "[100 households, 200 households]", "100", "200"),
-        (Qualifier.ORDER_OF_MAGNITUDE, "10000", "farm", "100000", "[10,000 farms, 100,000 farms)", "10000",
-         "100000"),
+        (Qualifier.ORDER_OF_MAGNITUDE, "10000", "farm", "100000", "[10,000 farms, 100,000 farms)", "10000", "100000"),
         # a share never exceeds 100 %
         (Qualifier.MORE_THAN, "80", "percent", None, "(80%, 100%]", "80", "100"),
         (Qualifier.AT_LEAST, "80", "percent", None, "[80%, 100%]", "80", "100"),
@@ -40,8 +46,7 @@ from esgclaims import (
     ],
 )
 def test_each_qualifier_gives_its_interval(
-    *,
-    qualifier: Qualifier, amount: str, unit: str, upper: str | None, interval: str, low: str, high: str | None
+    *, qualifier: Qualifier, amount: str, unit: str, upper: str | None, interval: str, low: str, high: str | None
 ) -> None:
     value = ReportedValue.of(amount, unit, qualifier, upper=upper)
     assert str(value.interval) == interval
@@ -65,8 +70,7 @@ def test_each_qualifier_gives_its_interval(
     ],
 )
 def test_interval_ends_are_open_or_closed_as_the_qualifier_says(
-    *,
-    qualifier: Qualifier, amount: str, unit: str, upper: str | None, inside: list[str], outside: list[str]
+    *, qualifier: Qualifier, amount: str, unit: str, upper: str | None, inside: list[str], outside: list[str]
 ) -> None:
     interval = ReportedValue.of(amount, unit, qualifier, upper=upper).interval
     assert all(interval.contains(quantity(number, unit)) for number in inside)
@@ -180,10 +184,17 @@ def test_equal_values_in_different_units_hash_alike() -> None:
         ("5", "item", "range", "5", None, "inverted bounds: upper 5 items is not above 5 items"),
         ("5", "item", "range", "-9", None, "inverted bounds: upper -9 items is not above 5 items"),
         ("10", "farm", "order_of_magnitude", "10", None, "inverted bounds: upper 10 farms is not above 10 farms"),
-        ("1", "t", "bogus", None, None, (
-            "unknown qualifier 'bogus'; expected one of exact, approximately, more_than, "
-            "at_least, less_than, at_most, range, order_of_magnitude"
-        )),
+        (
+            "1",
+            "t",
+            "bogus",
+            None,
+            None,
+            (
+                "unknown qualifier 'bogus'; expected one of exact, approximately, more_than, "
+                "at_least, less_than, at_most, range, order_of_magnitude"
+            ),
+        ),
         ("1", "t", "approximately", None, "0", "tolerance must lie between 0 and 1, got 0"),
         ("1", "t", "approximately", None, "1", "tolerance must lie between 0 and 1, got 1"),
         ("1", "t", "approximately", None, "-0.1", "tolerance must lie between 0 and 1, got -0.1"),
@@ -201,16 +212,17 @@ def test_equal_values_in_different_units_hash_alike() -> None:
     ],
 )
 def test_values_that_cannot_exist_raise_invalid_value_error(
-    *,
-    amount: object, unit: str, qualifier: str, upper: str | None, tolerance: str | None, message: str
+    *, amount: object, unit: str, qualifier: str, upper: str | None, tolerance: str | None, message: str
 ) -> None:
     with pytest.raises(InvalidValueError) as caught:
         ReportedValue.of(amount, unit, qualifier, upper=upper, tolerance=tolerance)
     assert str(caught.value) == message
 
 
-@pytest.mark.parametrize(("precision", "message"), [("0", "precision must be positive, got 0"),
-                                                    ("-10", "precision must be positive, got -10")])
+@pytest.mark.parametrize(
+    ("precision", "message"),
+    [("0", "precision must be positive, got 0"), ("-10", "precision must be positive, got -10")],
+)
 def test_precision_must_be_positive(precision: str, message: str) -> None:
     with pytest.raises(InvalidValueError) as caught:
         ReportedValue.of("1", "t", precision=precision)
