@@ -4,19 +4,17 @@ Records hold what the file says, typed but not yet resolved: ids are still
 strings, units still names. :mod:`esgclaims._files` turns them into the model.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: cattrs reads these classes' field
+# types, and real types spare it evaluating dozens of strings at import (coldstart).
 import datetime as dt
+from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn
-
-if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
 
 __all__ = [
     "ClaimRecord",
