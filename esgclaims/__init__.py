@@ -13,6 +13,8 @@ Examples:
 """
 
 from ._claimset import ClaimSet
+from ._compare import Comparison, ComparisonError, Derived, Order, annualise, compare, ratio, share_of
+from ._consistency import Alignment, Consistency, Finding, Pair
 from ._datasets import DATASETS, load_dataset
 from ._display import format_quantity
 from ._errors import (
@@ -106,12 +108,25 @@ __all__ = [
     "UnknownPeriod",
     "parse_date",
     "parse_period",
+    # comparing
+    "Alignment",
+    "Comparison",
+    "Consistency",
+    "Derived",
+    "Finding",
+    "Order",
+    "Pair",
+    "annualise",
+    "compare",
+    "ratio",
+    "share_of",
     # files and datasets
     "DATASETS",
     "dump",
     "load",
     "load_dataset",
     # errors
+    "ComparisonError",
     "DatasetNotFoundError",
     "EsgClaimsError",
     "FieldTypeError",

@@ -13,6 +13,8 @@ from ._periods import Period, PeriodRelation
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
+    from ._consistency import Alignment, Finding
+
 __all__ = ["ClaimSet"]
 
 
@@ -138,6 +140,28 @@ class ClaimSet:
         for claim in self.claims:
             groups.setdefault(key_function(claim), []).append(claim)
         return {k: ClaimSet(v) for k, v in groups.items()}
+
+    def check(self) -> tuple[Finding, ...]:
+        """Consistency findings for claims about the same subject and metric from different sources or dates.
+
+        Each finding names both claims and says why they are consistent,
+        inconsistent, or cannot be judged (see :mod:`the comparing docs <esgclaims>`).
+        """
+        from ._consistency import check  # noqa: PLC0415 - loaded on use; import time is a target
+
+        return check(self.claims)
+
+    def compare(self, other: ClaimSet) -> Alignment:
+        """Align with another claim set (another report, year or company) by subject and metric.
+
+        Returns the matched pairs with each pair's change as an interval, and the
+        claims only one side has.
+        """
+        if not isinstance(other, ClaimSet):
+            raise InvalidClaimError(f"ClaimSet.compare takes a ClaimSet, got {type(other).__name__}")
+        from ._consistency import align  # noqa: PLC0415 - loaded on use; import time is a target
+
+        return align(self, other)
 
     def __add__(self, other: ClaimSet) -> ClaimSet:
         if not isinstance(other, ClaimSet):

@@ -10,7 +10,7 @@ from ._display import format_quantity
 from ._errors import InvalidValueError
 
 # Types of attrs fields stay importable at runtime, for attrs.resolve_types and typing.get_type_hints.
-from ._units import Quantity, Unit  # noqa: TC001
+from ._units import Quantity, Unit, ureg
 
 __all__ = ["Interval"]
 
@@ -75,6 +75,71 @@ class Interval:
     def __repr__(self) -> str:
         return f"Interval({str(self)!r})"
 
+    def __neg__(self) -> Interval:
+        return Interval(
+            None if self.high is None else -self.high,
+            None if self.low is None else -self.low,
+            self.high_closed,
+            self.low_closed,
+        )
+
+    def __sub__(self, other: Interval) -> Interval:
+        """Every ``x - y`` for ``x`` in this interval and ``y`` in ``other`` (same dimension)."""
+        if not isinstance(other, Interval):
+            return NotImplemented
+        other = other.to(self.units)
+        return Interval(
+            None if self.low is None or other.high is None else self.low - other.high,
+            None if self.high is None or other.low is None else self.high - other.low,
+            self.low_closed and other.high_closed,
+            self.high_closed and other.low_closed,
+        )
+
+    def __truediv__(self, other: Interval) -> Interval:
+        """Every ``x / y`` for ``x`` in this interval and ``y`` in ``other``; both non-negative.
+
+        Examples:
+            >>> from esgclaims import quantity
+            >>> sales = Interval(quantity("100000000000", "CNY"), quantity("100000000000", "CNY"))
+            >>> households = Interval(quantity(1000000, "household"), None, low_closed=False)
+            >>> sales / households
+            Interval('(RMB 0 per household, RMB 100,000 per household)')
+        """
+        if not isinstance(other, Interval):
+            return NotImplemented
+        for interval in (self, other):
+            if interval.low is None or interval.low.magnitude < 0:
+                raise InvalidValueError("division is defined here for non-negative intervals only")
+        assert self.low is not None and other.low is not None  # noqa: S101, PT018 - checked just above
+        if other.high is not None and other.high.magnitude == 0:
+            raise InvalidValueError(f"cannot divide by {other}: it allows only zero")
+        unit = self.units / other.units
+        zero = self.low.magnitude * 0
+        if other.high is None:  # x / y tends to 0 as y grows, and reaches it only for x = 0
+            low = _make(zero, unit)
+            low_closed = self.low.magnitude == 0 and self.low_closed
+        else:
+            low = _make(self.low.magnitude / other.high.magnitude, unit)
+            low_closed = self.low_closed and other.high_closed
+        if self.high is None or other.low.magnitude == 0:
+            high, high_closed = (
+                (None, False) if self.high is None or self.high.magnitude != 0 else (_make(zero, unit), True)
+            )
+        else:
+            high = _make(self.high.magnitude / other.low.magnitude, unit)
+            high_closed = self.high_closed and other.low_closed
+        return Interval(low, high, low_closed, high_closed)
+
+    def scaled(self, factor: Decimal, unit: Unit | None = None) -> Interval:
+        """Both bounds times a positive ``factor`` (in ``unit``, when given)."""
+        target = unit if unit is not None else self.units
+        return Interval(
+            None if self.low is None else _make(self.low.magnitude * factor, target),
+            None if self.high is None else _make(self.high.magnitude * factor, target),
+            self.low_closed,
+            self.high_closed,
+        )
+
     def to(self, unit: Unit) -> Interval:
         """The same interval in another unit of the same dimension."""
         return Interval(
@@ -83,6 +148,10 @@ class Interval:
             self.low_closed,
             self.high_closed,
         )
+
+
+def _make(magnitude: Decimal, unit: Unit) -> Quantity:
+    return ureg.Quantity(magnitude, unit)
 
 
 def _exact_to(value: Quantity, unit: Unit) -> Quantity:
