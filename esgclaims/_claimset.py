@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
@@ -162,6 +162,35 @@ class ClaimSet:
         from ._consistency import align  # noqa: PLC0415 - loaded on use; import time is a target
 
         return align(self, other)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per claim (no extra dependency); see :func:`esgclaims.to_records`."""
+        from ._frames import to_records  # noqa: PLC0415 - loaded on use; import time is a target
+
+        return to_records(self.claims)
+
+    def to_dataframe(self) -> Any:  # noqa: ANN401 - pandas is optional: no annotation to import
+        """A pandas DataFrame, one row per claim, indexed by id (needs ``esgclaims[pandas]``).
+
+        Figures stay exact Decimals; ``low``/``high`` are missing where unbounded.
+        """
+        from ._frames import to_dataframe  # noqa: PLC0415 - loaded on use
+
+        return to_dataframe(self.claims)
+
+    def plot(self, *, title: str | None = None) -> Any:  # noqa: ANN401 - matplotlib is optional
+        """A chart of each claim's interval, grouped by unit (needs ``esgclaims[plot]``).
+
+        Returns a :class:`matplotlib.figure.Figure`; see :func:`esgclaims._plot.plot`.
+        """
+        from ._plot import plot  # noqa: PLC0415 - loaded on use
+
+        return plot(self.claims, title=title)
+
+    def _repr_html_(self) -> str:
+        from ._html import claims_html  # noqa: PLC0415 - loaded on use
+
+        return claims_html(self.claims)
 
     def __add__(self, other: ClaimSet) -> ClaimSet:
         if not isinstance(other, ClaimSet):

@@ -19,7 +19,8 @@ ValueError`` keeps working in code that does not know esgclaims::
     ├── FileFormatError(ValueError)      not UTF-8, empty, malformed TOML or JSON
     ├── FileReadError(OSError)           a file that cannot be read (missing, a directory, no permission)
     ├── LoadError(ValueError, ExceptionGroup)   every RecordError of one file
-    └── DatasetNotFoundError(LookupError)
+    ├── DatasetNotFoundError(LookupError)
+    └── MissingExtraError(ImportError)   an optional extra (pandas, matplotlib) is not installed
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ __all__ = [
     "InvalidClaimError",
     "InvalidValueError",
     "LoadError",
+    "MissingExtraError",
     "MissingFieldError",
     "PeriodError",
     "RecordError",
@@ -169,3 +171,7 @@ class LoadError(EsgClaimsError, ValueError, ExceptionGroup[RecordError]):
 
 class DatasetNotFoundError(EsgClaimsError, LookupError):
     """A dataset name that esgclaims does not ship."""
+
+
+class MissingExtraError(EsgClaimsError, ImportError):
+    """A feature that needs an optional extra (``esgclaims[pandas]``, ``esgclaims[plot]``) that is not installed."""
