@@ -117,6 +117,11 @@ class Comparison:
         lines.extend(f"  - {reason}" for reason in self.reasons)
         return "\n".join(lines)
 
+    def _repr_html_(self) -> str:
+        from ._html import comparison_html  # noqa: PLC0415 - loaded on use
+
+        return comparison_html(self)
+
     def __repr__(self) -> str:
         order = "incomparable" if self.order is None else self.order.value
         return f"<Comparison {self.a.id!r} vs {self.b.id!r}: {order}, {len(self.reasons)} reasons>"

@@ -386,6 +386,11 @@ class Claim:
     def __repr__(self) -> str:
         return f"<Claim {self.id!r}: {self}>"
 
+    def _repr_html_(self) -> str:
+        from ._html import claim_html  # noqa: PLC0415 - loaded on use; import time is a target
+
+        return claim_html(self)
+
     def __str__(self) -> str:
         what = f"{self.value} ({self.metric.name})" if self.value is not None else f"“{self.citation.quote}”"
         period = str(self.period)
