@@ -19,11 +19,15 @@ if TYPE_CHECKING:
 
 __all__ = ["claim_html", "claims_html", "comparison_html"]
 
+# Alignment is inline: notebook front ends right-align table cells with rules more
+# specific than any class selector a library can ship.
+_LEFT = "text-align: left; vertical-align: top; padding: 2px 8px;"
+_NUMBER = "text-align: right; vertical-align: top; padding: 2px 8px; white-space: nowrap;"
 _STYLE = (
     "<style>"
-    ".esgclaims td, .esgclaims th {text-align: left; vertical-align: top; padding: 2px 8px;}"
-    ".esgclaims td.num {text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap;}"
-    ".esgclaims details summary {cursor: pointer; color: #555;}"
+    ".esgclaims td.num {font-variant-numeric: tabular-nums;}"
+    ".esgclaims td.nowrap {white-space: nowrap;}"
+    ".esgclaims details summary {cursor: pointer; color: #555; white-space: nowrap;}"
     ".esgclaims caption {text-align: left; font-weight: bold; padding-bottom: 4px;}"
     "</style>"
 )
@@ -36,7 +40,7 @@ def _qualifier_words(claim: Claim) -> str:
         return "qualitative"
     words = value.qualifier.value.replace("_", " ")
     if value.tolerance is not None:
-        words += f" (±{format_number(value.tolerance * 100)}%)"
+        words += f" ±{format_number(value.tolerance * 100)}%"
     return words
 
 
@@ -51,9 +55,9 @@ def _value_cell(claim: Claim) -> str:
 
 
 def _period(claim: Claim) -> str:
-    from ._compare import period_words  # noqa: PLC0415 - loaded on use
+    from ._table import period_cell  # noqa: PLC0415 - loaded on use
 
-    return period_words(claim)
+    return period_cell(claim)
 
 
 def _row(claim: Claim) -> list[tuple[str, str]]:
@@ -62,21 +66,23 @@ def _row(claim: Claim) -> list[tuple[str, str]]:
     source = claim.citation.source
     cite = escape(f"{source.title} ({source.publisher}), characters {claim.citation.span[0]}–{claim.citation.span[1]}")
     return [
-        ("", escape(claim.subject.name)),
+        ("nowrap", escape(claim.subject.name)),
         ("", escape(claim.program.name) if claim.program else "—"),
         ("", f'<span title="{escape(claim.id)}">{escape(claim.metric.name)}</span>'),
-        ("", escape(_qualifier_words(claim))),
+        ("nowrap", escape(_qualifier_words(claim))),
         ("num", escape(_value_cell(claim))),
         ("", escape(unit_words(claim.value.units)) if claim.value is not None else ""),
-        ("", escape(_period(claim))),
-        ("", f'<details><summary>quote</summary>“{escape(quote)}”<br><small>{cite}</small></details>'),
+        ("nowrap", escape(_period(claim))),
+        ("", f"<details><summary>quote</summary>“{escape(quote)}”<br><small>{cite}</small></details>"),
     ]
 
 
 def _table(caption: str, headers: Sequence[str], rows: Iterable[list[tuple[str, str]]]) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    head = "".join(f'<th style="{_LEFT}">{escape(h)}</th>' for h in headers)
     body = "".join(
-        "<tr>" + "".join(f'<td class="{css}">{cell}</td>' if css else f"<td>{cell}</td>" for css, cell in row) + "</tr>"
+        "<tr>"
+        + "".join(f'<td class="{css}" style="{_NUMBER if css == "num" else _LEFT}">{cell}</td>' for css, cell in row)
+        + "</tr>"
         for row in rows
     )
     return (

@@ -68,7 +68,20 @@ def plot(claims: Sequence[Claim], *, title: str | None = None) -> Any:  # noqa: 
     for ax, (unit, group) in zip(axes, groups.items(), strict=True):
         _panel(ax, unit, group)
     figure.suptitle(title or f"{sum(len(g) for g in groups.values())} claims: what each statement allows")
+    _display_as_png(figure)
     return figure
+
+
+def _display_as_png(figure: Any) -> None:  # noqa: ANN401
+    """Let a notebook show the figure without ``%matplotlib inline`` (built off pyplot, it has no display hook)."""
+    import io  # noqa: PLC0415
+
+    def png() -> bytes:
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=96)
+        return buffer.getvalue()
+
+    figure._repr_png_ = png  # noqa: SLF001 - IPython looks the display method up on the object
 
 
 def _panel(ax: Any, unit: str, group: list[Claim]) -> None:  # noqa: ANN401
@@ -87,14 +100,30 @@ def _panel(ax: Any, unit: str, group: list[Claim]) -> None:  # noqa: ANN401
     left_edge = bottom / 3 if log else 0.0
     for row, claim in enumerate(group):
         _bar(ax, row, claim, lows[row], highs[row], right_edge, left_edge, log=log)
+    from matplotlib.ticker import FuncFormatter  # noqa: PLC0415 - an optional extra
+
     ax.set_yticks(range(len(group)), [_label(c) for c in group])
-    ax.invert_yaxis()
-    ax.set_xlim(left_edge, right_edge * (1.6 if log else 1.05))
+    ax.set_ylim(len(group) - 0.4, -0.75)  # room above the first bar for its label; first row on top
+    if unit == "%":
+        right_edge = 100.0
+    ax.set_xlim(left_edge, right_edge * (2.5 if log else 1.05))
     if log:
         ax.set_xscale("log")
-    ax.set_xlabel(unit)
+    ax.xaxis.set_major_formatter(FuncFormatter(_compact if log else _grouped))
     ax.grid(axis="x", alpha=0.3)
     ax.set_title(unit, loc="left", fontsize="medium")
+
+
+def _grouped(x: float, _: object = None) -> str:
+    return f"{x:,.0f}" if x >= 1 else f"{x:g}"
+
+
+def _compact(x: float, _: object = None) -> str:
+    """Log-axis ticks: 10M, 1bn, 100bn (grouped digits would collide)."""
+    for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "M"), (1e3, "k")):
+        if x >= size:
+            return f"{x / size:g}{suffix}"
+    return f"{x:g}"
 
 
 def _bar(ax: Any, row: int, claim: Claim, low: float, high: float, right: float, left: float, *, log: bool) -> None:  # noqa: ANN401, PLR0913
@@ -111,15 +140,39 @@ def _bar(ax: Any, row: int, claim: Claim, low: float, high: float, right: float,
     if value.qualifier is Qualifier.ORDER_OF_MAGNITUDE:
         ax.barh(row, end - start, left=start, height=0.3, color="none", edgecolor=colour, hatch="///")
     if unbounded:
-        ax.annotate("", xy=(end, row), xytext=(end * (0.8 if log else 0.97), row),
-                    arrowprops={"arrowstyle": "->", "color": colour})
+        ax.annotate(
+            "",
+            xy=(end, row),
+            xytext=(end * (0.8 if log else 0.97), row),
+            arrowprops={"arrowstyle": "->", "color": colour},
+        )
     if not (log and low <= 0):
-        ax.plot([start], [row], marker="o", markersize=11, color=colour,
-                markerfacecolor=colour if interval.low_closed else "white")
+        ax.plot(
+            [start],
+            [row],
+            marker="o",
+            markersize=11,
+            color=colour,
+            markerfacecolor=colour if interval.low_closed else "white",
+        )
     if not unbounded:
-        ax.plot([end], [row], marker="o", markersize=11, color=colour,
-                markerfacecolor=colour if interval.high_closed else "white")
+        ax.plot(
+            [end],
+            [row],
+            marker="o",
+            markersize=11,
+            color=colour,
+            markerfacecolor=colour if interval.high_closed else "white",
+        )
     reported = float(Decimal(value.reported.magnitude))
     ax.plot([reported], [row], marker="D", markersize=4, color="black", zorder=3)
-    ax.annotate(str(value), xy=(reported, row), xytext=(0, 7), textcoords="offset points",
-                fontsize="x-small", ha="left", color="#333333")
+    near_right = (reported / right > 0.3) if log and reported > 0 else reported > 0.6 * right  # noqa: PLR2004
+    ax.annotate(
+        str(value),
+        xy=(reported, row),
+        xytext=(0, 8),
+        textcoords="offset points",
+        fontsize="x-small",
+        ha="right" if near_right else "left",
+        color="#333333",
+    )

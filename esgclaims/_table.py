@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from ._display import format_number, unit_words
 from ._model import Claim, Temporal
 
-__all__ = ["claim_row", "render_table"]
+__all__ = ["claim_row", "period_cell", "render_table"]
 
 HEADERS = ("subject", "program", "metric", "qualifier", "value", "unit", "period")
 
@@ -25,11 +25,16 @@ def claim_row(claim: Claim) -> tuple[str, ...]:
         if value.upper is not None:
             number += f"–{format_number(value.upper.magnitude)}"
         unit = unit_words(value.units) or "—"
+    program = claim.program.name if claim.program else "—"
+    return (claim.subject.name, program, claim.metric.name, qualifier, number, unit, period_cell(claim))
+
+
+def period_cell(claim: Claim) -> str:
+    """A claim's period, short enough for a table cell: "cumulative to 30 Sep 2020", "2020"."""
     period = str(claim.period)
     if claim.metric.temporal is Temporal.CUMULATIVE and period.startswith("as of "):
-        period = "cumulative to " + period.removeprefix("as of ")
-    program = claim.program.name if claim.program else "—"
-    return (claim.subject.name, program, claim.metric.name, qualifier, number, unit, period)
+        return "cumulative to " + period.removeprefix("as of ")
+    return "not stated" if period == "period not stated" else period
 
 
 def render_table(rows: Iterable[Sequence[str]], headers: Sequence[str] = HEADERS) -> str:

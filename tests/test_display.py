@@ -100,16 +100,18 @@ def test_claim_set_html_is_a_table_with_grouped_digits_units_in_words_and_quotes
     page = CLAIMS._repr_html_()
     assert page.count("<tr>") == 1 + len(CLAIMS)
     assert '<table class="esgclaims">' in page
-    assert '<td class="num">100,000,000,000</td>' in page
-    assert "<td>households</td>" in page
-    assert "<td>more than</td>" in page
-    assert "<td>approximately (±10%)</td>" in page
+    assert 'class="num" style="text-align: right;' in page
+    assert ">100,000,000,000</td>" in page
+    assert ">households</td>" in page
+    assert ">more than</td>" in page
+    assert ">approximately ±10%</td>" in page
+    assert ">cumulative to 30 Sep 2020</td>" in page
     assert "“achieved RMB 100 billion yuan in poverty alleviation-related sales”" in page
 
 
 def test_comparison_html_answers_and_lists_reasons() -> None:
     page = esgclaims.compare(SALES, HOUSEHOLDS)._repr_html_()
-    assert "<td>not comparable</td>" in page
+    assert ">not comparable</td>" in page
     assert "less than RMB 100,000 per household" in page
     assert "different metrics" in page
 
