@@ -40,7 +40,7 @@ _COLOURS = {
 
 def _label(claim: Claim) -> str:
     label = f"{claim.metric.name} — {claim.subject.name}"
-    return label if len(label) <= 60 else label[:59] + "…"  # noqa: PLR2004 - a readable label width
+    return label if len(label) <= 60 else label[:59] + "…"
 
 
 def plot(claims: Sequence[Claim], *, title: str | None = None) -> Any:  # noqa: ANN401 - matplotlib is optional
@@ -48,7 +48,7 @@ def plot(claims: Sequence[Claim], *, title: str | None = None) -> Any:  # noqa: 
 
     Needs the extra ``esgclaims[plot]``. Qualitative claims have no interval and
     are left out. Save with ``figure.savefig("claims.png")``; in a notebook the
-    figure displays itself.
+    figure displays itself (as a PNG, with or without ``%matplotlib inline``).
     """
     try:
         from matplotlib.figure import Figure  # noqa: PLC0415 - an optional extra
@@ -81,7 +81,7 @@ def _display_as_png(figure: Any) -> None:  # noqa: ANN401
         figure.savefig(buffer, format="png", dpi=96)
         return buffer.getvalue()
 
-    figure._repr_png_ = png  # noqa: SLF001 - IPython looks the display method up on the object
+    figure._repr_png_ = png
 
 
 def _panel(ax: Any, unit: str, group: list[Claim]) -> None:  # noqa: ANN401
@@ -95,11 +95,11 @@ def _panel(ax: Any, unit: str, group: list[Claim]) -> None:  # noqa: ANN401
     finite = [v for v in (*lows, *highs) if v == v and v > 0]  # noqa: PLR0124 - v == v drops NaN
     top = max(finite) if finite else 1.0
     bottom = min(finite) if finite else 1.0
-    log = top / bottom > 100  # noqa: PLR2004 - two orders of magnitude
+    log = top / bottom > 100
     right_edge = top * (3 if log else 1.15)
     left_edge = bottom / 3 if log else 0.0
     for row, claim in enumerate(group):
-        _bar(ax, row, claim, lows[row], highs[row], right_edge, left_edge, log=log)
+        _bar(ax, row, claim, lows[row], highs[row], right=right_edge, left=left_edge, log=log)
     from matplotlib.ticker import FuncFormatter  # noqa: PLC0415 - an optional extra
 
     ax.set_yticks(range(len(group)), [_label(c) for c in group])
@@ -126,7 +126,7 @@ def _compact(x: float, _: object = None) -> str:
     return f"{x:g}"
 
 
-def _bar(ax: Any, row: int, claim: Claim, low: float, high: float, right: float, left: float, *, log: bool) -> None:  # noqa: ANN401, PLR0913
+def _bar(ax: Any, row: int, claim: Claim, low: float, high: float, *, right: float, left: float, log: bool) -> None:  # noqa: ANN401, PLR0913
     value = claim.value
     assert value is not None  # noqa: S101
     interval = value.interval
@@ -166,7 +166,7 @@ def _bar(ax: Any, row: int, claim: Claim, low: float, high: float, right: float,
         )
     reported = float(Decimal(value.reported.magnitude))
     ax.plot([reported], [row], marker="D", markersize=4, color="black", zorder=3)
-    near_right = (reported / right > 0.3) if log and reported > 0 else reported > 0.6 * right  # noqa: PLR2004
+    near_right = (reported / right > 0.3) if log and reported > 0 else reported > 0.6 * right
     ax.annotate(
         str(value),
         xy=(reported, row),

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from ._display import format_number, unit_words
-from ._model import Claim, Temporal
+from ._model import Temporal
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from ._model import Claim
 
 __all__ = ["claim_row", "period_cell", "render_table"]
 
