@@ -20,7 +20,20 @@ ValueError`` keeps working in code that does not know esgclaims::
     ├── FileReadError(OSError)           a file that cannot be read (missing, a directory, no permission)
     ├── LoadError(ValueError, ExceptionGroup)   every RecordError of one file
     ├── DatasetNotFoundError(LookupError)
-    └── MissingExtraError(ImportError)   an optional extra (pandas, matplotlib) is not installed
+    ├── MissingExtraError(ImportError)   an optional extra (pandas, matplotlib) is not installed
+    ├── InvalidRateError(ValueError)     an exchange rate that cannot exist: not positive, one currency twice,
+    │                                    a code that is not a currency, a period its kind cannot have
+    ├── CurrencyError(UnitError)         a conversion between the wrong currencies: a value that is not money,
+    │                                    a rate for another pair, a value already in the target currency
+    ├── RateMismatchError(ValueError)    a rate whose kind or period does not fit the claim's period
+    ├── RateNotFoundError(LookupError)   no rate in a table for that pair of currencies and year
+    └── ConversionTypeError(TypeError)   convert() given something other than a value or a claim
+        └── MissingRateError             convert() without an FxRate (none, or a bare number)
+
+Warnings say what was done anyway and what to do instead::
+
+    EsgClaimsWarning(UserWarning)
+    └── RateMismatchWarning              a rate that does not fit the claim, used because strict=False
 """
 
 from __future__ import annotations
@@ -31,17 +44,26 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
 __all__ = [
+    "ComparisonError",
+    "ConversionTypeError",
+    "CurrencyError",
     "DatasetNotFoundError",
     "EsgClaimsError",
+    "EsgClaimsWarning",
     "FieldTypeError",
     "FileFormatError",
     "FileReadError",
     "InvalidClaimError",
+    "InvalidRateError",
     "InvalidValueError",
     "LoadError",
     "MissingExtraError",
     "MissingFieldError",
+    "MissingRateError",
     "PeriodError",
+    "RateMismatchError",
+    "RateMismatchWarning",
+    "RateNotFoundError",
     "RecordError",
     "UnitError",
     "UnknownFieldError",
@@ -175,3 +197,42 @@ class DatasetNotFoundError(EsgClaimsError, LookupError):
 
 class MissingExtraError(EsgClaimsError, ImportError):
     """A feature that needs an optional extra (``esgclaims[pandas]``, ``esgclaims[plot]``) that is not installed."""
+
+
+class ComparisonError(EsgClaimsError, TypeError):
+    """A comparison asked of something that is not a claim, or of a claim without a figure."""
+
+
+class InvalidRateError(EsgClaimsError, ValueError):
+    """An exchange rate that cannot exist: not positive, one currency twice, an unknown currency, a wrong period."""
+
+
+class CurrencyError(UnitError):
+    """A conversion between the wrong currencies: a value that is not money, or a rate for another pair."""
+
+
+class RateMismatchError(EsgClaimsError, ValueError):
+    """A rate whose kind or period does not fit the claim: an annual average for a total as of a date.
+
+    ``convert(..., strict=False)`` turns it into a :class:`RateMismatchWarning`.
+    """
+
+
+class RateNotFoundError(EsgClaimsError, LookupError):
+    """No rate in a rate table for that pair of currencies and year."""
+
+
+class ConversionTypeError(EsgClaimsError, TypeError):
+    """An argument of :func:`esgclaims.convert` of the wrong type."""
+
+
+class MissingRateError(ConversionTypeError):
+    """:func:`esgclaims.convert` called without an :class:`~esgclaims.FxRate`: no rate, or a bare number."""
+
+
+class EsgClaimsWarning(UserWarning):
+    """The base of every warning esgclaims issues: something done on request that deserves a second look."""
+
+
+class RateMismatchWarning(EsgClaimsWarning):
+    """A rate that does not fit the claim, used anyway because ``strict=False``."""
