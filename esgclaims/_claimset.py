@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
-from ._errors import InvalidClaimError
+from ._errors import ComparisonError, InvalidClaimError
 from ._model import Claim, Metric, Organization, Program
 from ._periods import Period, PeriodRelation
 
@@ -142,29 +142,51 @@ class ClaimSet:
         return {k: ClaimSet(v) for k, v in groups.items()}
 
     def check(self) -> tuple[Finding, ...]:
-        """Consistency findings for claims about the same subject and metric from different sources or dates.
+        """Consistency findings for claims about one subject, metric and program from different sources or dates.
 
         Each finding names both claims and says why they are consistent,
-        inconsistent, or cannot be judged (see :mod:`the comparing docs <esgclaims>`).
+        inconsistent, or cannot be judged; figures are widened by their stated
+        precision first (docs/comparing.md).
+
+        Examples:
+            >>> import esgclaims
+            >>> claims = esgclaims.load_dataset("jd-2020")
+            >>> claims.check()  # one article states each figure once
+            ()
         """
         from ._consistency import check  # noqa: PLC0415 - loaded on use; import time is a target
 
         return check(self.claims)
 
     def compare(self, other: ClaimSet) -> Alignment:
-        """Align with another claim set (another report, year or company) by subject and metric.
+        """Align with another claim set (another report, year or company) by subject, metric and program.
 
-        Returns the matched pairs with each pair's change as an interval, and the
-        claims only one side has.
+        Returns the matched pairs with each pair's change (``other`` minus this
+        set) as an interval, and the claims only one side has.
+
+        Examples:
+            >>> import esgclaims
+            >>> claims = esgclaims.load_dataset("jd-2020")
+            >>> claims.compare(claims.filter(subject="jd-foundation"))
+            <Alignment: 7 pairs, 10 only left, 0 only right>
         """
         if not isinstance(other, ClaimSet):
-            raise InvalidClaimError(f"ClaimSet.compare takes a ClaimSet, got {type(other).__name__}")
+            raise ComparisonError(f"ClaimSet.compare takes a ClaimSet, got {type(other).__name__}")
         from ._consistency import align  # noqa: PLC0415 - loaded on use; import time is a target
 
         return align(self, other)
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One plain dict per claim (no extra dependency); see :func:`esgclaims.to_records`."""
+        """One plain dict per claim, in order (no extra dependency).
+
+        Each record has the claim's id; subject, program and metric by name; the
+        qualifier, the reported figure and the interval's ends (``low``, ``high`` and
+        whether each is closed); the unit, tolerance and precision; the period, its
+        start and end; the metric's temporal nature, attribution, modality, quote
+        and source id. Numbers stay exact :class:`~decimal.Decimal` objects, ``low``
+        and ``high`` are ``None`` where unbounded, and dates are
+        :class:`datetime.date` or ``None``.
+        """
         from ._frames import to_records  # noqa: PLC0415 - loaded on use; import time is a target
 
         return to_records(self.claims)
@@ -181,7 +203,18 @@ class ClaimSet:
     def plot(self, *, title: str | None = None) -> Any:  # noqa: ANN401 - matplotlib is optional
         """A chart of each claim's interval, grouped by unit (needs ``esgclaims[plot]``).
 
-        Returns a :class:`matplotlib.figure.Figure`; see :func:`esgclaims._plot.plot`.
+        Each claim is a bar from the lowest to the highest value its statement
+        allows, with the reported figure marked: open ends are hollow markers,
+        unbounded ends run to the edge as arrows, "approximately" is dashed and an
+        order of magnitude is hatched. One panel per unit, on a log scale where a
+        panel spans orders of magnitude; qualitative claims are left out.
+
+        Args:
+            title: The figure's title, instead of the number of claims.
+
+        Returns:
+            A :class:`matplotlib.figure.Figure`. Save it with
+            ``figure.savefig("claims.png")``; in a notebook it displays itself.
         """
         from ._plot import plot  # noqa: PLC0415 - loaded on use
 

@@ -15,19 +15,19 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._display import format_quantity, unit_words
-from ._errors import EsgClaimsError, InvalidClaimError
+from ._errors import ComparisonError, InvalidClaimError, InvalidValueError
 from ._interval import Interval
 from ._model import Claim, Temporal
 from ._periods import AsOf, PeriodRelation, UnknownPeriod
-from ._units import PERCENT, count_kind_of, currency_of, is_share, parse_unit, plain, ureg
+from ._units import DIMENSIONLESS, PERCENT, count_kind_of, currency_of, is_share, parse_unit, plain, ureg
 
 if TYPE_CHECKING:
     from ._periods import Period
     from ._units import Quantity, Unit
+    from ._values import ReportedValue
 
 __all__ = [
     "Comparison",
-    "ComparisonError",
     "Derived",
     "Order",
     "annualise",
@@ -38,10 +38,6 @@ __all__ = [
     "ratio",
     "share_of",
 ]
-
-
-class ComparisonError(EsgClaimsError, TypeError):
-    """A comparison asked of something that is not a claim, or of a claim without a figure."""
 
 
 class Order(enum.Enum):
@@ -61,14 +57,6 @@ class Order(enum.Enum):
         return {Order.GREATER: Order.LESS, Order.LESS: Order.GREATER}.get(self, self)
 
 
-_INVERSE = {
-    PeriodRelation.CONTAINS: PeriodRelation.WITHIN,
-    PeriodRelation.WITHIN: PeriodRelation.CONTAINS,
-    PeriodRelation.BEFORE: PeriodRelation.AFTER,
-    PeriodRelation.AFTER: PeriodRelation.BEFORE,
-}
-
-
 def _check_claim(value: object, name: str) -> Claim:
     if not isinstance(value, Claim):
         raise ComparisonError(f"{name} must be an esgclaims.Claim, got {type(value).__name__}")
@@ -76,12 +64,38 @@ def _check_claim(value: object, name: str) -> Claim:
 
 
 def claim_interval(claim: Claim, *, rounding: bool = False) -> Interval:
-    """The values a claim allows: its value's interval, widened by its precision when ``rounding``."""
+    """The values a claim allows: its value's interval, widened by its precision when ``rounding``.
+
+    A count stated to the unit is never widened: 110 counties are not 109.5.
+
+    Examples:
+        >>> import esgclaims
+        >>> sales = esgclaims.load_dataset("jd-2020")["jd-2020/poverty-alleviation-sales"]
+        >>> claim_interval(sales), claim_interval(sales, rounding=True)
+        (Interval('[RMB 100,000,000,000]'), Interval('[RMB 99,500,000,000, RMB 100,500,000,000]'))
+    """
     value = claim.value
     if value is None:
         raise ComparisonError(f"claim {claim.id!r} is qualitative: it states no figure")
-    whole_count = count_kind_of(value.units) is not None and (value.precision or 1) <= 1
-    return value.rounding_interval() if rounding and not whole_count else value.interval
+    if not rounding or _whole_count(value):
+        return value.interval
+    widened = value.rounding_interval()
+    if is_share(value.units) and value.units != DIMENSIONLESS and widened.high is not None:
+        cap = ureg.Quantity(Decimal(100), PERCENT)
+        if widened.high > cap:  # rounding cannot take a share past the whole
+            return Interval(widened.low, cap, widened.low_closed, high_closed=True)
+    return widened
+
+
+def _whole_count(value: ReportedValue) -> bool:
+    """A count whose last digit is a single thing (a step of at most 1 in the counted kind itself)."""
+    kind = count_kind_of(value.units)
+    if kind is None:
+        return False
+    if value.precision is None:
+        return True
+    step: Decimal = ureg.Quantity(value.precision, value.units).to(parse_unit(kind)).magnitude
+    return step <= 1
 
 
 @attrs.frozen(repr=False)
@@ -91,8 +105,10 @@ class Comparison:
     ``comparable`` is whether they measure commensurable quantities (the same
     currency, the same counted kind, ...); ``reasons`` lists every way they do not
     line up, even when comparable. ``difference`` (a − b) and ``ratio`` (a / b) are
-    intervals that follow from both qualifiers; ``order`` is ``CANNOT_TELL`` when
-    the intervals overlap.
+    intervals that follow from both qualifiers: ``difference`` is ``None`` when the
+    quantities do not compare, ``ratio`` when ``b`` allows only zero, and both when
+    either claim is qualitative. ``order`` is ``CANNOT_TELL`` when the intervals
+    overlap, and ``None`` when the quantities do not compare.
     """
 
     a: Claim
@@ -164,9 +180,18 @@ def compare(a: Claim, b: Claim, *, rounding: bool = False) -> Comparison:
     ia, ib = claim_interval(a, rounding=rounding), claim_interval(b, rounding=rounding)
     comparable = a.value.units.dimensionality == b.value.units.dimensionality
     difference = ia - ib if comparable else None
-    quotient = (ia / ib.to(ia.units)) if comparable else (ia / ib)
+    quotient = _divide(ia, ib, same=comparable)
+    if quotient is None:
+        reasons.append(f"no ratio: {b.id!r} allows only zero")
     order = _order(difference) if difference is not None else None
     return Comparison(a, b, comparable, tuple(reasons), relation, difference, quotient, order)
+
+
+def _divide(ia: Interval, ib: Interval, *, same: bool) -> Interval | None:
+    """``ia / ib``, with ``ib`` first put in the unit of ``ia`` when they share a dimension; ``None`` for 0."""
+    if ib.high is not None and ib.high.magnitude == 0:
+        return None
+    return ia / (ib.to(ia.units) if same else ib)
 
 
 def _order(difference: Interval) -> Order:
@@ -180,15 +205,30 @@ def _order(difference: Interval) -> Order:
     return Order.CANNOT_TELL
 
 
+_PHYSICAL_WORDS = (
+    ("[mass]", "a mass"),
+    ("[mass] * [length] ** 2 / [time] ** 2", "an energy"),
+    ("[emissions]", "greenhouse gas emissions"),
+    ("[length] ** 3", "a volume"),
+    ("[length] ** 2", "an area"),
+    ("[length]", "a distance"),
+    ("[time]", "a time"),
+)
+
+
 def _kind_words(unit: Unit) -> str:
+    """What a unit measures, in words that do not depend on its scale: "money in CNY", "a mass"."""
     currency = currency_of(unit)
     if currency is not None:
         return f"money in {currency}"
     kind = count_kind_of(unit)
     if kind is not None:
-        return f"a count of {unit_words(unit)}"
+        return f"a count of {unit_words(parse_unit(kind))}"
     if is_share(unit):
-        return "a share" if unit == PERCENT else "a pure number"
+        return "a pure number" if unit == DIMENSIONLESS else "a share"
+    for dimension, words in _PHYSICAL_WORDS:
+        if unit.dimensionality == ureg.get_dimensionality(dimension):
+            return words
     return f"a quantity in {unit_words(unit)}"
 
 
@@ -197,11 +237,14 @@ def period_words(claim: Claim) -> str:
     period = claim.period
     if isinstance(period, UnknownPeriod):
         return "no stated period"
-    if isinstance(period, AsOf) and claim.metric.temporal is Temporal.CUMULATIVE:
-        start = "" if period.since is not None else " (start not stated)"
+    temporal = claim.metric.temporal
+    if isinstance(period, AsOf) and temporal is Temporal.CUMULATIVE:
+        start = "an unstated start" if period.since is None else period.since.human()
         end = "an unstated date" if period.date is None else period.date.human()
-        return f"cumulative to {end}{start}"
-    return f"{claim.metric.temporal.value} over {period}" if claim.metric.temporal is Temporal.FLOW else str(period)
+        return f"cumulative from {start} to {end}"
+    if temporal in (Temporal.FLOW, Temporal.CUMULATIVE):
+        return f"{temporal.value} over {period}"
+    return str(period)
 
 
 _RELATION_WORDS = {
@@ -227,10 +270,13 @@ def _reasons(a: Claim, b: Claim) -> list[str]:
                 )
             else:
                 reasons.append(f"different quantities: {a.id!r} is {_kind_words(ua)}, {b.id!r} {_kind_words(ub)}")
-    if a.subject != b.subject:
-        reasons.append(f"different subjects: {a.subject.name} and {b.subject.name}")
-    if a.metric != b.metric:
-        reasons.append(f"different metrics: {a.metric.name!r} and {b.metric.name!r}")
+    # By id: two files may describe one organization or metric in different words.
+    if a.subject.id != b.subject.id:
+        names = (a.subject.name, b.subject.name) if a.subject.name != b.subject.name else (a.subject.id, b.subject.id)
+        reasons.append(f"different subjects: {names[0]} and {names[1]}")
+    if a.metric.id != b.metric.id:
+        names = (a.metric.name, b.metric.name) if a.metric.name != b.metric.name else (a.metric.id, b.metric.id)
+        reasons.append(f"different metrics: {names[0]!r} and {names[1]!r}")
     if a.metric.temporal is not b.metric.temporal:
         reasons.append(
             f"different kinds of figure: {a.metric.temporal.value} ({a.id!r}) and {b.metric.temporal.value} ({b.id!r})"
@@ -268,15 +314,20 @@ class Derived:
         """The highest value the inputs allow, ``None`` when unbounded."""
         return self.interval.high
 
+    @property
+    def words(self) -> str:
+        """The figure alone, as words: "less than RMB 100,000 per household"."""
+        return interval_words(_readable(self.interval))
+
     def __str__(self) -> str:
-        sources = " and ".join(f"{c.value} ({c.metric.name.lower()}, {c.id})" for c in self.inputs)
-        text = f"{interval_words(_readable(self.interval))}, from {sources}"
+        sources = " and ".join(f"{c.value} ({_lower_first(c.metric.name)}, {c.id})" for c in self.inputs)
+        text = f"{self.words}, from {sources}"
         if self.caveats:
             text += "; note: " + "; ".join(self.caveats)
         return text
 
     def __repr__(self) -> str:
-        return f"<Derived {self.kind}: {interval_words(_readable(self.interval))}>"
+        return f"<Derived {self.kind}: {self.words}>"
 
 
 def _numeric(claim: object, name: str) -> Claim:
@@ -286,12 +337,36 @@ def _numeric(claim: object, name: str) -> Claim:
     return checked
 
 
+def _lower_first(name: str) -> str:
+    """A metric name inside a sentence: "Donations raised online" → "donations raised online"; "GHG" stays."""
+    first = name.split(" ", 1)[0]
+    return name if first.isupper() or first[1:2].isupper() else name[:1].lower() + name[1:]
+
+
 def _caveats(a: Claim, b: Claim) -> tuple[str, ...]:
-    return tuple(r for r in _reasons(a, b) if not r.startswith("different quantities"))
+    """What a reader of a derived figure must know: different subjects, kinds of figure, periods.
+
+    Different quantities and different metrics are what a ratio is for, so they are not caveats.
+    """
+    return tuple(r for r in _reasons(a, b) if not r.startswith(("different quantities", "different metrics")))
 
 
-def ratio(a: Claim, b: Claim) -> Derived:
+def _quotient(a: Claim, b: Claim, *, rounding: bool) -> Interval:
+    ia, ib = claim_interval(a, rounding=rounding), claim_interval(b, rounding=rounding)
+    assert a.value is not None and b.value is not None  # noqa: S101, PT018 - checked by _numeric
+    quotient = _divide(ia, ib, same=a.value.units.dimensionality == b.value.units.dimensionality)
+    if quotient is None:
+        raise InvalidValueError(f"cannot divide by claim {b.id!r}: {b.value} allows only zero")
+    return quotient
+
+
+def ratio(a: Claim, b: Claim, *, rounding: bool = False) -> Derived:
     """``a`` per ``b``: every quotient the two claims allow.
+
+    Args:
+        a: The numerator, e.g. sales.
+        b: The denominator, e.g. households.
+        rounding: Widen each figure by half a step of its stated precision first.
 
     Examples:
         >>> import esgclaims
@@ -304,13 +379,19 @@ def ratio(a: Claim, b: Claim) -> Derived:
         less than RMB 100,000 per household
     """
     a, b = _numeric(a, "a"), _numeric(b, "b")
-    ia, ib = claim_interval(a), claim_interval(b)
-    same = a.value is not None and b.value is not None and a.value.units.dimensionality == b.value.units.dimensionality
-    return Derived("ratio", ia / (ib.to(ia.units) if same else ib), (a, b), _caveats(a, b))
+    return Derived("ratio", _quotient(a, b, rounding=rounding), (a, b), _caveats(a, b))
 
 
-def share_of(part: Claim, whole: Claim) -> Derived:
+def share_of(part: Claim, whole: Claim, *, rounding: bool = False) -> Derived:
     """What share of ``whole`` the ``part`` amounts to, in percent.
+
+    The claims do not say that one is part of the other; when their metrics differ,
+    the result carries that as a caveat.
+
+    Args:
+        part: The part, e.g. donations raised online.
+        whole: The whole, e.g. all donations, of the same kind of quantity.
+        rounding: Widen each figure by half a step of its stated precision first.
 
     Examples:
         >>> import esgclaims
@@ -327,16 +408,31 @@ def share_of(part: Claim, whole: Claim) -> Derived:
             f"a share needs the same kind of quantity: {part.id!r} is {_kind_words(part.value.units)}, "
             f"{whole.id!r} {_kind_words(whole.value.units)}"
         )
-    ip, iw = claim_interval(part), claim_interval(whole)
-    return Derived("share", (ip / iw.to(ip.units)).to(PERCENT), (part, whole), _caveats(part, whole))
+    caveats = _caveats(part, whole)
+    if part.metric.id != whole.metric.id:
+        part_of = f"{part.metric.name!r} is not stated to be part of {whole.metric.name!r}"
+        caveats = (part_of, *caveats)
+    return Derived("share", _quotient(part, whole, rounding=rounding).to(PERCENT), (part, whole), caveats)
 
 
 def annualise(claim: Claim) -> Derived:
-    """A flow over a stated period as a rate per year.
+    """A flow over a stated period as an average rate per year.
 
     Only a flow over a period with both ends known can be annualised: a cumulative
-    total or a stock is not spread evenly over time.
-    """
+    total or a stock is not spread evenly over time. The result is an average: it
+    says nothing of how the flow was spread over the period.
+
+    Examples:
+        >>> import esgclaims
+        >>> claims = esgclaims.load_dataset("jd-2020")
+        >>> print(esgclaims.annualise(claims["jd-2020/jingxi-local-specialties-sold"]))
+        more than 666,600 items a year, from more than 1,000,000 items (local specialties sold,
+        jd-2020/jingxi-local-specialties-sold); note: an average over Sep 2019 – Feb 2021 (18 months)
+        >>> esgclaims.annualise(claims["jd-2020/poverty-alleviation-sales"])
+        Traceback (most recent call last):
+        ...
+        esgclaims.InvalidClaimError: claim 'jd-2020/poverty-alleviation-sales' is a cumulative figure; only a flow over a period can be annualised
+    """  # noqa: E501 - a doctest's expected output is one line
     claim = _numeric(claim, "claim")
     if claim.metric.temporal is not Temporal.FLOW:
         raise InvalidClaimError(
@@ -346,13 +442,19 @@ def annualise(claim: Claim) -> Derived:
     if months is None:
         start, end = claim.period.start, claim.period.end
         if start is None or end is None:
-            raise InvalidClaimError(f"claim {claim.id!r} covers {claim.period}: its length is not known")
-        factor = Decimal("365.25") / Decimal((end - start).days + 1)
+            raise InvalidClaimError(
+                f"claim {claim.id!r} cannot be annualised: its period ({claim.period}) lacks a stated start or end"
+            )
+        days = (end - start).days + 1
+        factor = Decimal("365.25") / Decimal(days)
+        length = f"{days} day" + ("s" if days != 1 else "")
     else:
         factor = Decimal(12) / Decimal(months)
+        length = f"{months} month" + ("s" if months != 1 else "")
     interval = claim_interval(claim)
     per_year = interval.units / parse_unit("year")
-    return Derived("annualised", interval.scaled(factor, per_year), (claim,))
+    caveat = f"an average over {claim.period} ({length})"
+    return Derived("annualised", interval.scaled(factor, per_year), (claim,), (caveat,))
 
 
 def _months(period: Period) -> int | None:
@@ -386,12 +488,49 @@ def _round(value: Quantity, rounding: str, digits: int) -> Quantity:
     return ureg.Quantity(plain(rounded), value.units)
 
 
+#: Dimensionless scale units (units.txt): "million * CNY" is shown as CNY, since a
+#: formatted quantity names only the currency or counted kind.
+_SCALE_UNITS = frozenset({"thousand", "million", "billion"})
+
+
+def _without_scale(interval: Interval) -> Interval:
+    """The interval in its unit with the scale words taken out: RMB, not million RMB."""
+    powers = interval.units._units  # noqa: SLF001 - pint has no public listing of a unit's factors
+    scales = [name for name in powers if name in _SCALE_UNITS]
+    if not scales:
+        return interval
+    return interval.to(ureg.Unit(powers.remove(scales)))
+
+
+def _per_year(interval: Interval) -> Interval | None:
+    """The interval times a year, when its unit is a rate per year: RMB per year → RMB."""
+    if dict(interval.units._units).get("year") != -1:  # noqa: SLF001 - as above
+        return None
+    return interval.scaled(Decimal(1), interval.units * parse_unit("year"))
+
+
+def _significant_digits(number: Decimal) -> int:
+    return len(number.normalize().as_tuple().digits)
+
+
 def interval_words(interval: Interval, digits: int = 4) -> str:
     """An interval as words: "less than RMB 100,000 per household", "between 8.986% and 10.99%".
 
     Bounds are rounded outward to ``digits`` significant digits, so the words never
-    claim more than the interval does.
+    claim more than the interval does; a single value with more digits than that
+    after the point is shown as the two roundings either side.
+
+    Examples:
+        >>> from esgclaims import Interval, quantity
+        >>> counties = Interval(quantity("110", "county"), quantity("110", "county"))
+        >>> cities = Interval(quantity("90", "city"), quantity("90", "city"))
+        >>> interval_words(counties / cities)
+        'between 1.222 counties per city and 1.223 counties per city'
     """
+    interval = _without_scale(interval)
+    yearly = _per_year(interval)
+    if yearly is not None:
+        return interval_words(yearly, digits) + " a year"
 
     def low_text() -> str:
         assert interval.low is not None  # noqa: S101
@@ -403,7 +542,10 @@ def interval_words(interval: Interval, digits: int = 4) -> str:
 
     if interval.is_point:
         assert interval.low is not None  # noqa: S101 - a point has both bounds
-        return format_quantity(interval.low)
+        point: Decimal = interval.low.magnitude
+        if point == point.to_integral_value() or _significant_digits(point) <= digits:
+            return format_quantity(interval.low)
+        return f"between {low_text()} and {high_text()}"
     if interval.high is None:
         if interval.low is None:
             return "any value"

@@ -1,10 +1,11 @@
 """Consistency between claims, and the alignment of two claim sets.
 
-Claims about the same subject and metric from different sources or dates are
-checked with interval overlap and period logic: two statements of one fact must
-overlap, and a cumulative total cannot fall over time. Figures are widened by
-their stated precision first, as XBRL does for duplicate facts, so two roundings
-of one figure are not a contradiction.
+Claims about the same subject, metric and program from different sources or
+dates are checked with interval overlap and period logic: two statements of one
+fact must overlap, a cumulative total cannot fall over time, and a flow over part
+of a period cannot exceed the flow over the whole. Figures are widened by their
+stated precision first, as XBRL does for duplicate facts, so two roundings of one
+figure are not a contradiction.
 """
 
 from __future__ import annotations
@@ -15,15 +16,16 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._compare import Comparison, claim_interval, compare, interval_words, period_words
-from ._interval import Interval
+from ._claimset import ClaimSet
+from ._compare import Comparison, Order, _kind_words, claim_interval, compare, interval_words, period_words
 from ._model import Claim, Temporal
 from ._periods import PeriodRelation
+from ._units import currency_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from ._claimset import ClaimSet
+    from ._interval import Interval
 
 __all__ = ["Alignment", "Consistency", "Finding", "Pair", "align", "check"]
 
@@ -42,7 +44,7 @@ class Consistency(enum.Enum):
 
 @attrs.frozen(repr=False)
 class Finding:
-    """The verdict on two claims about the same subject and metric, and why."""
+    """The verdict on two claims about one subject, metric and program, and why; ``str()`` names both."""
 
     a: Claim
     b: Claim
@@ -56,12 +58,22 @@ class Finding:
         return f"<Finding {self.status.value}: {self.a.id!r} and {self.b.id!r}>"
 
 
+def _key(claim: Claim) -> tuple[str, str, str | None]:
+    """What makes two claims statements about one quantity: subject, metric and program, by id."""
+    return (claim.subject.id, claim.metric.id, None if claim.program is None else claim.program.id)
+
+
 def check(claims: Iterable[Claim]) -> tuple[Finding, ...]:
-    """Findings for every pair of claims about the same subject and metric from different sources or dates."""
-    groups: dict[tuple[str, str], list[Claim]] = {}
+    """Findings for every pair of claims about the same subject, metric and program from different sources or dates.
+
+    Two claims of one source about one period are one statement made twice, or
+    parts of it, and are not paired. Claims of different programs measure
+    different things and are not paired either.
+    """
+    groups: dict[tuple[str, str, str | None], list[Claim]] = {}
     for claim in claims:
         if claim.value is not None:
-            groups.setdefault((claim.subject.id, claim.metric.id), []).append(claim)
+            groups.setdefault(_key(claim), []).append(claim)
     findings = []
     for group in groups.values():
         for a, b in itertools.combinations(group, 2):
@@ -80,30 +92,48 @@ def _fits(earlier: Interval, later: Interval) -> bool:
     return earlier.low == later.high and earlier.low_closed and later.high_closed
 
 
+def _side(claim: Claim, interval: Interval, *, period: bool = True) -> str:
+    """One claim in a reason: its id, its figure as stated, what its rounding allows, and its period."""
+    assert claim.value is not None  # noqa: S101 - check() keeps numeric claims only
+    text = f"{claim.id} ({claim.value}"
+    if interval != claim.value.interval:
+        text += f", with rounding {interval_words(interval, digits=8)}"
+    return text + (f", {period_words(claim)})" if period else ")")
+
+
+def _nested(inner: Claim, outer: Claim) -> bool:
+    """Whether the running total of ``inner`` is part of that of ``outer``: it ends no later, and starts no earlier.
+
+    Two totals that both leave their start unstated are read as one running total
+    at two dates; the caller has set aside totals of which only one states its start.
+    """
+    i0, i1, o0, o1 = inner.period.start, inner.period.end, outer.period.start, outer.period.end
+    assert i1 is not None and o1 is not None  # noqa: S101, PT018 - checked by the caller
+    return i1 <= o1 and (i0 is None or o0 is None or o0 <= i0)
+
+
 def _judge(a: Claim, b: Claim) -> Finding:
     assert a.value is not None and b.value is not None  # noqa: S101, PT018 - check() keeps numeric claims only
-    if a.value.units.dimensionality != b.value.units.dimensionality:
-        return Finding(a, b, Consistency.INDETERMINATE, "they are in different units; convert one first")
+    ua, ub = a.value.units, b.value.units
+    if ua.dimensionality != ub.dimensionality:
+        if currency_of(ua) is not None and currency_of(ub) is not None:
+            then = "convert one with an explicit, dated rate (esgclaims.convert) first"
+        else:
+            then = "the figures do not compare"
+        why = f"{a.id} is {_kind_words(ua)} and {b.id} {_kind_words(ub)}: {then}"
+        return Finding(a, b, Consistency.INDETERMINATE, why)
     ia = claim_interval(a, rounding=True)
     ib = claim_interval(b, rounding=True).to(ia.units)
     relation = a.period.relation(b.period)
     temporal = a.metric.temporal
-    both = f"{interval_words(ia)} ({period_words(a)}) and {interval_words(ib)} ({period_words(b)})"
+    both = f"{_side(a, ia)} and {_side(b, ib)}"
     if relation is PeriodRelation.EQUAL:
+        same = f"{_side(a, ia, period=False)} and {_side(b, ib, period=False)}, both {period_words(a)}"
         if ia.overlaps(ib):
-            return Finding(a, b, Consistency.CONSISTENT, f"the same period, and the figures overlap: {both}")
-        return Finding(a, b, Consistency.INCONSISTENT, f"the same period, but no value satisfies both: {both}")
+            return Finding(a, b, Consistency.CONSISTENT, f"one period, and the figures overlap: {same}")
+        return Finding(a, b, Consistency.INCONSISTENT, f"one period, but no value satisfies both: {same}")
     if temporal is Temporal.CUMULATIVE and a.period.end is not None and b.period.end is not None:
-        (early, i_early), (late, i_late) = sorted(((a, ia), (b, ib)), key=lambda item: item[0].period.end or 0)
-        if _fits(i_early, i_late):
-            return Finding(a, b, Consistency.CONSISTENT, f"a cumulative total may grow from {both}")
-        return Finding(
-            a,
-            b,
-            Consistency.INCONSISTENT,
-            f"a cumulative total cannot fall, but {early.id} ({interval_words(i_early)}, {period_words(early)}) "
-            f"exceeds {late.id} ({interval_words(i_late)}, {period_words(late)})",
-        )
+        return _judge_totals(a, ia, b, ib, both)
     if temporal is Temporal.FLOW and relation in (PeriodRelation.WITHIN, PeriodRelation.CONTAINS):
         (inner, i_inner), (outer, i_outer) = (
             ((a, ia), (b, ib)) if relation is PeriodRelation.WITHIN else ((b, ib), (a, ia))
@@ -114,14 +144,45 @@ def _judge(a: Claim, b: Claim) -> Finding:
             a,
             b,
             Consistency.INCONSISTENT,
-            f"a flow over part of a period cannot exceed the whole, but {inner.id} ({interval_words(i_inner)}) "
-            f"exceeds {outer.id} ({interval_words(i_outer)})",
+            f"a flow over part of a period cannot exceed the whole, but {_side(inner, i_inner)} "
+            f"exceeds {_side(outer, i_outer)}",
         )
-    why = {
-        Temporal.STOCK: "a level can change between dates",
-        Temporal.FLOW: "flows over these periods do not constrain each other",
-    }.get(temporal, "the periods cannot be aligned")
+    if temporal is Temporal.STOCK and None not in (a.period.end, b.period.end):
+        why = "a level can change between dates"
+    elif relation is PeriodRelation.UNKNOWN:
+        why = "the periods cannot be aligned, as a bound is not stated"
+    else:
+        why = "flows over these periods do not constrain each other"
     return Finding(a, b, Consistency.INDETERMINATE, f"{why}: {both}")
+
+
+def _judge_totals(a: Claim, ia: Interval, b: Claim, ib: Interval, both: str) -> Finding:
+    """Two running totals to known dates: one nested in the other can only be smaller or equal."""
+    if (a.period.start is None) != (b.period.start is None):
+        why = "only one of the running totals states its start, so they may not be one total"
+        return Finding(a, b, Consistency.INDETERMINATE, f"{why}: {both}")
+    a_in_b, b_in_a = _nested(a, b), _nested(b, a)
+    if a_in_b and b_in_a:
+        if ia.overlaps(ib):
+            return Finding(a, b, Consistency.CONSISTENT, f"one running total, and the figures overlap: {both}")
+        return Finding(a, b, Consistency.INCONSISTENT, f"one running total, but no value satisfies both: {both}")
+    if not (a_in_b or b_in_a):
+        why = "running totals over periods that do not nest do not constrain each other"
+        return Finding(a, b, Consistency.INDETERMINATE, f"{why}: {both}")
+    (early, i_early), (late, i_late) = ((a, ia), (b, ib)) if a_in_b else ((b, ib), (a, ia))
+    if _fits(i_early, i_late):
+        return Finding(
+            a,
+            b,
+            Consistency.CONSISTENT,
+            f"a cumulative total may grow: {_side(early, i_early)} to {_side(late, i_late)}",
+        )
+    return Finding(
+        a,
+        b,
+        Consistency.INCONSISTENT,
+        f"a cumulative total cannot fall, but {_side(early, i_early)} exceeds {_side(late, i_late)}",
+    )
 
 
 # ------------------------------------------------------------------ two claim sets
@@ -141,9 +202,22 @@ class Pair:
         difference = self.comparison.difference
         return None if difference is None else -difference
 
+    @property
+    def change_words(self) -> str:
+        """The change as words: "up RMB 7,430,000", "down ...", "no change", or why it cannot be told."""
+        change, order = self.change, self.comparison.order
+        if change is None:
+            return "not comparable"
+        if order is Order.LESS:
+            return f"up {interval_words(change)}"
+        if order is Order.GREATER:
+            return f"down {interval_words(-change)}"
+        if order is Order.EQUAL:
+            return "no change"
+        return f"{interval_words(change)}: cannot tell up or down"
+
     def __str__(self) -> str:
-        change = "not comparable" if self.change is None else interval_words(self.change)
-        return f"{self.left.id} → {self.right.id}: change {change}"
+        return f"{self.left.id} → {self.right.id}: {self.change_words}"
 
     def __repr__(self) -> str:
         return f"<Pair {self.left.id!r} → {self.right.id!r}>"
@@ -170,21 +244,18 @@ class Alignment:
 
 
 def align(left: ClaimSet, right: ClaimSet) -> Alignment:
-    """Match claims by subject and metric; equal periods pair first, then the rest in period order."""
-    from ._claimset import ClaimSet  # noqa: PLC0415 - ClaimSet.compare calls this module
-
-    def key(claim: Claim) -> tuple[str, str]:
-        return (claim.subject.id, claim.metric.id)
+    """Match claims by subject, metric and program; equal periods pair first, then the rest in period order."""
+    key = _key
 
     def by_end(claim: Claim) -> str:
         return claim.period.iso() if claim.period.end is None else claim.period.end.isoformat()
 
     pairs: list[Pair] = []
     only_left: list[Claim] = []
-    rights: dict[tuple[str, str], list[Claim]] = {}
+    rights: dict[tuple[str, str, str | None], list[Claim]] = {}
     for claim in right:
         rights.setdefault(key(claim), []).append(claim)
-    lefts: dict[tuple[str, str], list[Claim]] = {}
+    lefts: dict[tuple[str, str, str | None], list[Claim]] = {}
     for claim in left:
         lefts.setdefault(key(claim), []).append(claim)
     for group_key, group in lefts.items():

@@ -7,7 +7,7 @@ from decimal import Decimal
 import attrs
 
 from ._display import format_quantity
-from ._errors import InvalidValueError
+from ._errors import InvalidValueError, UnitError
 
 # Types of attrs fields stay importable at runtime, for attrs.resolve_types and typing.get_type_hints.
 from ._units import Quantity, Unit, ureg
@@ -20,7 +20,9 @@ class Interval:
     """The set of values a statement allows: ``low`` to ``high``.
 
     ``None`` for an end means unbounded. Each end is closed (the value itself is
-    allowed) or open.
+    allowed) or open; an unbounded end is always open. Both bounds are kept in the
+    unit of ``low``. An interval unbounded at both ends (the difference of two
+    "more than" figures) keeps its unit in ``unit``.
 
     Examples:
         >>> from esgclaims import quantity
@@ -32,21 +34,33 @@ class Interval:
     high: Quantity | None
     low_closed: bool = True
     high_closed: bool = True
+    unit: Unit | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
+    """The unit when neither end is bounded; otherwise that of the bounds."""
 
     def __attrs_post_init__(self) -> None:
-        if (
-            self.low is not None
-            and self.high is not None
-            and (self.high < self.low or (self.high == self.low and not (self.low_closed and self.high_closed)))
-        ):
-            raise InvalidValueError(f"empty interval: {format_quantity(self.low)} to {format_quantity(self.high)}")
+        bound = self.low if self.low is not None else self.high
+        if bound is None and self.unit is None:
+            raise InvalidValueError("an interval unbounded at both ends needs its unit")
+        if bound is not None:
+            object.__setattr__(self, "unit", bound.units)
+        # An unbounded end is open, so one set of values has one representation.
+        if self.low is None:
+            object.__setattr__(self, "low_closed", False)
+        if self.high is None:
+            object.__setattr__(self, "high_closed", False)
+        if self.low is not None and self.high is not None:
+            if self.low.dimensionality != self.high.dimensionality:
+                raise UnitError(f"interval bounds of different dimensions: {self.low.units} and {self.high.units}")
+            if self.high.units != self.low.units:
+                object.__setattr__(self, "high", _exact_to(self.high, self.low.units))
+            if self.high < self.low or (self.high == self.low and not (self.low_closed and self.high_closed)):
+                raise InvalidValueError(f"empty interval: {format_quantity(self.low)} to {format_quantity(self.high)}")
 
     @property
     def units(self) -> Unit:
         """The unit of the bounds."""
-        bound = self.low if self.low is not None else self.high
-        assert bound is not None  # noqa: S101 - an interval has at least one bound
-        return bound.units
+        assert self.unit is not None  # noqa: S101 - set in __attrs_post_init__
+        return self.unit
 
     def contains(self, value: Quantity) -> bool:
         """Whether ``value`` lies in the interval."""
@@ -81,6 +95,7 @@ class Interval:
             None if self.low is None else -self.low,
             self.high_closed,
             self.low_closed,
+            unit=self.units,
         )
 
     def __sub__(self, other: Interval) -> Interval:
@@ -93,10 +108,13 @@ class Interval:
             None if self.high is None or other.low is None else self.high - other.low,
             self.low_closed and other.high_closed,
             self.high_closed and other.low_closed,
+            unit=self.units,
         )
 
     def __truediv__(self, other: Interval) -> Interval:
         """Every ``x / y`` for ``x`` in this interval and ``y`` in ``other``; both non-negative.
+
+        A divisor of zero is left out: ``[1, 2] / [0, 4]`` is ``[0.25, ∞)``.
 
         Examples:
             >>> from esgclaims import quantity
@@ -114,17 +132,21 @@ class Interval:
         if other.high is not None and other.high.magnitude == 0:
             raise InvalidValueError(f"cannot divide by {other}: it allows only zero")
         unit = self.units / other.units
-        zero = self.low.magnitude * 0
-        if other.high is None:  # x / y tends to 0 as y grows, and reaches it only for x = 0
-            low = _make(zero, unit)
-            low_closed = self.low.magnitude == 0 and self.low_closed
+        zero = _make(self.low.magnitude * 0, unit)
+        # The low end: the smallest x over the largest y. x = 0 gives 0 with any y that is allowed.
+        if self.low.magnitude == 0:
+            low, low_closed = zero, self.low_closed
+        elif other.high is None:  # x / y tends to 0 as y grows, and never reaches it
+            low, low_closed = zero, False
         else:
             low = _make(self.low.magnitude / other.high.magnitude, unit)
             low_closed = self.low_closed and other.high_closed
-        if self.high is None or other.low.magnitude == 0:
-            high, high_closed = (
-                (None, False) if self.high is None or self.high.magnitude != 0 else (_make(zero, unit), True)
-            )
+        # The high end: the largest x over the smallest y.
+        high: Quantity | None
+        if self.high is not None and self.high.magnitude == 0:  # this interval is [0, 0]
+            high, high_closed = zero, True
+        elif self.high is None or other.low.magnitude == 0:  # a divisor as near zero as one likes
+            high, high_closed = None, False
         else:
             high = _make(self.high.magnitude / other.low.magnitude, unit)
             high_closed = self.high_closed and other.low_closed
@@ -132,21 +154,27 @@ class Interval:
 
     def scaled(self, factor: Decimal, unit: Unit | None = None) -> Interval:
         """Both bounds times a positive ``factor`` (in ``unit``, when given)."""
+        if not factor > 0:
+            raise InvalidValueError(f"an interval is scaled by a positive factor, got {factor}")
         target = unit if unit is not None else self.units
         return Interval(
             None if self.low is None else _make(self.low.magnitude * factor, target),
             None if self.high is None else _make(self.high.magnitude * factor, target),
             self.low_closed,
             self.high_closed,
+            unit=target,
         )
 
     def to(self, unit: Unit) -> Interval:
         """The same interval in another unit of the same dimension."""
+        if unit.dimensionality != self.units.dimensionality:
+            raise UnitError(f"cannot express {self} in {unit}: the dimensions differ")
         return Interval(
             None if self.low is None else _exact_to(self.low, unit),
             None if self.high is None else _exact_to(self.high, unit),
             self.low_closed,
             self.high_closed,
+            unit=unit,
         )
 
 

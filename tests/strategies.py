@@ -296,3 +296,187 @@ def claim_sets(draw: st.DrawFn, min_size: int = 0, max_size: int = 6) -> ClaimSe
         )
         for claim_id in claim_ids
     )
+
+
+# ------------------------------------------------------------------ comparing claims
+
+if TYPE_CHECKING:
+    from esgclaims import Interval
+
+__all__ += [  # the strategies for comparisons, added after the others
+    "RESCALED_UNITS",
+    "claim_pairs",
+    "numeric_claims",
+    "points_in",
+    "rescalable_claim_pairs",
+]
+
+#: For each unit, another of the same dimension that differs by a power of ten, so that
+#: ``ReportedValue.to`` between them is exact: the unit a figure is given in must not matter.
+RESCALED_UNITS: dict[str, str] = {
+    "t": "kg",
+    "kWh": "MWh",
+    "CNY": "million*CNY",
+    "household": "thousand*household",
+}
+
+_RESCALABLE_KINDS: dict[str, QuantityKind] = {
+    "t": QuantityKind.MASS,
+    "kWh": QuantityKind.ENERGY,
+    "CNY": QuantityKind.MONEY,
+    "household": QuantityKind.COUNT,
+}
+
+_NUMERIC_KINDS = st.sampled_from([kind for kind in QuantityKind if kind is not QuantityKind.QUALITATIVE])
+
+# Light subjects, metrics and sources: a comparison reads their ids and names only, and
+# drawing whole records with free text would make each example slow.
+_light_subjects = st.builds(
+    Organization, st.sampled_from(("jd", "jingxi", "jd-foundation")), st.just("An organization")
+)
+_light_citations = citations(st.just(Source("source", "A source", "A publisher")))
+
+
+@st.composite
+def _light_metrics(draw: st.DrawFn, kinds: st.SearchStrategy[QuantityKind] = _NUMERIC_KINDS) -> Metric:
+    kind = draw(kinds)
+    temporal = draw(st.sampled_from([t for t in Temporal if t is not Temporal.EVENT]))
+    count_of = draw(st.sampled_from(COUNT_KINDS)) if kind is QuantityKind.COUNT else None
+    return Metric(
+        draw(st.sampled_from(("m1", "m2", "m3"))), f"A {kind.value} metric", kind, temporal, count_of=count_of
+    )
+
+
+def _in_unit(value: ReportedValue, unit: str) -> ReportedValue:
+    """The value converted to ``unit``; a sum of money keeps its figures in the other currency."""
+    if value.units.dimensionality == quantity(1, unit).dimensionality:
+        return value.to(unit)
+    return ReportedValue.of(
+        value.reported.magnitude,
+        unit,
+        value.qualifier,
+        upper=None if value.upper is None else value.upper.magnitude,
+        precision=value.precision,
+        tolerance=value.tolerance,
+    )
+
+
+@st.composite
+def numeric_claims(
+    draw: st.DrawFn,
+    claim_id: str = "a",
+    *,
+    metric: Metric | None = None,
+    subject: Organization | None = None,
+    unit: str | None = None,
+) -> Claim:
+    """A claim with a figure; ``metric``, ``subject`` and the figure's ``unit`` fixed when given."""
+    if metric is None:
+        metric = draw(_light_metrics())
+    value = draw(reported_values(metric))
+    if unit is not None:
+        value = _in_unit(value, unit)
+    return Claim(
+        claim_id,
+        draw(_light_subjects) if subject is None else subject,
+        metric,
+        value,
+        draw(periods),
+        draw(_light_citations),
+    )
+
+
+@st.composite
+def claim_pairs(draw: st.DrawFn) -> tuple[Claim, Claim]:
+    """Two claims with figures: half the time of one subject and metric (in one unit or not), else unrelated."""
+    a = draw(numeric_claims("a"))
+    if draw(st.booleans()):
+        assert a.value is not None
+        unit = draw(st.sampled_from((str(a.value.units), None)))
+        return a, draw(numeric_claims("b", metric=a.metric, subject=a.subject, unit=unit))
+    return a, draw(numeric_claims("b"))
+
+
+@st.composite
+def rescalable_claim_pairs(draw: st.DrawFn) -> tuple[Claim, Claim]:
+    """Two claims whose figures are in units of :data:`RESCALED_UNITS`, each of a metric of its unit's kind."""
+
+    def one(claim_id: str) -> Claim:
+        unit = draw(st.sampled_from(sorted(RESCALED_UNITS)))
+        kind = _RESCALABLE_KINDS[unit]
+        metric = draw(_light_metrics(st.just(kind)))
+        if kind is QuantityKind.COUNT:  # a count of households, whose figure is then in households
+            metric = Metric(metric.id, metric.name, kind, metric.temporal, count_of=unit)
+            return draw(numeric_claims(claim_id, metric=metric))
+        return draw(numeric_claims(claim_id, metric=metric, unit=unit))
+
+    a = one("a")
+    if draw(st.booleans()):  # the same metric, so that the two figures compare
+        assert a.value is not None
+        return a, draw(numeric_claims("b", metric=a.metric, subject=a.subject, unit=str(a.value.units)))
+    return a, one("b")
+
+
+@st.composite
+def points_in(draw: st.DrawFn, interval: Interval) -> Decimal:
+    """A magnitude inside ``interval`` (in its unit): a closed end, or a point well inside an open one.
+
+    Inner points sit a whole number of sixteenths of the width from the low end, far
+    above the 28 significant digits of Decimal's rounding, so an open end stays open.
+    """
+    low = None if interval.low is None else Decimal(interval.low.magnitude)
+    high = None if interval.high is None else Decimal(interval.high.magnitude)
+    if low is not None and low == high:
+        return low
+    choices: list[Decimal] = []
+    if low is not None and interval.low_closed:
+        choices.append(low)
+    if high is not None and interval.high_closed:
+        choices.append(high)
+    if low is not None and high is not None:
+        choices.append(low + (high - low) * draw(st.integers(1, 15)) / 16)
+    elif low is not None:
+        choices.append(low + abs(low) * draw(st.integers(1, 100)) + draw(amounts()) + 1)
+    else:
+        assert high is not None
+        choices.append(high - abs(high) * draw(st.integers(1, 100)) - draw(amounts()) - 1)
+    return draw(st.sampled_from(choices))
+
+
+# --------------------------------------------------------------------- report text, for extraction
+
+_QUALIFIER_WORDS = ("", "more than ", "over ", "nearly ", "about ", "around ", "at least ", "up to ", "less than ")
+_COUNTED = ("households", "farms", "villages", "counties", "people", "employees", "items", "tCO2e", "tonnes", "kWh")
+_FRAGMENTS = (
+    "In 2020,", "as of Sept. 30, 2020,", "JD", "Foundation", "donated", "more than", "around", "RMB", "US$", "HK$", "$",
+    "100", "3.5", "47,300", "million", "billion", "万", "亿", "元", "%", "households", "up", "down", "38%",
+    "year-on-year", "(", ")", "from", "to", "between", "and", "respectively", "2019", "FY2022", "H1 2022", ".", ",",
+    ";", "\n", "\n\n", "the", "10", "Million", "Trees", "Initiative", "1.", "up to now", "since 2016",
+    "tens of thousands of", "a year earlier", "during the year", "Scope 1", "tier-1", "5-year",
+    "截至2022年12月31日\uff0c", "超过", "3万户", "同比增长12%", "percentage points", "compared with FY2021",
+    "over 2022", "150%", "-5", "1,2,3",
+)  # fmt: skip
+
+
+def figure_phrases() -> st.SearchStrategy[str]:
+    """A figure as a report writes it: "more than RMB 4.6 million", "about 3,400 households"."""
+    money = st.builds(
+        lambda q, c, n, s: f"{q}{c}{n}{s}",
+        st.sampled_from(_QUALIFIER_WORDS),
+        st.sampled_from(("RMB ", "US$", "HK$", "EUR ")),
+        st.sampled_from(("4.6", "19.77", "100", "2,400", "35")),
+        st.sampled_from(("", " million", " billion")),
+    )
+    counts = st.builds(
+        lambda q, n, noun: f"{q}{n} {noun}",
+        st.sampled_from(_QUALIFIER_WORDS),
+        st.sampled_from(("12", "110", "3,400", "47,300", "1.27 million")),
+        st.sampled_from(_COUNTED),
+    )
+    shares = st.builds(lambda q, n: f"{q}{n}%", st.sampled_from(_QUALIFIER_WORDS[:5]), st.integers(1, 99))
+    return st.one_of(money, counts, shares)
+
+
+def prose() -> st.SearchStrategy[str]:
+    """Report-like text of any shape: fragments of figures, periods, names and punctuation in any order."""
+    return st.lists(st.sampled_from(_FRAGMENTS), max_size=30).map(" ".join)
