@@ -12,23 +12,33 @@ Examples:
     (Qualifier.MORE_THAN, <Quantity(1000000, 'household')>, None)
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._claimset import ClaimSet
-from ._compare import Comparison, ComparisonError, Derived, Order, annualise, compare, ratio, share_of
-from ._consistency import Alignment, Consistency, Finding, Pair
 from ._datasets import DATASETS, load_dataset
 from ._display import format_quantity
 from ._errors import (
+    ComparisonError,
+    ConversionTypeError,
+    CurrencyError,
     DatasetNotFoundError,
     EsgClaimsError,
+    EsgClaimsWarning,
     FieldTypeError,
     FileFormatError,
     FileReadError,
     InvalidClaimError,
+    InvalidRateError,
     InvalidValueError,
     LoadError,
     MissingExtraError,
     MissingFieldError,
+    MissingRateError,
     PeriodError,
+    RateMismatchError,
+    RateMismatchWarning,
+    RateNotFoundError,
     RecordError,
     UnitError,
     UnknownFieldError,
@@ -68,9 +78,45 @@ from ._periods import (
 from ._units import parse_unit, quantity, register_count_kind, ureg
 from ._values import DEFAULT_TOLERANCE, Qualifier, ReportedValue
 
+if TYPE_CHECKING:
+    from ._candidates import Candidate, Change, Direction
+    from ._compare import Comparison, Derived, Order, annualise, compare, ratio, share_of
+    from ._consistency import Alignment, Consistency, Finding, Pair
+    from ._conversion import Conversion, convert
+    from ._extract import extract
+    from ._fx import FxRate, RateKind, RateSource
+    from ._rates import RateTable, reference_rates
+
+# Comparison, currencies and extraction are imported on first use (PEP 562), so
+# that ``import esgclaims`` and loading a dataset cost little more than pint.
+_LAZY = {
+    "Candidate": "._candidates",
+    "Change": "._candidates",
+    "Direction": "._candidates",
+    "Comparison": "._compare",
+    "Derived": "._compare",
+    "Order": "._compare",
+    "annualise": "._compare",
+    "compare": "._compare",
+    "ratio": "._compare",
+    "share_of": "._compare",
+    "Alignment": "._consistency",
+    "Consistency": "._consistency",
+    "Finding": "._consistency",
+    "Pair": "._consistency",
+    "Conversion": "._conversion",
+    "convert": "._conversion",
+    "extract": "._extract",
+    "FxRate": "._fx",
+    "RateKind": "._fx",
+    "RateSource": "._fx",
+    "RateTable": "._rates",
+    "reference_rates": "._rates",
+}
+
 __version__ = "0.1.0.dev0"
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - grouped by topic, sorted within each group
     # the model
     "Citation",
     "Claim",
@@ -121,11 +167,32 @@ __all__ = [
     "compare",
     "ratio",
     "share_of",
+    # currencies
+    "Conversion",
+    "FxRate",
+    "RateKind",
+    "RateSource",
+    "RateTable",
+    "convert",
+    "reference_rates",
+    "ConversionTypeError",
+    "CurrencyError",
+    "EsgClaimsWarning",
+    "InvalidRateError",
+    "MissingRateError",
+    "RateMismatchError",
+    "RateMismatchWarning",
+    "RateNotFoundError",
     # files and datasets
     "DATASETS",
     "dump",
     "load",
     "load_dataset",
+    # extraction
+    "Candidate",
+    "Change",
+    "Direction",
+    "extract",
     # errors
     "ComparisonError",
     "DatasetNotFoundError",
@@ -146,15 +213,32 @@ __all__ = [
     "ValueParseError",
 ]
 
-# Show the public face in reprs, tracebacks and docs: esgclaims.Claim, not esgclaims._model.Claim.
-for _name in __all__:
-    _obj = globals()[_name]
-    if getattr(_obj, "__module__", "").startswith("esgclaims._"):
-        try:
-            _obj.__module__ = __name__
+
+def _publish(obj: object) -> None:
+    """Show the public face in reprs, tracebacks and docs: esgclaims.Claim, not esgclaims._model.Claim."""
+    if getattr(obj, "__module__", "").startswith(f"{__name__}._"):
+        try:  # noqa: SIM105 - contextlib would be one more import on the cold path
+            obj.__module__ = __name__
         except (AttributeError, TypeError):
             pass
-del _name, _obj
+
+
+for _name in __all__:
+    if _name not in _LAZY:
+        _publish(globals()[_name])
+del _name
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - any public object
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    imported = importlib.import_module(module, __name__)
+    for sibling, home in _LAZY.items():  # publish the whole module at once
+        if home == module:
+            _publish(getattr(imported, sibling))
+            globals()[sibling] = getattr(imported, sibling)
+    return globals()[name]
 
 
 def __dir__() -> list[str]:

@@ -135,7 +135,9 @@ def _parse_document(data: bytes, name: str, suffix: str) -> dict[str, Any]:
     if kind not in ("toml", "json"):
         raise FileFormatError(f"{name}: unknown file type {suffix!r}; expected .toml or .json")
     try:
-        text = data.decode("utf-8-sig")  # a byte-order mark, as some editors write, is not part of the text
+        # A byte-order mark, as some editors write, is not part of the text. (What the "utf-8-sig"
+        # codec does, without looking that codec up and importing it: import time.)
+        text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as error:
         offset = error.start + len(data) - len(error.object)  # the decoder counts from after a byte-order mark
         raise FileFormatError(
@@ -362,39 +364,46 @@ class _Resolver:
         # the model names the object in some messages ("metric 'x': ..."); the label already does
         return str(error).removeprefix(f"{label}: ")
 
-    def _field(self, label: str, field: str, build: Callable[[], _E]) -> _E:
-        """``build()``, with any error it raises turned into a RecordError naming ``field``."""
+    def _field(self, label: str, field: str, build: Callable[..., _E], *args: object) -> _E:
+        """``build(*args)``, with any error it raises turned into a RecordError naming ``field``."""
         try:
-            return build()
+            return build(*args)
         except RecordError:
             raise
         except (EsgClaimsError, FieldProblem) as error:
             raise RecordError(self._problem(error, label), file=self.name, record=label, field=field) from None
 
-    def _attempt(self, label: str, field: str, build: Callable[[], _E]) -> _E:
-        """``build()``, or ``_FAILED`` once its error (named for ``field``) is in the list.
+    def _attempt(self, label: str, field: str, build: Callable[..., _E], *args: object) -> _E:
+        """``build(*args)``, or ``_FAILED`` once its error (named for ``field``) is in the list.
 
-        Callers check results with :func:`_failed` before they use them.
+        Callers check results with :func:`_failed` before they use them. (What :meth:`_field`
+        does, written out: this runs for every field of every record.)
         """
         try:
-            return self._field(label, field, build)
+            return build(*args)
         except _AlreadyReported:
             pass
         except RecordError as error:
             self.errors.append(error)
+        except (EsgClaimsError, FieldProblem) as error:
+            self.errors.append(RecordError(self._problem(error, label), file=self.name, record=label, field=field))
         return cast("_E", _FAILED)
 
     def _make(self, label: str, cls: type[_A], field: str, values: dict[str, Any], prefix: str = "") -> _A:
-        """``cls(**values)``, with each field's validator run first, so that its error names that field.
+        """``cls(**values)``; when that fails, each field's validator is run alone, so that its error names that field.
 
         ``field`` names the record's field for an error only the whole object shows.
         """
         ok = not _failed(*values.values())
+        if ok:
+            try:
+                return cls(**values)  # a good record: every validator runs once, in __init__
+            except Exception:  # noqa: BLE001, S110 - told apart below, field by field
+                pass
         for attribute in attrs.fields(cls):
             value = values.get(attribute.name, _FAILED)
             if value is not _FAILED:
-                check = functools.partial(_validate, attribute, value)
-                ok = self._attempt(label, prefix + attribute.name, check) is not _FAILED and ok
+                ok = self._attempt(label, prefix + attribute.name, _validate, attribute, value) is not _FAILED and ok
         if not ok:
             raise _AlreadyReported
         return self._field(label, field, lambda: cls(**values))
@@ -414,7 +423,7 @@ class _Resolver:
     # -- one builder per table
 
     def _source(self, record: SourceRecord, label: str) -> Source:
-        published = self._attempt(label, "published", lambda: _optional(PartialDate.parse, record.published))
+        published = self._attempt(label, "published", _optional, PartialDate.parse, record.published)
         return self._make(
             label,
             Source,
@@ -445,8 +454,8 @@ class _Resolver:
             return self._reference("organizations", self.organizations, record.parent, label, "parent")
 
         def organization(record: OrganizationRecord, label: str, chain: tuple[str, ...]) -> Organization:
-            parent = self._attempt(label, "parent", lambda: parent_of(record, label, chain))
-            kind = self._attempt(label, "kind", lambda: _choice(OrganizationKind, record.kind))
+            parent = self._attempt(label, "parent", parent_of, record, label, chain)
+            kind = self._attempt(label, "kind", _choice, OrganizationKind, record.kind)
             return self._make(
                 label,
                 Organization,
@@ -479,7 +488,7 @@ class _Resolver:
 
     def _program(self, record: ProgramRecord, label: str) -> Program:
         owner = self._attempt(
-            label, "owner", lambda: self._reference("organizations", self.organizations, record.owner, label, "owner")
+            label, "owner", self._reference, "organizations", self.organizations, record.owner, label, "owner"
         )
         return self._make(
             label,
@@ -494,11 +503,11 @@ class _Resolver:
         )
 
     def _metric(self, record: MetricRecord, label: str) -> Metric:
-        kind = self._attempt(label, "kind", lambda: _choice(QuantityKind, record.kind))
-        temporal = self._attempt(label, "temporal", lambda: _choice(Temporal, record.temporal))
-        count_of = self._attempt(label, "count_of", lambda: self._count_of(record, kind, label))
+        kind = self._attempt(label, "kind", _choice, QuantityKind, record.kind)
+        temporal = self._attempt(label, "temporal", _choice, Temporal, record.temporal)
+        count_of = self._attempt(label, "count_of", self._count_of, record, kind, label)
         tags = tuple(
-            self._attempt(label, f"frameworks[{index}]", functools.partial(self._tag, tag, label, index))
+            self._attempt(label, f"frameworks[{index}]", self._tag, tag, label, index)
             for index, tag in enumerate(record.frameworks)
         )
         # what the metric checks as a whole: count_of given exactly for a count; only a qualitative event
@@ -529,7 +538,7 @@ class _Resolver:
 
     def _tag(self, record: FrameworkRecord, label: str, index: int) -> FrameworkTag:
         prefix = f"frameworks[{index}]."
-        match = self._attempt(label, prefix + "match", lambda: _choice(Match, record.match))
+        match = self._attempt(label, prefix + "match", _choice, Match, record.match)
         return self._make(
             label,
             FrameworkTag,
@@ -543,44 +552,34 @@ class _Resolver:
         )
 
     def _claim(self, record: ClaimRecord, label: str) -> Claim:
+        reference = self._reference
         subject = self._attempt(
-            label,
-            "subject",
-            lambda: self._reference("organizations", self.organizations, record.subject, label, "subject"),
+            label, "subject", reference, "organizations", self.organizations, record.subject, label, "subject"
         )
-        program = self._attempt(
-            label,
-            "program",
-            lambda: (
-                None
-                if record.program is None
-                else self._reference("programs", self.programs, record.program, label, "program")
-            ),
+        program = (
+            None
+            if record.program is None
+            else self._attempt(label, "program", reference, "programs", self.programs, record.program, label, "program")
         )
-        metric = self._attempt(
-            label, "metric", lambda: self._reference("metrics", self.metrics, record.metric, label, "metric")
-        )
-        source = self._attempt(
-            label, "source", lambda: self._reference("sources", self.sources, record.source, label, "source")
-        )
-        period = self._attempt(label, "period", lambda: parse_period(record.period))
-        modality = self._attempt(label, "modality", lambda: _choice(Modality, record.modality))
-        value = self._attempt(label, "value", lambda: _optional(lambda v: self._value(v, label), record.value))
+        metric = self._attempt(label, "metric", reference, "metrics", self.metrics, record.metric, label, "metric")
+        source = self._attempt(label, "source", reference, "sources", self.sources, record.source, label, "source")
+        period = self._attempt(label, "period", parse_period, record.period)
+        modality = self._attempt(label, "modality", _choice, Modality, record.modality)
+        value = None if record.value is None else self._attempt(label, "value", self._value, record.value, label)
         if not _failed(metric, value):
-            value = self._attempt(label, "value", lambda: self._fit(metric, value, record, label))
+            value = self._attempt(label, "value", self._fit, metric, value, record, label)
         citation = self._attempt(
             label,
             "span",
-            lambda: self._make(
-                label,
-                Citation,
-                "span",
-                {
-                    "source": source,
-                    "quote": record.quote,
-                    "span": record.span,
-                },
-            ),
+            self._make,
+            label,
+            Citation,
+            "span",
+            {
+                "source": source,
+                "quote": record.quote,
+                "span": record.span,
+            },
         )
         return self._make(
             label,
@@ -626,20 +625,30 @@ class _Resolver:
         return value
 
     def _value(self, record: ValueRecord, label: str) -> ReportedValue:
-        unit = self._attempt(label, "value.unit", lambda: parse_unit(record.unit))
-        qualifier = self._attempt(label, "value.qualifier", lambda: _choice(Qualifier, record.qualifier))
-        amount, upper, precision, tolerance = (
-            self._attempt(label, f"value.{name}", functools.partial(_optional, _exact, getattr(record, name)))
-            for name in ("amount", "upper", "precision", "tolerance")
+        unit = self._attempt(label, "value.unit", parse_unit, record.unit)
+        qualifier = self._attempt(label, "value.qualifier", _choice, Qualifier, record.qualifier)
+        amount = self._attempt(label, "value.amount", _exact, record.amount)
+        upper, precision, tolerance = (
+            None if number is None else self._attempt(label, f"value.{name}", _exact, number)
+            for name, number in (
+                ("upper", record.upper),
+                ("precision", record.precision),
+                ("tolerance", record.tolerance),
+            )
         )
         if _failed(unit, qualifier, amount, upper, precision, tolerance):
             raise _AlreadyReported
         reported = quantity(amount, unit)
+        upper_quantity = None if upper is None else quantity(upper, unit)
+        try:  # a good value is built once
+            return ReportedValue(reported, qualifier, upper=upper_quantity, precision=precision, tolerance=tolerance)
+        except Exception:  # noqa: BLE001, S110 - told apart below
+            pass
         # Built a field at a time, so that an error names the field that breaks the value.
         stages: list[tuple[str, dict[str, Any]]] = [
             ("amount", {}),
             ("precision", {"precision": precision}),
-            ("upper", {"qualifier": qualifier, "upper": _optional(lambda n: quantity(n, unit), upper)}),
+            ("upper", {"qualifier": qualifier, "upper": upper_quantity}),
             ("tolerance", {"tolerance": tolerance}),
         ]
         arguments: dict[str, Any] = {}
@@ -656,11 +665,10 @@ def _field_names(record_type: type, path: tuple[str | int, ...]) -> list[str]:
     for step in path:
         if isinstance(step, int):
             continue
-        field = attrs.fields_dict(current).get(str(step))
-        if field is None:
+        if str(step) not in current._fields:
             return []
         current = {"value": ValueRecord, "frameworks": FrameworkRecord}.get(str(step), current)
-    return [f.name for f in attrs.fields(current)] if attrs.has(current) else []
+    return list(current._fields)
 
 
 # ---------------------------------------------------------------------------- dump

@@ -227,14 +227,14 @@ class AsOf(Period):
             raise PeriodError(f"as of {self.date.iso()} is before since {self.since.iso()}")
 
     @property
-    def start(self) -> dt.date | None:  # noqa: D102
+    def start(self) -> dt.date | None:
         return None if self.since is None else self.since.first
 
     @property
-    def end(self) -> dt.date | None:  # noqa: D102
+    def end(self) -> dt.date | None:
         return None if self.date is None else self.date.last
 
-    def iso(self) -> str:  # noqa: D102
+    def iso(self) -> str:
         parts = []
         if self.since is not None:
             parts.append(f"since {self.since.iso()}")
@@ -275,14 +275,14 @@ class Span(Period):
         return cls(when, when)
 
     @property
-    def start(self) -> dt.date:  # noqa: D102
+    def start(self) -> dt.date:
         return self.first.first
 
     @property
-    def end(self) -> dt.date:  # noqa: D102
+    def end(self) -> dt.date:
         return self.last.last
 
-    def iso(self) -> str:  # noqa: D102
+    def iso(self) -> str:
         if self.first == self.last and self.first.granularity != "year":
             return self.first.iso()
         return f"{self.first.iso()} to {self.last.iso()}"
@@ -310,14 +310,14 @@ class CalendarYear(Period):
         PartialDate(value)
 
     @property
-    def start(self) -> dt.date:  # noqa: D102
+    def start(self) -> dt.date:
         return dt.date(self.year, 1, 1)
 
     @property
-    def end(self) -> dt.date:  # noqa: D102
+    def end(self) -> dt.date:
         return dt.date(self.year, 12, 31)
 
-    def iso(self) -> str:  # noqa: D102
+    def iso(self) -> str:
         return f"{self.year:04d}"
 
     def __str__(self) -> str:
@@ -357,14 +357,14 @@ class FiscalYear(Period):
                 raise PeriodError(f"FY{self.year} from {self.first_month.iso()} would end after the year 9999")
 
     @property
-    def start(self) -> dt.date | None:  # noqa: D102
+    def start(self) -> dt.date | None:
         return None if self.first_month is None else self.first_month.first
 
     @property
-    def end(self) -> dt.date | None:  # noqa: D102
+    def end(self) -> dt.date | None:
         if self.first_month is None:
             return None
-        from dateutil.relativedelta import relativedelta  # lazily: keeps import time low
+        from dateutil.relativedelta import relativedelta  # noqa: PLC0415 - lazily: keeps import time low
 
         last: dt.date = self.first_month.first + relativedelta(years=1, days=-1)
         return last
@@ -374,7 +374,7 @@ class FiscalYear(Period):
         end = self.end
         return None if end is None else PartialDate(end.year, end.month)
 
-    def iso(self) -> str:  # noqa: D102
+    def iso(self) -> str:
         if self.first_month is None:
             return f"FY{self.year:04d}"
         assert self._last_month is not None  # noqa: S101
@@ -409,14 +409,14 @@ class HalfYear(Period):
         PartialDate(self.year)
 
     @property
-    def start(self) -> dt.date:  # noqa: D102
+    def start(self) -> dt.date:
         return dt.date(self.year, 1 if self.half == 1 else 7, 1)
 
     @property
-    def end(self) -> dt.date:  # noqa: D102
+    def end(self) -> dt.date:
         return dt.date(self.year, 6, 30) if self.half == 1 else dt.date(self.year, 12, 31)
 
-    def iso(self) -> str:  # noqa: D102
+    def iso(self) -> str:
         return f"H{self.half} {self.year:04d}"
 
     def __str__(self) -> str:
@@ -445,14 +445,14 @@ class Quarter(Period):
         PartialDate(self.year)
 
     @property
-    def start(self) -> dt.date:  # noqa: D102
+    def start(self) -> dt.date:
         return dt.date(self.year, 3 * self.quarter - 2, 1)
 
     @property
-    def end(self) -> dt.date:  # noqa: D102
+    def end(self) -> dt.date:
         return PartialDate(self.year, 3 * self.quarter).last
 
-    def iso(self) -> str:  # noqa: D102
+    def iso(self) -> str:
         return f"Q{self.quarter} {self.year:04d}"
 
     def __str__(self) -> str:
@@ -471,14 +471,14 @@ class UnknownPeriod(Period):
     kind: ClassVar[str] = "unknown"
 
     @property
-    def start(self) -> None:  # noqa: D102
+    def start(self) -> None:
         return None
 
     @property
-    def end(self) -> None:  # noqa: D102
+    def end(self) -> None:
         return None
 
-    def iso(self) -> str:  # noqa: D102
+    def iso(self) -> str:
         return "unknown"
 
     def __str__(self) -> str:

@@ -9,12 +9,15 @@ strings, units still names. :mod:`esgclaims._files` turns them into the model.
 import datetime as dt
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Any
+from typing import NamedTuple
 
-import attrs
 import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
-from cattrs.gen import make_dict_structure_fn
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
 
 __all__ = [
     "ClaimRecord",
@@ -31,8 +34,9 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)  # transient shapes: no eq or repr to generate
-class SourceRecord:
+# Transient shapes, built only by the converter: named tuples, which cost a third of an attrs
+# class to create at import (benchmarks/coldstart.py), are enough. The model is attrs throughout.
+class SourceRecord(NamedTuple):
     """A ``[[sources]]`` record."""
 
     id: str
@@ -44,8 +48,7 @@ class SourceRecord:
     sha256: str | None = None
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)  # transient shapes: no eq or repr to generate
-class OrganizationRecord:
+class OrganizationRecord(NamedTuple):
     """An ``[[organizations]]`` record."""
 
     id: str
@@ -56,8 +59,7 @@ class OrganizationRecord:
     description: str = ""
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)  # transient shapes: no eq or repr to generate
-class ProgramRecord:
+class ProgramRecord(NamedTuple):
     """A ``[[programs]]`` record."""
 
     id: str
@@ -66,8 +68,7 @@ class ProgramRecord:
     description: str = ""
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)  # transient shapes: no eq or repr to generate
-class FrameworkRecord:
+class FrameworkRecord(NamedTuple):
     """One entry of a metric's ``frameworks``."""
 
     framework: str
@@ -75,8 +76,7 @@ class FrameworkRecord:
     match: str = "close"
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)  # transient shapes: no eq or repr to generate
-class MetricRecord:
+class MetricRecord(NamedTuple):
     """A ``[[metrics]]`` record."""
 
     id: str
@@ -88,8 +88,7 @@ class MetricRecord:
     frameworks: tuple[FrameworkRecord, ...] = ()
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)  # transient shapes: no eq or repr to generate
-class ValueRecord:
+class ValueRecord(NamedTuple):
     """A claim's ``value`` table."""
 
     amount: Decimal
@@ -100,8 +99,7 @@ class ValueRecord:
     tolerance: Decimal | None = None
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)  # transient shapes: no eq or repr to generate
-class ClaimRecord:
+class ClaimRecord(NamedTuple):
     """A ``[[claims]]`` record."""
 
     id: str
@@ -173,8 +171,10 @@ def _structure_decimal(value: object, _: type) -> Decimal:
     return number
 
 
-def _make_converter() -> cattrs.Converter:
-    result = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+def _make_converter() -> cattrs.BaseConverter:
+    # cattrs' BaseConverter: the hooks of the record tables are the ones below, so nothing of
+    # the code-generating Converter is used, and the base costs a fraction of it to build.
+    result = cattrs.BaseConverter(detailed_validation=True)
     result.register_structure_hook(str, _structure_str)
     result.register_structure_hook(int, _structure_int)
     result.register_structure_hook(Decimal, _structure_decimal)
@@ -212,15 +212,47 @@ def _make_converter() -> cattrs.Converter:
     return result
 
 
-def _strict_table(conv: cattrs.Converter, record_type: type) -> Callable[[object, type], object]:
-    generated: Callable[[dict[str, Any], type], object] = make_dict_structure_fn(
-        record_type, conv, _cattrs_forbid_extra_keys=True
-    )
+def _strict_table(conv: cattrs.BaseConverter, record_type: type[NamedTuple]) -> Callable[[object, type], object]:
+    """The hook for one record type: every field through the converter, every error collected.
+
+    It does what cattrs' generated hook (``make_dict_structure_fn`` with detailed validation
+    and forbidden extra keys) does, and raises the same errors with the same notes, so that
+    :func:`problems` reads both alike; but it is built without generating and compiling code
+    for each record type, which cost more at import than structuring a whole claim file
+    (benchmarks/coldstart.py).
+    """
+    name = record_type.__name__
+    fields = [
+        (field, conv.get_structure_hook(field_type), field_type, field not in record_type._field_defaults)
+        for field, field_type in record_type.__annotations__.items()
+    ]
+    known = frozenset(record_type.__annotations__)
+    build: Callable[..., object] = record_type
 
     def structure(value: object, cls: type) -> object:
         if not isinstance(value, dict):
             raise FieldProblem("a table", value)
-        return generated(value, cls)
+        arguments: dict[str, object] = {}
+        errors: list[Exception] = []
+        for field, hook, field_type, required in fields:
+            try:
+                if field in value:
+                    arguments[field] = hook(value[field], field_type)
+                elif required:
+                    raise KeyError(field)  # as cattrs' generated code raises it, from ``value[field]``
+            except Exception as error:  # noqa: BLE001 - every field's error is collected
+                note = AttributeValidationNote(f"Structuring class {name} @ attribute {field}", field, field_type)
+                error.__notes__ = [*getattr(error, "__notes__", []), note]
+                errors.append(error)
+        extra = value.keys() - known
+        if extra:
+            errors.append(ForbiddenExtraKeysError("", record_type, extra))
+        if errors:
+            raise ClassValidationError(f"While structuring {name}", errors, record_type)
+        try:
+            return build(**arguments)
+        except Exception as error:  # cattrs reports a failing __init__ the same way
+            raise ClassValidationError(f"While structuring {name}", [error], record_type) from error
 
     return structure
 

@@ -41,14 +41,33 @@ Quantity: TypeAlias = PlainQuantity[Any]
 Unit: TypeAlias = PlainUnit
 
 
-_FACTOR = re.compile(r"\*\*|[*/]|\[?[A-Za-z_][A-Za-z0-9_]*\]?|\d+(?:\.\d+)?(?:[eE]-?\d+)?")
+_OPERATORS = ("*", "/", "**")
+#: What may start a unit name; the rest is ASCII letters, digits and underscores.
+_NAME_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_%‰")
+
+
+def _is_name(text: str) -> bool:
+    """Whether ``text`` is one unit name (checked without a regular expression: import time)."""
+    rest = text[1:].replace("_", "a")
+    return bool(text) and text[0] in _NAME_START and (not rest or (rest.isascii() and rest.isalnum()))
 
 
 def _reference(expression: str) -> tuple[Decimal, dict[str, int]]:
-    """Read ``1000 * gram`` or ``kilogram * meter ** 2 / second ** 2`` into a scale and units."""
-    tokens = _FACTOR.findall(expression)
-    if "".join(tokens) != expression.replace(" ", ""):
-        raise ValueError(f"cannot read unit expression {expression!r}")
+    """Read ``1000 * gram`` or ``kilogram * meter ** 2 / second ** 2`` into a scale and units.
+
+    Numbers, names and operators are separated by spaces, as units.txt writes them.
+    """
+    tokens = expression.split()
+    for token in tokens:
+        if token in _OPERATORS:
+            continue
+        if token[0].isdigit():
+            try:
+                Decimal(token)
+            except InvalidOperation:
+                raise ValueError(f"cannot read unit expression {expression!r}") from None
+        elif not _is_name(token.removeprefix("[").removesuffix("]")):
+            raise ValueError(f"cannot read unit expression {expression!r}")
     scale, units, divide, position = Decimal(1), dict[str, int](), False, 0
     while position < len(tokens):
         part = tokens[position]
@@ -117,12 +136,13 @@ ureg: pint.UnitRegistry[Decimal] = _build_registry()
 DIMENSIONLESS: Unit = ureg.Unit(UnitsContainer({}, non_int_type=Decimal))
 PERCENT: Unit = ureg.Unit(UnitsContainer({"percent": Decimal(1)}, non_int_type=Decimal))
 
-_NAME = re.compile(r"[A-Za-z_%‰][A-Za-z0-9_]*")
-_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_TOKEN = re.compile(r"\s*([*/])\s*")
+_GROUPED = r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # compiled on first use (``re`` caches it)
+_JOINER = r"\s*([*/])\s*"
 
 
 _NAMES: list[str] = []
+#: Units looked up by one name, symbol or alias. Definitions never change, so neither do these.
+_BY_NAME: dict[str, Unit] = {}
 
 
 def _known_names() -> list[str]:
@@ -140,14 +160,19 @@ def _known_names() -> list[str]:
 
 
 def _lookup_name(name: str, text: str) -> Unit:
-    if not _NAME.fullmatch(name):
+    unit = _BY_NAME.get(name)
+    if unit is not None:
+        return unit
+    if not _is_name(name):
         raise UnitError(f"cannot read unit {text!r}: expected unit names joined by '*' or '/'")
     definition = ureg._units.get(name)  # noqa: SLF001 - names, symbols and aliases, without pint's parser
     if definition is None:
         raise UnitError(f"unknown unit {name!r}{did_you_mean(name, _known_names())}")
     # Built from the canonical name: ureg.Unit(str) would run pint's expression parser,
     # which loads the tokenize module and costs more than the rest of a load (coldstart).
-    return ureg.Unit(UnitsContainer({definition.name: Decimal(1)}, non_int_type=Decimal))
+    unit = ureg.Unit(UnitsContainer({definition.name: Decimal(1)}, non_int_type=Decimal))
+    _BY_NAME[name] = unit
+    return unit
 
 
 def parse_unit(text: str | Unit) -> Unit:
@@ -175,7 +200,9 @@ def parse_unit(text: str | Unit) -> Unit:
     stripped = text.strip()
     if stripped in ("", "1", "dimensionless"):
         return DIMENSIONLESS
-    parts = _TOKEN.split(stripped)
+    if "*" not in stripped and "/" not in stripped:
+        return _lookup_name(stripped, text)
+    parts = re.split(_JOINER, stripped)
     unit = _lookup_name(parts[0], text)
     for operator, name in zip(parts[1::2], parts[2::2], strict=True):
         other = _lookup_name(name, text)
@@ -211,7 +238,7 @@ def to_decimal(number: object) -> Decimal:
         result = Decimal(repr(number))
     elif isinstance(number, str):
         digits = number.strip()
-        if "," in digits and not _GROUPED.fullmatch(digits):
+        if "," in digits and not re.fullmatch(_GROUPED, digits):
             raise InvalidValueError(f"expected digits grouped in threes by commas, got {number!r}")
         try:
             result = Decimal(digits.replace(",", "").replace("_", ""))
@@ -226,6 +253,9 @@ def to_decimal(number: object) -> Decimal:
     return result
 
 
+_ONE = Decimal(1)
+
+
 def plain(number: Decimal) -> Decimal:
     """The same number without exponent or trailing zeros: ``1.977E+7`` is ``19770000``.
 
@@ -236,7 +266,7 @@ def plain(number: Decimal) -> Decimal:
     if number.is_zero():
         return Decimal(0)
     if number == number.to_integral_value():
-        return number.quantize(Decimal(1))
+        return number.quantize(_ONE)
     return number.normalize()
 
 
@@ -250,7 +280,8 @@ def quantity(amount: object, unit: str | Unit = "dimensionless") -> Quantity:
     if isinstance(amount, pint.Quantity):
         if amount._REGISTRY is not ureg:  # noqa: SLF001
             raise UnitError(f"quantity {amount!s} belongs to another pint registry; use esgclaims.ureg")
-        return ureg.Quantity(plain(to_decimal(amount.magnitude)), amount.units)
+        # the unit container itself: ``amount.units`` would build a Unit object to be taken apart again
+        return ureg.Quantity(plain(to_decimal(amount.magnitude)), amount._units)  # noqa: SLF001
     return ureg.Quantity(plain(to_decimal(amount)), parse_unit(unit))
 
 
@@ -306,13 +337,24 @@ def count_kind_of(unit: Unit) -> str | None:
     return None
 
 
-def _COUNT_KINDS() -> set[str]:  # noqa: N802 - reads like the constant it stands for
-    physical = {"length", "mass", "time", "emissions"}
-    return {
-        str(name)[1:-1]
-        for name in ureg._dimensions  # noqa: SLF001 - pint has no public listing
-        if str(name).startswith("[") and not str(name).startswith("[currency_") and str(name)[1:-1] not in physical
-    }
+#: The count kinds, keyed by how many dimensions the registry had when they were listed
+#: (dimensions are only ever added, so the number says when to list them again).
+_COUNT_KIND_CACHE: dict[int, frozenset[str]] = {}
+
+
+def _COUNT_KINDS() -> frozenset[str]:  # noqa: N802 - reads like the constant it stands for
+    dimensions = ureg._dimensions  # noqa: SLF001 - pint has no public listing
+    kinds = _COUNT_KIND_CACHE.get(len(dimensions))
+    if kinds is None:
+        physical = {"length", "mass", "time", "emissions"}
+        kinds = frozenset(
+            str(name)[1:-1]
+            for name in dimensions
+            if str(name).startswith("[") and not str(name).startswith("[currency_") and str(name)[1:-1] not in physical
+        )
+        _COUNT_KIND_CACHE.clear()
+        _COUNT_KIND_CACHE[len(dimensions)] = kinds
+    return kinds
 
 
 def is_share(unit: Unit) -> bool:

@@ -25,7 +25,7 @@ class Qualifier(enum.Enum):
     EXACT = "exact"
     """The figure as stated: [v, v]."""
     APPROXIMATELY = "approximately"
-    """around, about, nearly, close to: [v·(1−tolerance), v·(1+tolerance)]."""  # noqa: RUF001 - a minus sign
+    """around, about, nearly, close to: [v·(1−tolerance), v·(1+tolerance)]."""
     MORE_THAN = "more_than"
     """more than, over, exceeded: (v, ∞), or (v, 100 %] for a share."""
     AT_LEAST = "at_least"
@@ -35,7 +35,7 @@ class Qualifier(enum.Enum):
     AT_MOST = "at_most"
     """at most, up to, no more than: [0, v]."""
     RANGE = "range"
-    """a–b, between a and b: [a, b]."""  # noqa: RUF001 - an en dash
+    """a–b, between a and b: [a, b]."""
     ORDER_OF_MAGNITUDE = "order_of_magnitude"
     """tens of thousands: [10 000, 100 000) — the reported figure is the low end."""
 
@@ -151,8 +151,9 @@ class ReportedValue:
         if self.upper is not None:
             if self.upper.dimensionality != self.reported.dimensionality:
                 raise UnitError(f"upper bound {self.upper.units} does not fit {self.reported.units}")
-            object.__setattr__(self, "upper", quantity(self.upper.to(self.reported.units)))
-            assert self.upper is not None  # noqa: S101 - set just above
+            if self.upper.units != self.reported.units:
+                object.__setattr__(self, "upper", quantity(self.upper.to(self.reported.units)))
+                assert self.upper is not None  # noqa: S101 - set just above
             if self.upper <= self.reported:
                 upper, reported = format_quantity(self.upper), format_quantity(self.reported)
                 raise InvalidValueError(f"inverted bounds: upper {upper} is not above {reported}")
