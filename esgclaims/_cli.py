@@ -1,17 +1,22 @@
-"""The ``esgclaims`` command line: list, show and validate claims."""
+"""The ``esgclaims`` command line: list, show and validate claims, and extract candidates from text."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ._claimset import ClaimSet
+from ._cli_extract import add_extract_command
 from ._datasets import DATASETS, load_dataset
 from ._errors import EsgClaimsError, LoadError
 from ._files import load
 from ._table import claim_row, render_table
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ._claimset import ClaimSet
 
 __all__ = ["main"]
 
@@ -71,7 +76,10 @@ def _validate(args: argparse.Namespace) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="esgclaims",
-        description="Typed, exact ESG claims: list, show and validate claim files and shipped datasets.",
+        description=(
+            "Typed, exact ESG claims: list, show and validate claim files and shipped datasets; "
+            "extract candidate claims from text."
+        ),
         epilog=f"Datasets shipped: {', '.join(DATASETS)}. Example: esgclaims list jd-2020",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -91,6 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("file", help="a .toml or .json claim file")
     validate.set_defaults(run=_validate)
+    add_extract_command(commands)
     return parser
 
 

@@ -56,7 +56,8 @@ _RELATIVE = r"\b(today|now|yesterday|recent(ly)?|last|this|next|previous|past|cu
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().strip(".,;:").strip())
+    # split() splits at what ``\s+`` matches, and the ends are already stripped: no pattern to compile
+    return " ".join(text.strip().strip(".,;:").split())
 
 
 def parse_date(text: str) -> PartialDate:

@@ -7,10 +7,11 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ._errors import EsgClaimsError, ValueParseError
+from ._nouns import COUNT_NOUNS, PER_NOUNS, SINGULAR_NOUNS, chinese_unit
 from ._units import count_kind_of, parse_unit, to_decimal
 from ._values import DEFAULT_TOLERANCE, Qualifier, ReportedValue
 
-__all__ = ["COUNT_NOUNS", "parse_value"]
+__all__ = ["COUNT_NOUNS", "QUALIFIER_PHRASES", "parse_value"]
 
 # Longest phrases first where one is a prefix of another.
 _QUALIFIERS: list[tuple[str, Qualifier]] = [
@@ -25,6 +26,8 @@ _QUALIFIERS: list[tuple[str, Qualifier]] = [
     for phrase in phrases.split("|")
 ]
 _QUALIFIERS.sort(key=lambda item: len(item[0]), reverse=True)
+#: The words of a qualifier before a figure, longest first: "no more than", "over", "约".
+QUALIFIER_PHRASES = tuple(phrase for phrase, _ in _QUALIFIERS)
 
 _SUFFIX_QUALIFIERS = {
     "or more": Qualifier.AT_LEAST,
@@ -150,51 +153,6 @@ _AMBIGUOUS_SYMBOLS = {
     "¥": "RMB or yen; write RMB or JPY",
     "￥": "RMB or yen; write RMB or JPY",
     "dollars": "US dollars, Hong Kong dollars or another dollar; write US$, HK$ or the ISO code",
-}
-
-#: Nouns reports count, and the count kind each one is a count of.
-COUNT_NOUNS: dict[str, str] = {
-    "household": "household",
-    "households": "household",
-    "families": "household",
-    "family": "household",
-    "county": "county",
-    "counties": "county",
-    "farm": "farm",
-    "farms": "farm",
-    "farmers": "person",
-    "village": "village",
-    "villages": "village",
-    "city": "city",
-    "cities": "city",
-    "item": "item",
-    "items": "item",
-    "piece": "item",
-    "pieces": "item",
-    "commodities": "item",
-    "commodity": "item",
-    "products": "item",
-    "product": "item",
-    "specialties": "item",
-    "goods": "item",
-    "people": "person",
-    "persons": "person",
-    "person": "person",
-    "participants": "person",
-    "beneficiaries": "person",
-    "residents": "person",
-    "volunteers": "person",
-    "students": "person",
-    "employee": "employee",
-    "employees": "employee",
-    "staff": "employee",
-    "workers": "employee",
-    "户": "household",
-    "个县": "county",
-    "县": "county",
-    "人": "person",
-    "件": "item",
-    "名员工": "employee",
 }
 
 _NO_SCALE = "\x00"
@@ -344,7 +302,7 @@ def _unit(figure: _Figure, original: str) -> tuple[Qualifier, str]:
     if currency is not None:
         unit = currency
     else:
-        unit, text = _noun_unit(text, original)
+        unit, text = _noun_unit(text, original, many=figure.amount != 1)
     per, text = _per(text, original)
     if per is not None:
         unit = f"{unit} / {per}"
@@ -393,8 +351,8 @@ def _per(text: str, original: str) -> tuple[str | None, str]:
     if match is None:
         return None, text
     word = match.group(1)
-    if word.lower() in COUNT_NOUNS:
-        return COUNT_NOUNS[word.lower()], text[match.end() :].strip()
+    if word.lower() in PER_NOUNS:
+        return PER_NOUNS[word.lower()], text[match.end() :].strip()
     try:
         parse_unit(word)
     except EsgClaimsError:
@@ -479,8 +437,12 @@ def _scale(text: str, has_currency: bool) -> tuple[Decimal, bool, str]:
     return scale, scaled, text
 
 
-def _noun_unit(text: str, original: str) -> tuple[str, str]:
-    """The unit or counted kind a figure is followed by, and the text after it."""
+def _noun_unit(text: str, original: str, *, many: bool = True) -> tuple[str, str]:
+    """The unit or counted kind a figure is followed by, and the text after it.
+
+    After a figure other than one, a singular noun before another word is a modifier:
+    "300 village e-commerce operators" do not count villages.
+    """
     text = text.strip()
     if not text:
         return "dimensionless", text
@@ -496,16 +458,23 @@ def _noun_unit(text: str, original: str) -> tuple[str, str]:
     for position, match in enumerate(words[:6]):
         word = match.group()
         if word.lower() in COUNT_NOUNS:
+            modifier = position + 1 < len(words) and words[position + 1].group()[0].isalpha()
+            if many and modifier and word.lower() in SINGULAR_NOUNS:
+                continue
             return COUNT_NOUNS[word.lower()], text[match.end() :].strip()
         try:
             unit = parse_unit(word)
         except EsgClaimsError:
             continue
-        if position == 0 or count_kind_of(unit) is not None:
+        # "36,000 volunteer hours": a unit written out in full may follow one modifier
+        if position == 0 or count_kind_of(unit) is not None or (position == 1 and len(word) > 3):
             return word, text[match.end() :].strip()
     for noun, kind in COUNT_NOUNS.items():  # Chinese measure words follow the figure directly
         if not noun.isascii() and text.startswith(noun):
             return kind, text[len(noun) :].strip()
+    chinese = chinese_unit(text)
+    if chinese is not None:
+        return chinese[0], text[chinese[1] :].strip()
     raise ValueParseError(
         f"cannot tell what {original.strip()!r} counts: {text!r} names no unit or counted noun; "
         "register one with esgclaims.register_count_kind"

@@ -89,6 +89,15 @@ CASES = [
     ("five hundred thousand", Qualifier.EXACT, "500000", "dimensionless", "100000", "500000", "500000"),
     ("1.5 mn", Qualifier.EXACT, "1500000", "dimensionless", "100000", "1500000", "1500000"),
     ("3k", Qualifier.EXACT, "3000", "dimensionless", "1000", "3000", "3000"),
+    # what extraction meets: units after a modifier, singular nouns after "per", more people, Chinese nouns
+    ("more than 36,000 volunteer hours", Qualifier.MORE_THAN, "36000", "hour", "1", "36000", N),
+    ("RMB 2,000 to RMB 5,000 per student", Qualifier.RANGE, "2000", "CNY/person", "1", "2000", "5000"),
+    ("nearly 3,400 rural teachers", Qualifier.APPROXIMATELY, "3400", "person", "1", "3060", "3740"),
+    ("1 household", Qualifier.EXACT, "1", "household", "1", "1", "1"),
+    ("27个脱贫县", Qualifier.EXACT, "27", "county", "1", "27", "27"),
+    ("18.6万吨二氧化碳当量", Qualifier.EXACT, "186000", "tCO2e", "1000", "186000", "186000"),
+    ("2,600余名", Qualifier.MORE_THAN, "2600", "person", "1", "2600", N),
+    ("约2,300亩", Qualifier.APPROXIMATELY, "2300", "mu", "1", "2070", "2530"),
 ]
 
 
@@ -180,6 +189,14 @@ def test_parse_value_reads_qualifier_amount_unit_precision_and_bounds(
             ("cannot read '1.5 million households and 300 villages': a second figure '300' follows the first"),
         ),
         ("100 and 200 households", "cannot read '100 and 200 households': a second figure '200' follows the first"),
+        # a singular noun before another word is a modifier, after any figure but one
+        (
+            "300 village e-commerce operators",
+            (
+                "cannot tell what '300 village e-commerce operators' counts: 'village e-commerce operators' "
+                "names no unit or counted noun; register one with esgclaims.register_count_kind"
+            ),
+        ),
     ],
 )
 def test_parse_value_refuses_what_it_cannot_read_unambiguously(text: str, message: str) -> None:

@@ -1,0 +1,108 @@
+"""Recall and precision of ``esgclaims.extract`` on the annotated texts in tests/extraction.
+
+A candidate counts as found when its figure overlaps an annotated one and its kind
+(level or change), direction, qualifier, amount, upper bound, unit, period and
+alternatives all agree. Recall is per annotated qualifier, precision per qualifier
+the extractor gave.
+
+Run it with ``python benchmarks/extraction.py``; ``--misses`` lists every miss and
+every extra candidate with the fields it got wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.extraction.annotations import HELD_OUT, HELD_OUT_2, HERE, Score, candidates, qualifier_of, score, texts
+
+QUALIFIERS = (
+    "exact",
+    "approximately",
+    "more_than",
+    "at_least",
+    "less_than",
+    "at_most",
+    "range",
+    "order_of_magnitude",
+    "unread",
+)
+
+
+def _ratio(numerator: int, denominator: int) -> str:
+    return f"{numerator / denominator:.3f}" if denominator else "—"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list every miss and extra candidate")
+    args = parser.parse_args()
+    sets = (
+        ("texts the rules were tuned on", HERE),
+        ("first held-out texts: scored once, then used to fix general bugs", HELD_OUT),
+        ("second held-out texts: annotated after the last rule change, never tuned on", HELD_OUT_2),
+    )
+    for title, folder in sets:
+        print(f"== {title} ({folder.relative_to(HERE.parents[1])})\n")
+        scores = [(item.name, score(item.expected, candidates(item))) for item in texts(folder)]
+        _report(scores, misses=args.misses)
+        print()
+    return 0
+
+
+def _report(scores: list[tuple[str, Score]], *, misses: bool) -> None:
+    print(f"{'text':28} {'annotated':>9} {'found':>6} {'matched':>7} {'recall':>7} {'precision':>9}")
+    for name, result in scores:
+        annotated, matched = len(result.matched) + len(result.missed), len(result.matched)
+        found = matched + len(result.extra)
+        print(
+            f"{name:28} {annotated:9} {found:6} {matched:7} {_ratio(matched, annotated):>7} {_ratio(matched, found):>9}"
+        )
+    expected_by: Counter[str] = Counter()
+    found_by: Counter[str] = Counter()
+    recalled_by: Counter[str] = Counter()
+    precise_by: Counter[str] = Counter()
+    changes = Counter[str]()
+    for _, result in scores:
+        for claim, candidate in result.matched:
+            expected_by[claim.qualifier] += 1
+            recalled_by[claim.qualifier] += 1
+            found_by[qualifier_of(candidate)] += 1
+            precise_by[qualifier_of(candidate)] += 1
+            changes["matched"] += claim.kind == "change"
+        for claim, _ in result.missed:
+            expected_by[claim.qualifier] += 1
+            changes["annotated"] += claim.kind == "change"
+        for candidate in result.extra:
+            found_by[qualifier_of(candidate)] += 1
+            changes["extra"] += candidate.kind == "change"
+    changes["annotated"] += changes["matched"]
+
+    print(f"\n{'qualifier':20} {'annotated':>9} {'recall':>7} {'found':>6} {'precision':>9}")
+    for qualifier in QUALIFIERS:
+        if expected_by[qualifier] or found_by[qualifier]:
+            recall = _ratio(recalled_by[qualifier], expected_by[qualifier])
+            precision = _ratio(precise_by[qualifier], found_by[qualifier])
+            print(f"{qualifier:20} {expected_by[qualifier]:9} {recall:>7} {found_by[qualifier]:6} {precision:>9}")
+    found_changes = changes["matched"] + changes["extra"]
+    print(
+        f"{'(changes)':20} {changes['annotated']:9} {_ratio(changes['matched'], changes['annotated']):>7} "
+        f"{found_changes:6} {_ratio(changes['matched'], found_changes):>9}"
+    )
+    total, matched, found = sum(expected_by.values()), sum(recalled_by.values()), sum(found_by.values())
+    print(f"{'overall':20} {total:9} {_ratio(matched, total):>7} {found:6} {_ratio(matched, found):>9}")
+
+    if misses:
+        for name, result in scores:
+            for claim, reasons in result.missed:
+                print(f"\nmiss  {name}: {claim.figure!r}\n      " + "\n      ".join(reasons))
+            for candidate in result.extra:
+                print(f"\nextra {name}: {candidate.figure!r} {candidate!r}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

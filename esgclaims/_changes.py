@@ -1,0 +1,106 @@
+"""Telling a change ("up 38% year-on-year") from a level ("reached RMB 4.6 billion")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from ._candidates import Direction
+
+if TYPE_CHECKING:
+    from ._figures import Mention
+
+__all__ = ["Shift", "shifts"]
+
+_I = re.IGNORECASE
+_UP = (
+    "up|grew|grow|grows|growing|grown|rose|rise|rises|rising|risen|increased|increases|increasing|climbed|jumped|"
+    "surged|soared"
+)
+_DOWN = (
+    "down|fell|falls|falling|fallen|dropped|drops|dropping|declined|declines|declining|decreased|decreases|"
+    "decreasing|slid|shrank|plunged"
+)
+_UP_NOUNS = "increase|rise|growth|gain|improvement"
+_DOWN_NOUNS = "decrease|reduction|decline|drop|fall|cut"
+_CN_UP = "同比增长|同比上升|同比提高|同比增加|增长|上升|提高|提升|增加"
+_CN_DOWN = "同比下降|同比减少|同比降低|下降|减少|降低"
+_BEFORE = re.compile(
+    rf"(?:\b(?P<up>{_UP})|\b(?P<down>{_DOWN}))\s+(?:by\s+)?$"
+    rf"|\b(?:an?\s+)?(?:(?P<upn>{_UP_NOUNS})|(?P<downn>{_DOWN_NOUNS}))\s+(?:of|by)\s+$"
+    rf"|(?P<cnup>{_CN_UP})\s*$|(?P<cndown>{_CN_DOWN})\s*$",
+    _I,
+)
+_BY_VERB = re.compile(
+    r"\b(?:(?P<up>increase|increased|increasing|raise|raised|grow|boost|boosted|improve|improved)"
+    r"|(?P<down>cut|cuts|cutting|reduce|reduced|reducing|lower|lowered|decrease|decreased))\b(?=[^,;]*\bby\s+$)",
+    _I,
+)
+_AFTER = re.compile(
+    r"^(?:\s+(?:year-on-year|year on year|yoy|y-o-y|year over year))?\s+(?:(?P<up>higher|increase|growth|rise)"
+    r"|(?P<down>lower|decrease|reduction|decline|drop))\b",
+    _I,
+)
+_YEAR_ON_YEAR = re.compile(r"^\s*,?\s*(?P<basis>year-on-year|year on year|yoy|y-o-y|year over year)\b", _I)
+
+
+class Shift(NamedTuple):
+    """A figure read as a change: which way, and the span its words cover."""
+
+    direction: Direction
+    start: int
+    end: int
+    relative: bool
+    basis: str = ""
+    """ "year-on-year" when the text says so; a compared period is found with the period phrases."""
+
+
+def shifts(text: str, mentions: list[Mention], clauses: list[int]) -> list[Shift | None]:
+    """For each mention of one sentence, how it changes, or ``None`` for a level."""
+    found: list[Shift | None] = []
+    for index, mention in enumerate(mentions):
+        clause = max(bound for bound in clauses if bound <= mention.start)
+        shift = _shift(text, mention, clause)
+        if shift is None and index and found[-1] is not None:
+            previous = mentions[index - 1]
+            if re.fullmatch(r"\s*,?\s*(?:and|or)\s+", text[previous.end : mention.start]):
+                shift = Shift(found[-1].direction, mention.start, mention.end, _relative(mention))  # "grew 64% and 29%"
+        found.append(shift)
+    return found
+
+
+def _relative(mention: Mention) -> bool:
+    return mention.percent is not None and not mention.points
+
+
+def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
+    before = text[clause : mention.start]
+    after = text[mention.end : mention.end + 40]
+    start, end, direction = mention.start, mention.end, None
+    verbs = list(_BY_VERB.finditer(before))  # "cut Scope 1 and 2 emissions by": the verb nearest "by"
+    match = _BEFORE.search(before) or (verbs[-1] if verbs else None)
+    if match is not None and re.search(
+        r"\b(?:set|sets|setting|built|picked|signed|took|made|stepped)\s+up\s+$", before, _I
+    ):
+        match = None  # "set up 300 stations" is no increase
+    if match is not None:
+        groups = match.groupdict()
+        up = groups.get("up") or groups.get("upn") or groups.get("cnup")
+        direction = Direction.INCREASE if up else Direction.DECREASE
+        if _BEFORE.search(before):
+            start = clause + match.start()
+    else:
+        following = _AFTER.match(after)
+        if following is None:
+            return None
+        direction = Direction.INCREASE if following.group("up") else Direction.DECREASE
+        end += following.end()
+    basis = ""
+    year_on_year = _YEAR_ON_YEAR.match(text[end : end + 30])
+    if year_on_year:
+        basis, end = "year-on-year", end + year_on_year.end()
+    elif re.search(r"同比", text[start:end]) or re.search(
+        r"year-on-year|year on year|yoy", text[mention.end : end], _I
+    ):
+        basis = "year-on-year"
+    return Shift(direction, start, end, _relative(mention), basis)

@@ -1,0 +1,470 @@
+"""Finding the figures of a sentence and reading each one with :func:`esgclaims.parse_value`.
+
+What is not a claim is left out here: years, numbers in names and codes ("the 10
+Million Trees Initiative", "Scope 1", "HKEX: 2817", "tier-1"), ordinals, list
+markers and durations that are time phrases ("within 90 days"). Dates and period
+phrases are found before, and passed in as spans to leave alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ._errors import EsgClaimsError
+from ._nouns import CHINESE_NOUNS, COUNT_NOUNS
+from ._parse_value import QUALIFIER_PHRASES, parse_value
+from ._units import DIMENSIONLESS, count_kind_of, currency_of, parse_unit
+from ._values import ReportedValue
+
+__all__ = ["Mention", "scan"]
+
+_I = re.IGNORECASE
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_CODES = ("RMB", "USD", "HKD", "CNY", "EUR", "GBP", "JPY")
+_NUMBER_ANCHOR = rf"(?:(?<![A-Za-z0-9_.,])|{'|'.join(f'(?<={code})' for code in _CODES)}){_NUMBER}"
+_SMALL = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_WORD_ANCHOR = (
+    r"(?<![A-Za-z])(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)"
+    r"|(?:tens|hundreds|dozens|thousands|millions|billions)\s+of"
+    r"|(?:several|a\s+few)\s+(?:hundred|thousand|million|billion)"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|a|an)"
+    rf"\s+(?:hundred|thousand|million|billion)|(?:{_SMALL}|a\s+dozen)(?=\s))(?![A-Za-z])"
+)
+_CURRENCY = r"(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|US\$|HK\$|S\$|A\$|NT\$|\$|€|£|¥|￥|人民币)"
+_CURRENCY_BEFORE = _CURRENCY + r"\s?$"
+_QUALIFIER_BEFORE = (
+    "(?:"
+    + "|".join(
+        (r"(?<![A-Za-z])" if phrase[0].isalpha() and phrase.isascii() else "") + re.escape(phrase)
+        for phrase in QUALIFIER_PHRASES
+    )
+    + r")\s*$"
+)
+_SCALE_AFTER = r"\s?(?:hundred|thousand|million|billion|trillion|bn|mn|k)(?![A-Za-z])|万亿|十万|百万|千万|亿|万|千"
+_STOP_WORDS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "across",
+        "and",
+        "or",
+        "that",
+        "which",
+        "who",
+        "while",
+        "as",
+        "through",
+        "into",
+        "than",
+        "compared",
+        "since",
+        "during",
+        "over",
+        "under",
+        "including",
+        "via",
+        "among",
+        "were",
+        "was",
+        "is",
+        "are",
+        "had",
+        "has",
+        "have",
+        "been",
+        "be",
+        "will",
+        "would",
+        "helped",
+        "reached",
+        "a",
+        "an",
+        "the",
+        "its",
+        "our",
+        "their",
+        "this",
+    ]
+)
+_CODE_WORDS = frozenset(
+    [
+        "scope",
+        "section",
+        "tier",
+        "phase",
+        "level",
+        "goal",
+        "sdg",
+        "sdgs",
+        "gri",
+        "iso",
+        "article",
+        "chapter",
+        "figure",
+        "table",
+        "page",
+        "note",
+        "step",
+        "grade",
+        "class",
+        "top",
+        "no",
+        "number",
+        "item",
+        "principle",
+        "rule",
+        "annex",
+        "appendix",
+        "part",
+        "stage",
+        "round",
+        "batch",
+    ]
+)
+_TIME_WORDS = r"\s*(?:consecutive\s+)?(?:years?|months?|weeks?|days?|decades?)\b"
+_TIME_BEFORE = r"\b(?:for|within|in|over|after|past|next|last|every|each|than|of|the|first|aged?)\s+$"
+_POINTS = r"\s*(?:percentage\s+points?|pp|ppts?)\b|\s*个百分点"
+
+
+class Mention(NamedTuple):
+    """A figure of a sentence, read."""
+
+    start: int
+    end: int
+    number_end: int
+    """After the digits and scale words of the figure (before its unit)."""
+    value: ReportedValue | None
+    percent: ReportedValue | None = None
+    """For a figure in percent or percentage points: the number alone, dimensionless."""
+    points: bool = False
+    """ "percentage points": a change of a share, not a share."""
+    alternatives: tuple[ReportedValue, ...] = ()
+    note: str = ""
+    noun: str = ""
+    """The unit or counted noun as written: "impoverished counties"."""
+
+
+def scan(text: str, start: int, end: int, leave: list[tuple[int, int]]) -> list[Mention]:
+    """The figures of the sentence ``text[start:end]``, outside the ``leave`` spans."""
+    leave = leave + _quoted_names(text, start, end)
+    anchors = sorted(
+        [(m.start(), m.end(), False) for m in re.finditer(_NUMBER_ANCHOR, text[start:end])]
+        + [(m.start(), m.end(), True) for m in re.finditer(_WORD_ANCHOR, text[start:end], _I)]
+    )
+    mentions: list[Mention] = []
+    for first, last, words in anchors:
+        a, b = start + first, start + last
+        if any(x <= a < y for x, y in leave) or (mentions and a < mentions[-1].end):
+            continue
+        if words and not _counted_words(text, a, b, end):
+            continue
+        if not words and _not_a_claim(text, a, b, start, end):
+            continue
+        mention = _read(text, a, b, start, end)
+        if mention is not None:
+            mentions.append(mention)
+    return _share_units(text, mentions)
+
+
+def _quoted_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Short quoted titles with figures in them: "1 Hour for 1 Child", “10万农户增收计划”."""
+    spans = []
+    for match in re.finditer(r"[\"“]([^\"“”\n]{1,80})[\"”]", text[start:end]):
+        inner = match.group(1)
+        if not re.search(r"\d", inner):
+            continue
+        words = [w for w in re.findall(r"[A-Za-z]+", inner) if w.lower() not in ("for", "of", "the", "and", "a", "to")]
+        chinese = (
+            bool(re.search(r"[\u4e00-\u9fff]", inner)) and len(inner) <= 20 and not re.search("[\uff0c\u3002,]", inner)
+        )
+        if chinese or (words and all(w[0].isupper() for w in words) and len(inner.split()) <= 8):
+            spans.append((start + match.start(), start + match.end()))
+    return spans
+
+
+def _counted_words(text: str, a: int, b: int, end: int) -> bool:
+    """A word number is a figure with a scale word, or before a counted noun: "two villages", not "one of"."""
+    phrase = text[a:b].lower()
+    if not re.fullmatch(rf"(?:{_SMALL}|a\s+dozen)", phrase):
+        return True
+    following = re.match(r"\s+(?:[a-z-]+\s+)?([a-z]+)", text[b:end])
+    return following is not None and _is_counted(following.group(1))
+
+
+def _is_counted(word: str) -> bool:
+    if word.lower() in COUNT_NOUNS:
+        return True
+    try:
+        return count_kind_of(parse_unit(word)) is not None
+    except EsgClaimsError:
+        return False
+
+
+def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
+    """Years, ordinals, codes, list markers, numbers in names, and durations that are time phrases."""
+    before, after = text[max(start, a - 40) : a], text[b:end]
+    digits = text[a:b]
+    if re.fullmatch(r"(?:19|20)\d{2}", digits) and not _unit_follows(after) and not re.search(r"[$€£¥]\s?$", before):
+        return True
+    if re.match(r"(?:st|nd|rd|th)\b|-[A-Za-z]|\.[A-Z]{2}\b|:\d", after) or re.search(r"(?:[A-Za-z]-|#|\d:)$", before):
+        return True
+    if re.search(r"(?:\b[A-Za-z]+\s*:|\bNo\.?)\s*$", before, _I):
+        return True  # "HKEX: 2817", "Stock code: 1883", "No. 1"
+    if re.search(
+        rf"\b(?:{'|'.join(_CODE_WORDS)})s?\s+\d+(?:\s*(?:,|and|&|or)\s*\d+)*\s*(?:,|and|&|or)\s*$", before, _I
+    ):
+        return True  # "Scope 1 and 2", "Tiers 1, 2 and 3"
+    if re.search(r"\($", before) and re.match(r"\)", after) and len(digits) <= 2:
+        return True  # a list marker: "(1)"
+    if re.match(_TIME_WORDS, after, _I) and re.search(_TIME_BEFORE, before, _I):
+        return True  # "within 90 days", "older than 36 months"
+    word = re.search(r"([A-Za-z][A-Za-z]*)\s+$", before)
+    if word is not None and word.group(1)[0].isupper() and not re.search(_QUALIFIER_BEFORE, before, _I):
+        initial = not text[start : a - len(word.group())].strip(" \"“'(")
+        name = word.group(1)
+        if name not in _CODES and (not initial or name.lower() in _CODE_WORDS):
+            return True  # "Top 100", "Scope 1", "The Harbour 100 Scholarship"
+    following = re.match(r"\s?([A-Z][a-z]+)\b", after)
+    return following is not None and (
+        following.group(1).lower() in ("hundred", "thousand", "million", "billion") or _is_counted(following.group(1))
+    )  # "the 10 Million Trees Initiative", "Clean Water for 1,000 Villages"
+
+
+def _unit_follows(after: str) -> bool:
+    word = re.match(r"\s?(%|[A-Za-z]+)", after)
+    return word is not None and (word.group(1) == "%" or _is_counted(word.group(1)))
+
+
+def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
+    """The figure anchored at ``text[a:b]``: its qualifier and currency before, its scale, range and unit after."""
+    left = a
+    currency = re.search(_CURRENCY_BEFORE, text[start:left])
+    if currency:
+        left = start + currency.start()
+    between = re.search(r"\bbetween\s+$", text[start:left], _I)
+    if between:
+        left = start + between.start()
+    qualifier = re.search(_QUALIFIER_BEFORE, text[start:left], _I)
+    if qualifier:
+        left = start + qualifier.start()
+    number_end = _scales(text, b, end)
+    core = _range(text, left, number_end, end, between=bool(between), currency=bool(currency))
+    points = re.match(_POINTS, text[core:end], _I)
+    if points:
+        return _points(text, left, core, core + points.end())
+    percent = re.match(r"\s?(?:%|percent\b|per cent\b)", text[core:end], _I)
+    if percent:
+        return _percent(text, left, core, core + percent.end(), number_end)
+    positions = [core, *_window(text, core, end)]
+    value, stop, note = _best(text, left, positions)
+    if value is None:
+        return Mention(left, core, number_end, None, note=note)
+    words = text[core:stop] if stop > core else text[core : positions[-1]]  # an unknown noun names the metric
+    mention = Mention(left, stop, number_end, value, note=note, noun=words.strip())
+    if value.units == DIMENSIONLESS or re.search(r"[名位]$", text[left:stop]):  # "员工2,600余名": 名 counts people
+        mention = _noun_before(text, start, mention)
+    return _conversion(text, mention, end)
+
+
+def _scales(text: str, position: int, end: int) -> int:
+    while (scale := re.match(_SCALE_AFTER, text[position:end], _I)) is not None:
+        position += scale.end()
+    return position
+
+
+def _range(  # noqa: PLR0913 - the figure's place in the text, and what stands before it
+    text: str, left: int, position: int, end: int, *, between: bool, currency: bool
+) -> int:
+    """After the high end of a range ("RMB 2,000 to RMB 5,000", "25% to 30%", "HK$30-35 billion"), if one follows."""
+    joiners = r"\s*(?:-|–|~|至)\s*|\s+to\s+" + (r"|\s+and\s+" if between else "")
+    match = re.match(rf"(?P<pct>\s?%)?(?:{joiners})(?P<cur>{_CURRENCY}\s?)?(?P<n>{_NUMBER})", text[position:end], _I)
+    if match is None:
+        return position
+    if " to " in match.group() or match.group().strip().startswith("to"):
+        before = text[max(0, left - 30) : left]
+        same_kind = bool(match.group("cur")) == currency and (
+            not match.group("pct") or re.match(r"\s?%", text[position + match.end() :])
+        )
+        changed = re.search(
+            r"\b(?:rose|grew|increased|fell|dropped|declined|decreased|up|down|jumped|climbed)\s+(?:from\s+)?$",
+            before,
+            _I,
+        )
+        if not same_kind or changed:
+            return position  # "rose 9.4% to HK$312 million", "fell from 152 grams to ...": a change and a level
+    return _scales(text, position + match.end(), end)
+
+
+def _window(text: str, position: int, end: int) -> list[int]:
+    """Where the words after a figure end, one by one, up to a stop: its unit or counted noun is among them."""
+    ends: list[int] = []
+    token = re.compile(
+        r"\s*(?:(?P<pair>or\s+more|or\s+less|and\s+above)\b|(?P<per>per\s+[A-Za-z]+)|(?P<w>[A-Za-z][A-Za-z0-9'\u2019-]*)"
+        r"|(?P<pct>%)|(?P<slash>/[A-Za-z][A-Za-z0-9]*)|(?P<plus>\+)|(?P<cjk>[\u4e00-\u9fff]{1,10}))"
+    )
+    while len(ends) < 6 and (match := token.match(text, position, end)) is not None:
+        word = match.group("w")
+        of = word is not None and word.lower() == "of"
+        emissions = of and re.match(r"\s+(?:CO2|carbon dioxide)", text[match.end() : end], _I)  # "tonnes of CO2e"
+        if word is not None and word.lower() in _STOP_WORDS and not (of and not ends) and not emissions:
+            break
+        if match.group("cjk") is not None:  # Chinese has no spaces: try each length of the run
+            ends.extend(range(match.start("cjk") + 1, match.end() + 1))
+            break
+        position = match.end()
+        ends.append(position)
+    return ends
+
+
+def _best(text: str, left: int, positions: list[int]) -> tuple[ReportedValue | None, int, str]:
+    """The reading of the figure and all its words, and the shortest span that reads the same.
+
+    When the words name nothing esgclaims counts, the figure alone is read, with a note:
+    a shorter run of the words ("several hundred village") could read a modifier as the noun.
+    """
+    try:
+        value = parse_value(text[left : positions[-1]])
+    except EsgClaimsError as error:
+        note = str(error)
+    else:
+        stop = next(p for p in positions if _reads(text[left:p], value))
+        suffix = re.match(r"\s?(?:%|yuan\b|renminbi\b|元|percent\b|per cent\b)", text[stop : positions[-1]], _I)
+        stop += suffix.end() if suffix else 0  # "RMB 100 billion yuan", "25% to 30%": the words that repeat the unit
+        return value, stop, ""
+    try:
+        value = parse_value(text[left : positions[0]])
+    except EsgClaimsError:
+        return None, positions[0], note
+    if len(positions) > 1 and "counts" in note:
+        words = text[positions[0] : positions[-1]].strip()
+        note = f"the figure may count {words!r}, which esgclaims does not know; see esgclaims.register_count_kind"
+    return value, positions[0], note
+
+
+def _reads(text: str, value: ReportedValue) -> bool:
+    try:
+        return parse_value(text) == value
+    except EsgClaimsError:
+        return False
+
+
+def _points(text: str, left: int, core: int, stop: int) -> Mention | None:
+    """ "2.3 percentage points": a change of a share, in percent."""  # noqa: D210 - ruff format
+    try:
+        number = parse_value(text[left:core])
+        value = ReportedValue.of(
+            number.reported.magnitude, "percent", number.qualifier, precision=number.precision,
+            upper=None if number.upper is None else number.upper.magnitude, tolerance=number.tolerance,
+        )  # fmt: skip
+    except EsgClaimsError as error:
+        return Mention(left, stop, core, None, note=str(error))
+    return Mention(left, stop, core, value, percent=number, points=True, noun="percentage points")
+
+
+def _percent(text: str, left: int, core: int, stop: int, number_end: int) -> Mention:
+    """A figure in percent, and its number alone: a change of 150% is no share, but still a change."""
+    try:
+        number = parse_value(text[left:core].replace("%", ""))
+    except EsgClaimsError as error:
+        return Mention(left, stop, number_end, None, note=str(error))
+    try:
+        value: ReportedValue | None = parse_value(text[left:stop])
+    except EsgClaimsError as error:
+        return Mention(left, stop, number_end, None, percent=number, note=str(error))
+    return Mention(left, stop, number_end, value, percent=number, noun="%")
+
+
+def _noun_before(text: str, start: int, mention: Mention) -> Mention:
+    """Read the counted noun before the figure: "a fleet of new-energy vehicles grew to 7,800", "员工2,600余名"."""
+    value = mention.value
+    assert value is not None  # noqa: S101 - only read figures come here
+    before = text[start : mention.start]
+    english = re.search(
+        r"([A-Za-z]+),?\s+(?:(?:which|that)\s+)?(?:now\s+)?(?:grew\s+to|rose\s+to|increased\s+to|fell\s+to|"
+        r"reached|totall?ed|totals?|numbered|stood\s+at|amounted\s+to|came\s+to|was|were)\s+$",
+        before,
+        _I,
+    )
+    kind = None
+    if english and _is_counted(english.group(1)):
+        word = english.group(1).lower()
+        kind = COUNT_NOUNS.get(word) or count_kind_of(parse_unit(word))
+    chinese = re.search(r"([\u4e00-\u9fff]+)$", before)
+    if chinese:
+        for noun, name in CHINESE_NOUNS.items():
+            if chinese.group(1).endswith(noun) and _is_counted(name):
+                kind = name
+    if kind is None:
+        return mention
+    upper = None if value.upper is None else value.upper.magnitude
+    counted = ReportedValue.of(
+        value.reported.magnitude, kind, value.qualifier, upper=upper, precision=value.precision,
+        tolerance=value.tolerance,
+    )  # fmt: skip
+    return mention._replace(value=counted, note="", noun=kind)
+
+
+def _conversion(text: str, mention: Mention, end: int) -> Mention:
+    """ "HK$2.4 billion (US$300 million)": one amount, in a second currency."""  # noqa: D210 - ruff format
+    value = mention.value
+    if value is None or currency_of(value.units) is None:
+        return mention
+    match = re.match(
+        r"\s*\(\s*(?P<figure>(?:(?:approximately|approx\.|about|around|roughly|nearly|some|~)\s*)?"
+        r"(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|US\$|HK\$|€|£)[^()]{1,40}?)\s*\)",
+        text[mention.end : end],
+        _I,
+    )
+    if match is None:
+        return mention
+    try:
+        other = parse_value(re.sub(r"^(?:equivalent to|or)\s+", "", match.group("figure")))
+    except EsgClaimsError:
+        return mention
+    if other.units == value.units:
+        return mention
+    return mention._replace(end=mention.end + match.end(), alternatives=(*mention.alternatives, other))
+
+
+def _share_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Give a bare figure the unit the text gives its neighbour.
+
+    "3,000 and 5,000 households": the first counts what the second does. "640 electric
+    buses, up from 455": the second counts what the first does.
+    """
+    shared = list(mentions)
+    for index in range(len(shared) - 1):
+        first, second = shared[index], shared[index + 1]
+        between = text[first.end : second.start]
+        if _bare(first) and _unit_of(second) and re.fullmatch(r"\s*,?\s*(?:and|or|to)\s*", between):
+            read = _reread(text[first.start : first.end] + text[second.number_end : second.end])
+            shared[index] = first if read is None else first._replace(value=read, note="", noun=second.noun)
+        elif _bare(second) and _unit_of(first) and re.fullmatch(_COMPARED, between, _I):
+            read = _reread(text[second.start : second.end] + text[first.number_end : first.end])
+            shared[index + 1] = second if read is None else second._replace(value=read, note="", noun=first.noun)
+    return shared
+
+
+_COMPARED = r"\s*,?\s*(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.?|against|from)\s+"
+
+
+def _bare(mention: Mention) -> bool:
+    return mention.value is not None and mention.value.units == DIMENSIONLESS and mention.percent is None
+
+
+def _unit_of(mention: Mention) -> bool:
+    return mention.value is not None and mention.value.units != DIMENSIONLESS and mention.percent is None
+
+
+def _reread(figure: str) -> ReportedValue | None:
+    try:
+        return parse_value(figure)
+    except EsgClaimsError:
+        return None

@@ -1,0 +1,149 @@
+"""The nouns reports count, in English and Chinese, and the count kind each one counts.
+
+:func:`esgclaims.parse_value` and :func:`esgclaims.extract` read counted nouns
+through this module: "110 impoverished counties" counts counties, "27个脱贫县" too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._errors import EsgClaimsError
+from ._units import count_kind_of, parse_unit
+
+__all__ = ["CHINESE_NOUNS", "COUNT_NOUNS", "PER_NOUNS", "SINGULAR_NOUNS", "chinese_unit"]
+
+_PEOPLE = (
+    "people persons person participants beneficiaries residents villagers volunteers students pupils learners "
+    "trainees apprentices interns graduates teachers doctors nurses patients children women girls youths "
+    "seniors retirees individuals recipients members users customers consumers visitors entrepreneurs "
+    "technicians engineers experts specialists agronomists smallholders herders fishers farmers caregivers "
+    "passengers riders commuters travellers travelers tourists guests visitors attendees schoolchildren infants "
+    "villagers migrants viewers readers subscribers"
+)
+
+_IRREGULAR = {"children": "child", "women": "woman", "people": "person", "persons": "person"}
+
+
+def _singular(plural: str) -> str:
+    if plural in _IRREGULAR:
+        return _IRREGULAR[plural]
+    if plural.endswith("ies"):
+        return plural[:-3] + "y"
+    return plural.removesuffix("s")
+
+
+#: Nouns reports count, and the count kind each one is a count of.
+COUNT_NOUNS: dict[str, str] = {
+    "household": "household",
+    "households": "household",
+    "families": "household",
+    "family": "household",
+    "county": "county",
+    "counties": "county",
+    "farm": "farm",
+    "farms": "farm",
+    "village": "village",
+    "villages": "village",
+    "city": "city",
+    "cities": "city",
+    "item": "item",
+    "items": "item",
+    "piece": "item",
+    "pieces": "item",
+    "commodities": "item",
+    "commodity": "item",
+    "products": "item",
+    "product": "item",
+    "specialties": "item",
+    "goods": "item",
+    **dict.fromkeys(_PEOPLE.split(), "person"),
+    "employee": "employee",
+    "employees": "employee",
+    "staff": "employee",
+    "workers": "employee",
+    "户": "household",
+    "个县": "county",
+    "县": "county",
+    "人": "person",
+    "件": "item",
+    "名员工": "employee",
+}
+
+#: The singular nouns of :data:`COUNT_NOUNS`: before another word, and after a figure other
+#: than one, a singular is a modifier ("several hundred village e-commerce operators").
+SINGULAR_NOUNS = frozenset(
+    noun for noun in COUNT_NOUNS if noun.isascii() and (noun + "s" in COUNT_NOUNS or noun[:-1] + "ies" in COUNT_NOUNS)
+) | {"person"}
+
+#: Singular nouns, read only after "per" ("RMB 5,000 per student"): before another noun
+#: a singular is a modifier ("36,000 volunteer hours").
+PER_NOUNS: dict[str, str] = COUNT_NOUNS | dict.fromkeys((_singular(noun) for noun in _PEOPLE.split()), "person")
+
+# Chinese: a unit follows the figure directly ("18.6万吨"), or a measure word, some
+# modifiers and the counted noun do ("27个脱贫县": 个, 脱贫, 县).
+_CHINESE_UNITS = {
+    "吨二氧化碳当量": "tCO2e",
+    "吨": "t",
+    "千瓦时": "kWh",
+    "兆瓦时": "MWh",
+    "亩": "mu",
+    "公里": "km",
+    "户": "household",
+    "人": "person",
+    "名": "person",
+    "位": "person",
+    "件": "item",
+}
+_MEASURE_WORDS = "个家所座棵辆台"
+#: The noun after a measure word, and the count kind it names (used only when registered).
+CHINESE_NOUNS = {
+    "行政村": "village",
+    "村": "village",
+    "县": "county",
+    "城市": "city",
+    "市": "city",
+    "省份": "province",
+    "省": "province",
+    "学校": "school",
+    "农场": "farm",
+    "农户": "household",
+    "家庭": "household",
+    "员工": "employee",
+    "企业": "company",
+    "供应商": "supplier",
+    "树": "tree",
+    "车": "vehicle",
+}
+
+
+def _registered(kind: str) -> bool:
+    try:
+        return count_kind_of(parse_unit(kind)) == kind
+    except EsgClaimsError:
+        return False
+
+
+def chinese_unit(text: str) -> tuple[str, int] | None:
+    """The unit a Chinese figure is followed by, and how many characters name it.
+
+    Examples:
+        >>> chinese_unit("个脱贫县")
+        ('county', 4)
+        >>> chinese_unit("吨二氧化碳当量")
+        ('tCO2e', 7)
+        >>> chinese_unit("万元") is None
+        True
+    """
+    for name in sorted(_CHINESE_UNITS, key=len, reverse=True):
+        if text.startswith(name):
+            return _CHINESE_UNITS[name], len(name)
+    match = re.match(rf"[{_MEASURE_WORDS}]([\u4e00-\u9fff]{{1,6}})", text)
+    if match is None:
+        return None
+    words = match.group(1)
+    for end in range(len(words), 0, -1):  # the noun closes the phrase: 个 + 脱贫 + 县
+        for noun, kind in CHINESE_NOUNS.items():
+            if words[:end].endswith(noun) and _registered(kind):
+                return kind, 1 + end
+    return None

@@ -1,0 +1,328 @@
+"""Finding the period phrases of a sentence, for :func:`esgclaims.extract`.
+
+Each phrase is read with :func:`esgclaims.parse_period`. Phrases that need a
+reference ("during the year", "a year earlier") are kept with their role and read
+later against the period the context states, never against today's date.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import NamedTuple
+
+from ._errors import EsgClaimsError, PeriodError
+from ._nouns import COUNT_NOUNS
+from ._parse_period import parse_date, parse_period
+from ._periods import AsOf, CalendarYear, FiscalYear, HalfYear, PartialDate, Period, Quarter, Span
+from ._units import parse_unit
+
+__all__ = ["FiscalConvention", "PeriodPhrase", "Role", "fiscal_convention", "period_phrases", "shift_year"]
+
+_I = re.IGNORECASE
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEAR = r"(?<![\d,.])(?:19|20)\d{2}(?!\d|,\d)"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_CN_DATE = rf"{_YEAR}\s*年(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?"
+_DAY_DATE = rf"(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_YEAR}-\d{{2}}-\d{{2}})"
+_DATE = rf"(?:{_DAY_DATE}|{_CN_DATE}|{_MONTH},?\s+{_YEAR}|{_YEAR})"
+_IN = r"(?:(?:in|during|for|over|throughout|across|within)\s+)"
+_PREVIOUS = r"a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|prior|preceding)\s+(?:fiscal\s+|financial\s+)?year"
+
+
+class Role(enum.Enum):
+    """What a period phrase does in its sentence."""
+
+    STATED = "stated"
+    """A period the text states: "as of Sept. 30, 2020", "In 2020"."""
+    THE_YEAR = "the_year"
+    """ "during the year": the year of the period in context."""
+    YEAR_END = "year_end"
+    """ "at the end of the fiscal year": the last day of the period in context."""
+    PREVIOUS = "previous"
+    """ "a year earlier": the period in context, a year back."""
+    BLOCK = "block"
+    """A period the model cannot hold ("the 2021 academic year") or relative to an unstated date ("up to now")."""
+    EVENT = "event"
+    """The date of an event ("founded in 1998"): no period of any figure."""
+    END_OF = "end_of"
+    """ "by FY2030": the last day of a period, when the text's fiscal years say which it is."""
+    COMPARE = "compare"
+    """What a change compares with: "compared with FY2022", "from the previous year"."""
+    CONVENTION = "convention"
+    """A definition of the fiscal year ("fiscal year ends on 31 December")."""
+
+
+class PeriodPhrase(NamedTuple):
+    """A period phrase of a sentence, its role, and the periods it states (two or more for "in 2020 and 2021")."""
+
+    start: int
+    end: int
+    text: str
+    role: Role
+    periods: tuple[Period, ...] = ()
+    comparative: bool = False
+    """Introduced by "from", "over" or "on": the baseline of a change that comes just before it."""
+
+
+class FiscalConvention(NamedTuple):
+    """How a text names its fiscal years: the month they end in, and the year they are named by."""
+
+    end_month: int
+    offset: int
+    """The name's year minus the calendar year the fiscal year ends in."""
+
+
+_NOT_A_PERIOD_AFTER = (
+    r"\s*(?:[A-Z]|ESG|CSR|annual|sustainability|reports?\b|edition|review|survey|index|ranking|awards?\b|list)"
+)
+_UNREADABLE_AFTER = r"\s+(?:academic|school|harvest|crop|reporting|budget|planting)\s+(?:year|season|period|cycle)s?\b"
+
+# (pattern, role), tried in order; an earlier phrase wins where two overlap.
+_PATTERNS: list[tuple[str, Role]] = [
+    (
+        (
+            rf"(?:for\s+)?(?:the\s+)?(?:financial\s+|fiscal\s+)?(?:year|twelve\s+months|12\s+months)\s+ended\s+"
+            rf"(?P<ended>{_DAY_DATE})(?:\s*\(\s*[\"“']?\s*FY\s?(?P<alias>{_YEAR})\s*[\"”']?\s*\))?"
+        ),
+        Role.STATED,
+    ),
+    (rf"(?:fiscal|financial)\s+year\s+ends?\s+on\s+(?:{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY})", Role.CONVENTION),
+    (rf"since\s+(?:(?:the|its|our|their)\b[^,.;:\d]{{0,60}}?\s+(?:in|on)\s+)?(?P<since>{_DATE})", Role.STATED),
+    (
+        (
+            rf"(?:compared\s+(?:with|to)|versus|vs\.?|than|relative\s+to|from)\s+(?:the\s+|a\s+|its\s+)?"
+            rf"(?P<compare>FY\s?{_YEAR}|[HQ][1-4]\s?{_YEAR}|{_DATE}|{_PREVIOUS}|last\s+year"
+            rf"|the\s+same\s+period\s+(?:of\s+|in\s+)?(?:last\s+year|{_YEAR}))(?:\s+(?:baseline|levels?))?(?!\s+to\s)"
+        ),
+        Role.COMPARE,
+    ),
+    (rf"(?:over|on)\s+(?P<compare>{_PREVIOUS}|last\s+year)", Role.COMPARE),
+    (
+        (
+            rf"(?:by|as\s+(?:of|at)|until|through)\s+(?:the\s+end\s+of\s+)?(?:FY\s?(?P<endfy>{_YEAR})"
+            rf"|fiscal\s+(?:year\s+)?(?P<endfy2>{_YEAR}))"
+        ),
+        Role.END_OF,
+    ),
+    (rf"(?:from|between)\s+(?P<a>{_DATE})\s+(?:to|and|until|through|till|[-–])\s+(?P<b>{_DATE})", Role.STATED),
+    (rf"{_IN}?(?P<y1>{_YEAR})\s*(?:[-–]|to)\s*(?P<y2>{_YEAR})", Role.STATED),
+    (rf"{_YEAR}\s*年\s*至\s*{_YEAR}\s*年", Role.STATED),
+    (
+        (
+            rf"(?:as\s+(?:of|at)|(?:by|at)\s+the\s+end\s+of|the\s+end\s+of|end\s+of|by|until|till|through|up\s+to)\s+"
+            rf"(?P<asof>{_DATE})"
+        ),
+        Role.STATED,
+    ),
+    (rf"(?:截至|截止)(?:到)?\s*(?P<cnasof>{_CN_DATE})(?:为止)?|(?P<cnend>{_YEAR}\s*年)(?:底|末)", Role.STATED),
+    (
+        (
+            rf"{_IN}?(?:the\s+)?(?P<half>first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:the\s+year\s+)?(?P<hy>{_YEAR})"
+            rf"|\bH(?P<h>[12])\s?(?P<hy2>{_YEAR})|(?P<hy3>{_YEAR})\s*年\s*(?P<cnhalf>上|下)半年"
+        ),
+        Role.STATED,
+    ),
+    (
+        (
+            rf"{_IN}?(?:the\s+)?(?P<quarter>first|second|third|fourth)\s+quarter\s+(?:of\s+)?(?P<qy>{_YEAR})"
+            rf"|\bQ(?P<q>[1-4])\s?(?P<qy2>{_YEAR})"
+        ),
+        Role.STATED,
+    ),
+    (
+        (
+            rf"{_IN}?(?:the\s+)?(?:FY\s?(?P<fy>{_YEAR})|fiscal\s+(?:year\s+)?(?P<fy2>{_YEAR})"
+            rf"|(?P<fy3>{_YEAR})\s+(?:fiscal|financial)\s+year)(?:\s+alone)?"
+        ),
+        Role.STATED,
+    ),
+    (r"\bFY\s?\d{2}\b", Role.BLOCK),
+    (rf"(?:in|during|for)\s+(?P<years>{_YEAR}(?:\s*,\s*{_YEAR})*,?\s+and\s+{_YEAR})", Role.STATED),
+    (
+        (
+            r"(?:founded|established|created|launched|set\s+up|incorporated|listed|opened|inaugurated|started|"
+            rf"began|begun|introduced|signed|awarded|named)\s+(?:in|on)\s+(?:{_DATE})"
+        ),
+        Role.EVENT,
+    ),
+    (rf"{_IN}(?:the\s+)?(?P<adj>{_YEAR}){_UNREADABLE_AFTER}", Role.BLOCK),
+    (
+        rf"{_IN}(?:the\s+(?:calendar\s+)?year\s+|calendar\s+year\s+)?(?P<year>(?:{_MONTH}\s+)?{_YEAR})(?:\s+alone)?",
+        Role.STATED,
+    ),
+    (rf"(?P<cnyear>{_CN_DATE})", Role.STATED),
+    (rf"{_DAY}\s+{_MONTH}(?![\w-])|{_MONTH}\s+{_DAY}(?![\w%])|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日", Role.EVENT),
+    (
+        r"(?:at\s+|by\s+)?the\s+end\s+of\s+the\s+(?:fiscal\s+|financial\s+|reporting\s+)?year|(?:at\s+)?year[- ]end",
+        Role.YEAR_END,
+    ),
+    (
+        r"(?:during|in|for|over|throughout)\s+the\s+(?:fiscal\s+|financial\s+|reporting\s+)?(?:year|period)\b(?!\s+end)",
+        Role.THE_YEAR,
+    ),
+    (_PREVIOUS, Role.PREVIOUS),
+    (
+        (
+            r"up\s+to\s+now|to\s+date|so\s+far|at\s+present|currently|\bnow\b|today|"
+            r"(?:each|every|per|a)\s+(?:year|month|week|day)\b|per\s+annum|annually|monthly|weekly|daily|"
+            r"this\s+year|next\s+year|last\s+year|"
+            r"(?:as\s+(?:of|at)|by|on)\s+the\s+(?:report(?:ing)?|publication)\s+date|"
+            r"(?:in|over|during)\s+the\s+(?:past|last|next|coming)\s+\w+\s+(?:years|months)|现有|目前|截至目前"
+        ),
+        Role.BLOCK,
+    ),
+]
+
+
+def period_phrases(text: str, start: int, end: int) -> list[PeriodPhrase]:
+    """The period phrases of ``text[start:end]``, in order, none overlapping."""
+    found: list[PeriodPhrase] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, role in _PATTERNS:
+        for match in re.finditer(rf"(?<![A-Za-z0-9_$]){pattern}", text[start:end], _I):
+            first, last = start + match.start(), start + match.end()
+            if any(first < b and a < last for a, b in taken):
+                continue
+            phrase = _phrase(text[:end], match, first, last, role)
+            if phrase is not None:
+                found.append(phrase)
+                taken.append((first, last))
+    return sorted(found)
+
+
+def _phrase(text: str, match: re.Match[str], first: int, last: int, role: Role) -> PeriodPhrase | None:
+    groups = {key: value for key, value in match.groupdict().items() if value is not None}
+    after = text[last : last + 40]
+    ends_in_digits = match.group().rstrip()[-1:].isdigit()
+    if role is Role.STATED and ends_in_digits and (re.match(_NOT_A_PERIOD_AFTER, after) or _counted(after)):
+        return None  # "in 2022 Hang Seng", "by 2025 tonnes": a year as a word of a name, or no year
+    words = match.group()
+    try:
+        periods = _periods(groups, words)
+    except PeriodError:
+        return PeriodPhrase(first, last, words, Role.BLOCK)
+    # "over 2022" and "on FY2022" name a period, or what a change just before them compares with
+    introduced = re.match(r"(?:over|on)\s", words, _I) or re.search(r"\b(?:over|on)\s+$", text[first - 5 : first])
+    comparative = bool(introduced) and len(periods) == 1 and not isinstance(periods[0], AsOf | Span)
+    if role is Role.COMPARE:
+        return PeriodPhrase(first, last, words, role, periods)
+    if role is Role.STATED and not periods:
+        return PeriodPhrase(first, last, words, Role.BLOCK)
+    return PeriodPhrase(first, last, words, role, periods, comparative)
+
+
+def _counted(after: str) -> bool:
+    """Whether ``after`` opens with a unit or a counted noun: then the digits before it are no year."""
+    word = re.match(r"\s*(%|[A-Za-z]+)", after)
+    if word is None:
+        return False
+    if word.group(1) == "%" or word.group(1).lower() in COUNT_NOUNS:
+        return True
+    try:
+        parse_unit(word.group(1))
+    except EsgClaimsError:
+        return False
+    return True
+
+
+def _periods(groups: dict[str, str], words: str) -> tuple[Period, ...]:
+    if "ended" in groups:
+        return (_year_ended(parse_date(groups["ended"]), groups.get("alias")),)
+    if "since" in groups:
+        return (parse_period(f"since {groups['since']}"),)
+    if "compare" in groups:
+        compared = groups["compare"]
+        if re.match(_PREVIOUS, compared, _I) or "last year" in compared.lower() or "same period" in compared.lower():
+            return ()
+        return (parse_period(compared),)
+    if "a" in groups:
+        return (parse_period(f"from {groups['a']} to {groups['b']}"),)
+    if "y1" in groups:
+        return (parse_period(f"{groups['y1']} to {groups['y2']}"),)
+    if "asof" in groups:
+        end_of = "the end of " if re.search(r"\bend\s+of\b", words, _I) else ""
+        return (parse_period(f"as of {end_of}{groups['asof']}"),)
+    if "cnasof" in groups or "cnend" in groups:
+        return (AsOf(parse_date(groups.get("cnasof") or groups["cnend"] + "底")),)
+    if "hy" in groups or "hy2" in groups or "hy3" in groups:
+        half = groups.get("half", "").lower()
+        number = 1 if half in ("first", "1st") or groups.get("h") == "1" or groups.get("cnhalf") == "上" else 2
+        return (HalfYear(int(groups.get("hy") or groups.get("hy2") or groups["hy3"]), number),)
+    if "qy" in groups or "qy2" in groups:
+        return (parse_period(f"{groups['quarter']} quarter {groups['qy']}" if "qy" in groups else words.strip()),)
+    if "endfy" in groups or "endfy2" in groups:
+        return (FiscalYear(int(groups.get("endfy") or groups["endfy2"])),)
+    if "fy" in groups or "fy2" in groups or "fy3" in groups:
+        return (FiscalYear(int(groups.get("fy") or groups.get("fy2") or groups["fy3"])),)
+    if "years" in groups:
+        return tuple(CalendarYear(int(year)) for year in re.findall(r"\d{4}", groups["years"]))
+    if "year" in groups:
+        return (parse_period(groups["year"]),)
+    if "cnyear" in groups:
+        return (parse_period(groups["cnyear"]),)
+    if re.fullmatch(rf"{_YEAR}\s*年\s*至\s*{_YEAR}\s*年", words):
+        first, last = re.findall(r"\d{4}", words)
+        return (parse_period(f"{first} to {last}"),)
+    return ()
+
+
+def _year_ended(date: PartialDate, alias: str | None) -> Period:
+    """ "the year ended 31 March 2023": the twelve months up to that date."""  # noqa: D210 - ruff format
+    if date.day is None or date.month is None or date.last.day != date.day:
+        raise PeriodError(f"a year ends on the last day of a month, not {date.iso()}")
+    first = PartialDate(date.year - 1, date.month + 1) if date.month != 12 else PartialDate(date.year, 1)
+    if alias is not None:
+        return FiscalYear(int(alias), first_month=first)
+    if date.month == 12:
+        return CalendarYear(date.year)
+    return Span(first, PartialDate(date.year, date.month))
+
+
+def fiscal_convention(phrases: list[PeriodPhrase]) -> FiscalConvention | None:
+    """How the text names fiscal years, if it says: "the year ended 31 March 2023 ("FY2023")", "fiscal year ends on 31 December"."""  # noqa: E501
+    for phrase in phrases:
+        for period in phrase.periods:
+            if isinstance(period, FiscalYear) and period.end is not None:
+                return FiscalConvention(period.end.month, period.year - period.end.year)
+        if phrase.role is Role.CONVENTION and re.search(r"dec(?:ember)?\b", phrase.text, _I):
+            return FiscalConvention(12, 0)
+    return None
+
+
+def apply_convention(period: Period, convention: FiscalConvention | None) -> Period:
+    """A fiscal year with its months, when the text's convention gives them."""
+    if convention is None or not isinstance(period, FiscalYear) or period.first_month is not None:
+        return period
+    end_year = period.year - convention.offset
+    month = convention.end_month % 12 + 1
+    first = PartialDate(end_year - (0 if convention.end_month == 12 else 1), month)
+    return FiscalYear(period.year, first_month=first)
+
+
+def shift_year(period: Period) -> Period | None:
+    """The same period a year earlier, when it has one: 2023 → 2022, as of 2023-12-31 → as of 2022-12-31."""
+    if isinstance(period, CalendarYear):
+        return CalendarYear(period.year - 1)
+    if isinstance(period, HalfYear):
+        return HalfYear(period.year - 1, period.half)
+    if isinstance(period, Quarter):
+        return Quarter(period.year - 1, period.quarter)
+    if isinstance(period, FiscalYear):
+        first = period.first_month
+        return FiscalYear(period.year - 1, first_month=None if first is None else _back(first))
+    if isinstance(period, AsOf) and period.date is not None and period.since is None:
+        return AsOf(_back(period.date))
+    if isinstance(period, Span):
+        return Span(_back(period.first), _back(period.last))
+    return None
+
+
+def _back(date: PartialDate) -> PartialDate:
+    if date.day is not None and date.month is not None:
+        day = min(date.day, PartialDate(date.year - 1, date.month).last.day)  # 29 February
+        return PartialDate(date.year - 1, date.month, day)
+    return PartialDate(date.year - 1, date.month)

@@ -1,0 +1,477 @@
+"""extract: candidate claims from report text, with their values, changes, periods, subjects and quotes."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import esgclaims
+from esgclaims import (
+    AsOf,
+    CalendarYear,
+    Candidate,
+    Change,
+    Direction,
+    InvalidClaimError,
+    Metric,
+    PartialDate,
+    Qualifier,
+    ReportedValue,
+    Source,
+    UnknownPeriod,
+    extract,
+    parse_period,
+    parse_unit,
+    register_count_kind,
+)
+from tests.extraction.annotations import Text, candidates, differences, read, score, texts
+
+ARTICLE = Path("/work/shared/seeds/jd-2020-esg-article.txt")
+DATASET = esgclaims.load_dataset("jd-2020")
+SOURCE = next(iter(DATASET)).citation.source
+ORGANIZATIONS = list({c.subject.id: c.subject for c in DATASET}.values())
+NUMERIC = [claim for claim in DATASET if claim.value is not None]
+
+
+def _article() -> str:
+    text = ARTICLE.read_text(encoding="utf-8") if ARTICLE.is_file() else ""
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != SOURCE.sha256:
+        pytest.skip("the JD 2020 article is not at /work/shared/seeds (it does not ship with the package)")
+    return text
+
+
+def _figures(text: str) -> list[str]:
+    return [candidate.figure for candidate in extract(text)]
+
+
+def _one(text: str) -> Candidate:
+    (candidate,) = extract(text)
+    return candidate
+
+
+# ------------------------------------------------------------------ the JD 2020 article
+
+
+@pytest.mark.parametrize("claim", NUMERIC, ids=[claim.id for claim in NUMERIC])
+def test_extract_finds_each_numeric_claim_of_the_jd_dataset(claim: esgclaims.Claim) -> None:
+    text = _article()
+    start, end = claim.citation.span
+    inside = [c for c in extract(text, SOURCE, organizations=ORGANIZATIONS) if start <= c.figure_span[0] < end]
+    found = [c for c in inside if c.value == claim.value and c.period == claim.period]
+    assert len(found) == 1, f"{claim.id}: {inside}"
+    assert found[0].organization == claim.subject
+    assert found[0].citation() == esgclaims.Citation(SOURCE, found[0].quote, found[0].span)
+    assert found[0].citation().verify(text)
+
+
+def test_extract_proposes_nothing_but_the_numeric_claims_of_the_jd_article() -> None:
+    found = extract(_article())
+    assert len(found) == len(NUMERIC) == 13
+    assert [c.kind for c in found] == ["level"] * 13
+
+
+def test_extract_names_jd_metrics_from_their_words() -> None:
+    assert [c.suggested_metric for c in extract(_article())] == [
+        "impoverished-counties",
+        "local-commodities",
+        "poverty-alleviation-related-sales",
+        "impoverished-households",
+        "farms",
+        "local-specialties",
+        "front-line-employees-share",
+        "clothing-pieces",
+        "chinese-cities",
+        "donations",
+        "funds-raised",
+        "charitable-items",
+        "people",
+    ]
+
+
+def test_extract_refuses_a_source_whose_sha256_is_not_the_texts() -> None:
+    with pytest.raises(InvalidClaimError) as caught:
+        extract("In 2020, JD donated RMB 5 million.", SOURCE)
+    digest = hashlib.sha256(b"In 2020, JD donated RMB 5 million.").hexdigest()
+    assert str(caught.value) == (
+        f"the text is not source 'jd-blog-2020-esg': its SHA-256 is {digest}, the source names {SOURCE.sha256}"
+    )
+
+
+# ------------------------------------------------------------------ the annotated texts
+
+
+def test_the_annotated_texts_are_at_least_eight_with_eighty_claims() -> None:
+    items = texts()
+    assert len(items) >= 8
+    assert sum(len(item.expected) for item in items) >= 80
+
+
+@pytest.mark.parametrize("item", texts(), ids=lambda item: item.name)
+def test_every_annotation_names_a_unit_and_a_period_that_read(item: Text) -> None:
+    for kind, plural in item.count_kinds:
+        register_count_kind(kind, plural)
+    for claim in item.expected:
+        assert item.text[slice(*claim.span)] == claim.figure
+        parse_unit(claim.unit)
+        assert parse_period(claim.period).iso() == claim.period
+
+
+def test_recall_and_precision_on_the_annotated_texts_are_each_at_least_nine_tenths() -> None:
+    matched = missed = extra = 0
+    for item in texts():
+        result = score(item.expected, candidates(item))
+        matched, missed, extra = matched + len(result.matched), missed + len(result.missed), extra + len(result.extra)
+    assert matched / (matched + missed) >= Decimal("0.9")
+    assert matched / (matched + extra) >= Decimal("0.9")
+
+
+def test_scoring_names_the_field_a_candidate_gets_wrong() -> None:
+    item = read(Path(__file__).parent / "extraction" / "greenleaf-2022-press.txt")
+    claim, found = item.expected[0], candidates(item)[0]
+    assert differences(claim, found) == []
+    assert differences(claim, attrs.evolve(found, period=CalendarYear(2021))) == ["period: '2022' != '2021'"]
+    assert score([claim], [attrs.evolve(found, period=CalendarYear(2021))]).missed == (
+        (claim, ["period: '2022' != '2021'"]),
+    )
+
+
+# ------------------------------------------------------------------ values and units
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("JD had helped 110 impoverished counties.", "110 counties"),
+        ("It recycled more than 47,300 pieces of clothing.", "more than 47,300 items"),
+        ("It raised RMB 19.77 million yuan.", "RMB 19,770,000"),
+        ("It donated around RMB 200 million yuan.", "around RMB 200,000,000 (±10%)"),
+        ("Jingxi has helped tens of thousands of farms.", "tens of thousands of farms"),
+        ("It sold over one million local specialties.", "more than 1,000,000 items"),
+        ("Spending was between RMB 1 billion and RMB 2 billion.", "RMB 1,000,000,000 to RMB 2,000,000,000"),
+        ("It aims to install up to 300 villages' water stations.", "at most 300 villages"),
+        ("It raised at least HK$10 million.", "at least HK$ 10,000,000"),
+        ("Nearly 85,000 farming households benefited.", "around 85,000 households (±10%)"),
+        ("About 68% of staff volunteered.", "around 68% (±10%)"),
+        ("Fewer than 3% of factories failed.", "less than 3%"),
+        ("集团实现营业收入56.8亿元。", "RMB 5,680,000,000"),
+        ("带动超过3万户农户增收。", "more than 30,000 households"),
+        ("其中投入超过4500万元。", "more than RMB 45,000,000"),
+        ("培训农民逾1.5万人。", "more than 15,000 people"),
+        ("It avoided 5 tonnes of CO2e.", "5 tCO2e"),
+        ("Energy intensity was 0.42 kWh per household.", "0.42 kWh per household"),
+        ("Its fleet of vehicles grew to 7,800 farms.", "7,800 farms"),
+        ("Its demonstration farms, which now total 14, cover 2,300 mu.", "14 farms"),
+    ],
+)
+def test_extract_reads_the_qualifier_amount_and_unit_of_a_figure(text: str, value: str) -> None:
+    assert str(extract(text)[0].value) == value
+
+
+def test_extract_reads_the_counted_noun_before_a_figure() -> None:
+    (candidate,) = extract("Participating farms grew to 7,800 in 2022.")
+    assert candidate.value == ReportedValue.of("7800", "farm", precision="1")
+    assert candidate.figure == "7,800"
+
+
+def test_extract_keeps_a_figure_whose_noun_it_does_not_know_and_says_so() -> None:
+    candidate = _one("We planted 3,000 saplings.")
+    assert candidate.value == ReportedValue.of("3000", precision="1")
+    assert candidate.note == (
+        "the figure may count 'saplings', which esgclaims does not know; see esgclaims.register_count_kind"
+    )
+
+
+def test_extract_keeps_a_figure_it_cannot_read_unambiguously_with_the_reason() -> None:
+    candidate = _one("It raised $300 million.")
+    assert (candidate.kind, candidate.value, candidate.change) == ("unread", None, None)
+    assert candidate.note == (
+        "cannot read '$300 million': '$' could be US$, HK$ or another dollar; write US$, HK$ or the ISO code"
+    )
+
+
+def test_extract_reads_a_conversion_in_parentheses_as_one_claim_in_two_currencies() -> None:
+    candidate = _one("The Group invested HK$2.4 billion (US$300 million) in factories.")
+    assert candidate.value == ReportedValue.of("2400000000", "HKD", precision="100000000")
+    assert candidate.alternatives == (ReportedValue.of("300000000", "USD", precision="1000000"),)
+    assert candidate.figure == "HK$2.4 billion (US$300 million)"
+
+
+def test_extract_reads_an_approximate_conversion() -> None:
+    candidate = _one("Underwriting totaled US$1.2 billion (approximately HK$9.4 billion).")
+    assert candidate.alternatives == (
+        ReportedValue.of("9400000000", "HKD", "approximately", precision="100000000", tolerance="0.1"),
+    )
+
+
+def test_extract_gives_a_shared_unit_to_both_figures() -> None:
+    assert [str(c.value) for c in extract("It reached 3,000 and 5,000 households.")] == [
+        "3,000 households",
+        "5,000 households",
+    ]
+
+
+# ------------------------------------------------------------------ what is not a claim
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("In 2020, JD donated RMB 5 million.", ["RMB 5 million"]),
+        ("As of Sept. 30, 2020, it had helped 110 counties.", ["110 counties"]),
+        ("The report was released on April 18, 2023.", []),
+        ("The fiscal year ends on 31 December.", []),
+        ("The 10 Billion Agriculture Initiative helped 300 farms.", ["300 farms"]),
+        ("The Clean Water for 1,000 Villages program reached 642 villages.", ["642 villages"]),
+        ('Our "1 Hour for 1 Child" campaign matched nearly 900 volunteers.', ["nearly 900 volunteers"]),
+        ("We were named one of the Top 100 Employers for the second year.", []),
+        ("Scope 1 and Scope 2 emissions totaled 412,000 tCO2e.", ["412,000 tCO2e"]),
+        ("Greenleaf (HKEX: 2817) released its 2022 ESG Report.", []),
+        ("Section 3.2 of the framework applies to 97.6% of tier-1 suppliers.", ["97.6%"]),
+        ("It issued a US$750 million 5-year green bond.", ["US$750 million"]),
+        ("The group ranked 3rd for the third consecutive year.", []),
+        ("1. Train 800 teachers in digital skills.", ["800 teachers"]),
+        ("Factories must act within 90 days.", []),
+        ("Founded in 1998, it employs about 52,000 people.", ["about 52,000 people"]),
+        ("Under the Lotus 2030 Roadmap, we aim to source 100% of palm oil.", ["100%"]),
+        ("“10万农户增收计划”已覆盖12个县。", ["12个县"]),
+        ("Three priorities guide us.", []),
+    ],
+)
+def test_extract_leaves_out_years_dates_names_ordinals_and_list_numbers(text: str, figures: list[str]) -> None:
+    assert _figures(text) == figures
+
+
+def test_extract_reads_up_to_now_as_a_time_phrase_not_a_bound() -> None:
+    candidate = _one("Up to now, the Foundation has partnered with 35 villages.")
+    assert candidate.value == ReportedValue.of("35", "village", precision="1")
+    assert candidate.period == UnknownPeriod()
+    assert candidate.period_phrase == "Up to now"
+
+
+# ------------------------------------------------------------------ changes
+
+
+@pytest.mark.parametrize(
+    ("text", "change", "relative"),
+    [
+        ("Revenue reached RMB 4.6 billion in 2022, up 38% year-on-year.", "up 38% year-on-year", True),
+        ("Emissions were 412,000 tCO2e in 2022, down 12% from 2021.", "down 12% from 2021", True),
+        ("Loans were HK$18.5 billion, an increase of 24% compared with FY2022.", "up 24% compared with FY2022", True),
+        (
+            "Turnover was 11.5% in 2023, down 2.3 percentage points year-on-year.",
+            "down 2.3 percentage points year-on-year",
+            False,
+        ),
+        ("Energy intensity was 0.42 kWh, 6% lower than a year earlier.", "down 6% compared with a year earlier", True),
+        ("Local produce rose 9.4% to HK$312 million.", "up 9.4%", True),
+        ("Sales grew 150% year-on-year in 2021.", "up 150% year-on-year", True),
+        ("We will cut packaging by 25% to 30% by 2030.", "down 25% to 30%", True),
+        ("公益捐赠同比增长12%。", "up 12% year-on-year", True),
+    ],
+)  # fmt: skip
+def test_extract_reads_a_change_as_a_change_not_a_level(text: str, change: str, relative: bool) -> None:
+    found = [c.change for c in extract(text) if c.change is not None]
+    assert len(found) == 1
+    assert str(found[0]) == change
+    assert found[0].relative is relative
+
+
+def test_a_relative_change_is_a_ratio_of_the_earlier_level() -> None:
+    change = extract("Revenue reached RMB 4.6 billion in 2022, up 38% year-on-year.")[1].change
+    assert change == Change(
+        Direction.INCREASE,
+        ReportedValue.of("0.38", precision="0.01"),
+        relative=True,
+        basis="year-on-year",
+        baseline=CalendarYear(2021),
+    )
+
+
+def test_a_change_keeps_the_period_it_compares_with() -> None:
+    change = extract("Emissions were 412,000 tCO2e in 2022, down 12% from 2021.")[1].change
+    assert change is not None
+    assert (change.basis, change.baseline) == ("from 2021", CalendarYear(2021))
+
+
+def test_extract_reads_two_claims_in_one_phrase_with_respectively() -> None:
+    found = extract("Its sales kept growing 51% and 82% in 2019 and 2020 respectively.")
+    assert [(str(c.change), c.period) for c in found] == [
+        ("up 51%", CalendarYear(2019)),
+        ("up 82%", CalendarYear(2020)),
+    ]
+
+
+def test_extract_reads_a_from_to_after_a_verb_as_two_levels() -> None:
+    found = extract("Waste fell from 152 grams in the first half of 2021 to 118 grams in the first half of 2022.")
+    assert [(str(c.value), c.period.iso()) for c in found] == [("152 g", "H1 2021"), ("118 g", "H1 2022")]
+
+
+# ------------------------------------------------------------------ periods
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("As of Sept. 30, 2020, JD had helped 110 counties.", "as of 2020-09-30"),
+        ("From September 2019 to February 2021, Jingxi helped 300 farms.", "2019-09 to 2021-02"),
+        ("In 2020, the Foundation donated RMB 5 million.", "2020"),
+        ("The Foundation donated RMB 5 million in 2020.", "2020"),
+        ("Since 2016, it has trained 3,400 teachers.", "since 2016"),
+        ("Since its launch in March 2020, the program has reached 57 cities.", "since 2020-03"),
+        ("In the first half of 2022, emissions were 5,000 tCO2e.", "H1 2022"),
+        ("In FY2022, it trained 1,850 employees.", "FY2022"),
+        ("It built stations in 642 villages by the end of 2021.", "as of 2021-12-31"),
+        ("Women held 44% of positions at the end of 2023.", "as of 2023-12-31"),
+        ("Huaxin committed RMB 50 million over 2023-2025.", "2023 to 2025"),
+        ("It aims to install up to 300 farms in the second half of 2022.", "H2 2022"),
+        ("截至2022年12月31日\uff0c集团累计帮扶27个县。", "as of 2022-12-31"),
+        ("2022年上半年\uff0c集团帮扶27个县。", "H1 2022"),
+        ("Over 2022, Huaxin purchased 68,000 tonnes of potatoes.", "2022"),
+        ("It supports 100 students each year.", "unknown"),
+        ("In the 2021 academic year, grants ranged from RMB 2,000 to RMB 5,000.", "unknown"),
+        ("JD released its 2020 ESG report, which counts 110 counties.", "unknown"),
+    ],
+)
+def test_extract_reads_the_period_its_sentence_states(text: str, period: str) -> None:
+    assert extract(text)[0].period.iso() == period
+
+
+def test_a_figure_takes_the_period_of_an_earlier_sentence_of_its_paragraph() -> None:
+    found = extract("In 2022, revenue reached RMB 4.6 billion. The Group invested HK$2.4 billion during the year.")
+    assert [c.period for c in found] == [CalendarYear(2022), CalendarYear(2022)]
+    assert found[1].period_phrase == "during the year"
+
+
+def test_a_period_does_not_reach_into_the_next_paragraph() -> None:
+    found = extract("In 2022, revenue reached RMB 4.6 billion.\n\nMore than 80% of staff are local.")
+    assert [c.period for c in found] == [CalendarYear(2022), UnknownPeriod()]
+
+
+def test_a_heading_frames_its_section_and_a_title_frames_nothing() -> None:
+    text = "Results for 2021\n\nSales were RMB 5 million.\n\nPerformance in FY2023\n\nSales were RMB 6 million."
+    assert [c.period.iso() for c in extract(text)] == ["unknown", "FY2023"]
+
+
+def test_a_list_takes_the_period_of_the_line_that_opens_it() -> None:
+    text = "Title\n\nPriorities for 2022:\n1. Train 800 teachers.\n2. Raise RMB 30 million.\n\nWe have 35 partners."
+    assert [c.period.iso() for c in extract(text)] == ["2022", "2022", "unknown"]
+
+
+def test_a_fiscal_year_takes_its_months_from_the_text() -> None:
+    text = 'For the year ended 31 March 2023 ("FY2023"), loans were HK$18.5 billion, up 24% compared with FY2022.'
+    level, change = extract(text)
+    assert level.period.iso() == "FY2023 (2022-04 to 2023-03)"
+    assert change.change is not None
+    assert change.change.baseline == parse_period("FY2022 (2021-04 to 2022-03)")
+    ends = extract("Emissions were 1.9 million tCO2e in FY2022. (Its fiscal year ends on 31 December.)")
+    assert ends[0].period.iso() == "FY2022 (2022-01 to 2022-12)"
+
+
+def test_relative_phrases_are_read_against_the_stated_period() -> None:
+    found = extract(
+        "Women held 44% of management positions at the end of 2023, up from 39% a year earlier, "
+        "and the gender pay gap narrowed to 3.1%."
+    )
+    assert [c.period for c in found] == [
+        AsOf(PartialDate(2023, 12, 31)),
+        AsOf(PartialDate(2022, 12, 31)),
+        AsOf(PartialDate(2023, 12, 31)),
+    ]
+
+
+# ------------------------------------------------------------------ subjects, quotes, determinism
+
+
+def test_extract_names_the_subject_the_sentence_names() -> None:
+    text = "In 2020, JD Foundation donated RMB 200 million; and its online platform raised RMB 19.77 million."
+    found = extract(text, organizations=ORGANIZATIONS)
+    assert [c.organization.id if c.organization else None for c in found] == ["jd-foundation", "jd-foundation"]
+    assert [c.subject for c in extract("The weather helped 300 farms.")] == [None]
+    assert extract("Greenleaf Group Holdings planted 300 farms.")[0].subject == "Greenleaf Group Holdings"
+
+
+def test_every_quote_stands_at_its_span_and_holds_its_figure() -> None:
+    for item in texts():
+        for candidate in candidates(item):
+            start, end = candidate.span
+            assert item.text[start:end] == candidate.quote
+            assert item.text[slice(*candidate.figure_span)] == candidate.figure
+
+
+def test_extract_gives_the_same_candidates_every_time() -> None:
+    item = texts()[0]
+    assert candidates(item) == candidates(item)
+
+
+def test_extract_needs_a_string() -> None:
+    with pytest.raises(TypeError) as caught:
+        extract(b"RMB 5 million")  # type: ignore[arg-type]
+    assert str(caught.value) == "expected the text as a string, got bytes"
+
+
+# ------------------------------------------------------------------ candidates as claims
+
+
+def test_a_candidate_becomes_a_claim_once_a_metric_is_named() -> None:
+    source = Source("note", "A note", "Us", sha256=hashlib.sha256(b"JD Foundation donated RMB 5 million.").hexdigest())
+    (candidate,) = extract("JD Foundation donated RMB 5 million.", source, organizations=ORGANIZATIONS)
+    metric = Metric("donations", "Donations", "money", "flow")
+    claim = candidate.to_claim("note/donations", metric)
+    assert (claim.subject.id, claim.value, claim.period) == ("jd-foundation", candidate.value, UnknownPeriod())
+    assert claim.citation.quote == "JD Foundation donated RMB 5 million"
+
+
+def test_a_change_cannot_become_a_claim() -> None:
+    candidate = extract("Sales rose 5% in 2022.")[0]
+    with pytest.raises(InvalidClaimError) as caught:
+        candidate.to_claim("x", Metric("sales", "Sales", "money", "flow"))
+    assert str(caught.value) == (
+        "only a level can become a claim, and Candidate('up 5%', 2022, span=(0, 21)) is a change"
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"span": (0, 5)}, "span [0, 5] is 5 characters, the quote 10"),
+        ({"span": (3, 3)}, "a span is two character offsets [start, end] with 0 <= start < end, got (3, 3)"),
+        ({"figure_span": (0, 3)}, "figure span [0, 3] must hold the figure within the quote"),
+        (
+            {"change": Change("increase", ReportedValue.of("0.1"), relative=True)},
+            "a candidate is a level or a change, not both",
+        ),
+        ({"value": None, "alternatives": (ReportedValue.of("1", "USD"),)}, "only a level has alternatives"),
+    ],
+)  # fmt: skip
+def test_a_candidate_that_cannot_be_is_refused(changes: dict[str, Any], message: str) -> None:
+    candidate = Candidate(
+        quote="RMB 5 here", span=(0, 10), figure="RMB 5", figure_span=(0, 5), value=ReportedValue.of("5", "CNY")
+    )
+    with pytest.raises(InvalidClaimError) as caught:
+        attrs.evolve(candidate, **changes)
+    assert str(caught.value) == message
+
+
+def test_a_relative_change_must_be_a_ratio() -> None:
+    with pytest.raises(InvalidClaimError) as caught:
+        Change(Direction.DECREASE, ReportedValue.of("5", "percent"), relative=True)
+    assert str(caught.value) == "a relative change is a ratio, not 5%"
+
+
+def test_a_change_needs_a_known_direction() -> None:
+    with pytest.raises(InvalidClaimError) as caught:
+        Change("sideways", ReportedValue.of("1"), relative=True)
+    assert str(caught.value) == "direction must be increase or decrease, got 'sideways'"
+
+
+def test_a_candidate_reads_as_its_figure_period_and_subject() -> None:
+    candidate = extract("In 2020, JD Foundation donated RMB 5 million.")[0]
+    assert str(candidate) == "RMB 5,000,000 — 2020 — JD Foundation"
+    assert repr(candidate) == "Candidate('RMB 5,000,000', 2020, span=(9, 44))"
+    assert candidate.value is not None
+    assert candidate.value.qualifier is Qualifier.EXACT
