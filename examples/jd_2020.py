@@ -14,7 +14,7 @@ def main() -> None:
     print(f"{len(claims)} claims from “{source.title}” ({source.publisher}, by {source.author})\n")
 
     print("Who claims what:")
-    for subject, group in claims.group_by("subject").items():
+    for group in claims.group_by("subject").values():
         numeric = sum(1 for claim in group if claim.value is not None)
         print(f"  {group[0].subject.name:14} {len(group):2} claims, {numeric} with a figure")
 
