@@ -131,6 +131,22 @@ def _define(
 #: The esgclaims unit registry. Quantities from other registries do not mix with it.
 ureg: pint.UnitRegistry[Decimal] = _build_registry()
 
+
+# pint 0.26 changed the reprs to ``Quantity(Decimal('1'), "CNY")`` and ``Unit("CNY")``; the
+# registry's own classes keep pint 0.25's, which the documented examples show, on either pint.
+def _quantity_repr(self: Quantity) -> str:
+    magnitude = self._magnitude
+    shown = f"{magnitude:.9}" if isinstance(magnitude, float) else f"{magnitude}"
+    return f"<Quantity({shown}, '{self._units}')>"
+
+
+def _unit_repr(self: Unit) -> str:
+    return f"<Unit('{self._units}')>"
+
+
+ureg.Quantity.__repr__ = _quantity_repr  # type: ignore[method-assign]
+ureg.Unit.__repr__ = _unit_repr  # type: ignore[method-assign]
+
 #: The unit of a pure number, and percent, built without pint's expression parser
 #: (``DIMENSIONLESS`` runs it on every access).
 DIMENSIONLESS: Unit = ureg.Unit(UnitsContainer({}, non_int_type=Decimal))

@@ -14,7 +14,7 @@ import pytest
 import esgclaims
 from esgclaims import InvalidValueError, UnitError, parse_unit, quantity, register_count_kind, ureg
 from esgclaims._display import format_quantity, unit_words
-from esgclaims._units import count_kind_of, currency_of, is_share, to_decimal, unit_name
+from esgclaims._units import Quantity, count_kind_of, currency_of, is_share, to_decimal, unit_name
 
 CURRENCIES = ("CNY", "USD", "HKD", "EUR", "GBP", "JPY")
 COUNT_KINDS = ("household", "county", "farm", "item", "person", "city", "employee", "village")
@@ -251,7 +251,7 @@ def test_emissions_are_a_dimension_of_their_own_not_mass() -> None:
 
 
 def test_float_goes_through_its_shortest_repr() -> None:
-    product = quantity(19.77, "CNY") * 1000000
+    product: Quantity = quantity(19.77, "CNY") * 1000000
     assert isinstance(product.magnitude, Decimal)
     assert product.magnitude == 19770000
     assert product == quantity(19770000, "CNY")
