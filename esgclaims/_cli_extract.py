@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING
 
 from ._datasets import DATASETS, load_dataset
 from ._display import format_number, unit_words
-from ._drafts import dump_candidates
 from ._errors import FileFormatError, FileReadError
-from ._extract import extract
 from ._files import load
 from ._model import Organization, Source
 from ._table import render_table
@@ -60,6 +58,10 @@ def add_extract_command(commands: argparse._SubParsersAction[argparse.ArgumentPa
 
 
 def _run(args: argparse.Namespace) -> int:
+    # Imported here: the other commands and --help do not pay for the extractor.
+    from ._drafts import dump_candidates  # noqa: PLC0415
+    from ._extract import extract  # noqa: PLC0415
+
     text = _read(Path(args.file))
     for noun in args.count:
         name, _, plural = noun.partition(":")

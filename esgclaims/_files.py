@@ -71,7 +71,7 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Callable, Iterable
 
-__all__ = ["dump", "load", "load_bytes"]
+__all__ = ["dump", "load", "load_bytes", "to_document", "to_json"]
 
 _TABLES: dict[str, type] = {
     "sources": SourceRecord,
@@ -679,10 +679,14 @@ def dump(claims: ClaimSet | Iterable[Claim], path: str | os.PathLike[str]) -> No
 
     Numbers are written as strings of exact decimals.
     """
+    Path(path).write_text(to_json(claims), encoding="utf-8")
+
+
+def to_json(claims: ClaimSet | Iterable[Claim]) -> str:
+    """The text :func:`dump` writes: the claim file document as indented UTF-8 JSON."""
     import json  # noqa: PLC0415 - see _parse_document
 
-    text = json.dumps(to_document(claims), ensure_ascii=False, indent=2) + "\n"
-    Path(path).write_text(text, encoding="utf-8")
+    return json.dumps(to_document(claims), ensure_ascii=False, indent=2) + "\n"
 
 
 def to_document(claims: ClaimSet | Iterable[Claim]) -> dict[str, list[dict[str, Any]]]:

@@ -139,8 +139,8 @@ def test_extract_registers_counted_nouns_first(tmp_path: Path, capsys: pytest.Ca
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"\xff\xfe RMB 5", "error: bad.txt: not UTF-8 text (byte 0xff at offset 0)"),
-        (None, "error: {path}: cannot read the file: No such file or directory"),
+        (b"\xff\xfe RMB 5", "esgclaims: error: bad.txt: not UTF-8 text (byte 0xff at offset 0)"),
+        (None, "esgclaims: error: {path}: cannot read the file: No such file or directory"),
     ],
 )
 def test_extract_reports_an_unreadable_file_on_one_line(
