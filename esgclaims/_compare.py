@@ -19,7 +19,16 @@ from ._errors import ComparisonError, InvalidClaimError, InvalidValueError
 from ._interval import Interval
 from ._model import Claim, Temporal
 from ._periods import AsOf, PeriodRelation, UnknownPeriod
-from ._units import DIMENSIONLESS, PERCENT, count_kind_of, currency_of, is_share, parse_unit, plain, ureg
+from ._units import (
+    DIMENSIONLESS,
+    PERCENT,
+    count_kind_of,
+    currency_of,
+    is_share,
+    parse_unit,
+    plain,
+    ureg,
+)
 
 if TYPE_CHECKING:
     from ._periods import Period
@@ -33,9 +42,11 @@ __all__ = [
     "annualise",
     "claim_interval",
     "compare",
+    "difference_words",
     "interval_words",
     "period_words",
     "ratio",
+    "ratio_words",
     "share_of",
 ]
 
@@ -125,9 +136,9 @@ class Comparison:
         if self.order is not None:
             lines.append(f"  order       {self.order.value}")
         if self.difference is not None:
-            lines.append(f"  difference  {interval_words(self.difference)}")
+            lines.append(f"  difference  {difference_words(self.difference)}")
         if self.ratio is not None:
-            lines.append(f"  ratio       {interval_words(_readable(self.ratio))}")
+            lines.append(f"  ratio       {ratio_words(self.ratio)}")
         lines.append(f"  periods     {self.period_relation.value}")
         lines.append("  comparable  " + ("yes" if self.comparable else "no"))
         lines.extend(f"  - {reason}" for reason in self.reasons)
@@ -140,7 +151,8 @@ class Comparison:
 
     def __repr__(self) -> str:
         order = "incomparable" if self.order is None else self.order.value
-        return f"<Comparison {self.a.id!r} vs {self.b.id!r}: {order}, {len(self.reasons)} reasons>"
+        count = len(self.reasons)
+        return f"<Comparison {self.a.id!r} vs {self.b.id!r}: {order}, {count} reason{'' if count == 1 else 's'}>"
 
 
 def compare(a: Claim, b: Claim, *, rounding: bool = False) -> Comparison:
@@ -296,7 +308,8 @@ def _reasons(a: Claim, b: Claim) -> list[str]:
 class Derived:
     """A figure derived from claims (a ratio, a share, an annual rate), with its interval and inputs.
 
-    ``str()`` reads as a sentence a person would accept.
+    ``str()`` reads as a sentence a person would accept; in a notebook it displays as
+    a table of the figure, its inputs and its notes, then the input claims.
     """
 
     kind: str
@@ -317,7 +330,7 @@ class Derived:
     @property
     def words(self) -> str:
         """The figure alone, as words: "less than RMB 100,000 per household"."""
-        return interval_words(_readable(self.interval))
+        return ratio_words(self.interval)
 
     def __str__(self) -> str:
         sources = " and ".join(f"{c.value} ({_lower_first(c.metric.name)}, {c.id})" for c in self.inputs)
@@ -328,6 +341,11 @@ class Derived:
 
     def __repr__(self) -> str:
         return f"<Derived {self.kind}: {self.words}>"
+
+    def _repr_html_(self) -> str:
+        from ._html import derived_html  # noqa: PLC0415 - loaded on use
+
+        return derived_html(self)
 
 
 def _numeric(claim: object, name: str) -> Claim:
@@ -488,20 +506,6 @@ def _round(value: Quantity, rounding: str, digits: int) -> Quantity:
     return ureg.Quantity(plain(rounded), value.units)
 
 
-#: Dimensionless scale units (units.txt): "million * CNY" is shown as CNY, since a
-#: formatted quantity names only the currency or counted kind.
-_SCALE_UNITS = frozenset({"thousand", "million", "billion"})
-
-
-def _without_scale(interval: Interval) -> Interval:
-    """The interval in its unit with the scale words taken out: RMB, not million RMB."""
-    powers = interval.units._units  # noqa: SLF001 - pint has no public listing of a unit's factors
-    scales = [name for name in powers if name in _SCALE_UNITS]
-    if not scales:
-        return interval
-    return interval.to(ureg.Unit(powers.remove(scales)))
-
-
 def _per_year(interval: Interval) -> Interval | None:
     """The interval times a year, when its unit is a rate per year: RMB per year → RMB."""
     if dict(interval.units._units).get("year") != -1:  # noqa: SLF001 - as above
@@ -513,12 +517,14 @@ def _significant_digits(number: Decimal) -> int:
     return len(number.normalize().as_tuple().digits)
 
 
-def interval_words(interval: Interval, digits: int = 4) -> str:
+def interval_words(interval: Interval, digits: int = 4, *, signed: bool = False) -> str:
     """An interval as words: "less than RMB 100,000 per household", "between 8.986% and 10.99%".
 
     Bounds are rounded outward to ``digits`` significant digits, so the words never
     claim more than the interval does; a single value with more digits than that
-    after the point is shown as the two roundings either side.
+    after the point is shown as the two roundings either side. A bound below zero
+    has a minus sign before its currency ("−RMB 5"); with ``signed``, a bound above
+    zero has a plus sign ("+RMB 5"), for a change that may go either way.
 
     Examples:
         >>> from esgclaims import Interval, quantity
@@ -527,24 +533,28 @@ def interval_words(interval: Interval, digits: int = 4) -> str:
         >>> interval_words(counties / cities)
         'between 1.222 counties per city and 1.223 counties per city'
     """
-    interval = _without_scale(interval)
+    interval = interval.unscaled()
     yearly = _per_year(interval)
     if yearly is not None:
-        return interval_words(yearly, digits) + " a year"
+        return interval_words(yearly, digits, signed=signed) + " a year"
+
+    def text(value: Quantity) -> str:
+        plus = "+" if signed and value.magnitude > 0 else ""
+        return plus + format_quantity(value)
 
     def low_text() -> str:
         assert interval.low is not None  # noqa: S101
-        return format_quantity(_round(interval.low, ROUND_FLOOR, digits))
+        return text(_round(interval.low, ROUND_FLOOR, digits))
 
     def high_text() -> str:
         assert interval.high is not None  # noqa: S101
-        return format_quantity(_round(interval.high, ROUND_CEILING, digits))
+        return text(_round(interval.high, ROUND_CEILING, digits))
 
     if interval.is_point:
         assert interval.low is not None  # noqa: S101 - a point has both bounds
         point: Decimal = interval.low.magnitude
         if point == point.to_integral_value() or _significant_digits(point) <= digits:
-            return format_quantity(interval.low)
+            return text(interval.low)
         return f"between {low_text()} and {high_text()}"
     if interval.high is None:
         if interval.low is None:
@@ -553,3 +563,55 @@ def interval_words(interval: Interval, digits: int = 4) -> str:
     if interval.low is None or interval.low.magnitude == 0:
         return ("at most " if interval.high_closed else "less than ") + high_text()
     return f"between {low_text()} and {high_text()}"
+
+
+def _signed(interval: Interval) -> bool:
+    """Whether an interval allows values both below and above zero, so a bound above zero needs its "+"."""
+    below = interval.low is None or interval.low.magnitude < 0
+    above = interval.high is None or interval.high.magnitude > 0
+    return below and above
+
+
+def difference_words(difference: Interval, digits: int = 4) -> str:
+    """A difference as a signed change: "between −RMB 200,300,000 and −RMB 160,200,000".
+
+    The minus sign (U+2212) comes before the currency; a bound above zero carries a
+    "+" when the difference may also be negative. A difference of shares is in
+    percentage points: 85 % − 80 % is 5 percentage points, not 5 %.
+
+    Examples:
+        >>> from esgclaims import Interval, quantity
+        >>> difference_words(Interval(quantity(-200230000, "CNY"), quantity(-160230000, "CNY")))
+        'between −RMB 200,300,000 and −RMB 160,200,000'
+        >>> difference_words(Interval(quantity(-20, "percent"), quantity(20, "percent")))
+        'between −20 and +20 percentage points'
+    """
+    if difference.low is None and difference.high is None:
+        return "any value"
+    if is_share(difference.units) and difference.units != DIMENSIONLESS:
+        percent = difference.to(PERCENT)
+
+        def points(bound: Quantity | None) -> Quantity | None:
+            return None if bound is None else ureg.Quantity(bound.magnitude, DIMENSIONLESS)
+
+        bare = Interval(points(percent.low), points(percent.high), percent.low_closed, percent.high_closed)
+        one = bare.is_point and bare.low is not None and abs(bare.low.magnitude) == 1
+        return f"{difference_words(bare, digits)} percentage point{'' if one else 's'}"
+    return interval_words(difference, digits, signed=_signed(difference))
+
+
+def ratio_words(ratio: Interval, digits: int = 4) -> str:
+    """A quotient as words: a pure number below 10 in percent, above it as a multiple; else in its unit.
+
+    Examples:
+        >>> from esgclaims import Interval, quantity
+        >>> ratio_words(Interval(quantity("9.104", "dimensionless"), quantity("11.13", "dimensionless")))
+        'between 9.104 and 11.13 times'
+        >>> ratio_words(Interval(quantity("0.0898", "dimensionless"), quantity("0.1099", "dimensionless")))
+        'between 8.98% and 10.99%'
+    """
+    readable = _readable(ratio)
+    words = interval_words(readable, digits)
+    if readable.units == DIMENSIONLESS and (readable.low is not None or readable.high is not None):
+        return f"{words} times"
+    return words

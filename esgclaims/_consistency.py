@@ -17,7 +17,16 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._claimset import ClaimSet
-from ._compare import Comparison, Order, _kind_words, claim_interval, compare, interval_words, period_words
+from ._compare import (
+    Comparison,
+    Order,
+    _kind_words,
+    claim_interval,
+    compare,
+    difference_words,
+    interval_words,
+    period_words,
+)
 from ._model import Claim, Temporal
 from ._periods import PeriodRelation
 from ._units import currency_of
@@ -44,7 +53,10 @@ class Consistency(enum.Enum):
 
 @attrs.frozen(repr=False)
 class Finding:
-    """The verdict on two claims about one subject, metric and program, and why; ``str()`` names both."""
+    """The verdict on two claims about one subject, metric and program, and why; ``str()`` names both.
+
+    In a notebook it displays as a table of the verdict and the reason, then the two claims.
+    """
 
     a: Claim
     b: Claim
@@ -56,6 +68,11 @@ class Finding:
 
     def __repr__(self) -> str:
         return f"<Finding {self.status.value}: {self.a.id!r} and {self.b.id!r}>"
+
+    def _repr_html_(self) -> str:
+        from ._html import finding_html  # noqa: PLC0415 - loaded on use
+
+        return finding_html(self)
 
 
 def _key(claim: Claim) -> tuple[str, str, str | None]:
@@ -204,17 +221,19 @@ class Pair:
 
     @property
     def change_words(self) -> str:
-        """The change as words: "up RMB 7,430,000", "down ...", "no change", or why it cannot be told."""
+        """The change as words: "up RMB 7,430,000", "down by less than 97,000 farms", "no change", or "cannot tell"."""
         change, order = self.change, self.comparison.order
         if change is None:
             return "not comparable"
-        if order is Order.LESS:
-            return f"up {interval_words(change)}"
-        if order is Order.GREATER:
-            return f"down {interval_words(-change)}"
+        if order in (Order.LESS, Order.GREATER):
+            words = difference_words(change if order is Order.LESS else -change)
+            by = "by " if words.startswith(("less than", "at most", "more than", "at least")) else ""
+            return f"{'up' if order is Order.LESS else 'down'} {by}{words}"
         if order is Order.EQUAL:
             return "no change"
-        return f"{interval_words(change)}: cannot tell up or down"
+        if change.low is None and change.high is None:
+            return "cannot tell up or down"
+        return f"cannot tell up or down: {difference_words(change)}"
 
     def __str__(self) -> str:
         return f"{self.left.id} → {self.right.id}: {self.change_words}"
@@ -222,10 +241,19 @@ class Pair:
     def __repr__(self) -> str:
         return f"<Pair {self.left.id!r} → {self.right.id!r}>"
 
+    def _repr_html_(self) -> str:
+        from ._html import pair_html  # noqa: PLC0415 - loaded on use
+
+        return pair_html(self)
+
 
 @attrs.frozen(repr=False)
 class Alignment:
-    """Two claim sets side by side: matched pairs, and the claims only one side has."""
+    """Two claim sets side by side: matched pairs, and the claims only one side has.
+
+    ``str()`` gives one line per pair and per unmatched claim; in a notebook it
+    displays as a table with each pair's change.
+    """
 
     pairs: tuple[Pair, ...]
     only_left: ClaimSet
@@ -238,9 +266,13 @@ class Alignment:
         return "\n".join(lines)
 
     def __repr__(self) -> str:
-        return (
-            f"<Alignment: {len(self.pairs)} pairs, {len(self.only_left)} only left, {len(self.only_right)} only right>"
-        )
+        pairs = f"{len(self.pairs)} pair{'' if len(self.pairs) == 1 else 's'}"
+        return f"<Alignment: {pairs}, {len(self.only_left)} only left, {len(self.only_right)} only right>"
+
+    def _repr_html_(self) -> str:
+        from ._html import alignment_html  # noqa: PLC0415 - loaded on use
+
+        return alignment_html(self)
 
 
 def align(left: ClaimSet, right: ClaimSet) -> Alignment:

@@ -5,14 +5,27 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ._units import DIMENSIONLESS, PERCENT, count_kind_of, currency_of, ureg
+from ._units import DIMENSIONLESS, PERCENT, SCALE_UNITS, count_kind_of, currency_of, plain, ureg, without_scales
 
 if TYPE_CHECKING:
     from ._units import Quantity, Unit
 
-__all__ = ["format_number", "format_quantity", "unit_words"]
+__all__ = ["currency_first", "format_number", "format_quantity", "noun_words", "unit_words", "unscaled"]
 
 _CURRENCY_PREFIX = {"CNY": "RMB", "USD": "US$", "HKD": "HK$", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY"}
+
+#: U+2212, the minus sign a person reads; a hyphen looks like a dash.
+MINUS = "\u2212"
+
+
+#: Units whose pint symbol a reader would not know: "a" for a year, "d" for a day.
+_TIME_WORDS = {
+    "year": ("year", "years"),
+    "day": ("day", "days"),
+    "hour": ("hour", "hours"),
+    "minute": ("minute", "minutes"),
+    "second": ("second", "seconds"),
+}
 
 
 def format_number(number: Decimal) -> str:
@@ -31,6 +44,29 @@ def format_number(number: Decimal) -> str:
     return f"{number.normalize():,f}"
 
 
+def _powers(unit: Unit) -> dict[str, Any]:
+    # pint types an exponent as any scalar, complex included; a unit's are real.
+    return dict(unit._units)  # noqa: SLF001 - pint has no public listing of a unit's factors
+
+
+def unscaled(value: Quantity) -> Quantity:
+    """The quantity with scale words taken into its figure: 110 thousand households are 110,000 households.
+
+    Examples:
+        >>> from esgclaims import quantity
+        >>> unscaled(quantity("19.77", "million*CNY"))
+        <Quantity(19770000, 'CNY')>
+    """
+    target = without_scales(value.units)
+    if target is value.units:
+        return value
+    converted = value.to(target)
+    magnitude = converted.magnitude
+    if not isinstance(magnitude, Decimal):
+        magnitude = Decimal(str(magnitude))
+    return ureg.Quantity(plain(magnitude), target)
+
+
 def _words(unit: Unit, plural: bool) -> str:
     if currency_of(unit):
         return _CURRENCY_PREFIX.get(currency_of(unit) or "", currency_of(unit) or "")
@@ -43,32 +79,91 @@ def _words(unit: Unit, plural: bool) -> str:
         return aliases[0] if aliases else f"{kind}s"
     if unit == PERCENT:
         return "%"
+    powers = _powers(unit)
+    if len(powers) == 1:
+        ((name, power),) = powers.items()
+        if name in _TIME_WORDS and power == 1:
+            return _TIME_WORDS[name][plural]
     return f"{unit:~D}"
 
 
 def unit_words(unit: Unit, *, plural: bool = True) -> str:
-    """The unit as a person reads it: ``RMB``, ``households``, ``%``, ``RMB per household``.
+    """The unit as a person reads it: ``RMB``, ``households``, ``%``, ``RMB per household``, ``items per year``.
+
+    A scale word stays in front: ``million RMB`` for a figure counted in millions.
 
     Examples:
         >>> from esgclaims import ureg
         >>> unit_words(ureg.Unit("CNY") / ureg.Unit("household"))
         'RMB per household'
+        >>> unit_words(ureg.Unit("item") / ureg.Unit("household") / ureg.Unit("year"))
+        'items per household per year'
+        >>> unit_words(ureg.Unit("million") * ureg.Unit("CNY"))
+        'million RMB'
     """
     if unit == DIMENSIONLESS:
         return ""
-    # pint types an exponent as any scalar, complex included; a unit's are real.
-    powers: dict[str, Any] = dict(unit._units)  # noqa: SLF001
+    powers = _powers(unit)
+    scales = [name for name in SCALE_UNITS if powers.get(name) == 1]
+    if scales and len(powers) > len(scales):
+        rest = unit_words(ureg.Unit(unit._units.remove(scales)), plural=plural)  # noqa: SLF001 - as above
+        return " ".join([*scales, rest])
     numerator = [(name, power) for name, power in powers.items() if power > 0]
-    denominator = [(name, power) for name, power in powers.items() if power < 0]
-    if len(numerator) == 1 and len(denominator) == 1 and numerator[0][1] == 1 and denominator[0][1] == -1:
-        top = _words(ureg.Unit(numerator[0][0]), plural)
-        bottom = _words(ureg.Unit(denominator[0][0]), plural=False)
-        return f"{top} per {bottom}"
+    denominator = [name for name, power in powers.items() if power < 0]
+    if (
+        len(numerator) <= 1
+        and denominator
+        and all(power == 1 for _, power in numerator)
+        and all(powers[name] == -1 for name in denominator)
+    ):
+        denominator.sort(key=lambda name: name in _TIME_WORDS)  # per household per year, not per year per household
+        top = _words(ureg.Unit(numerator[0][0]), plural) if numerator else ""
+        bottoms = [_words(ureg.Unit(name), plural=False) for name in denominator]
+        return " ".join([top, *(f"per {bottom}" for bottom in bottoms)]).strip()
     return _words(unit, plural)
 
 
+def noun_words(unit: Unit) -> str:
+    """The unit as a plural noun after "of": ``farms``, ``RMB``, ``tonnes``, ``percent``, ``years``.
+
+    Where a unit has a plural name, it is used rather than its symbol: "thousands of
+    tonnes", not "thousands of t".
+
+    Examples:
+        >>> from esgclaims import ureg
+        >>> noun_words(ureg.Unit("t")), noun_words(ureg.Unit("percent")), noun_words(ureg.Unit("km"))
+        ('tonnes', 'percent', 'kilometers')
+    """
+    if unit == PERCENT:
+        return "percent"
+    powers = _powers(unit)
+    if len(powers) == 1 and currency_of(unit) is None and count_kind_of(unit) is None:
+        ((name, power),) = powers.items()
+        definition = ureg._units.get(name)  # noqa: SLF001 - as above
+        aliases: list[str] = [str(a) for a in getattr(definition, "aliases", ()) if a]
+        plurals = [a for a in aliases if a in (f"{name}s", f"{name}es")]
+        if power == 1 and plurals:
+            return plurals[0].replace("_", " ")
+    return unit_words(unit)
+
+
+def currency_first(unit: Unit) -> tuple[str, str] | None:
+    """For a unit read with its currency first, the currency and the rest: ``("RMB", "per household")``.
+
+    Examples:
+        >>> from esgclaims import ureg
+        >>> currency_first(ureg.Unit("CNY") / ureg.Unit("household")), currency_first(ureg.Unit("t"))
+        (('RMB', 'per household'), None)
+    """
+    words = unit_words(unit)
+    prefix, _, rest = words.partition(" ")
+    if prefix in _CURRENCY_PREFIX.values() or prefix == currency_of(unit):
+        return prefix, rest
+    return None
+
+
 def format_quantity(value: Quantity) -> str:
-    """A quantity as a person writes it.
+    """A quantity as a person writes it; a negative one with a minus sign before the currency.
 
     Examples:
         >>> from esgclaims import quantity
@@ -80,18 +175,23 @@ def format_quantity(value: Quantity) -> str:
         '1 household'
         >>> format_quantity(quantity("80", "percent"))
         '80%'
+        >>> format_quantity(quantity("-200300000", "CNY"))
+        '−RMB 200,300,000'
+        >>> format_quantity(quantity("19.77", "million*CNY"))
+        'RMB 19,770,000'
     """
+    value = unscaled(value)
     magnitude = value.magnitude if isinstance(value.magnitude, Decimal) else Decimal(str(value.magnitude))
+    sign = MINUS if magnitude < 0 else ""
+    magnitude = abs(magnitude)
     number = format_number(magnitude)
     unit = value.units
+    currency = currency_first(unit)
+    if currency is not None:
+        return " ".join(filter(None, [f"{sign}{currency[0]}", number, currency[1]]))
     words = unit_words(unit, plural=magnitude != 1)
     if not words:
-        return number
-    if currency_of(unit):
-        return f"{words} {number}"
+        return f"{sign}{number}"
     if words == "%":
-        return f"{number}%"
-    if words.split(" per ")[0] in {"RMB", "US$", "HK$", "EUR", "GBP", "JPY"}:
-        prefix, _, rest = words.partition(" ")
-        return f"{prefix} {number} {rest}"
-    return f"{number} {words}"
+        return f"{sign}{number}%"
+    return f"{sign}{number} {words}"

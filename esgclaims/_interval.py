@@ -6,11 +6,11 @@ from decimal import Decimal
 
 import attrs
 
-from ._display import format_quantity
+from ._display import MINUS, format_quantity
 from ._errors import InvalidValueError, UnitError
 
 # Types of attrs fields stay importable at runtime, for attrs.resolve_types and typing.get_type_hints.
-from ._units import Quantity, Unit, ureg
+from ._units import Quantity, Unit, ureg, without_scales
 
 __all__ = ["Interval"]
 
@@ -80,7 +80,7 @@ class Interval:
     def __str__(self) -> str:
         left = "[" if self.low_closed and self.low is not None else "("
         right = "]" if self.high_closed and self.high is not None else ")"
-        low = "-∞" if self.low is None else format_quantity(self.low)
+        low = f"{MINUS}∞" if self.low is None else format_quantity(self.low)
         high = "∞" if self.high is None else format_quantity(self.high)
         if self.is_point:
             return f"[{low}]"
@@ -176,6 +176,17 @@ class Interval:
             self.high_closed,
             unit=unit,
         )
+
+    def unscaled(self) -> Interval:
+        """The same interval with scale words taken out of its unit: million RMB becomes RMB.
+
+        Examples:
+            >>> from esgclaims import quantity
+            >>> Interval(quantity("19.77", "million*CNY"), None, low_closed=False).unscaled()
+            Interval('(RMB 19,770,000, ∞)')
+        """
+        target = without_scales(self.units)
+        return self if target is self.units else self.to(target)
 
 
 def _make(magnitude: Decimal, unit: Unit) -> Quantity:

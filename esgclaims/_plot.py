@@ -15,8 +15,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ._display import unit_words
+from ._display import unit_words, unscaled
 from ._errors import MissingExtraError
+from ._units import without_scales
 from ._values import Qualifier
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def plot(claims: Sequence[Claim], *, title: str | None = None) -> Any:  # noqa: 
     groups: dict[str, list[Claim]] = {}
     for claim in claims:
         if claim.value is not None:
-            groups.setdefault(unit_words(claim.value.units) or "number", []).append(claim)
+            groups.setdefault(unit_words(without_scales(claim.value.units)) or "number", []).append(claim)
     if not groups:
         raise MissingExtraError("nothing to plot: none of these claims states a figure")  # pragma: no cover
     heights = [max(len(group), 1) * 0.45 + 0.9 for group in groups.values()]
@@ -89,7 +90,7 @@ def _panel(ax: Any, unit: str, group: list[Claim]) -> None:  # noqa: ANN401
     highs: list[float] = []
     for claim in group:
         assert claim.value is not None  # noqa: S101 - plot() keeps numeric claims only
-        interval = claim.value.interval
+        interval = claim.value.interval.unscaled()
         lows.append(float(interval.low.magnitude) if interval.low is not None else 0.0)
         highs.append(float(interval.high.magnitude) if interval.high is not None else float("nan"))
     finite = [v for v in (*lows, *highs) if v == v and v > 0]  # noqa: PLR0124 - v == v drops NaN
@@ -129,7 +130,7 @@ def _compact(x: float, _: object = None) -> str:
 def _bar(ax: Any, row: int, claim: Claim, low: float, high: float, *, right: float, left: float, log: bool) -> None:  # noqa: ANN401, PLR0913
     value = claim.value
     assert value is not None  # noqa: S101
-    interval = value.interval
+    interval = value.interval.unscaled()
     colour = _COLOURS[value.qualifier]
     start = max(low, left) if log else low
     unbounded = high != high  # noqa: PLR0124 - NaN marks an unbounded end
@@ -164,7 +165,7 @@ def _bar(ax: Any, row: int, claim: Claim, low: float, high: float, *, right: flo
             color=colour,
             markerfacecolor=colour if interval.high_closed else "white",
         )
-    reported = float(Decimal(value.reported.magnitude))
+    reported = float(Decimal(unscaled(value.reported).magnitude))
     ax.plot([reported], [row], marker="D", markersize=4, color="black", zorder=3)
     near_right = (reported / right > 0.3) if log and reported > 0 else reported > 0.6 * right
     ax.annotate(

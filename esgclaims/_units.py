@@ -19,6 +19,7 @@ from pint.util import UnitsContainer
 from ._errors import InvalidValueError, UnitError, did_you_mean
 
 __all__ = [
+    "SCALE_UNITS",
     "Quantity",
     "Unit",
     "count_kind_of",
@@ -31,6 +32,7 @@ __all__ = [
     "to_decimal",
     "unit_name",
     "ureg",
+    "without_scales",
 ]
 
 # For annotations, the types pint's own annotations use (``Quantity.to()`` returns a
@@ -376,6 +378,17 @@ def _COUNT_KINDS() -> frozenset[str]:  # noqa: N802 - reads like the constant it
 def is_share(unit: Unit) -> bool:
     """True for a dimensionless unit such as percent."""
     return not _dimensions(unit)
+
+
+#: Dimensionless scale units (units.txt): a figure stated "in millions of RMB" is in ``million * CNY``.
+SCALE_UNITS = ("thousand", "million", "billion")
+
+
+def without_scales(unit: Unit) -> Unit:
+    """The unit with its scale words taken out: ``million * CNY`` is ``CNY``."""
+    container = unit._units  # noqa: SLF001 - pint has no public listing of a unit's factors
+    scales = [name for name in container if name in SCALE_UNITS]
+    return ureg.Unit(container.remove(scales)) if scales else unit
 
 
 def unit_name(unit: Unit) -> str:

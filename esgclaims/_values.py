@@ -8,7 +8,7 @@ from decimal import Decimal
 import attrs
 import pint
 
-from ._display import format_number, format_quantity
+from ._display import currency_first, format_number, format_quantity, noun_words, unscaled
 from ._errors import InvalidValueError, UnitError
 from ._interval import Interval
 from ._units import DIMENSIONLESS, Quantity, Unit, is_share, parse_unit, plain, quantity, to_decimal
@@ -60,7 +60,8 @@ _WORDS = {
 }
 
 
-_MAGNITUDE_WORDS = {
+#: [10^e, 10^(e+1)) as words, for each e that :func:`esgclaims.parse_value` reads back.
+_POWERS_OF_TEN = {
     1: "tens",
     2: "hundreds",
     3: "thousands",
@@ -70,15 +71,58 @@ _MAGNITUDE_WORDS = {
     7: "tens of millions",
     8: "hundreds of millions",
     9: "billions",
+    10: "tens of billions",
+    11: "hundreds of billions",
 }
+#: The scale after "several" or "a few": "several thousand" is [3,000, 10,000), "a few million" [2 million, 10 million).
+_SCALE_NAMES = {0: "", 2: "hundred", 3: "thousand", 6: "million", 9: "billion"}
+#: The scale after "dozens of": "dozens of thousands" is [24,000, 144,000).
+_PLURAL_SCALE_NAMES = {0: "", 3: "thousands", 6: "millions", 9: "billions"}
 
 
-def _magnitude_words(low: Decimal, high: Decimal) -> str | None:
-    """ "tens of thousands" for [10000, 100000), when the interval is one power of ten."""  # noqa: D210 - ruff format
-    exponent = low.adjusted()
-    if high != low * 10 or low != Decimal(1).scaleb(exponent) or exponent not in _MAGNITUDE_WORDS:
+def _power(exponent: int) -> Decimal:
+    return Decimal(1).scaleb(exponent)
+
+
+def _magnitude_phrase(low: Decimal, high: Decimal) -> tuple[str, bool] | None:
+    """The words for [low, high) and whether "of" joins them to a noun: ("tens of thousands", True).
+
+    ``None`` when the interval is none that a report words as an order of magnitude.
+    """
+    if low <= 0:
         return None
-    return _MAGNITUDE_WORDS[exponent]
+    exponent = low.adjusted()
+    if low == _power(exponent) and high == low * 10 and exponent in _POWERS_OF_TEN:
+        return _POWERS_OF_TEN[exponent], True
+    below = high.adjusted() - 1
+    if high == _power(below + 1) and below in _SCALE_NAMES:
+        for multiple, words in ((3, "several"), (2, "a few")):
+            if low == multiple * _power(below):
+                return " ".join(filter(None, (words, _SCALE_NAMES[below]))), False
+    for scale, name in _PLURAL_SCALE_NAMES.items():
+        if low == 24 * _power(scale) and high == 144 * _power(scale):
+            return " of ".join(filter(None, ("dozens", name))), True
+    return None
+
+
+def _magnitude_words(low: Quantity, high: Quantity) -> str | None:
+    """The value in words, "tens of thousands of farms" or "RMB hundreds of millions"; ``None`` if none fit.
+
+    A currency comes first, as in "RMB 200,000,000"; a unit with a plural name is
+    written out: "thousands of tonnes", not "thousands of t".
+    """
+    low, high = unscaled(low), unscaled(high)
+    found = _magnitude_phrase(low.magnitude, high.magnitude)
+    if found is None:
+        return None
+    phrase, joined = found
+    currency = currency_first(low.units)
+    if currency is not None:
+        return " ".join(filter(None, (currency[0], phrase, currency[1])))
+    noun = noun_words(low.units)
+    if not noun:
+        return phrase
+    return f"{phrase} of {noun}" if joined else f"{phrase} {noun}"
 
 
 def _to_quantity(value: object) -> Quantity:
@@ -250,7 +294,7 @@ class ReportedValue:
             return base
         half = quantity(self.precision / 2, self.units)
         low = None if base.low is None else max(base.low - half, quantity(0, self.units))
-        high = None if base.high is None else base.high + half
+        high: Quantity | None = None if base.high is None else base.high + half
         return Interval(quantity(low) if low is not None else None, high, base.low_closed, base.high_closed)
 
     def to(self, unit: str | Unit) -> ReportedValue:
@@ -273,10 +317,9 @@ class ReportedValue:
             return f"{format_quantity(self.reported)} to {format_quantity(self.upper)}"
         if q is Qualifier.ORDER_OF_MAGNITUDE:
             assert self.upper is not None  # noqa: S101
-            phrase = _magnitude_words(self.reported.magnitude, self.upper.magnitude)
-            if phrase is not None:
-                noun = format_quantity(self.upper).split(" ", 1)[1:] or [""]
-                return f"{phrase} of {noun[0]}" if noun[0] else phrase
+            words = _magnitude_words(self.reported, self.upper)
+            if words is not None:
+                return words
             return f"{format_quantity(self.reported)} to under {format_quantity(self.upper)}"
         text = format_quantity(self.reported)
         if q is Qualifier.APPROXIMATELY:

@@ -37,7 +37,7 @@ from esgclaims import (
     ratio,
     share_of,
 )
-from esgclaims._compare import claim_interval, interval_words
+from esgclaims._compare import claim_interval, difference_words, interval_words, ratio_words
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -149,14 +149,14 @@ def test_online_donations_against_all_donations_reads_as_an_answer() -> None:
     assert str(result) == (
         "jd-2020/online-donations-raised vs jd-2020/jd-foundation-donations\n"
         "  order       less\n"
-        "  difference  between RMB -200,300,000 and RMB -160,200,000\n"
+        "  difference  between −RMB 200,300,000 and −RMB 160,200,000\n"
         "  ratio       between 8.986% and 10.99%\n"
         "  periods     equal\n"
         "  comparable  yes\n"
         "  - different metrics: 'Donations raised online' and 'Charitable donations made'"
     )
     assert repr(result) == (
-        "<Comparison 'jd-2020/online-donations-raised' vs 'jd-2020/jd-foundation-donations': less, 1 reasons>"
+        "<Comparison 'jd-2020/online-donations-raised' vs 'jd-2020/jd-foundation-donations': less, 1 reason>"
     )
 
 
@@ -273,7 +273,7 @@ def test_period_relation_is_disjoint_for_two_different_years() -> None:
 def test_jingxi_against_2020_donations_shows_what_each_side_covers() -> None:
     result = compare(SPECIALTIES, ITEMS)
     assert result.order is Order.CANNOT_TELL  # more than 1 million and more than 1.27 million
-    assert str(result.difference) == "(-∞, ∞)"
+    assert str(result.difference) == "(\u2212∞, ∞)"
     assert interval_words(result.difference or Interval(None, None, unit=parse_unit("item"))) == "any value"
 
 
@@ -608,12 +608,81 @@ def test_derived_figures_widen_by_precision_when_asked() -> None:
         (Interval(quantity(100000, "million*CNY"), quantity(100000, "million*CNY")), "RMB 100,000,000,000"),
         (
             Interval(quantity(-200230000, "CNY"), quantity(-160230000, "CNY")),
-            "between RMB -200,300,000 and RMB -160,200,000",
+            "between −RMB 200,300,000 and −RMB 160,200,000",
         ),
     ],
 )
 def test_interval_words_round_outward_and_never_claim_more_than_the_interval(interval: Interval, words: str) -> None:
     assert interval_words(interval) == words
+
+
+@pytest.mark.parametrize(
+    ("interval", "words"),
+    [
+        # the minus sign before the currency, never "RMB -200,300,000"
+        (
+            Interval(quantity(-200230000, "CNY"), quantity(-160230000, "CNY")),
+            "between −RMB 200,300,000 and −RMB 160,200,000",
+        ),
+        (
+            Interval(quantity(160230000, "CNY"), quantity(200230000, "CNY")),
+            "between RMB 160,200,000 and RMB 200,300,000",
+        ),
+        # a change that may go either way signs both ends
+        (
+            Interval(quantity(-10000000, "CNY"), quantity(30000000, "CNY")),
+            "between −RMB 10,000,000 and +RMB 30,000,000",
+        ),
+        (Interval(quantity(-5, "item"), None, low_closed=False), "more than −5 items"),
+        (Interval(quantity(-7430000, "CNY"), quantity(-7430000, "CNY")), "−RMB 7,430,000"),
+        (Interval(None, None, unit=parse_unit("CNY")), "any value"),
+        # shares differ in percentage points, not percent (before: "between -20% and 20%")
+        (Interval(quantity(-20, "percent"), quantity(20, "percent")), "between −20 and +20 percentage points"),
+        (Interval(quantity(5, "percent"), quantity(5, "percent")), "5 percentage points"),
+        (Interval(quantity(-1, "percent"), quantity(-1, "percent")), "−1 percentage point"),
+        (Interval(quantity(-10, "permille"), quantity(-10, "permille")), "−1 percentage point"),
+        (
+            Interval(quantity(-50000000, "CNY/year"), quantity(-10000000, "CNY/year")),
+            "between −RMB 50,000,000 and −RMB 10,000,000 a year",
+        ),
+    ],
+)
+def test_a_difference_reads_as_a_signed_change(interval: Interval, words: str) -> None:
+    assert difference_words(interval) == words
+    assert "RMB -" not in words
+
+
+@pytest.mark.parametrize(
+    ("interval", "words"),
+    [
+        (
+            Interval(quantity("9.104", "dimensionless"), quantity("11.13", "dimensionless")),
+            "between 9.104 and 11.13 times",
+        ),
+        (Interval(quantity("0.5", "dimensionless"), quantity("0.5", "dimensionless")), "50%"),
+        (Interval(quantity(10, "household/farm"), None, low_closed=False), "more than 10 households per farm"),
+    ],
+)
+def test_a_ratio_reads_as_a_percentage_a_multiple_or_in_its_unit(interval: Interval, words: str) -> None:
+    assert ratio_words(interval) == words
+
+
+def test_a_comparison_reads_its_difference_as_a_signed_change_in_percentage_points_for_shares() -> None:
+    above = _with(RURAL_SHARE, ReportedValue.of("85", "percent"))
+    assert str(compare(above, RURAL_SHARE)).splitlines()[1:4] == [
+        "  order       cannot tell",
+        "  difference  between −15 and +5 percentage points",
+        "  ratio       between 85% and 106.3%",
+    ]
+    assert str(compare(DONATIONS, ONLINE)).splitlines()[2:4] == [
+        "  difference  between RMB 160,200,000 and RMB 200,300,000",
+        "  ratio       between 9.104 and 11.13 times",  # before: "between 9.104 and 11.13"
+    ]
+
+
+def test_a_comparison_repr_counts_its_reasons_in_good_english() -> None:
+    assert repr(compare(DONATIONS, DONATIONS)).endswith(": cannot tell, 0 reasons>")
+    assert repr(compare(ONLINE, DONATIONS)).endswith(": less, 1 reason>")  # before: "1 reasons"
 
 
 def test_a_single_value_with_many_digits_reads_as_the_roundings_either_side() -> None:

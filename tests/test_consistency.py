@@ -382,7 +382,7 @@ def test_an_alignment_reads_as_one_line_per_pair_and_per_unmatched_claim() -> No
         "RMB 85,000,000\n"
         "jd-2019/online-donations-raised → jd-2020/online-donations-raised: up RMB 7,430,000\n"
         "jd-2019/counties → jd-2020/impoverished-counties-helped: no change\n"
-        "jd-2019/items → jd-2020/charitable-items-collected: any value: cannot tell up or down\n"
+        "jd-2019/items → jd-2020/charitable-items-collected: cannot tell up or down\n"
         "jd-2019/sales → jd-2020/poverty-alleviation-sales: not comparable\n"
         "only right: jd-2020/donation-participants"
     )
@@ -430,3 +430,68 @@ def test_qualitative_claims_pair_but_have_no_change() -> None:
     (pair,) = ClaimSet([award]).compare(ClaimSet([again])).pairs
     assert pair.change is None
     assert pair.change_words == "not comparable"
+
+
+# ------------------------------------------------------------------ how findings and alignments read
+
+
+def _donations_2019(amount: str) -> ClaimSet:
+    return ClaimSet(
+        [_restated(DONATIONS, "jd-2019/d", ReportedValue.of(amount, "CNY"), CalendarYear(2019), REPORT_2019)]
+    )
+
+
+@pytest.mark.parametrize(
+    ("amount", "words"),
+    [
+        ("150000000", "up between RMB 30,000,000 and RMB 70,000,000"),
+        ("250000000", "down between RMB 30,000,000 and RMB 70,000,000"),
+        # either way: signed ends, the minus sign before the currency
+        ("210000000", "cannot tell up or down: between −RMB 30,000,000 and +RMB 10,000,000"),
+    ],
+)
+def test_a_change_reads_up_down_or_signed_either_way(amount: str, words: str) -> None:
+    (pair,) = _donations_2019(amount).compare(ClaimSet([DONATIONS])).pairs
+    assert pair.change_words == words
+    assert "RMB -" not in str(pair)
+
+
+def test_a_change_with_one_bound_reads_up_or_down_by() -> None:
+    farms = CLAIMS["jd-2020/jingxi-farms-helped"]  # tens of thousands of farms
+    fewer = attrs.evolve(farms, id="x/farms", value=esgclaims.parse_value("several thousand farms"))
+    (up,) = ClaimSet([fewer]).compare(ClaimSet([farms])).pairs
+    assert up.change_words == "up by less than 97,000 farms"  # before: "up less than 97,000 farms"
+    (down,) = ClaimSet([farms]).compare(ClaimSet([fewer])).pairs
+    assert down.change_words == "down by less than 97,000 farms"
+
+
+def test_reprs_count_in_good_english() -> None:
+    alignment = _donations_2019("150000000").compare(ClaimSet([DONATIONS]))
+    assert repr(alignment) == "<Alignment: 1 pair, 0 only left, 0 only right>"  # before: "1 pairs"
+    (finding,) = ClaimSet([DONATIONS, _donations("250000000", HalfYear(2020, 1))]).check()
+    assert repr(finding) == "<Finding inconsistent: 'jd-2020/jd-foundation-donations' and 'pr/donations'>"
+    assert str(finding).startswith("inconsistent: jd-2020/jd-foundation-donations and pr/donations: a flow over part")
+
+
+def test_a_finding_displays_as_an_html_verdict_with_both_claims() -> None:
+    (finding,) = ClaimSet([DONATIONS, _donations("250000000", HalfYear(2020, 1))]).check()
+    page = finding._repr_html_()
+    assert "<caption>inconsistent: jd-2020/jd-foundation-donations and pr/donations</caption>" in page
+    assert "<b>verdict</b></td>" in page
+    assert ">inconsistent</td>" in page
+    assert "a flow over part of a period cannot exceed the whole" in page
+    assert "<caption>2 claims</caption>" in page
+    assert ">250,000,000</td>" in page
+
+
+def test_an_alignment_displays_as_an_html_table_of_pairs_and_unmatched_claims() -> None:
+    page = _year_2019().compare(YEAR_2020)._repr_html_()
+    assert "<caption>5 pairs, 0 only left, 1 only right</caption>" in page
+    assert page.count("<tr>") == 1 + 5 + 1
+    assert ">up between RMB 15,000,000 and RMB 85,000,000</td>" in page
+    assert ">cannot tell up or down</td>" in page
+    assert ">only right</td>" in page
+    assert 'title="jd-2019/jd-foundation-donations">around RMB 150,000,000 (±10%)</span>' in page
+    pair = _year_2019().compare(YEAR_2020).pairs[0]._repr_html_()
+    assert "<caption>jd-2019/jd-foundation-donations → jd-2020/jd-foundation-donations</caption>" in pair
+    assert "<b>change</b></td>" in pair

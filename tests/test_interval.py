@@ -62,7 +62,7 @@ def test_division_refuses_zero_and_negative_intervals(*, a: Interval, b: Interva
         (_interval("5", "7"), _interval("1", "2"), "[3 t, 6 t]"),
         (_interval("5", "7", closed="(]"), _interval("1", "2"), "(3 t, 6 t]"),
         (_interval("5", None, closed="(]"), _interval("1", "2"), "(3 t, ∞)"),
-        (_interval("5", None, closed="(]"), _interval("1", None, closed="(]"), "(-∞, ∞)"),
+        (_interval("5", None, closed="(]"), _interval("1", None, closed="(]"), "(\u2212∞, ∞)"),
         (_interval("1", "1"), _interval("1000", "1000", "kg"), "[0 t]"),
     ],
 )

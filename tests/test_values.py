@@ -13,6 +13,7 @@ from esgclaims import (
     Qualifier,
     ReportedValue,
     UnitError,
+    parse_value,
     quantity,
 )
 
@@ -160,6 +161,55 @@ def test_qualifier_accepts_its_value_string() -> None:
     assert repr(Qualifier.MORE_THAN) == "Qualifier.MORE_THAN"
 
 
+@pytest.mark.parametrize(
+    ("text", "reads"),
+    [
+        ("tens of thousands of farms", "tens of thousands of farms"),
+        ("hundreds of households", "hundreds of households"),
+        ("millions of people", "millions of people"),
+        # a currency comes first, as in "around RMB 200,000,000 (±10%)"
+        ("hundreds of millions of yuan", "RMB hundreds of millions"),
+        ("tens of billions of RMB", "RMB tens of billions"),
+        ("hundreds of thousands of US dollars", "US$ hundreds of thousands"),
+        ("thousands of RMB per household", "RMB thousands per household"),
+        ("several million RMB", "RMB several million"),
+        # "several", "a few" and "dozens" are not powers of ten
+        ("several thousand households", "several thousand households"),
+        ("a few hundred households", "a few hundred households"),
+        ("several households", "several households"),
+        ("dozens of households", "dozens of households"),
+        ("dozens of thousands of farms", "dozens of thousands of farms"),
+        # a unit with a plural name is written out
+        ("thousands of tonnes", "thousands of tonnes"),
+        ("several percent", "several percent"),
+        ("tens of thousands", "tens of thousands"),
+    ],
+)
+def test_an_order_of_magnitude_reads_as_words_that_parse_back(text: str, reads: str) -> None:
+    value = parse_value(text)
+    assert value.qualifier is Qualifier.ORDER_OF_MAGNITUDE
+    assert str(value) == reads
+    assert parse_value(reads) == value
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        # before: "hundreds of 1,000" and "RMB 100 to under RMB 1,000" (a figure in millions read as yuan)
+        (ReportedValue.of("100", "million*CNY", "order_of_magnitude", upper="1000"), "RMB hundreds of millions"),
+        (
+            ReportedValue.of("10", "thousand*household", "order_of_magnitude", upper="100"),
+            "tens of thousands of households",
+        ),
+        (ReportedValue.of("19.77", "million*CNY"), "RMB 19,770,000"),
+        (ReportedValue.of("110", "thousand*household", "more_than"), "more than 110,000 households"),
+        (ReportedValue.of("1", "million*CNY", "range", upper="2"), "RMB 1,000,000 to RMB 2,000,000"),
+    ],
+)
+def test_a_figure_in_thousands_or_millions_reads_in_full(value: ReportedValue, text: str) -> None:
+    assert str(value) == text
+
+
 def test_values_of_different_currencies_are_unequal_not_an_error() -> None:
     assert ReportedValue.of("1", "CNY") != ReportedValue.of("1", "USD")
 
@@ -182,7 +232,7 @@ def test_equal_values_in_different_units_hash_alike() -> None:
         ("sNaN", "t", "exact", None, None, "expected a finite number, got sNaN"),
         ("5", "item", "range", "1", None, "inverted bounds: upper 1 item is not above 5 items"),
         ("5", "item", "range", "5", None, "inverted bounds: upper 5 items is not above 5 items"),
-        ("5", "item", "range", "-9", None, "inverted bounds: upper -9 items is not above 5 items"),
+        ("5", "item", "range", "-9", None, "inverted bounds: upper −9 items is not above 5 items"),
         ("10", "farm", "order_of_magnitude", "10", None, "inverted bounds: upper 10 farms is not above 10 farms"),
         (
             "1",
