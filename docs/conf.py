@@ -121,12 +121,15 @@ def _no_inline_type(_app: Sphinx, what: str, _name: str, _obj: object, _options:
         lines[first] = f": {lines[first]}"
 
 
-# An enum is not called to build a member: no "(value)" signature.
-def _no_enum_signature(
+# An enum is not called to build a member: no "(value)" signature. A default that
+# attrs computes (a factory, a converter's) shows as "NOTHING": say it is computed.
+def _tidy_signature(
     _app: Sphinx, what: str, _name: str, obj: object, _options: object, signature: str | None, annotation: str | None
 ) -> tuple[str, str | None] | None:
     if what == "class" and isinstance(obj, enum.EnumMeta):
         return "", annotation
+    if signature is not None and "=NOTHING" in signature:
+        return signature.replace("=NOTHING", "=<computed>"), annotation
     return None
 
 
@@ -148,6 +151,6 @@ def _tidy_fields(_app: Sphinx, domain: str, objtype: str, content: nodes.Element
 
 def setup(app: Sphinx) -> None:
     app.connect("autodoc-process-docstring", _no_inline_type, priority=400)  # napoleon's runs at 500
-    app.connect("autodoc-process-signature", _no_enum_signature)
+    app.connect("autodoc-process-signature", _tidy_signature)
     app.connect("object-description-transform", _tidy_fields, priority=600)  # after autodoc adds the types
     app.connect("viewcode-follow-imported", _follow_imported)
