@@ -38,7 +38,8 @@ _BY_VERB = re.compile(
 )
 _AFTER = re.compile(
     r"^(?:\s+(?:year-on-year|year on year|yoy|y-o-y|year over year))?\s+(?:(?P<up>higher|increase|growth|rise)"
-    r"|(?P<down>lower|decrease|reduction|decline|drop))\b",
+    r"|(?P<down>lower|decrease|reduction|decline|drop))\b"
+    r"|^\s+(?:(?P<more>more)|(?P<less>less|fewer))(?=\s+than\b)",  # "3.5% less than in 2021", after the figure
     _I,
 )
 _YEAR_ON_YEAR = re.compile(r"^\s*,?\s*(?P<basis>year-on-year|year on year|yoy|y-o-y|year over year)\b", _I)
@@ -93,7 +94,9 @@ def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
         following = _AFTER.match(after)
         if following is None:
             return None
-        direction = Direction.INCREASE if following.group("up") else Direction.DECREASE
+        if (following.group("more") or following.group("less")) and mention.percent is None:
+            return None  # "150 more villages than" counts villages; only a share of the earlier level is a change
+        direction = Direction.INCREASE if following.group("up") or following.group("more") else Direction.DECREASE
         end += following.end()
     basis = ""
     year_on_year = _YEAR_ON_YEAR.match(text[end : end + 30])

@@ -143,7 +143,8 @@ class Context:
                 return resolution._replace(baseline=shift_year(resolution.period), basis=shift.basis)
             return resolution._replace(basis=shift.basis)
         baseline = self._fiscal(phrase.periods[0]) if phrase.periods else shift_year(resolution.period)
-        basis = re.sub(r"^than\b", "compared with", phrase.text, flags=_I)  # "6% lower than a year earlier"
+        # "6% lower than a year earlier", "3.5% less than in 2021": compared with what follows "than"
+        basis = re.sub(r"^than(?:\s+(?:in|during|for)\b)?", "compared with", phrase.text, flags=_I)
         return resolution._replace(baseline=baseline, basis=basis)
 
     def _baseline_phrase(

@@ -9,13 +9,16 @@ phrases are found before, and passed in as spans to leave alone.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ._errors import EsgClaimsError
 from ._nouns import CHINESE_NOUNS, COUNT_NOUNS
 from ._parse_value import QUALIFIER_PHRASES, parse_value
-from ._units import DIMENSIONLESS, count_kind_of, currency_of, parse_unit
+from ._units import DIMENSIONLESS, PERCENT, count_kind_of, currency_of, parse_unit
 from ._values import ReportedValue
+
+if TYPE_CHECKING:
+    from ._units import Unit
 
 __all__ = ["Mention", "scan"]
 
@@ -270,7 +273,7 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
     mention = Mention(left, stop, number_end, value, note=note, noun=words.strip())
     if value.units == DIMENSIONLESS or re.search(r"[名位]$", text[left:stop]):  # "员工2,600余名": 名 counts people
         mention = _noun_before(text, start, mention)
-    return _conversion(text, mention, end)
+    return _conversion(text, _per_head(text, start, mention), end)
 
 
 def _scales(text: str, position: int, end: int) -> int:
@@ -293,12 +296,12 @@ def _range(  # noqa: PLR0913 - the figure's place in the text, and what stands b
             not match.group("pct") or re.match(r"\s?%", text[position + match.end() :])
         )
         changed = re.search(
-            r"\b(?:rose|grew|increased|fell|dropped|declined|decreased|up|down|jumped|climbed)\s+(?:from\s+)?$",
+            r"\b(?:rose|grew|increased|fell|dropped|declined|decreased|up|down|jumped|climbed)\s+(?:from\s+|by\s+)?$",
             before,
             _I,
         )
         if not same_kind or changed:
-            return position  # "rose 9.4% to HK$312 million", "fell from 152 grams to ...": a change and a level
+            return position  # "rose 9.4% to HK$312 million", "grew by 1.3 million to 9.6 million": a change and a level
     return _scales(text, position + match.end(), end)
 
 
@@ -386,16 +389,12 @@ def _noun_before(text: str, start: int, mention: Mention) -> Mention:
     value = mention.value
     assert value is not None  # noqa: S101 - only read figures come here
     before = text[start : mention.start]
-    english = re.search(
-        r"([A-Za-z]+),?\s+(?:(?:which|that)\s+)?(?:now\s+)?(?:grew\s+to|rose\s+to|increased\s+to|fell\s+to|"
-        r"reached|totall?ed|totals?|numbered|stood\s+at|amounted\s+to|came\s+to|was|were)\s+$",
-        before,
-        _I,
-    )
     kind = None
-    if english and _is_counted(english.group(1)):
-        word = english.group(1).lower()
-        kind = COUNT_NOUNS.get(word) or count_kind_of(parse_unit(word))
+    for noun in (_NOUN_BEFORE_PLACE, _NOUN_BEFORE_VERB):  # "users in county towns grew", "a fleet of vehicles grew"
+        english = re.search(noun + _LEVEL_VERB, before, _I)
+        if english and _is_counted(english.group(1)):
+            kind = _counted_kind(english.group(1))
+            break
     chinese = re.search(r"([\u4e00-\u9fff]+)$", before)
     if chinese:
         for noun, name in CHINESE_NOUNS.items():
@@ -403,12 +402,47 @@ def _noun_before(text: str, start: int, mention: Mention) -> Mention:
                 kind = name
     if kind is None:
         return mention
+    return mention._replace(value=_in_units(value, kind), note="", noun=kind)
+
+
+_NOUN_BEFORE_VERB = r"([A-Za-z]+)"
+_NOUN_BEFORE_PLACE = r"([A-Za-z]+)\s+(?:in|at|across)(?:\s+[a-z][a-z-]*){1,3}"
+"""A noun before a phrase of place: "users in county towns" count users, not towns."""
+_LEVEL_VERB = (
+    r",?\s+(?:(?:which|that)\s+)?(?:now\s+)?(?:(?:grew|rose|increased|fell|dropped|declined|decreased)\s+(?:to|by)|"
+    r"reached|totall?ed|totals?|numbered|stood\s+at|amounted\s+to|came\s+to|was|were)\s+$"
+)
+
+
+def _counted_kind(word: str) -> str | None:
+    """The count kind a noun names: a registered kind first ("customers"), then the nouns reports count."""
+    try:
+        kind = count_kind_of(parse_unit(word))
+    except EsgClaimsError:
+        kind = None
+    return kind or COUNT_NOUNS.get(word.lower())
+
+
+def _in_units(value: ReportedValue, unit: str | Unit) -> ReportedValue:
+    """The same figure, in ``unit``."""
     upper = None if value.upper is None else value.upper.magnitude
-    counted = ReportedValue.of(
-        value.reported.magnitude, kind, value.qualifier, upper=upper, precision=value.precision,
+    return ReportedValue.of(
+        value.reported.magnitude, unit, value.qualifier, upper=upper, precision=value.precision,
         tolerance=value.tolerance,
     )  # fmt: skip
-    return mention._replace(value=counted, note="", noun=kind)
+
+
+_PER_HEAD = {"户均": "household", "人均": "person"}
+
+
+def _per_head(text: str, start: int, mention: Mention) -> Mention:
+    """ "户均增收约3,000元": an amount per household (户均) or per person (人均)."""  # noqa: D210 - ruff format
+    value = mention.value
+    head = re.search(r"(户均|人均)[\u4e00-\u9fff]{0,4}$", text[start : mention.start])
+    if value is None or head is None or value.units in (DIMENSIONLESS, PERCENT) or "/" in str(value.units):
+        return mention
+    per = _PER_HEAD[head.group(1)]
+    return mention._replace(value=_in_units(value, value.units / parse_unit(per)))
 
 
 def _conversion(text: str, mention: Mention, end: int) -> Mention:
@@ -417,12 +451,13 @@ def _conversion(text: str, mention: Mention, end: int) -> Mention:
     if value is None or currency_of(value.units) is None:
         return mention
     match = re.match(
+        r"(?P<noun>(?:\s+[a-z][a-z-]*){0,3}?)"  # "a HK$3 billion green bond (about RMB 2.7 billion)"
         r"\s*\(\s*(?P<figure>(?:(?:approximately|approx\.|about|around|roughly|nearly|some|~)\s*)?"
         r"(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|US\$|HK\$|€|£)[^()]{1,40}?)\s*\)",
         text[mention.end : end],
         _I,
     )
-    if match is None:
+    if match is None or any(word.lower() in _STOP_WORDS for word in match.group("noun").split()):
         return mention
     try:
         other = parse_value(re.sub(r"^(?:equivalent to|or)\s+", "", match.group("figure")))
@@ -437,22 +472,67 @@ def _share_units(text: str, mentions: list[Mention]) -> list[Mention]:
     """Give a bare figure the unit the text gives its neighbour.
 
     "3,000 and 5,000 households": the first counts what the second does. "640 electric
-    buses, up from 455": the second counts what the first does.
+    buses, up from 455" and "grew by 1,300 households to 9,600": the second counts what
+    the first does.
     """
     shared = list(mentions)
     for index in range(len(shared) - 1):
         first, second = shared[index], shared[index + 1]
         between = text[first.end : second.start]
-        if _bare(first) and _unit_of(second) and re.fullmatch(r"\s*,?\s*(?:and|or|to)\s*", between):
+        if _bare(first) and _unit_of(second) and re.fullmatch(_SHARED_WITH_NEXT, between, _I):
             read = _reread(text[first.start : first.end] + text[second.number_end : second.end])
             shared[index] = first if read is None else first._replace(value=read, note="", noun=second.noun)
+        elif _bare(second) and _unit_of(first) and re.search(_TOTAL, between, _I):
+            # "opened 37 new outlets, bringing the total to 412": the total counts what was added
+            shared[index + 1] = _as_first(text, first, second, reread=False)
         elif _bare(second) and _unit_of(first) and re.fullmatch(_COMPARED, between, _I):
-            read = _reread(text[second.start : second.end] + text[first.number_end : first.end])
-            shared[index + 1] = second if read is None else second._replace(value=read, note="", noun=first.noun)
+            shared[index + 1] = _as_first(text, first, second)
+        elif (
+            _bare(second)
+            and _unit_of(first)
+            and re.fullmatch(r"\s+to\s+", between)
+            and re.search(_CHANGE_BY, text[max(0, first.start - 30) : first.start], _I)
+        ):
+            shared[index + 1] = _as_first(text, first, second)  # "grew by 1.3 million to 9.6 million"
+        elif _unit_of(first) and _unit_of(second) and re.fullmatch(_COMPARED, between, _I):
+            shared[index + 1] = _per_part(text, first, second)
     return shared
 
 
-_COMPARED = r"\s*,?\s*(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.?|against|from)\s+"
+def _as_first(text: str, first: Mention, second: Mention, *, reread: bool = True) -> Mention:
+    """The bare ``second`` in the unit of ``first``: with the words after the first figure, or its counted noun."""
+    assert first.value is not None  # noqa: S101 - _unit_of says so
+    assert second.value is not None  # noqa: S101 - _bare says so
+    read = _reread(text[second.start : second.end] + text[first.number_end : first.end]) if reread else None
+    if (read is None or read.units == DIMENSIONLESS) and (
+        not reread or (count_kind_of(first.value.units) is not None and not text[first.number_end : first.end].strip())
+    ):
+        read = _in_units(second.value, first.value.units)  # a count named before the first figure, or a total
+    return second if read is None else second._replace(value=read, note="", noun=first.noun)
+
+
+def _per_part(text: str, first: Mention, second: Mention) -> Mention:
+    """ "297 liters per person per day, down from 315 liters": the second is per person per day too."""  # noqa: D210
+    per = re.search(r"\s*(?:\bper\b|/).*$", text[first.number_end : first.end], _I | re.DOTALL)
+    if per is None or re.search(r"\bper\b|/", text[second.number_end : second.end], _I):
+        return second
+    read = _reread(text[second.start : second.end] + per.group())
+    if read is None or first.value is None or read.units != first.value.units:
+        return second
+    return second._replace(value=read, noun=first.noun)
+
+
+_SHARED_WITH_NEXT = r"\s*,?\s*(?:and|or|to)\s*|\s+of\s+(?:the|our|its|their)\s+"
+"""After a bare figure: "3,000 and 5,000 households", "2,300 of our 12,400 employees"."""
+_TOTAL = r"^[^;.]{0,30}?,\s*(?:\w+\s+){0,2}(?:the|a)\s+total\s+(?:number\s+)?(?:to|of|at)\s+$"
+"""Between a counted figure and a bare one: ", bringing the total to", ", for a total of"."""
+_COMPARED = (
+    r"(?:\s+(?:in|during|for)\s+(?:the\s+)?(?:FY\s?)?(?:19|20)\d{2})?"  # "150 liters a day in 2021, compared with 160"
+    r"\s*,?\s*(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.?|against|from)\s+"
+)
+"""Between a figure and the one it is compared with: ", up from", ", compared with"."""
+_CHANGE_BY = r"\b(?:grew|rose|increased|fell|dropped|declined|decreased|up|down)\s+by\s+$"
+"""Before a change by an amount, which "to" and a level may follow: "grew by 1.3 million to 9.6 million"."""
 
 
 def _bare(mention: Mention) -> bool:

@@ -36,6 +36,8 @@ _SUFFIX_QUALIFIERS = {
     "or less": Qualifier.AT_MOST,
     "余": Qualifier.MORE_THAN,
     "多": Qualifier.MORE_THAN,
+    "以上": Qualifier.AT_LEAST,
+    "以下": Qualifier.AT_MOST,
 }
 
 _SCALES = {
@@ -304,8 +306,9 @@ def _unit(figure: _Figure, original: str) -> tuple[Qualifier, str]:
     else:
         unit, text = _noun_unit(text, original, many=figure.amount != 1)
     per, text = _per(text, original)
-    if per is not None:
+    while per is not None:  # "liters per person per day"
         unit = f"{unit} / {per}"
+        per, text = _per(text, original)
     qualifier, text = _suffix_qualifier(text, qualifier, original)
     _no_second_figure(text, original)
     return qualifier, unit
@@ -351,6 +354,9 @@ def _per(text: str, original: str) -> tuple[str | None, str]:
     if match is None:
         return None, text
     word = match.group(1)
+    registered = _registered_kind(word)
+    if registered is not None and registered != PER_NOUNS.get(word.lower()):
+        return registered, text[match.end() :].strip()  # "per customer", once a user registers "customer"
     if word.lower() in PER_NOUNS:
         return PER_NOUNS[word.lower()], text[match.end() :].strip()
     try:
@@ -437,6 +443,16 @@ def _scale(text: str, has_currency: bool) -> tuple[Decimal, bool, str]:
     return scale, scaled, text
 
 
+def _registered_kind(word: str) -> str | None:
+    """The count kind ``word`` names in the unit registry ("households", or a kind a user registered), if any."""
+    if not word[:1].isalpha() or not word.isascii():
+        return None
+    try:
+        return count_kind_of(parse_unit(word))
+    except EsgClaimsError:
+        return None
+
+
 def _noun_unit(text: str, original: str, *, many: bool = True) -> tuple[str, str]:
     """The unit or counted kind a figure is followed by, and the text after it.
 
@@ -457,6 +473,13 @@ def _noun_unit(text: str, original: str, *, many: bool = True) -> tuple[str, str
         words = words[1:]
     for position, match in enumerate(words[:6]):
         word = match.group()
+        registered = _registered_kind(word)
+        if registered is not None and registered != COUNT_NOUNS.get(word.lower()):
+            # a registered kind counts what its own noun names: "customers" once a user registers "customer"
+            following = words[position + 1].group() if position + 1 < len(words) else ""
+            if many and registered == word.lower() and _registered_kind(following) not in (None, registered):
+                continue  # "41 million customer transactions": a singular before another counted noun modifies it
+            return registered, text[match.end() :].strip()
         if word.lower() in COUNT_NOUNS:
             modifier = position + 1 < len(words) and words[position + 1].group()[0].isalpha()
             if many and modifier and word.lower() in SINGULAR_NOUNS:

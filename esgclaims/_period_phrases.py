@@ -31,6 +31,25 @@ _DAY_DATE = rf"(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_
 _DATE = rf"(?:{_DAY_DATE}|{_CN_DATE}|{_MONTH},?\s+{_YEAR}|{_YEAR})"
 _IN = r"(?:(?:in|during|for|over|throughout|across|within)\s+)"
 _PREVIOUS = r"a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|prior|preceding)\s+(?:fiscal\s+|financial\s+)?year"
+_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|2|3|4|5|6|7|8|9|10|11)"
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNTS |= {"eleven": 11, "一": 1, "二": 2, "两": 2, "三": 3}
+#: Part of a year, spelled out: "the third quarter of 2022", "the first half of 2022", "the first nine months of 2023".
+_PART_OF_YEAR = (
+    rf"(?:the\s+)?(?:(?P<partq>first|second|third|fourth)\s+quarter|(?P<parth>first|second)\s+half"
+    rf"|first\s+(?P<partm>{_COUNT})\s+months|first\s+(?P<partn>two|three|2|3)\s+quarters)"
+    rf"\s+(?:of\s+)?(?:the\s+year\s+)?(?P<party>{_YEAR})"
+)
+#: Where 到 means "by" before a year: opening a clause, or after "aim to" (力争到2025年), not in 达到 or 受到.
+_CN_BY = (
+    "(?:(?<![\u4e00-\u9fff])|"
+    + "|".join(f"(?<={word})" for word in ("力争", "争取", "计划", "预计", "目标", "将", "要"))
+    + ")"
+)
+#: The same in Chinese: "2023年前三季度", "2023年1-9月", "2023年1至9月".
+_CN_PART_OF_YEAR = (
+    rf"(?P<cnpy>{_YEAR})\s*年\s*(?:前(?P<cnpq>[一二三两])季度|1\s*(?:[-–~至到])\s*(?P<cnpm>[2-9]|1[01])\s*月)"
+)
 
 
 class Role(enum.Enum):
@@ -94,8 +113,9 @@ _PATTERNS: list[tuple[str, Role]] = [
     (rf"since\s+(?:(?:the|its|our|their)\b[^,.;:\d]{{0,60}}?\s+(?:in|on)\s+)?(?P<since>{_DATE})", Role.STATED),
     (
         (
-            rf"(?:compared\s+(?:with|to)|versus|vs\.?|than|relative\s+to|from)\s+(?:the\s+|a\s+|its\s+)?"
-            rf"(?P<compare>FY\s?{_YEAR}|[HQ][1-4]\s?{_YEAR}|{_DATE}|{_PREVIOUS}|last\s+year"
+            rf"(?:compared\s+(?:with|to)|versus|vs\.?|than(?:\s+(?:in|during|for))?|relative\s+to|from)\s+"
+            rf"(?:the\s+|a\s+|its\s+)?"
+            rf"(?P<compare>FY\s?{_YEAR}|[HQ][1-4]\s?{_YEAR}|{_PART_OF_YEAR}|{_DATE}|{_PREVIOUS}|last\s+year"
             rf"|the\s+same\s+period\s+(?:of\s+|in\s+)?(?:last\s+year|{_YEAR}))(?:\s+(?:baseline|levels?))?(?!\s+to\s)"
         ),
         Role.COMPARE,
@@ -110,15 +130,23 @@ _PATTERNS: list[tuple[str, Role]] = [
     ),
     (rf"(?:from|between)\s+(?P<a>{_DATE})\s+(?:to|and|until|through|till|[-–])\s+(?P<b>{_DATE})", Role.STATED),
     (rf"{_IN}?(?P<y1>{_YEAR})\s*(?:[-–]|to)\s*(?P<y2>{_YEAR})", Role.STATED),
-    (rf"{_YEAR}\s*年\s*至\s*{_YEAR}\s*年", Role.STATED),
+    (rf"{_YEAR}\s*年\s*(?:至|到)\s*{_YEAR}\s*年", Role.STATED),
     (
         (
             rf"(?:as\s+(?:of|at)|(?:by|at)\s+the\s+end\s+of|the\s+end\s+of|end\s+of|by|until|till|through|up\s+to)\s+"
-            rf"(?P<asof>{_DATE})"
+            rf"(?P<asof>{_DATE})|at\s+(?P<atday>{_DAY_DATE})"
         ),
         Role.STATED,
     ),
-    (rf"(?:截至|截止)(?:到)?\s*(?P<cnasof>{_CN_DATE})(?:为止)?|(?P<cnend>{_YEAR}\s*年)(?:底|末)", Role.STATED),
+    (
+        (
+            rf"(?:截至|截止)(?:到)?\s*(?:(?P<cnend0>{_YEAR}\s*年)\s*(?:底|末)|(?P<cnasof>{_CN_DATE}))(?:为止)?"
+            rf"|{_CN_BY}到\s*(?:(?P<cnbyend>{_YEAR}\s*年)\s*(?:底|末)|(?P<cnby>{_CN_DATE}))"
+            rf"|(?P<cnend>{_YEAR}\s*年)(?:底|末)"
+        ),
+        Role.STATED,
+    ),
+    (rf"{_IN}?{_PART_OF_YEAR}|{_CN_PART_OF_YEAR}", Role.STATED),
     (
         (
             rf"{_IN}?(?:the\s+)?(?P<half>first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:the\s+year\s+)?(?P<hy>{_YEAR})"
@@ -238,6 +266,8 @@ def _periods(groups: dict[str, str], words: str) -> tuple[Period, ...]:
         compared = groups["compare"]
         if re.match(_PREVIOUS, compared, _I) or "last year" in compared.lower() or "same period" in compared.lower():
             return ()
+        if "party" in groups:
+            return (_part_of_year(groups),)
         return (parse_period(compared),)
     if "a" in groups:
         return (parse_period(f"from {groups['a']} to {groups['b']}"),)
@@ -246,8 +276,15 @@ def _periods(groups: dict[str, str], words: str) -> tuple[Period, ...]:
     if "asof" in groups:
         end_of = "the end of " if re.search(r"\bend\s+of\b", words, _I) else ""
         return (parse_period(f"as of {end_of}{groups['asof']}"),)
-    if "cnasof" in groups or "cnend" in groups:
-        return (AsOf(parse_date(groups.get("cnasof") or groups["cnend"] + "底")),)
+    if "atday" in groups:
+        return (AsOf(parse_date(groups["atday"])),)
+    for name in ("cnend0", "cnbyend", "cnend"):
+        if name in groups:
+            return (AsOf(parse_date(groups[name] + "底")),)
+    if "cnasof" in groups or "cnby" in groups:
+        return (AsOf(parse_date(groups.get("cnasof") or groups["cnby"])),)
+    if "party" in groups or "cnpy" in groups:
+        return (_part_of_year(groups),)
     if "hy" in groups or "hy2" in groups or "hy3" in groups:
         half = groups.get("half", "").lower()
         number = 1 if half in ("first", "1st") or groups.get("h") == "1" or groups.get("cnhalf") == "上" else 2
@@ -264,10 +301,28 @@ def _periods(groups: dict[str, str], words: str) -> tuple[Period, ...]:
         return (parse_period(groups["year"]),)
     if "cnyear" in groups:
         return (parse_period(groups["cnyear"]),)
-    if re.fullmatch(rf"{_YEAR}\s*年\s*至\s*{_YEAR}\s*年", words):
+    if re.fullmatch(rf"{_YEAR}\s*年\s*(?:至|到)\s*{_YEAR}\s*年", words):
         first, last = re.findall(r"\d{4}", words)
         return (parse_period(f"{first} to {last}"),)
     return ()
+
+
+def _part_of_year(groups: dict[str, str]) -> Period:
+    """ "the third quarter of 2022", "the first nine months of 2023", "2023年前三季度": a quarter, a half or a span."""  # noqa: D210
+    year = int(groups.get("party") or groups["cnpy"])
+    ordinals = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+    if "partq" in groups:
+        return Quarter(year, ordinals[groups["partq"].lower()])
+    if "parth" in groups:
+        return HalfYear(year, ordinals[groups["parth"].lower()])
+    months_of = groups.get("partm") or groups.get("cnpm")
+    count = months_of or groups.get("partn") or groups["cnpq"]
+    months = (int(count) if count.isdigit() else _COUNTS[count.lower()]) * (1 if months_of else 3)
+    if months == 6:
+        return HalfYear(year, 1)
+    if months == 3:
+        return Quarter(year, 1)
+    return Span(PartialDate(year, 1), PartialDate(year, months))
 
 
 def _year_ended(date: PartialDate, alias: str | None) -> Period:

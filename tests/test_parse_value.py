@@ -98,6 +98,12 @@ CASES = [
     ("18.6万吨二氧化碳当量", Qualifier.EXACT, "186000", "tCO2e", "1000", "186000", "186000"),
     ("2,600余名", Qualifier.MORE_THAN, "2600", "person", "1", "2600", N),
     ("约2,300亩", Qualifier.APPROXIMATELY, "2300", "mu", "1", "2070", "2530"),
+    ("5万立方米", Qualifier.EXACT, "50000", "m3", "10000", "50000", "50000"),
+    ("1,200小时", Qualifier.EXACT, "1200", "h", "1", "1200", "1200"),
+    # a unit per two things; Chinese "or more" and "or less" after the noun
+    ("180 liters per person per day", Qualifier.EXACT, "180", "L/person/day", "1", "180", "180"),
+    ("2万户以上", Qualifier.AT_LEAST, "20000", "household", "10000", "20000", N),
+    ("5%以下", Qualifier.AT_MOST, "5", "percent", "1", "0", "5"),
 ]
 
 
