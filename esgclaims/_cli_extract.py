@@ -52,7 +52,7 @@ def add_extract_command(commands: argparse._SubParsersAction[argparse.ArgumentPa
         action="append",
         default=[],
         metavar="NOUN[:PLURAL]",
-        help="a counted noun to register first, e.g. school or charity:charities (repeatable)",
+        help="a counted noun to register first, e.g. school, or alumnus:alumni for an irregular plural (repeatable)",
     )
     command.set_defaults(run=_run)
 

@@ -307,13 +307,16 @@ def register_count_kind(name: str, plural: str | None = None) -> Unit:
     """Add a counted kind (``"school"``) as a base dimension of its own.
 
     Calling it again with the same name is harmless; a name that is already a
-    different unit is refused.
+    different unit is refused. Without ``plural``, the regular English plural is
+    used ("charity", "charities"); give an irregular one ("alumnus", "alumni").
 
     Examples:
         >>> register_count_kind("school", "schools")
         <Unit('school')>
         >>> register_count_kind("school")
         <Unit('school')>
+        >>> register_count_kind("charity") == ureg.Unit("charities")
+        True
     """
     if not re.fullmatch(r"[a-z][a-z_]*", name):
         raise UnitError(f"a count kind is a lower-case word, got {name!r}")
@@ -322,12 +325,20 @@ def register_count_kind(name: str, plural: str | None = None) -> Unit:
         if count_kind_of(unit) != name:
             raise UnitError(f"{name!r} is already a unit of {unit.dimensionality}, not a count kind")
         return unit
-    plural = plural or f"{name}s"
+    plural = plural or _regular_plural(name)
     if plural in _known_names():
         raise UnitError(f"plural {plural!r} of count kind {name!r} is already a unit")
     ureg.define(f"{name} = [{name}] = _ = {plural}")
     _NAMES.clear()
     return ureg.Unit(name)
+
+
+def _regular_plural(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return f"{noun[:-1]}ies"  # charity, charities; but survey, surveys
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return f"{noun}es"  # branch, branches
+    return f"{noun}s"
 
 
 def _dimensions(unit: Unit) -> dict[str, Any]:

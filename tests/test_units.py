@@ -173,6 +173,16 @@ def test_register_count_kind_adds_a_base_dimension_with_its_plural() -> None:
         quantity(1, kind) + quantity(1, "household")
 
 
+@pytest.mark.parametrize(
+    ("ending", "plural_ending"),
+    [("ity", "ities"), ("ey", "eys"), ("ch", "ches"), ("sh", "shes"), ("ox", "oxes"), ("us", "uses"), ("er", "ers")],
+)
+def test_register_count_kind_without_a_plural_uses_the_regular_english_one(ending: str, plural_ending: str) -> None:
+    kind = _new_kind() + ending
+    unit = register_count_kind(kind)
+    assert parse_unit(kind.removesuffix(ending) + plural_ending) == unit
+
+
 def test_register_count_kind_twice_is_harmless() -> None:
     kind = _new_kind()
     first = register_count_kind(kind)
