@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ._claimset import ClaimSet
 from ._datasets import DATASETS, load_dataset
 from ._display import format_quantity
+from ._dump import dump
 from ._errors import (
     ComparisonError,
     ConversionTypeError,
@@ -45,7 +46,7 @@ from ._errors import (
     UnknownReferenceError,
     ValueParseError,
 )
-from ._files import dump, load
+from ._files import load
 from ._interval import Interval
 from ._model import (
     Citation,

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from ._cli_common import add_command, load_sources
 from ._datasets import DATASETS
+from ._dump import dump, to_json
 from ._errors import FileFormatError
-from ._files import dump, to_json
 from ._units import plain
 
 if TYPE_CHECKING:

@@ -15,8 +15,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._dump import value_record
 from ._errors import FileFormatError
-from ._files import _value_record
 from ._model import Organization, OrganizationKind, QuantityKind, Source
 from ._periods import AsOf, UnknownPeriod
 from ._units import count_kind_of, currency_of, ureg
@@ -101,7 +101,7 @@ class _Draft:
             "quote": candidate.quote,
             "span": list(candidate.span),
             "note": _note(candidate),
-            "value": _value_record(value),
+            "value": value_record(value),
         }
         self.claims.append(claim)
         noun = re.search(r"may count '([^']+)'", candidate.note)
