@@ -81,9 +81,10 @@ from ._values import DEFAULT_TOLERANCE, Qualifier, ReportedValue
 
 if TYPE_CHECKING:
     from ._candidates import Candidate, Change, Direction
-    from ._compare import Comparison, Derived, Order, annualise, compare, ratio, share_of
+    from ._compare import Comparison, Order, compare
     from ._consistency import Alignment, Consistency, Finding, Pair
     from ._conversion import Conversion, convert
+    from ._derived import Derived, annualise, ratio, share_of
     from ._extract import extract
     from ._fx import FxRate, RateKind, RateSource
     from ._rates import RateTable, reference_rates
@@ -95,12 +96,12 @@ _LAZY = {
     "Change": "._candidates",
     "Direction": "._candidates",
     "Comparison": "._compare",
-    "Derived": "._compare",
+    "Derived": "._derived",
     "Order": "._compare",
-    "annualise": "._compare",
+    "annualise": "._derived",
     "compare": "._compare",
-    "ratio": "._compare",
-    "share_of": "._compare",
+    "ratio": "._derived",
+    "share_of": "._derived",
     "Alignment": "._consistency",
     "Consistency": "._consistency",
     "Finding": "._consistency",

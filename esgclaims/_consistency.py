@@ -17,19 +17,11 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._claimset import ClaimSet
-from ._compare import (
-    Comparison,
-    Order,
-    _kind_words,
-    claim_interval,
-    compare,
-    difference_words,
-    interval_words,
-    period_words,
-)
+from ._compare import Comparison, Order, claim_interval, compare, kind_words, period_words
 from ._model import Claim, Temporal
 from ._periods import PeriodRelation
 from ._units import currency_of
+from ._wording import difference_words, interval_words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -137,7 +129,7 @@ def _judge(a: Claim, b: Claim) -> Finding:
             then = "convert one with an explicit, dated rate (esgclaims.convert) first"
         else:
             then = "the figures do not compare"
-        why = f"{a.id} is {_kind_words(ua)} and {b.id} {_kind_words(ub)}: {then}"
+        why = f"{a.id} is {kind_words(ua)} and {b.id} {kind_words(ub)}: {then}"
         return Finding(a, b, Consistency.INDETERMINATE, why)
     ia = claim_interval(a, rounding=True)
     ib = claim_interval(b, rounding=True).to(ia.units)

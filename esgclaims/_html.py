@@ -14,8 +14,9 @@ from ._display import format_number, unit_words
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from ._compare import Comparison, Derived
+    from ._compare import Comparison
     from ._consistency import Alignment, Finding, Pair
+    from ._derived import Derived
     from ._model import Claim
 
 __all__ = [
@@ -117,7 +118,7 @@ def _answer(label: str, text: str) -> list[tuple[str, str]]:
 
 
 def _comparison_rows(comparison: Comparison) -> list[list[tuple[str, str]]]:
-    from ._compare import difference_words, ratio_words  # noqa: PLC0415 - loaded on use
+    from ._wording import difference_words, ratio_words  # noqa: PLC0415 - loaded on use
 
     difference, quotient = comparison.difference, comparison.ratio
     rows = [
