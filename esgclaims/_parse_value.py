@@ -282,7 +282,9 @@ def _figures(text: str, original: str, qualifier: Qualifier, between: bool) -> _
         qualifier = Qualifier.RANGE
         upper_amount, upper_scale, upper_scaled, upper_currency, text = second
         currency = currency or upper_currency
-        if not scaled and upper_scaled:  # "1-2 billion": the scale word belongs to both figures
+        # "1-2 billion": the scale word belongs to both figures; but in "200,000 to 1.5
+        # million" the first figure is whole already (shared, the range would run backwards).
+        if not scaled and upper_scaled and amount < upper_amount:
             scale = upper_scale
         upper = upper_amount * upper_scale
     elif between:

@@ -59,6 +59,10 @@ CASES = [
     ("100\u2013200 households", Qualifier.RANGE, "100", "household", "1", "100", "200"),
     ("RMB 1-2 billion", Qualifier.RANGE, "1000000000", "CNY", "1000000000", "1000000000", "2000000000"),
     ("1 million to 2 million", Qualifier.RANGE, "1000000", "dimensionless", "1000000", "1000000", "2000000"),
+    # a whole first figure keeps its own scale: the range runs forwards
+    ("RMB 200,000 to RMB 1.5 million", Qualifier.RANGE, "200000", "CNY", "1", "200000", "1500000"),
+    ("500 to 1.5 million tonnes", Qualifier.RANGE, "500", "t", "1", "500", "1500000"),
+    ("1.2-1.5 million households", Qualifier.RANGE, "1200000", "household", "100000", "1200000", "1500000"),
     ("80%-90%", Qualifier.RANGE, "80", "percent", "1", "80", "90"),
     ("5~10万", Qualifier.RANGE, "50000", "dimensionless", "10000", "50000", "100000"),
     # orders of magnitude
