@@ -25,10 +25,15 @@ _UP_NOUNS = "increase|rise|growth|gain|improvement"
 _DOWN_NOUNS = "decrease|reduction|decline|drop|fall|cut"
 _CN_UP = "同比增长|同比上升|同比提高|同比增加|增长|上升|提高|提升|增加"
 _CN_DOWN = "同比下降|同比减少|同比降低|下降|减少|降低"
+_CN_BY_UP = "增加|提高|提升"
+_CN_BY_DOWN = "减少|降低|削减"
 _BEFORE = re.compile(
     rf"(?:\b(?P<up>{_UP})|\b(?P<down>{_DOWN}))\s+(?:by\s+)?$"
     rf"|\b(?:an?\s+)?(?:(?P<upn>{_UP_NOUNS})|(?P<downn>{_DOWN_NOUNS}))\s+(?:of|by)\s+$"
-    rf"|(?P<cnup>{_CN_UP})\s*$|(?P<cndown>{_CN_DOWN})\s*$",
+    rf"|(?P<cnup>{_CN_UP})了?\s*$|(?P<cndown>{_CN_DOWN})了?\s*$"
+    # "减少碳排放3.5万吨": a verb, what it changes, then by how much (not "提高到30%", which is a level)
+    rf"|(?P<cnupobj>{_CN_BY_UP})(?![至到为])[\u4e00-\u9fff]{{1,6}}(?<![至到为达了])$"
+    rf"|(?P<cndownobj>{_CN_BY_DOWN})(?![至到为])[\u4e00-\u9fff]{{1,6}}(?<![至到为达了])$",
     _I,
 )
 _BY_VERB = re.compile(
@@ -86,7 +91,7 @@ def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
         match = None  # "set up 300 stations" is no increase
     if match is not None:
         groups = match.groupdict()
-        up = groups.get("up") or groups.get("upn") or groups.get("cnup")
+        up = groups.get("up") or groups.get("upn") or groups.get("cnup") or groups.get("cnupobj")
         direction = Direction.INCREASE if up else Direction.DECREASE
         if _BEFORE.search(before):
             start = clause + match.start()

@@ -2,10 +2,17 @@
 
 A figure takes, in order: the period phrase after it in its clause ("RMB 200
 million in 2020"); the nearest one before it in its sentence ("As of Sept. 30,
-2020, ..."); the period that framed an earlier sentence of its paragraph; the
-period of the line that introduces its list; the period of its section's heading.
-A title, a report's name ("its 2022 ESG Report") and an event's date ("founded in
-1998") set none. "Respectively" pairs figures and periods in order.
+2020, ..."); in a target, the date its sentence sets later ("which will cost
+US$12 million, ... by 2026"); the period that framed an earlier sentence of its
+paragraph; the period of the line that introduces its list; the period of its
+section's heading. A title, a report's name ("its 2022 ESG Report") and an event's
+date ("founded in 1998") set none. "Respectively" pairs figures and periods in order.
+
+"During the year", "during the half" and "in the period" are read against the period
+in context, else against the period the text reports on: a period ended it names
+("For the year ended 31 March 2024"), a period it says it covers ("This report
+covers FY2023/24"), or the period its opening paragraph gives results for
+("publishes its update for H1 2024"); the latest one that fits.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from ._period_phrases import FiscalConvention, PeriodPhrase, Role, apply_convention, shift_year
-from ._periods import AsOf, CalendarYear, FiscalYear, PartialDate, Period, Span, UnknownPeriod
+from ._periods import AsOf, CalendarYear, FiscalYear, HalfYear, PartialDate, Period, Quarter, Span, UnknownPeriod
 from ._sentences import BlockKind
 
 if TYPE_CHECKING:
@@ -25,6 +32,12 @@ __all__ = ["Context", "Resolution"]
 
 _I = re.IGNORECASE
 _ASSIGNABLE = (Role.STATED, Role.THE_YEAR, Role.YEAR_END, Role.PREVIOUS, Role.BLOCK, Role.END_OF)
+_TARGET = re.compile(
+    r"\b(?:will|shall|aims?|aiming|targets?|targeting|plans?|planning|expects?|expected|commits?|committed|intends?"
+    r"|goals?|pledged?|pledges|seeks?|strives?|ambition|is\s+to|are\s+to)\b",
+    _I,
+)
+"""Words of a target or a plan, whose date may come at the end of the sentence: "is expected to ... by 2026"."""
 _COMPARISON = re.compile(r"(?:compared\s+(?:with|to)|versus|vs\.?|than|up\s+from|down\s+from|from)\s+$", _I)
 
 
@@ -47,17 +60,25 @@ class _Frame(NamedTuple):
 class Context:
     """Walks a text's blocks and sentences in order, keeping the periods that frame them."""
 
-    def __init__(self, convention: FiscalConvention | None) -> None:
+    def __init__(self, text: str, convention: FiscalConvention | None, opening: int | None) -> None:
+        self.text = text
         self.convention = convention
+        self.opening = opening
+        """The index of the text's opening paragraph, the block that says what the text reports on."""
         self.section: _Frame | None = None
         self.listing: _Frame | None = None
         self.carry: _Frame | None = None
-        self.reporting: _Frame | None = None
-        """The year the text reports on, when it defines one: "For the year ended 30 June 2024 ("FY2024")"."""
+        self.reporting: list[_Frame] = []
+        """The periods the text reports on, in order: its opening paragraph's, each year ended it names."""
         self.block = -1
 
     def enter(self, block: int, kind: BlockKind, phrases: list[PeriodPhrase]) -> None:
-        """Start a new block (line) of the text."""
+        """Start a new sentence of the text, and a new block (line) when it is the first of one."""
+        for phrase in phrases if kind is not BlockKind.TITLE else ():  # a title sets no period
+            if self._reports_on(phrase, opening=block == self.opening):
+                reported = _Frame(self._fiscal(phrase.periods[0]), phrase.text)
+                if reported not in self.reporting:
+                    self.reporting.append(reported)
         if block == self.block:
             return
         self.block = block
@@ -78,6 +99,7 @@ class Context:
         clauses: list[int],
     ) -> list[Resolution]:  # fmt: skip
         """The period of each mention of one sentence, then what the sentence passes on to the next."""
+        phrases = _windows(phrases)
         paired = self._respectively(text, mentions, phrases)
         baselines = {self._baseline_phrase(m, s, phrases, clauses) for m, s in zip(mentions, shifts, strict=True)}
         usable = [p for i, p in enumerate(phrases) if p.role in _ASSIGNABLE and i not in baselines]
@@ -97,6 +119,10 @@ class Context:
                     before = [p for p in usable if p.end <= mention.start and id(p) not in comparisons]
                     before = [p for p in before if p.role is not Role.PREVIOUS and len(p.periods) <= 1]
                     phrase = before[-1] if before else None
+                if phrase is None and _TARGET.search(text, clauses[0], clauses[-1]):
+                    # "which will cost US$12 million, ... by the end of FY2026": the target's date
+                    later = [p for p in usable if p.start >= end and _deadline(p) and id(p) not in comparisons]
+                    phrase = later[0] if later else None
             resolution, frame = self._read(phrase, text, usable, mention.start)
             if index == 0:
                 first_frame = frame
@@ -119,8 +145,6 @@ class Context:
             return Resolution(UnknownPeriod(), phrase.text), _Frame(None, phrase.text)
         if phrase.role is Role.STATED:
             stated_period = self._fiscal(phrase.periods[0])
-            if re.search(r"\bended\b", phrase.text, _I):
-                self.reporting = _Frame(stated_period, phrase.text)
             return Resolution(stated_period, phrase.text), _Frame(stated_period, phrase.text)
         if phrase.role is Role.END_OF:
             end = self._fiscal(phrase.periods[0]).end
@@ -128,10 +152,12 @@ class Context:
         stated = [p for p in usable if p.role is Role.STATED and p.end <= position and len(p.periods) == 1]
         frame = _Frame(self._fiscal(stated[-1].periods[0]), stated[-1].text) if stated else None
         frame = frame or self.listing or self.carry or self.section
-        if frame is None and phrase.role in (Role.THE_YEAR, Role.YEAR_END):
-            frame = self.reporting  # "during the year": the year the text reports on
-        context = None if frame is None else frame.period
-        period = None if context is None else _relative(phrase.role, context)
+        period = None if frame is None or frame.period is None else _relative(phrase, frame.period)
+        if period is None and phrase.role in (Role.THE_YEAR, Role.YEAR_END):
+            # "during the year": the year the text reports on, the latest one that fits
+            period = next((p for f in reversed(self.reporting) if (p := _relative(phrase, f.period)) is not None), None)
+        if period is not None and phrase.role is Role.THE_YEAR:
+            return Resolution(period, phrase.text), _Frame(period, phrase.text)
         return Resolution(period or UnknownPeriod(), phrase.text), None
 
     def _compare(self, resolution: Resolution, shift: Shift | None, phrase: PeriodPhrase | None) -> Resolution:
@@ -181,20 +207,88 @@ class Context:
         if stated is not None:
             self.carry = _Frame(self._fiscal(stated.periods[0]), stated.text)
 
+    def _reports_on(self, phrase: PeriodPhrase, *, opening: bool) -> bool:
+        """Whether a phrase names the period the text reports on.
+
+        A period ended does ("For the year ended 31 March 2024"), and so does a period a
+        text says it covers ("This report covers FY2023/24"); in the opening paragraph,
+        also the period of its results ("publishes its results for the third quarter of 2023").
+        A title does not, nor a date a figure stands at ("By 31 December 2022, ...").
+        """
+        if phrase.role is not Role.STATED or len(phrase.periods) != 1 or phrase.comparative:
+            return False
+        if _ENDED.search(phrase.text):
+            return True
+        before = re.split(r"[.!?]\s", self.text[max(0, phrase.start - 60) : phrase.start])[-1]
+        return bool(_COVERS.search(before) or (opening and _RESULTS.search(before)))
+
     def _fiscal(self, period: Period) -> Period:
         return apply_convention(period, self.convention)
 
 
-def _relative(role: Role, context: Period) -> Period | None:
-    """Read "during the year", "at the end of the fiscal year", "a year earlier" against a stated period."""
+def _windows(phrases: list[PeriodPhrase]) -> list[PeriodPhrase]:
+    """ "within the past three years": nothing after a period the sentence states, else no period the text gives."""  # noqa: D210
+    stated = [p.end for p in phrases if p.role in (Role.STATED, Role.END_OF) and not p.comparative]
+    return [
+        p._replace(role=Role.BLOCK) if p.role is Role.WINDOW and not any(end <= p.start for end in stated) else p
+        for p in phrases
+    ]
+
+
+def _deadline(phrase: PeriodPhrase) -> bool:
+    """A date a target is set for: "by the end of FY2026", "by 2030"."""
+    if phrase.role is Role.END_OF:
+        return True
+    return (
+        phrase.role is Role.STATED
+        and len(phrase.periods) == 1
+        and isinstance(phrase.periods[0], AsOf)
+        and phrase.periods[0].since is None
+    )
+
+
+def _months(period: Period) -> int | None:
+    """How many months a span of months covers."""
+    if not isinstance(period, Span) or period.first.month is None or period.last.month is None:
+        return None
+    return (period.last.year - period.first.year) * 12 + period.last.month - period.first.month + 1
+
+
+_ENDED = re.compile(r"\b(?:ended|ending)\b", _I)
+_COVERS = re.compile(r"\b(?:covers?|covering|covered|relates?\s+to|reports?\s+on)\s+(?:the\s+)?$", _I)
+_RESULTS = re.compile(
+    r"\b(?:results?|update|report|review|performance|highlights|data|figures|disclosures?|statements?|summary"
+    r"|progress)\s+(?:(?:for|of|on|in|over|covering)\s+)?(?:the\s+)?$",
+    _I,
+)
+
+
+def _relative(phrase: PeriodPhrase, context: Period | None) -> Period | None:
+    """Read "during the year", "during the half", "at the end of the fiscal year", "a year earlier" against a period."""
+    if context is None:
+        return None
+    role = phrase.role
     if role is Role.PREVIOUS:
         return shift_year(context)
     if role is Role.THE_YEAR:
-        if isinstance(context, CalendarYear | FiscalYear):
-            return context
-        end = context.end
-        if isinstance(context, Span) and context.first.year == context.last.year:
-            return CalendarYear(context.first.year)
-        return None if end is None or (isinstance(context, AsOf) and context.date is None) else CalendarYear(end.year)
+        return _the(phrase.text, context)
     end = context.end
     return None if end is None else AsOf(PartialDate.of(end))
+
+
+def _the(words: str, context: Period) -> Period | None:
+    """ "during the half" is the half-year in context, "in the period" any period, "during the year" its year."""  # noqa: D210
+    noun = re.search(r"(half|quarter|period|year)\W*$", words, _I)
+    kind = "year" if noun is None else noun.group(1).lower()
+    if kind == "period":
+        return None if isinstance(context, AsOf) else context
+    if kind == "half":
+        return context if isinstance(context, HalfYear) or _months(context) == 6 else None
+    if kind == "quarter":
+        return context if isinstance(context, Quarter) else None
+    if isinstance(context, CalendarYear | FiscalYear):
+        return context
+    end = context.end
+    if isinstance(context, Span) and context.first.year == context.last.year:
+        return CalendarYear(context.first.year)
+    return None if end is None or (isinstance(context, AsOf) and context.date is None) else CalendarYear(end.year)

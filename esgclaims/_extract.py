@@ -15,8 +15,8 @@ from ._context import Context
 from ._errors import InvalidClaimError
 from ._figures import scan
 from ._naming import Names, fallback_metric, metric_id
-from ._period_phrases import fiscal_convention, period_phrases
-from ._sentences import blocks, clause_bounds, sentences
+from ._period_phrases import fiscal_convention, period_phrases, with_convention
+from ._sentences import BlockKind, blocks, clause_bounds, sentences
 from ._values import ReportedValue
 
 if TYPE_CHECKING:
@@ -69,7 +69,12 @@ def extract(
     organizations = tuple(organizations)
     parts = [(index, block, sentences(text, block, index)) for index, block in enumerate(blocks(text))]
     phrases = {s: period_phrases(text, s.start, s.end) for _, _, found in parts for s in found}
-    context = Context(fiscal_convention([p for found in phrases.values() for p in found]))
+    convention = fiscal_convention([p for found in phrases.values() for p in found])
+    if convention is not None and convention.century is not None:  # "the year ended 31 March 2024 ("FY24")"
+        phrases = {s: period_phrases(text, s.start, s.end, convention.century) for s in phrases}
+    phrases = {s: with_convention(found, convention) for s, found in phrases.items()}
+    opening = next((index for index, block, _ in parts if block.kind is BlockKind.PARAGRAPH), None)
+    context = Context(text, convention, opening)
     names = Names(text, organizations)
     candidates: list[Candidate] = []
     for index, block, found in parts:

@@ -198,7 +198,22 @@ def _counted_words(text: str, a: int, b: int, end: int) -> bool:
     if not re.fullmatch(rf"(?:{_SMALL}|a\s+dozen)", phrase):
         return True
     following = re.match(r"\s+(?:[a-z-]+\s+)?([a-z]+)", text[b:end])
-    return following is not None and _is_counted(following.group(1))
+    return (following is not None and _is_counted(following.group(1))) or _of_whole(text, b, end)
+
+
+_WHOLE = r"\s+of\s+(?:our|its|their|the|these|those)\b"
+"""Between a figure and the whole it counts part of: "three of our operations", "9 of our shopping malls"."""
+
+
+def _of_whole(text: str, position: int, end: int) -> bool:
+    """Whether "of our ..." follows, and names a counted noun within three words."""
+    whole = re.match(_WHOLE, text[position:end], _I)
+    if whole is None:
+        return False
+    words = re.match(r"((?:\s+[A-Za-z][A-Za-z-]*){1,3})", text[position + whole.end() : end])
+    if words is None or re.fullmatch(_SMALL, words.group(1).split()[0], _I):
+        return False  # "two of the five farms": the whole is a figure of its own
+    return any(_is_counted(word) for word in words.group(1).split())
 
 
 def _is_counted(word: str) -> bool:
@@ -218,6 +233,8 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
         return True
     if re.match(r"(?:st|nd|rd|th)\b|-[A-Za-z]|\.[A-Z]{2}\b|:\d", after) or re.search(r"(?:[A-Za-z]-|#|\d:)$", before):
         return True
+    if re.search(r"(?<![\d,.])(?:19|20)\d{2}\s*[-/\u2013]\s*(?:\d{2}-)?$", before) and len(digits) in (2, 4):
+        return True  # the second year of "2023/24", the month and day of "2023-12-31"
     if re.search(r"(?:\b[A-Za-z]+\s*:|\bNo\.?)\s*$", before, _I):
         return True  # "HKEX: 2817", "Stock code: 1883", "No. 1"
     if re.search(
@@ -312,11 +329,14 @@ def _window(text: str, position: int, end: int) -> list[int]:
         r"\s*(?:(?P<pair>or\s+more|or\s+less|and\s+above)\b|(?P<per>per\s+[A-Za-z]+)|(?P<w>[A-Za-z][A-Za-z0-9'\u2019-]*)"
         r"|(?P<pct>%)|(?P<slash>/[A-Za-z][A-Za-z0-9]*)|(?P<plus>\+)|(?P<cjk>[\u4e00-\u9fff]{1,10}))"
     )
+    whole = re.match(_WHOLE, text[position:end], _I)
+    whole_end = position + whole.end() if whole is not None and _of_whole(text, position, end) else -1
     while len(ends) < 6 and (match := token.match(text, position, end)) is not None:
         word = match.group("w")
         of = word is not None and word.lower() == "of"
         emissions = of and re.match(r"\s+(?:CO2|carbon dioxide)", text[match.end() : end], _I)  # "tonnes of CO2e"
-        if word is not None and word.lower() in _STOP_WORDS and not (of and not ends) and not emissions:
+        kept = (of and not ends) or emissions or match.end() <= whole_end  # "9 of our malls": "of our" is kept
+        if word is not None and word.lower() in _STOP_WORDS and not kept:
             break
         if match.group("cjk") is not None:  # Chinese has no spaces: try each length of the run
             ends.extend(range(match.start("cjk") + 1, match.end() + 1))

@@ -12,7 +12,7 @@ import re
 from ._errors import PeriodError
 from ._periods import AsOf, CalendarYear, FiscalYear, HalfYear, PartialDate, Period, Quarter, Span, UnknownPeriod
 
-__all__ = ["parse_date", "parse_period"]
+__all__ = ["fiscal_label", "months_ended", "parse_date", "parse_period"]
 
 _MONTHS = {
     name: number
@@ -122,6 +122,10 @@ def parse_period(text: str) -> Period:
         AsOf('since 2016')
         >>> parse_period("in the first half of 2022")
         HalfYear('H1 2022')
+        >>> parse_period("FY2023/24")
+        FiscalYear('FY2024')
+        >>> parse_period("for the year ended 31 March 2024")
+        FiscalYear('FY2024 (2023-04 to 2024-03)')
         >>> parse_period("last month")
         Traceback (most recent call last):
         ...
@@ -140,7 +144,7 @@ def parse_period(text: str) -> Period:
     cleaned = re.sub(r"^(in|during|for|on|over|throughout|within) (the )?", "", cleaned, flags=_I)
     if re.search(_RELATIVE, cleaned, _I):
         raise PeriodError(f"{text.strip()!r} is relative to a date the text does not state")
-    for reader in (_as_of, _fiscal_year, _half_year, _quarter, _span, _calendar_year, _single):
+    for reader in (_ended, _as_of, _fiscal_year, _half_year, _quarter, _span, _calendar_year, _single):
         period = reader(cleaned)
         if period is not None:
             return period
@@ -187,21 +191,103 @@ def _calendar_year(text: str) -> Period | None:
     return None if match is None else CalendarYear(int(match["year"]))
 
 
+_FISCAL = r"(?:the )?(?:fy ?|fiscal (?:year )?|financial year )"
+_SPLIT = "(?:\\s*[/\\-\u2013]\\s*(?P<tail>\\d{4}|\\d{2}))"
+
+
 def _fiscal_year(text: str) -> Period | None:
-    match = re.fullmatch(r"(?:fy ?|fiscal (?:year )?)(?P<year>\d{4})(?: \((?P<a>[\d-]+) to (?P<b>[\d-]+)\))?", text, _I)
+    match = re.fullmatch(
+        rf"{_FISCAL}(?P<year>\d{{4}}){_SPLIT}?(?: \((?P<a>[\d-]+) to (?P<b>[\d-]+)\))?", text, _I
+    ) or re.fullmatch(rf"(?:the )?(?P<year>\d{{4}}){_SPLIT}? (?:fiscal|financial) year", text, _I)
     if match is None:
-        if re.fullmatch(r"(?:fy ?|fiscal (?:year )?)\d{2}", text, _I):
-            raise PeriodError(f"two-digit fiscal year {text!r} is ambiguous; write the year in full, e.g. FY2022")
-        if re.fullmatch(r"(?:fy ?|fiscal (?:year )?)\d{4}\s*[/-]\s*\d{2,4}", text, _I):
-            raise PeriodError(f"{text!r} does not say which months it covers; write e.g. 'FY2022 (2021-04 to 2022-03)'")
+        if re.fullmatch(rf"{_FISCAL}\d{{2}}(?:{_SPLIT})?", text, _I):
+            example = "FY2023/24" if re.search(r"\d\s*\D", text) else "FY2022"
+            raise PeriodError(f"two-digit fiscal year {text!r} is ambiguous; write the year in full, e.g. {example}")
         return None
-    year = int(match["year"])
-    if match["a"] is None:
+    year = fiscal_label(match["year"], match["tail"], text)
+    if match.groupdict().get("a") is None:
         return FiscalYear(year)
     fiscal = FiscalYear(year, first_month=PartialDate.parse(match["a"]))
     if fiscal.iso() != f"FY{year:04d} ({match['a']} to {match['b']})":
         raise PeriodError(f"FY{year} from {match['a']} ends {fiscal.iso()[-8:-1]}, not {match['b']}")
     return fiscal
+
+
+def fiscal_label(year: str, tail: str | None, text: str) -> int:
+    """The year a fiscal year is named by: "2023" for FY2023; for a split year, FY2023/24, the year it ends in.
+
+    Examples:
+        >>> fiscal_label("2023", "24", "FY2023/24"), fiscal_label("1999", "2000", "FY1999/2000")
+        (2024, 2000)
+        >>> fiscal_label("2023", "25", "FY2023/25")
+        Traceback (most recent call last):
+        ...
+        esgclaims.PeriodError: 'FY2023/25' is no fiscal year: a split year runs into the next, e.g. FY2023/24
+    """
+    first = int(year)
+    if tail is None:
+        return first
+    short = f"{(first + 1) % 100:02d}"
+    if tail not in (short, f"{first + 1:04d}"):
+        example = f"FY{first}/{short}"
+        raise PeriodError(f"{text.strip()!r} is no fiscal year: a split year runs into the next, e.g. {example}")
+    return first + 1
+
+
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_COUNTS |= {"ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24}
+
+
+def _ended(text: str) -> Period | None:
+    """ "the year ended 31 March 2024", "the six months ending 30 June 2024": the months up to that date."""  # noqa: D210
+    match = re.fullmatch(
+        r"(?:the )?(?:(?:financial|fiscal|reporting) )?"
+        r"(?:(?P<count>\d{1,2}|[a-z-]+) months?|(?P<year>year)|(?P<half>half[- ]year|half)|(?P<quarter>quarter))"
+        r" (?:ended|ending) (?P<date>.+)",
+        text,
+        _I,
+    )
+    if match is None:
+        return None
+    count = match["count"]
+    if count is not None:
+        months = int(count) if count.isdigit() else _COUNTS.get(count.lower())
+        if months is None:
+            return None
+    else:
+        months = 12 if match["year"] else 6 if match["half"] else 3
+    return months_ended(parse_date(match["date"]), months)
+
+
+def months_ended(date: PartialDate, months: int) -> Period:
+    """The ``months`` months up to the end of the month of ``date``, in the type that fits them.
+
+    Twelve months are a fiscal year named by the year they end in (a calendar year when
+    they end in December), six or three months that match a half or a quarter are one.
+
+    Examples:
+        >>> months_ended(PartialDate(2024, 3, 31), 12)
+        FiscalYear('FY2024 (2023-04 to 2024-03)')
+        >>> months_ended(PartialDate(2023, 12, 31), 6), months_ended(PartialDate(2023, 9, 30), 9)
+        (HalfYear('H2 2023'), Span('2023-01 to 2023-09'))
+        >>> months_ended(PartialDate(2024, 3, 30), 12)
+        Traceback (most recent call last):
+        ...
+        esgclaims.PeriodError: a period of months ends on the last day of a month, not 2024-03-30
+    """
+    if date.month is None or (date.day is not None and date.day != PartialDate(date.year, date.month).last.day):
+        raise PeriodError(f"a period of months ends on the last day of a month, not {date.iso()}")
+    if not 1 <= months <= 120:
+        raise PeriodError(f"cannot read a period of {months} months")
+    index = date.year * 12 + date.month - months
+    first, last = PartialDate(index // 12, index % 12 + 1), PartialDate(date.year, date.month)
+    if months == 12:
+        return CalendarYear(date.year) if date.month == 12 else FiscalYear(date.year, first_month=first)
+    if months == 6 and date.month in (6, 12):
+        return HalfYear(date.year, date.month // 6)
+    if months == 3 and date.month % 3 == 0:
+        return Quarter(date.year, date.month // 3)
+    return Span(first, last)
 
 
 def _half_year(text: str) -> Period | None:
@@ -244,6 +330,11 @@ def _span(text: str) -> Period | None:
         return None
     second_text = match["b"]
     if re.fullmatch(r"\d{1,2}", second_text) is not None:
+        if joiner == "/" and re.fullmatch(r"\d{4}", match["a"]) and second_text == f"{(int(match['a']) + 1) % 100:02d}":
+            raise PeriodError(
+                f"{text!r} could be the years {match['a']} to {int(match['a']) + 1} or a fiscal year; "
+                f"write '{match['a']} to {int(match['a']) + 1}' or 'FY{text}'"
+            )
         raise PeriodError(f"cannot tell which year {text!r} ends in; write both years in full")
     if joiner == "/":
         if re.fullmatch(r"\d{4}", match["a"]) and re.fullmatch(r"\d{4}", second_text):

@@ -13,11 +13,19 @@ from typing import NamedTuple
 
 from ._errors import EsgClaimsError, PeriodError
 from ._nouns import COUNT_NOUNS
-from ._parse_period import parse_date, parse_period
+from ._parse_period import fiscal_label, months_ended, parse_date, parse_period
 from ._periods import AsOf, CalendarYear, FiscalYear, HalfYear, PartialDate, Period, Quarter, Span
 from ._units import parse_unit
 
-__all__ = ["FiscalConvention", "PeriodPhrase", "Role", "fiscal_convention", "period_phrases", "shift_year"]
+__all__ = [
+    "FiscalConvention",
+    "PeriodPhrase",
+    "Role",
+    "fiscal_convention",
+    "period_phrases",
+    "shift_year",
+    "with_convention",
+]
 
 _I = re.IGNORECASE
 _MONTH = (
@@ -30,6 +38,18 @@ _CN_DATE = rf"{_YEAR}\s*年(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?"
 _DAY_DATE = rf"(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_YEAR}-\d{{2}}-\d{{2}})"
 _DATE = rf"(?:{_DAY_DATE}|{_CN_DATE}|{_MONTH},?\s+{_YEAR}|{_YEAR})"
 _IN = r"(?:(?:in|during|for|over|throughout|across|within)\s+)"
+_TAIL_YEAR = r"(?:19|20)\d{2}"
+
+
+def _split(name: str) -> str:
+    """The second year of a split fiscal year, "FY2023/24" or "FY2023-2024", as the group ``name``."""
+    return rf"(?:\s*[/\-\u2013]\s*(?P<{name}>{_TAIL_YEAR}|\d{{2}})(?![\d%]))?"
+
+
+#: What a year ended may be named in parentheses: "("FY2024")", "(FY2023/24)", "("H1 2024")".
+_ALIAS = r"(?:\s*\(\s*[\"“'\u2018]?\s*(?P<alias>[A-Za-z0-9][A-Za-z0-9 /\-\u2013]{0,14}?)\s*[\"”'\u2019]?\s*\))?"
+#: The year of "FY2024", or of "FY24" (read only when the text says which century its two-digit years are in).
+_FY_YEAR = rf"(?:{_YEAR}|(?<!\d)\d{{2}}(?!\d|,\d|%))"
 _PREVIOUS = r"a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|prior|preceding)\s+(?:fiscal\s+|financial\s+)?year"
 _COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|2|3|4|5|6|7|8|9|10|11)"
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -73,6 +93,8 @@ class Role(enum.Enum):
     """What a change compares with: "compared with FY2022", "from the previous year"."""
     CONVENTION = "convention"
     """A definition of the fiscal year ("fiscal year ends on 31 December")."""
+    WINDOW = "window"
+    """A stretch of time back from the figure's date ("within the past three years"): no period of its own."""
 
 
 class PeriodPhrase(NamedTuple):
@@ -91,8 +113,10 @@ class FiscalConvention(NamedTuple):
     """How a text names its fiscal years: the month they end in, and the year they are named by."""
 
     end_month: int
-    offset: int
-    """The name's year minus the calendar year the fiscal year ends in."""
+    offset: int | None
+    """The name's year minus the calendar year the fiscal year ends in; ``None`` when the text does not say."""
+    century: int | None = None
+    """The century of two-digit names ("FY24"), when the text names a year ended with one."""
 
 
 _NOT_A_PERIOD_AFTER = (
@@ -104,27 +128,43 @@ _UNREADABLE_AFTER = r"\s+(?:academic|school|harvest|crop|reporting|budget|planti
 _PATTERNS: list[tuple[str, Role]] = [
     (
         (
-            rf"(?:for\s+)?(?:the\s+)?(?:financial\s+|fiscal\s+)?(?:year|twelve\s+months|12\s+months)\s+ended\s+"
-            rf"(?P<ended>{_DAY_DATE})(?:\s*\(\s*[\"“']?\s*FY\s?(?P<alias>{_YEAR})\s*[\"”']?\s*\))?"
+            rf"(?:for\s+)?(?:the\s+)?(?:financial\s+|fiscal\s+|reporting\s+)?"
+            rf"(?:(?P<months>{_COUNT}|twelve|12)\s+months|year|half[- ]year|quarter)\s+(?:ended|ending)\s+"
+            rf"(?P<ended>{_DAY_DATE}){_ALIAS}"
         ),
         Role.STATED,
     ),
-    (rf"(?:fiscal|financial)\s+year\s+ends?\s+on\s+(?:{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY})", Role.CONVENTION),
+    (
+        (
+            rf"(?:fiscal|financial)\s+years?\s+(?:that\s+|which\s+)?(?:ends?|ending|ended|closes|closing)\s+(?:on\s+)?"
+            rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY})(?!,?\s*\d)"
+            rf"|(?:fiscal|financial)\s+years?\s+(?:runs?\s+|running\s+|is\s+|spans?\s+)?from\s+"
+            rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}(?:\s+{_DAY})?)\s+(?:to|until|through)\s+"
+            rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}(?:\s+{_DAY})?)(?!,?\s*\d)"
+            rf"|{_DAY}\s+{_MONTH}\s+(?:financial\s+|fiscal\s+)?year[- ]end\b"
+        ),
+        Role.CONVENTION,
+    ),
     (rf"since\s+(?:(?:the|its|our|their)\b[^,.;:\d]{{0,60}}?\s+(?:in|on)\s+)?(?P<since>{_DATE})", Role.STATED),
     (
         (
-            rf"(?:compared\s+(?:with|to)|versus|vs\.?|than(?:\s+(?:in|during|for))?|relative\s+to|from)\s+"
-            rf"(?:the\s+|a\s+|its\s+)?"
-            rf"(?P<compare>FY\s?{_YEAR}|[HQ][1-4]\s?{_YEAR}|{_PART_OF_YEAR}|{_DATE}|{_PREVIOUS}|last\s+year"
-            rf"|the\s+same\s+period\s+(?:of\s+|in\s+)?(?:last\s+year|{_YEAR}))(?:\s+(?:baseline|levels?))?(?!\s+to\s)"
+            rf"(?:compared\s+(?:with|to)|versus|vs\.?|than(?:\s+(?:in|during|for))?|relative\s+to|against|from"
+            rf"|(?:below|above)(?=\s+(?:the\s+|a\s+|its\s+|our\s+)?\S+\s+(?:baseline|base\s+year|levels?)\b))\s+"
+            rf"(?:the\s+|a\s+|its\s+|our\s+)?(?:(?:baseline|base)\s+(?:year\s+)?(?:of\s+)?)?"
+            rf"(?P<compare>FY\s?(?P<comparefy>{_FY_YEAR}){_split('comparetail')}|(?:fiscal|financial)\s+(?:year\s+)?{_YEAR}"
+            rf"{_split('comparetail2')}|{_YEAR}{_split('comparetail3')}\s+(?:fiscal|financial)\s+year"
+            rf"|[HQ][1-4]\s?{_YEAR}|{_PART_OF_YEAR}|{_DATE}|{_PREVIOUS}|last\s+year"
+            rf"|the\s+same\s+period\s+(?:of\s+|in\s+)?(?:last\s+year|{_YEAR}))"
+            rf"(?:\s+(?:baseline|base\s+year|levels?))?(?!\s+to\s)"
         ),
         Role.COMPARE,
     ),
     (rf"(?:over|on)\s+(?P<compare>{_PREVIOUS}|last\s+year)", Role.COMPARE),
     (
         (
-            rf"(?:by|as\s+(?:of|at)|until|through)\s+(?:the\s+end\s+of\s+)?(?:FY\s?(?P<endfy>{_YEAR})"
-            rf"|fiscal\s+(?:year\s+)?(?P<endfy2>{_YEAR}))"
+            rf"(?:by|as\s+(?:of|at)|until|through)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?"
+            rf"(?:FY\s?(?P<endfy>{_FY_YEAR}){_split('endtail')}"
+            rf"|(?:fiscal|financial)\s+(?:year\s+)?(?P<endfy2>{_YEAR}){_split('endtail2')})"
         ),
         Role.END_OF,
     ),
@@ -163,12 +203,21 @@ _PATTERNS: list[tuple[str, Role]] = [
     ),
     (
         (
-            rf"{_IN}?(?:the\s+)?(?:FY\s?(?P<fy>{_YEAR})|fiscal\s+(?:year\s+)?(?P<fy2>{_YEAR})"
-            rf"|(?P<fy3>{_YEAR})\s+(?:fiscal|financial)\s+year)(?:\s+alone)?"
+            rf"{_IN}?(?:the\s+)?(?:FY\s?(?P<fy>{_FY_YEAR}){_split('fytail')}"
+            rf"|(?:fiscal|financial)\s+(?:year\s+)?(?P<fy2>{_YEAR}){_split('fytail2')}"
+            rf"|(?P<fy3>{_YEAR}){_split('fytail3')}\s+(?:fiscal|financial)\s+year)(?:\s+alone)?"
         ),
         Role.STATED,
     ),
-    (r"\bFY\s?\d{2}\b", Role.BLOCK),
+    (r"\bFY\s?\d{2}(?:\s*[/\-\u2013]\s*\d{2})?\b", Role.BLOCK),
+    # "in 2023/24": a fiscal year when the text says when its fiscal years end, else no period the model can hold
+    (
+        (
+            rf"{_IN}?(?:the\s+)?(?P<bare>{_YEAR})\s*"
+            rf"(?:/\s*(?P<baretail>{_TAIL_YEAR}|\d{{2}})|[-\u2013]\s*(?P<baretail2>\d{{2}}))(?![\d%])"
+        ),
+        Role.BLOCK,
+    ),
     (rf"(?:in|during|for)\s+(?P<years>{_YEAR}(?:\s*,\s*{_YEAR})*,?\s+and\s+{_YEAR})", Role.STATED),
     (
         (
@@ -185,11 +234,14 @@ _PATTERNS: list[tuple[str, Role]] = [
     (rf"(?P<cnyear>{_CN_DATE})", Role.STATED),
     (rf"{_DAY}\s+{_MONTH}(?![\w-])|{_MONTH}\s+{_DAY}(?![\w%])|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日", Role.EVENT),
     (
-        r"(?:at\s+|by\s+)?the\s+end\s+of\s+the\s+(?:fiscal\s+|financial\s+|reporting\s+)?year|(?:at\s+)?year[- ]end",
+        r"(?:at\s+|by\s+)?the\s+end\s+of\s+the\s+(?:fiscal\s+|financial\s+|reporting\s+)?year|(?:at\s+)?year[- ]end\b",
         Role.YEAR_END,
     ),
     (
-        r"(?:during|in|for|over|throughout)\s+the\s+(?:fiscal\s+|financial\s+|reporting\s+)?(?:year|period)\b(?!\s+end)",
+        (
+            r"(?:during|in|for|over|throughout)\s+the\s+(?:fiscal\s+|financial\s+|reporting\s+)?"
+            r"(?:year|period|half(?:[- ]year)?|quarter)\b(?![- ]end)"
+        ),
         Role.THE_YEAR,
     ),
     (_PREVIOUS, Role.PREVIOUS),
@@ -198,16 +250,19 @@ _PATTERNS: list[tuple[str, Role]] = [
             r"up\s+to\s+now|to\s+date|so\s+far|at\s+present|currently|\bnow\b|today|"
             r"(?:each|every|per|a)\s+(?:year|month|week|day)\b|per\s+annum|annually|monthly|weekly|daily|"
             r"this\s+year|next\s+year|last\s+year|"
-            r"(?:as\s+(?:of|at)|by|on)\s+the\s+(?:report(?:ing)?|publication)\s+date|"
-            r"(?:in|over|during)\s+the\s+(?:past|last|next|coming)\s+\w+\s+(?:years|months)|现有|目前|截至目前"
+            r"(?:as\s+(?:of|at)|by|on)\s+the\s+(?:report(?:ing)?|publication)\s+date|现有|目前|截至目前"
         ),
         Role.BLOCK,
     ),
+    (r"(?:in|over|during|within)\s+the\s+(?:past|last|next|coming)\s+\w+\s+(?:years|months)", Role.WINDOW),
 ]
 
 
-def period_phrases(text: str, start: int, end: int) -> list[PeriodPhrase]:
-    """The period phrases of ``text[start:end]``, in order, none overlapping."""
+def period_phrases(text: str, start: int, end: int, century: int | None = None) -> list[PeriodPhrase]:
+    """The period phrases of ``text[start:end]``, in order, none overlapping.
+
+    Two-digit fiscal years ("FY24") are read in ``century`` when the text gives one, else held as no period.
+    """
     found: list[PeriodPhrase] = []
     taken: list[tuple[int, int]] = []
     for pattern, role in _PATTERNS:
@@ -215,14 +270,17 @@ def period_phrases(text: str, start: int, end: int) -> list[PeriodPhrase]:
             first, last = start + match.start(), start + match.end()
             if any(first < b and a < last for a, b in taken):
                 continue
-            phrase = _phrase(text[:end], match, first, last, role)
+            phrase = _phrase(text[:end], match, (first, last), role, century)
             if phrase is not None:
                 found.append(phrase)
                 taken.append((first, last))
     return sorted(found)
 
 
-def _phrase(text: str, match: re.Match[str], first: int, last: int, role: Role) -> PeriodPhrase | None:
+def _phrase(
+    text: str, match: re.Match[str], span: tuple[int, int], role: Role, century: int | None
+) -> PeriodPhrase | None:
+    first, last = span
     groups = {key: value for key, value in match.groupdict().items() if value is not None}
     after = text[last : last + 40]
     ends_in_digits = match.group().rstrip()[-1:].isdigit()
@@ -230,8 +288,10 @@ def _phrase(text: str, match: re.Match[str], first: int, last: int, role: Role) 
         return None  # "in 2022 Hang Seng", "by 2025 tonnes": a year as a word of a name, or no year
     words = match.group()
     try:
-        periods = _periods(groups, words)
+        periods = _periods(groups, words, century)
     except PeriodError:
+        if "bare" in groups:
+            return None  # "2023-12": a month, not a split year
         return PeriodPhrase(first, last, words, Role.BLOCK)
     # "over 2022" and "on FY2022" name a period, or what a change just before them compares with
     introduced = re.match(r"(?:over|on)\s", words, _I) or re.search(r"\b(?:over|on)\s+$", text[first - 5 : first])
@@ -257,9 +317,9 @@ def _counted(after: str) -> bool:
     return True
 
 
-def _periods(groups: dict[str, str], words: str) -> tuple[Period, ...]:
+def _periods(groups: dict[str, str], words: str, century: int | None) -> tuple[Period, ...]:
     if "ended" in groups:
-        return (_year_ended(parse_date(groups["ended"]), groups.get("alias")),)
+        return (_ended(groups, words),)
     if "since" in groups:
         return (parse_period(f"since {groups['since']}"),)
     if "compare" in groups:
@@ -268,6 +328,9 @@ def _periods(groups: dict[str, str], words: str) -> tuple[Period, ...]:
             return ()
         if "party" in groups:
             return (_part_of_year(groups),)
+        if "comparefy" in groups:
+            year = _in_century(groups["comparefy"], century)
+            return (FiscalYear(fiscal_label(year, groups.get("comparetail"), words)),)
         return (parse_period(compared),)
     if "a" in groups:
         return (parse_period(f"from {groups['a']} to {groups['b']}"),)
@@ -291,10 +354,13 @@ def _periods(groups: dict[str, str], words: str) -> tuple[Period, ...]:
         return (HalfYear(int(groups.get("hy") or groups.get("hy2") or groups["hy3"]), number),)
     if "qy" in groups or "qy2" in groups:
         return (parse_period(f"{groups['quarter']} quarter {groups['qy']}" if "qy" in groups else words.strip()),)
-    if "endfy" in groups or "endfy2" in groups:
-        return (FiscalYear(int(groups.get("endfy") or groups["endfy2"])),)
-    if "fy" in groups or "fy2" in groups or "fy3" in groups:
-        return (FiscalYear(int(groups.get("fy") or groups.get("fy2") or groups["fy3"])),)
+    for name, tail in (("endfy", "endtail"), ("endfy2", "endtail2"), ("fy", "fytail"), ("fy2", "fytail2")):
+        if name in groups:
+            return (FiscalYear(fiscal_label(_in_century(groups[name], century), groups.get(tail), words)),)
+    if "fy3" in groups:
+        return (FiscalYear(fiscal_label(groups["fy3"], groups.get("fytail3"), words)),)
+    if "bare" in groups:
+        return (FiscalYear(fiscal_label(groups["bare"], groups.get("baretail") or groups["baretail2"], words)),)
     if "years" in groups:
         return tuple(CalendarYear(int(year)) for year in re.findall(r"\d{4}", groups["years"]))
     if "year" in groups:
@@ -325,37 +391,121 @@ def _part_of_year(groups: dict[str, str]) -> Period:
     return Span(PartialDate(year, 1), PartialDate(year, months))
 
 
-def _year_ended(date: PartialDate, alias: str | None) -> Period:
-    """ "the year ended 31 March 2023": the twelve months up to that date."""  # noqa: D210 - ruff format
-    if date.day is None or date.month is None or date.last.day != date.day:
-        raise PeriodError(f"a year ends on the last day of a month, not {date.iso()}")
-    first = PartialDate(date.year - 1, date.month + 1) if date.month != 12 else PartialDate(date.year, 1)
-    if alias is not None:
-        return FiscalYear(int(alias), first_month=first)
-    if date.month == 12:
-        return CalendarYear(date.year)
-    return Span(first, PartialDate(date.year, date.month))
+_FY_ALIAS = rf"(?:FY\s?|fiscal\s+(?:year\s+)?|financial\s+year\s+)(?P<name>{_TAIL_YEAR}|\d{{2}}){_split('tail')}"
+
+
+def _ended(groups: dict[str, str], words: str) -> Period:
+    """ "the year ended 31 March 2024 ("FY2024")", "the six months ended 30 June 2024": the months up to that date."""  # noqa: D210
+    count = groups.get("months", "").lower()
+    if count:
+        months = int(count) if count.isdigit() else 12 if count == "twelve" else _COUNTS[count]
+    else:
+        months = 6 if re.search(r"half", words, _I) else 3 if re.search(r"quarter", words, _I) else 12
+    date = parse_date(groups["ended"])
+    period = months_ended(date, months)
+    alias = re.fullmatch(_FY_ALIAS, groups.get("alias", ""), _I)
+    if months != 12 or alias is None:
+        return period  # "("H1 2024")" names what the months already say
+    tail = alias["tail"]
+    name = fiscal_label(_full(alias["name"], date.year), None if tail is None else _full(tail, date.year), words)
+    if tail is not None and name != date.year:
+        raise PeriodError(f"{words!r}: a split fiscal year ends in its second year")
+    month = date.month or 12  # months_ended checked that the date has a month
+    first = PartialDate(date.year - 1, month + 1) if month != 12 else PartialDate(date.year, 1)
+    return FiscalYear(name, first_month=first)
+
+
+def _in_century(year: str, century: int | None) -> str:
+    """The year of "FY2024" or "FY24", in four digits; a two-digit one only in the century the text names."""
+    if len(year) == 4:
+        return year
+    if century is None:
+        raise PeriodError(f"two-digit fiscal year 'FY{year}' is ambiguous")
+    return f"{century + int(year):04d}"
+
+
+def _full(year: str, near: int) -> str:
+    """A year of a name as four digits: "24" in "FY24" for a year ended in 2024, read with that date's century."""
+    if len(year) == 4:
+        return year
+    for candidate in (near, near - 1, near + 1):
+        if candidate % 100 == int(year):
+            return str(candidate)
+    raise PeriodError(f"'FY{year}' names no year near {near}")
 
 
 def fiscal_convention(phrases: list[PeriodPhrase]) -> FiscalConvention | None:
-    """How the text names fiscal years, if it says: "the year ended 31 March 2023 ("FY2023")", "fiscal year ends on 31 December"."""  # noqa: E501
+    """How the text names fiscal years, if it says: "the year ended 31 March 2023 ("FY2023")", "fiscal year ends on 31 December".
+
+    A name given to a year ended ("FY2023") says which year the text's fiscal years are
+    named by; a definition alone ("our financial year ends on 31 March") says only the
+    month they end in, which is enough for a split year ("FY2023/24").
+    """  # noqa: E501
+    found: FiscalConvention | None = None
     for phrase in phrases:
-        for period in phrase.periods:
-            if isinstance(period, FiscalYear) and period.end is not None:
-                return FiscalConvention(period.end.month, period.year - period.end.year)
-        if phrase.role is Role.CONVENTION and re.search(r"dec(?:ember)?\b", phrase.text, _I):
-            return FiscalConvention(12, 0)
+        convention = _convention(phrase)
+        if convention is not None and convention.offset is not None:
+            return convention
+        found = found or convention
+    return found
+
+
+def _convention(phrase: PeriodPhrase) -> FiscalConvention | None:
+    if phrase.role is Role.CONVENTION:
+        month = _MONTH_NUMBERS[re.findall(_MONTH, phrase.text, _I)[-1][:3].lower()]
+        return FiscalConvention(month, 0 if month == 12 else None)  # a year ending in December is named by it
+    for period in phrase.periods:
+        if isinstance(period, FiscalYear) and period.end is not None:
+            alias = re.search(rf"\(\W*{_FY_ALIAS}", phrase.text, _I)
+            split = alias is None or alias["tail"] is not None
+            offset = None if split else period.year - period.end.year
+            century = None if alias is None or len(alias["name"]) == 4 else period.year // 100 * 100
+            return FiscalConvention(period.end.month, offset, century)
     return None
+
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
 
 
 def apply_convention(period: Period, convention: FiscalConvention | None) -> Period:
     """A fiscal year with its months, when the text's convention gives them."""
-    if convention is None or not isinstance(period, FiscalYear) or period.first_month is not None:
+    if convention is None or convention.offset is None:
+        return period
+    if not isinstance(period, FiscalYear) or period.first_month is not None:
         return period
     end_year = period.year - convention.offset
     month = convention.end_month % 12 + 1
     first = PartialDate(end_year - (0 if convention.end_month == 12 else 1), month)
     return FiscalYear(period.year, first_month=first)
+
+
+_SPLIT_LABEL = re.compile(r"\d{2}\s*[/\-\u2013]\s*(?:\d{2}|\d{4})(?!\d)")
+
+
+def with_convention(phrases: list[PeriodPhrase], convention: FiscalConvention | None) -> list[PeriodPhrase]:
+    """The phrases with each split fiscal year ("FY2023/24", or "2023/24" alone) given the months the text says.
+
+    A split year is named by the year it ends in, so the month its fiscal years end in is
+    all it takes; "2023/24" alone is a fiscal year only in a text that says when they end.
+    """
+    if convention is None or convention.end_month == 12:  # no split year ends in December
+        return phrases
+    found = []
+    for phrase in phrases:
+        read = phrase
+        if phrase.periods and _SPLIT_LABEL.search(phrase.text):
+            periods = tuple(_with_months(period, convention.end_month) for period in phrase.periods)
+            role = Role.STATED if phrase.role is Role.BLOCK else phrase.role
+            read = phrase._replace(periods=periods, role=role)
+        found.append(read)
+    return found
+
+
+def _with_months(period: Period, end_month: int) -> Period:
+    if not isinstance(period, FiscalYear) or period.first_month is not None:
+        return period
+    return FiscalYear(period.year, first_month=PartialDate(period.year - 1, end_month + 1))
 
 
 def shift_year(period: Period) -> Period | None:

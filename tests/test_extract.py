@@ -534,6 +534,169 @@ def test_a_bare_figure_of_a_counted_whole_counts_what_the_whole_counts() -> None
     assert [str(c.value) for c in found] == ["450 employees", "3,200 employees"]
 
 
+# ------------------------------------------------------------------ rules from the fourth held-out set
+
+
+def _periods(text: str) -> list[tuple[str, str]]:
+    """Each candidate as (figure, period)."""
+    return [(c.figure, c.period.iso()) for c in extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("In FY2022/23, the group recycled 3,400 tonnes of paper.", "FY2023"),
+        ("In FY2022/2023, the group recycled 3,400 tonnes of paper.", "FY2023"),
+        ("In fiscal year 2022-23, the group recycled 3,400 tonnes of paper.", "FY2023"),
+        ("In the 2022/23 financial year, the group recycled 3,400 tonnes of paper.", "FY2023"),
+        (
+            "For the year ended 30 September 2023, the group recycled 3,400 tonnes of paper.",
+            "FY2023 (2022-10 to 2023-09)",
+        ),
+        (
+            'For the year ended 30 September 2023 ("FY2022/23"), the group recycled 3,400 tonnes of paper.',
+            "FY2023 (2022-10 to 2023-09)",
+        ),
+        (
+            "Our financial year runs from 1 October to 30 September. In FY2022/23, the group recycled 3,400 tonnes.",
+            "FY2023 (2022-10 to 2023-09)",
+        ),
+        (
+            "Our fiscal year ends on 30 September. In 2022/23, the group recycled 3,400 tonnes of paper.",
+            "FY2023 (2022-10 to 2023-09)",
+        ),
+        ("In 2022/23, the group recycled 3,400 tonnes of paper.", "unknown"),  # a fiscal year, or two years?
+        ("In FY22/23, the group recycled 3,400 tonnes of paper.", "unknown"),  # which century?
+    ],
+)
+def test_a_split_fiscal_year_is_the_fiscal_year_it_ends_in_and_its_tail_no_figure(text: str, period: str) -> None:
+    assert [(c.figure, c.period.iso()) for c in extract(text)] == [("3,400 tonnes", period)]
+
+
+def test_a_split_fiscal_year_takes_the_months_the_text_gives_its_fiscal_years() -> None:
+    text = (
+        "Our financial year runs from 1 October to 30 September. In FY2022/23, the group recycled 3,400 tonnes "
+        "of paper, compared with 3,100 tonnes in FY2021/22."
+    )
+    assert [c.period.iso() for c in extract(text)] == ["FY2023 (2022-10 to 2023-09)", "FY2022 (2021-10 to 2022-09)"]
+    text = "Pinecrest reports on a financial year ending 30 September. In FY2023 it used 5 GWh."
+    assert [c.period.iso() for c in extract(text)] == ["FY2023"]  # FY2023 could be named by either year
+
+
+def test_two_digit_fiscal_years_are_read_in_the_century_of_the_year_the_text_names() -> None:
+    text = 'For the year ended 30 September 2023 ("FY23"), the group recycled 3,400 tonnes of paper, down 3% on FY22.'
+    level, change = extract(text)
+    assert level.period.iso() == change.period.iso() == "FY2023 (2022-10 to 2023-09)"
+    assert change.change is not None
+    assert change.change.baseline == parse_period("FY2022 (2021-10 to 2022-09)")
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "\n\n".join(
+                [
+                    "Pinecrest Foods reports its results for the six months ended 31 December 2023.",
+                    "Packaging",
+                    "During the half, it cut plastic use by 85 tonnes.",
+                ]
+            ),
+            "H2 2023",
+        ),
+        (
+            "Pinecrest shares its results for the third quarter of 2023.\n\nDuring the quarter, it opened 3 farms.",
+            "Q3 2023",
+        ),
+        (
+            "\n\n".join(
+                [
+                    "This report covers FY2022/23. Our fiscal year ends on 30 September.",
+                    "Water",
+                    "During the year, we used 2.1 million m3 of water.",
+                ]
+            ),
+            "FY2023 (2022-10 to 2023-09)",
+        ),
+        (
+            "Pinecrest Foods publishes its update for H1 2024.\n\nIn the period, it opened 3 farms.",
+            "H1 2024",
+        ),
+        # a title sets no period, nor a date a figure of the opening paragraph stands at
+        ("Pinecrest: Results for the six months ended 30 June 2024\n\nDuring the half, it opened 3 farms.", "unknown"),
+        ("Pinecrest Foods Interim Review H2 2023\n\nPackaging\n\nDuring the half, it opened 3 farms.", "unknown"),
+        ("By 31 March 2023, Pinecrest had 60 farms.\n\nStaff\n\nAt year-end, it employed 2,400 staff.", "unknown"),
+        # "during the half" is no half-year in a text that reports on a year
+        ("Pinecrest Foods publishes its results for 2023.\n\nDuring the half, it opened 3 farms.", "unknown"),
+    ],
+)
+def test_during_the_half_or_the_year_is_read_against_the_period_the_text_reports_on(text: str, period: str) -> None:
+    assert extract(text)[-1].period.iso() == period
+
+
+def test_a_baseline_is_what_a_target_compares_with_not_its_period() -> None:
+    text = (
+        'For the year ended 30 September 2023 ("FY2023"), we used 5 GWh.\n\n'
+        "By FY2027, we aim to cut fleet fuel use by up to 12% against the FY2021 baseline."
+    )
+    target = extract(text)[1]
+    assert target.change is not None
+    assert (target.period.iso(), target.change.baseline) == (
+        "as of 2027-09-30",
+        parse_period("FY2021 (2020-10 to 2021-09)"),
+    )
+    (target,) = extract("By 2030, we plan to cut water use by 25% from a 2019 baseline.")
+    assert target.change is not None
+    assert (target.period.iso(), target.change.baseline) == ("as of 2030", CalendarYear(2019))
+    (target,) = extract("By 2030, we plan to cut emissions 42% below 2020 levels.")
+    assert target.period.iso() == "as of 2030"
+
+
+def test_a_target_takes_the_date_its_sentence_sets_at_its_end() -> None:
+    text = (
+        "The depot, which will cost between RMB 40 million and RMB 55 million, is expected to open by the end of 2026."
+    )
+    assert _periods(text) == [("between RMB 40 million and RMB 55 million", "as of 2026-12-31")]
+    assert _periods("The depot cost RMB 40 million, and it opened by the end of 2021.") == [
+        ("RMB 40 million", "unknown")
+    ]
+
+
+def test_a_number_before_of_our_counts_the_noun_after_it() -> None:
+    register_count_kind("depot")
+    found = extract("Solar panels now power 14 of our depots, and five of the regional depots run on biogas.")
+    assert [(c.figure, str(c.value)) for c in found] == [
+        ("14 of our depots", "14 depots"),
+        ("five of the regional depots", "5 depots"),
+    ]
+    assert [str(c.value) for c in extract("In 2021, 450 of our 3,200 employees joined the scheme.")] == [
+        "450 employees",
+        "3,200 employees",
+    ]  # a whole with a figure of its own is a claim of its own
+
+
+def test_a_period_opening_a_sentence_is_not_undone_by_a_stretch_of_time_after_a_figure() -> None:
+    text = "As at 30 June 2023, 310 farms had joined, and 92% of suppliers had been audited within the last two years."
+    assert [c.period.iso() for c in extract(text)] == ["as of 2023-06-30", "as of 2023-06-30"]
+    assert _periods("Over the past two years, we trained 900 farmers.") == [("900 farmers", "unknown")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("2022年\uff0c公司帮助农户减少化肥用量约1,200吨。", ("change", "around 1,200 t (±10%)")),
+        ("2022年\uff0c公司提高员工收入10%。", ("change", "0.1")),
+        ("2022年\uff0c员工收入提高了10%。", ("change", "0.1")),
+        ("2022年\uff0c公司将可再生能源占比提高到30%。", ("level", "30%")),
+    ],
+)
+def test_a_chinese_verb_of_change_with_its_object_before_the_figure_is_a_change(
+    text: str, found: tuple[str, str]
+) -> None:
+    (candidate,) = extract(text)
+    assert _read(candidate)[:2] == found
+
+
 # ------------------------------------------------------------------ subjects, quotes, determinism
 
 

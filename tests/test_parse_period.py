@@ -64,6 +64,27 @@ P = PartialDate
         ("FY2022", FiscalYear(2022)),
         ("fiscal year 2022", FiscalYear(2022)),
         ("FY2022 (2021-04 to 2022-03)", FiscalYear(2022, first_month=P(2021, 4))),
+        ("2022 fiscal year", FiscalYear(2022)),
+        # a split fiscal year is named by the year it ends in; its months are unknown, as FY2022's
+        ("FY2021/22", FiscalYear(2022)),
+        ("FY2021/2022", FiscalYear(2022)),
+        ("FY 2021-22", FiscalYear(2022)),
+        ("in fiscal year 2021/22", FiscalYear(2022)),
+        ("financial year 2021–22", FiscalYear(2022)),
+        ("the 2021/22 financial year", FiscalYear(2022)),
+        ("FY1999/00", FiscalYear(2000)),
+        ("FY2021/22 (2021-07 to 2022-06)", FiscalYear(2022, first_month=P(2021, 7))),
+        # a year ended on a date: its twelve months, named by the year they end in
+        ("the year ended 30 September 2022", FiscalYear(2022, first_month=P(2021, 10))),
+        ("for the financial year ending 31 January 2022", FiscalYear(2022, first_month=P(2021, 2))),
+        ("the twelve months ended 30 April 2021", FiscalYear(2021, first_month=P(2020, 5))),
+        ("year ended 31 December 2021", CalendarYear(2021)),
+        ("the six months ended 31 December 2021", HalfYear(2021, 2)),
+        ("half-year ended 30 June 2022", HalfYear(2022, 1)),
+        ("the three months ended 31 March 2022", Quarter(2022, 1)),
+        ("the quarter ended 31 October 2022", Span(P(2022, 8), P(2022, 10))),
+        ("the nine months ended 30 September 2021", Span(P(2021, 1), P(2021, 9))),
+        ("the six months ended 30 September 2021", Span(P(2021, 4), P(2021, 9))),
         ("H1 2022", HalfYear(2022, 1)),
         ("in the first half of 2022", HalfYear(2022, 1)),
         ("2H 2022", HalfYear(2022, 2)),
@@ -95,8 +116,17 @@ def test_a_month_stays_a_month() -> None:
         ("3/4/2020", "ambiguous date '3/4/2020': 3 April or March 4? Write it as 2020-04-03 or 2020-03-04"),
         ("6/7/2020", "ambiguous date '6/7/2020': 6 July or June 7? Write it as 2020-07-06 or 2020-06-07"),
         ("FY22", "two-digit fiscal year 'FY22' is ambiguous; write the year in full, e.g. FY2022"),
-        ("FY2021/22", "'FY2021/22' does not say which months it covers; write e.g. 'FY2022 (2021-04 to 2022-03)'"),
-        ("2019/20", "cannot tell which year '2019/20' ends in; write both years in full"),
+        ("FY21/22", "two-digit fiscal year 'FY21/22' is ambiguous; write the year in full, e.g. FY2023/24"),
+        ("FY2021/23", "'FY2021/23' is no fiscal year: a split year runs into the next, e.g. FY2021/22"),
+        (
+            "2019/20",
+            "'2019/20' could be the years 2019 to 2020 or a fiscal year; write '2019 to 2020' or 'FY2019/20'",
+        ),
+        ("2019/21", "cannot tell which year '2019/21' ends in; write both years in full"),
+        ("the year ended 30 April", "cannot read a date in '30 April'; expected e.g. '2020-09-30' or 'Sept. 30, 2020'"),
+        ("the year ended 2022", "a period of months ends on the last day of a month, not 2022"),
+        ("the year ended 29 September 2022", "a period of months ends on the last day of a month, not 2022-09-29"),
+        ("FY2021/22 (2021-04 to 2022-06)", "FY2022 from 2021-04 ends 2022-03, not 2022-06"),
         (
             "2019/2020",
             (
@@ -154,6 +184,20 @@ def test_parse_period_refuses_ambiguous_relative_and_unreadable_phrases(text: st
     with pytest.raises(PeriodError) as caught:
         parse_period(text)
     assert str(caught.value) == message
+
+
+def test_a_split_fiscal_year_reads_as_the_fiscal_year_it_ends_in() -> None:
+    assert parse_period("FY2021/22") == parse_period("FY2022")
+    assert parse_period("FY2021/22").start is None
+    assert parse_period("FY2021/22").iso() == "FY2022"
+
+
+def test_a_year_ended_on_a_date_is_a_fiscal_year_with_its_months() -> None:
+    fiscal = parse_period("for the year ended 30 September 2022")
+    assert isinstance(fiscal, FiscalYear)
+    assert (fiscal.start, fiscal.end) == (P(2021, 10).first, P(2022, 9).last)
+    assert fiscal.iso() == "FY2022 (2021-10 to 2022-09)"
+    assert parse_period(fiscal.iso()) == fiscal
 
 
 def test_parse_period_needs_a_string() -> None:
