@@ -23,6 +23,7 @@ from tests.extraction.annotations import (
     HELD_OUT_2,
     HELD_OUT_3,
     HELD_OUT_4,
+    HELD_OUT_5,
     HERE,
     Score,
     candidates,
@@ -57,7 +58,8 @@ def main() -> int:
         ("first held-out texts: scored once, then used to fix general bugs", HELD_OUT),
         ("second held-out texts: scored once, then used to fix general bugs", HELD_OUT_2),
         ("third held-out texts: scored once, then used to fix general bugs", HELD_OUT_3),
-        ("fourth held-out texts: annotated after the last rule change, scored once", HELD_OUT_4),
+        ("fourth held-out texts: scored once, then used to fix general bugs", HELD_OUT_4),
+        ("fifth held-out texts: annotated after the last rule change, scored once", HELD_OUT_5),
     )
     for title, folder in sets:
         print(f"== {title} ({folder.relative_to(HERE.parents[1])})\n")
