@@ -2,11 +2,15 @@
 
 A figure takes, in order: the period phrase after it in its clause ("RMB 200
 million in 2020"); the nearest one before it in its sentence ("As of Sept. 30,
-2020, ..."); in a target, the date its sentence sets later ("which will cost
-US$12 million, ... by 2026"); the period that framed an earlier sentence of its
-paragraph; the period of the line that introduces its list; the period of its
-section's heading. A title, a report's name ("its 2022 ESG Report") and an event's
-date ("founded in 1998") set none. "Respectively" pairs figures and periods in order.
+2020, ..."); one its sentence states after it, past the commas of a list but not
+past another figure or a clause of its own ("US$38.6 million in electrification,
+charging and efficiency in FY2024"); in a target, the date its sentence sets later
+("which will cost US$12 million, ... by 2026"); the period that framed an earlier
+sentence of its paragraph; the period of the line that introduces its list; the
+period of its section's heading. A heading or a list's opening line with no period
+of its own may set a deadline ("By FY2030, we aim to:"): the last day of that fiscal
+year. A title, a report's name ("its 2022 ESG Report") and an event's date ("founded
+in 1998") set none. "Respectively" pairs figures and periods in order.
 
 "During the year", "during the half" and "in the period" are read against the period
 in context, else against the period the text reports on: a period ended it names
@@ -83,8 +87,7 @@ class Context:
             return
         self.block = block
         self.carry = None
-        stated = next((p for p in phrases if p.role is Role.STATED and len(p.periods) == 1), None)
-        frame = None if stated is None else _Frame(self._fiscal(stated.periods[0]), stated.text)
+        frame = self._line_frame(phrases)
         if kind is BlockKind.HEADING:
             self.section = frame
         elif kind is BlockKind.TITLE:
@@ -93,6 +96,21 @@ class Context:
             self.listing = frame
         elif kind is not BlockKind.ITEM:
             self.listing = None
+
+    def _line_frame(self, phrases: list[PeriodPhrase]) -> _Frame | None:
+        """The period a heading or a list's opening line sets: the one it states, else the deadline it sets.
+
+        "Targets for FY2030:" frames its items with FY2030; "By FY2030, we aim to:" with the
+        last day of FY2030, when the text says when its fiscal years end.
+        """
+        stated = next((p for p in phrases if p.role is Role.STATED and len(p.periods) == 1), None)
+        if stated is not None:
+            return _Frame(self._fiscal(stated.periods[0]), stated.text)
+        deadline = next((p for p in phrases if p.role is Role.END_OF and len(p.periods) == 1), None)
+        if deadline is None:
+            return None
+        end = self._fiscal(deadline.periods[0]).end
+        return _Frame(None if end is None else AsOf(PartialDate.of(end)), deadline.text)
 
     def resolve(
         self, text: str, mentions: list[Mention], shifts: list[Shift | None], phrases: list[PeriodPhrase],
@@ -119,6 +137,8 @@ class Context:
                     before = [p for p in usable if p.end <= mention.start and id(p) not in comparisons]
                     before = [p for p in before if p.role is not Role.PREVIOUS and len(p.periods) <= 1]
                     phrase = before[-1] if before else None
+                if phrase is None:
+                    phrase = _later(text, mentions, end, usable, comparisons)
                 if phrase is None and _TARGET.search(text, clauses[0], clauses[-1]):
                     # "which will cost US$12 million, ... by the end of FY2026": the target's date
                     later = [p for p in usable if p.start >= end and _deadline(p) and id(p) not in comparisons]
@@ -215,12 +235,14 @@ class Context:
         also the period of its results ("publishes its results for the third quarter of 2023").
         A title does not, nor a date a figure stands at ("By 31 December 2022, ...").
         """
-        if phrase.role is not Role.STATED or len(phrase.periods) != 1 or phrase.comparative:
+        if phrase.role is not Role.STATED or len(phrase.periods) != 1:
             return False
-        if _ENDED.search(phrase.text):
-            return True
         before = re.split(r"[.!?]\s", self.text[max(0, phrase.start - 60) : phrase.start])[-1]
-        return bool(_COVERS.search(before) or (opening and _RESULTS.search(before)))
+        if _COVERS.search(before):
+            return True  # "reports on the year ended ...": "on" introduces no baseline here
+        if phrase.comparative:
+            return False
+        return bool(_ENDED.search(phrase.text) or (opening and _RESULTS.search(before)))
 
     def _fiscal(self, period: Period) -> Period:
         return apply_convention(period, self.convention)
@@ -233,6 +255,35 @@ def _windows(phrases: list[PeriodPhrase]) -> list[PeriodPhrase]:
         p._replace(role=Role.BLOCK) if p.role is Role.WINDOW and not any(end <= p.start for end in stated) else p
         for p in phrases
     ]
+
+
+_JOINED = re.compile(
+    r";|\uff1b|[,\uff0c]\s*(?:and|but|while|whereas|although|though|as|when|after|before|which|who|where|or)\b", _I
+)
+"""Between a figure and a period after it: a clause of its own ("…, while in 2022 …"), which the period frames."""
+
+
+def _later(
+    text: str, mentions: list[Mention], end: int, usable: list[PeriodPhrase], comparisons: set[int]
+) -> PeriodPhrase | None:
+    """The period a sentence states after a figure that has none before it, past commas of the same clause.
+
+    "We invested US$38.6 million in fleet electrification, charging and energy efficiency in
+    FY2024": the period frames the figure, unless another figure stands between them or a
+    clause of their own opens between ("…, while in 2022 …").
+    """
+    for phrase in usable:
+        if phrase.start < end or id(phrase) in comparisons:
+            continue
+        if any(end <= m.start < phrase.start for m in mentions) or _JOINED.search(text, end, phrase.start):
+            return None
+        stated = phrase.role is Role.STATED and len(phrase.periods) == 1 and not phrase.comparative
+        if stated and not (isinstance(phrase.periods[0], AsOf) and phrase.periods[0].since is not None):
+            return phrase
+        if phrase.role in (Role.THE_YEAR, Role.YEAR_END):
+            return phrase
+        return None
+    return None
 
 
 def _deadline(phrase: PeriodPhrase) -> bool:

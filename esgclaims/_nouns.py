@@ -19,10 +19,28 @@ _PEOPLE = (
     "seniors retirees individuals recipients members users customers consumers visitors entrepreneurs "
     "technicians engineers experts specialists agronomists smallholders herders fishers farmers caregivers "
     "passengers riders commuters travellers travelers tourists guests visitors attendees schoolchildren infants "
-    "villagers migrants viewers readers subscribers"
+    "villagers migrants viewers readers subscribers "
+    # who does the work a report counts: drivers, operators and tradespeople, carers, researchers, managers
+    "drivers operators couriers cyclists pilots mechanics electricians plumbers welders labourers "
+    "laborers miners fishermen craftsmen artisans growers ranchers beekeepers pastoralists foresters "
+    "physicians surgeons pharmacists midwives paramedics therapists counsellors counselors carers "
+    "educators instructors trainers lecturers professors tutors mentors mentees coaches scholars researchers "
+    "scientists professionals managers executives supervisors leaders officers directors "
+    # who a programme reaches: parents and children, refugees, tenants, borrowers
+    "men boys adults parents mothers fathers elders kids babies newborns orphans refugees survivors veterans "
+    "tenants homeowners borrowers policyholders athletes"
 )
 
-_IRREGULAR = {"children": "child", "women": "woman", "people": "person", "persons": "person"}
+_IRREGULAR = {
+    "children": "child",
+    "women": "woman",
+    "men": "man",
+    "fishermen": "fisherman",
+    "craftsmen": "craftsman",
+    "midwives": "midwife",
+    "people": "person",
+    "persons": "person",
+}
 
 
 def _singular(plural: str) -> str:

@@ -479,8 +479,10 @@ def _noun_unit(text: str, original: str, *, many: bool = True) -> tuple[str, str
         if registered is not None and registered != COUNT_NOUNS.get(word.lower()):
             # a registered kind counts what its own noun names: "customers" once a user registers "customer"
             following = words[position + 1].group() if position + 1 < len(words) else ""
-            if many and registered == word.lower() and _registered_kind(following) not in (None, registered):
-                continue  # "41 million customer transactions": a singular before another counted noun modifies it
+            # "41 million customer transactions", "200 bus drivers": a singular before a counted noun modifies it
+            counted = _registered_kind(following) or COUNT_NOUNS.get(following.lower())
+            if many and registered == word.lower() and counted not in (None, registered):
+                continue
             return registered, text[match.end() :].strip()
         if word.lower() in COUNT_NOUNS:
             modifier = position + 1 < len(words) and words[position + 1].group()[0].isalpha()

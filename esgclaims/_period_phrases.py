@@ -114,7 +114,8 @@ class FiscalConvention(NamedTuple):
 
     end_month: int
     offset: int | None
-    """The name's year minus the calendar year the fiscal year ends in; ``None`` when the text does not say."""
+    """The name's year minus the calendar year the fiscal year ends in; ``None`` when the text does not say
+    (then a fiscal year is named by the year it ends in)."""
     century: int | None = None
     """The century of two-digit names ("FY24"), when the text names a year ended with one."""
 
@@ -439,7 +440,8 @@ def fiscal_convention(phrases: list[PeriodPhrase]) -> FiscalConvention | None:
 
     A name given to a year ended ("FY2023") says which year the text's fiscal years are
     named by; a definition alone ("our financial year ends on 31 March") says only the
-    month they end in, which is enough for a split year ("FY2023/24").
+    month they end in, and a fiscal year is then named by the year it ends in, as a
+    split year ("FY2023/24") is.
     """  # noqa: E501
     found: FiscalConvention | None = None
     for phrase in phrases:
@@ -469,12 +471,17 @@ _MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
 
 
 def apply_convention(period: Period, convention: FiscalConvention | None) -> Period:
-    """A fiscal year with its months, when the text's convention gives them."""
-    if convention is None or convention.offset is None:
+    """A fiscal year with its months, when the text says the month its fiscal years end in.
+
+    A fiscal year is named by the calendar year it ends in ("FY2023" ends on 30 June 2023),
+    as a split year is ("FY2022/23"), unless the text names a year ended otherwise
+    ("the year ended 31 March 2024 ("FY2023")").
+    """
+    if convention is None:
         return period
     if not isinstance(period, FiscalYear) or period.first_month is not None:
         return period
-    end_year = period.year - convention.offset
+    end_year = period.year - (convention.offset or 0)
     month = convention.end_month % 12 + 1
     first = PartialDate(end_year - (0 if convention.end_month == 12 else 1), month)
     return FiscalYear(period.year, first_month=first)

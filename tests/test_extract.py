@@ -185,6 +185,24 @@ def test_extract_reads_the_qualifier_amount_and_unit_of_a_figure(text: str, valu
     assert str(extract(text)[0].value) == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Several hundred bus drivers finished the eco-driving course.", "several hundred people"),
+        ("The clinic trained 85 rural midwives and 40 pharmacists.", "85 people"),
+        ("Around 1,300 tea growers joined the co-operative.", "around 1,300 people (±10%)"),
+        ("Hundreds of dairy operators attended the field days.", "hundreds of people"),
+        ("It funded 2,400 small-business borrowers.", "2,400 people"),
+        ("Thousands of parents used the app.", "thousands of people"),
+        ("Up to 600 seasonal workers picked the harvest.", "at most 600 employees"),  # workers stay employees
+    ],
+)
+def test_extract_counts_people_by_the_nouns_that_name_them(text: str, value: str) -> None:
+    register_count_kind("bus", "buses")  # a registered singular before a noun of people modifies it
+    register_count_kind("business", "businesses")
+    assert str(extract(text)[0].value) == value
+
+
 def test_extract_reads_the_counted_noun_before_a_figure() -> None:
     (candidate,) = extract("Participating farms grew to 7,800 in 2022.")
     assert candidate.value == ReportedValue.of("7800", "farm", precision="1")
@@ -580,8 +598,39 @@ def test_a_split_fiscal_year_takes_the_months_the_text_gives_its_fiscal_years() 
         "of paper, compared with 3,100 tonnes in FY2021/22."
     )
     assert [c.period.iso() for c in extract(text)] == ["FY2023 (2022-10 to 2023-09)", "FY2022 (2021-10 to 2022-09)"]
-    text = "Pinecrest reports on a financial year ending 30 September. In FY2023 it used 5 GWh."
-    assert [c.period.iso() for c in extract(text)] == ["FY2023"]  # FY2023 could be named by either year
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # the month a text's fiscal years end in is enough: a fiscal year is named by the year it ends in
+        (
+            "Pinecrest reports on a financial year ending 30 September. In FY2023 it used 5 GWh.",
+            ["FY2023 (2022-10 to 2023-09)"],
+        ),
+        (
+            (
+                "Our financial year ends on 30 June. In the six months to December, the mill milled 8,200 tonnes "
+                "of cane, against 19,700 tonnes for the whole of FY2022."
+            ),
+            ["unknown", "FY2022 (2021-07 to 2022-06)"],
+        ),
+        # unless the text names a year ended by the year it starts in
+        (
+            (
+                'For the year ended 31 March 2024 ("FY2023"), Kiso Rail carried 41 million passengers. '
+                "In FY2022 it carried 38 million passengers."
+            ),
+            ["FY2023 (2023-04 to 2024-03)", "FY2022 (2022-04 to 2023-03)"],
+        ),
+        # and without the month, FY2023 could end in any month
+        ("In FY2023, Pinecrest used 5 GWh.", ["FY2023"]),
+    ],
+)
+def test_a_fiscal_year_takes_its_months_when_the_text_says_when_its_fiscal_years_end(
+    text: str, periods: list[str]
+) -> None:
+    assert [c.period.iso() for c in extract(text)] == periods
 
 
 def test_two_digit_fiscal_years_are_read_in_the_century_of_the_year_the_text_names() -> None:
@@ -651,6 +700,98 @@ def test_a_baseline_is_what_a_target_compares_with_not_its_period() -> None:
     assert (target.period.iso(), target.change.baseline) == ("as of 2030", CalendarYear(2019))
     (target,) = extract("By 2030, we plan to cut emissions 42% below 2020 levels.")
     assert target.period.iso() == "as of 2030"
+
+
+@pytest.mark.parametrize(
+    ("intro", "period"),
+    [
+        ("By FY2030, we aim to:", "as of 2030-09-30"),
+        ("By the end of FY2030, we will:", "as of 2030-09-30"),
+        ("Targets for FY2030:", "FY2030 (2029-10 to 2030-09)"),  # a year of its own, not its last day
+        ("By 2030, we aim to:", "as of 2030"),
+    ],
+)
+def test_the_items_of_a_list_of_targets_take_the_deadline_of_the_line_that_opens_it(intro: str, period: str) -> None:
+    text = "\n".join(
+        [
+            "Orchard Lane Foods reports on a fiscal year ending 30 September.",
+            "",
+            "Goals",
+            "",
+            intro,
+            "- source at least 75% of apples from certified orchards; and",
+            "- cut refrigerant leaks by 30% from the FY2021 baseline.",
+        ]
+    )
+    share, cut = extract(text)
+    assert (share.figure, share.period.iso(), cut.period.iso()) == ("at least 75%", period, period)
+    assert cut.change is not None
+    assert cut.change.baseline == parse_period(
+        "FY2021 (2020-10 to 2021-09)"
+    )  # the baseline stays what it compares with
+
+
+def test_a_deadline_in_a_heading_frames_its_section_and_needs_the_months_of_the_fiscal_year() -> None:
+    text = "Orchard Lane Foods: targets\n\nBy the end of FY2028\n\nWe will restore 1,200 hectares of wetland."
+    assert _periods(text) == [("1,200 hectares", "unknown")]  # when FY2028 ends, the text does not say
+    text = "Our fiscal year ends on 31 March.\n\nBy the end of FY2028\n\nWe will restore 1,200 hectares of wetland."
+    assert _periods(text) == [("1,200 hectares", "as of 2028-03-31")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Brook Freight spent US$4.2 million on rail sidings, cranes and depot lighting in FY2023, mostly in Perth.",
+            [("US$4.2 million", "FY2023")],
+        ),
+        (
+            (
+                "Brook Freight spent US$4.2 million on rail sidings, cranes and depot lighting in 2023, "
+                "including US$1.1 million in Perth."
+            ),
+            [("US$4.2 million", "2023"), ("US$1.1 million", "2023")],
+        ),
+        (
+            (
+                "Brook Freight reports on the year ended 30 June 2024.\n\nBrook Freight spent US$4.2 million on "
+                "rail sidings, cranes and depot lighting during the year."
+            ),
+            [("US$4.2 million", "FY2024 (2023-07 to 2024-06)")],
+        ),
+        # a clause of its own, or another figure, between the figure and the period: the period frames that
+        (
+            "Brook Freight spent US$4.2 million on sidings, while in 2022 it spent nothing.",
+            [("US$4.2 million", "unknown")],
+        ),
+        ("Brook Freight spent US$4.2 million on sidings; in 2022 it bought cranes.", [("US$4.2 million", "unknown")]),
+        (
+            "Brook Freight spent US$4.2 million on sidings, against US$3.9 million on cranes in 2022.",
+            [("US$4.2 million", "unknown"), ("US$3.9 million", "2022")],
+        ),
+        ("Brook Freight employs 640 people, having grown since 2019.", [("640 people", "unknown")]),
+    ],
+)
+def test_a_period_a_sentence_states_after_a_figure_frames_it_past_the_commas_of_a_list(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    assert _periods(text) == found
+
+
+def test_a_paragraph_opening_with_during_the_year_takes_the_year_the_text_reports_on() -> None:
+    text = "\n\n".join(
+        [
+            "Harrow Ports",
+            'Harrow Ports Ltd publishes its highlights for the year ended 30 June 2024 ("FY2024").',
+            "Capital spending",
+            "In the year, we invested A$12.5 million in shore power. Crane electricity use fell 4% to 8.1 GWh.",
+        ]
+    )
+    assert [(c.figure, c.period.iso()) for c in extract(text)] == [
+        ("A$12.5 million", "FY2024 (2023-07 to 2024-06)"),
+        ("fell 4%", "FY2024 (2023-07 to 2024-06)"),
+        ("8.1 GWh", "FY2024 (2023-07 to 2024-06)"),
+    ]
 
 
 def test_a_target_takes_the_date_its_sentence_sets_at_its_end() -> None:

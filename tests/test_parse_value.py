@@ -97,6 +97,10 @@ CASES = [
     ("more than 36,000 volunteer hours", Qualifier.MORE_THAN, "36000", "hour", "1", "36000", N),
     ("RMB 2,000 to RMB 5,000 per student", Qualifier.RANGE, "2000", "CNY/person", "1", "2000", "5000"),
     ("nearly 3,400 rural teachers", Qualifier.APPROXIMATELY, "3400", "person", "1", "3060", "3740"),
+    ("300 village e-commerce operators", Qualifier.EXACT, "300", "person", "1", "300", "300"),
+    ("several hundred delivery drivers", Qualifier.ORDER_OF_MAGNITUDE, "300", "person", N, "300", "1000"),
+    ("120 fishermen", Qualifier.EXACT, "120", "person", "1", "120", "120"),
+    ("RMB 800 per midwife", Qualifier.EXACT, "800", "CNY/person", "1", "800", "800"),
     ("1 household", Qualifier.EXACT, "1", "household", "1", "1", "1"),
     ("27个脱贫县", Qualifier.EXACT, "27", "county", "1", "27", "27"),
     ("18.6万吨二氧化碳当量", Qualifier.EXACT, "186000", "tCO2e", "1000", "186000", "186000"),
@@ -201,9 +205,9 @@ def test_parse_value_reads_qualifier_amount_unit_precision_and_bounds(
         ("100 and 200 households", "cannot read '100 and 200 households': a second figure '200' follows the first"),
         # a singular noun before another word is a modifier, after any figure but one
         (
-            "300 village e-commerce operators",
+            "300 village e-commerce shops",
             (
-                "cannot tell what '300 village e-commerce operators' counts: 'village e-commerce operators' "
+                "cannot tell what '300 village e-commerce shops' counts: 'village e-commerce shops' "
                 "names no unit or counted noun; register one with esgclaims.register_count_kind"
             ),
         ),
