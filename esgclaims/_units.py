@@ -159,6 +159,8 @@ _JOINER = r"\s*([*/])\s*"
 
 
 _NAMES: list[str] = []
+#: Names added by :func:`register_count_kind` (singular and plural): suggested only after the shipped units.
+_REGISTERED: set[str] = set()
 #: Units looked up by one name, symbol or alias. Definitions never change, so neither do these.
 _BY_NAME: dict[str, Unit] = {}
 
@@ -185,7 +187,9 @@ def _lookup_name(name: str, text: str) -> Unit:
         raise UnitError(f"cannot read unit {text!r}: expected unit names joined by '*' or '/'")
     definition = ureg._units.get(name)  # noqa: SLF001 - names, symbols and aliases, without pint's parser
     if definition is None:
-        raise UnitError(f"unknown unit {name!r}{did_you_mean(name, _known_names())}")
+        shipped = [known for known in _known_names() if known not in _REGISTERED]
+        hint = did_you_mean(name, shipped) or did_you_mean(name, sorted(_REGISTERED))
+        raise UnitError(f"unknown unit {name!r}{hint}")
     # Built from the canonical name: ureg.Unit(str) would run pint's expression parser,
     # which loads the tokenize module and costs more than the rest of a load (coldstart).
     unit = ureg.Unit(UnitsContainer({definition.name: Decimal(1)}, non_int_type=Decimal))
@@ -329,6 +333,7 @@ def register_count_kind(name: str, plural: str | None = None) -> Unit:
     if plural in _known_names():
         raise UnitError(f"plural {plural!r} of count kind {name!r} is already a unit")
     ureg.define(f"{name} = [{name}] = _ = {plural}")
+    _REGISTERED.update((name, plural))
     _NAMES.clear()
     return ureg.Unit(name)
 

@@ -86,6 +86,16 @@ def test_pint_default_units_mean_nothing_here(name: str, message: str) -> None:
     assert str(caught.value) == message
 
 
+def test_a_registered_kind_is_suggested_after_the_shipped_units() -> None:
+    register_count_kind("project")  # as close to "pct" as "percent" is
+    with pytest.raises(UnitError, match=r"did you mean 'percent'\?"):
+        parse_unit("pct")
+    kind = _new_kind()
+    register_count_kind(kind)
+    with pytest.raises(UnitError, match=rf"did you mean '{kind}s?'\?"):
+        parse_unit(kind + "z")
+
+
 def test_import_leaves_pint_application_registry_and_contexts_alone() -> None:
     script = (
         "import pint\n"
