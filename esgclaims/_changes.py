@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from ._candidates import Direction
+from ._period_phrases import _counted
 
 if TYPE_CHECKING:
     from ._figures import Mention
@@ -41,10 +42,17 @@ _BY_VERB = re.compile(
     r"|(?P<down>cut|cuts|cutting|reduce|reduced|reducing|lower|lowered|decrease|decreased))\b(?=[^,;]*\bby\s+$)",
     _I,
 )
+_A_PERIOD = (
+    r"(?:the\s+|a\s+|its\s+|our\s+)?(?:(?:FY\s?|(?:fiscal|financial)\s+(?:year\s+)?)?(?:19|20)\d{2}(?![\d,])"
+    r"|FY\s?\d{2}\b|[HQ][1-4]\s?(?:19|20)\d{2}|a\s+year\s+(?:earlier|before|ago)|last\s+year"
+    r"|the\s+(?:previous|prior|preceding)\s+(?:fiscal\s+|financial\s+)?year|(?:baseline|base\s+year)\b)"
+)
+"""A period a share is above or below: "9% below 2022", "4% above the 2019 baseline", "3% below a year earlier"."""
 _AFTER = re.compile(
     r"^(?:\s+(?:year-on-year|year on year|yoy|y-o-y|year over year))?\s+(?:(?P<up>higher|increase|growth|rise)"
     r"|(?P<down>lower|decrease|reduction|decline|drop))\b"
-    r"|^\s+(?:(?P<more>more)|(?P<less>less|fewer))(?=\s+than\b)",  # "3.5% less than in 2021", after the figure
+    r"|^\s+(?:(?P<more>more)|(?P<less>less|fewer))(?=\s+than\b)"  # "3.5% less than in 2021", after the figure
+    rf"|^(?=\s+(?:(?P<above>above)|(?P<below>below))\s+{_A_PERIOD})",  # "about 9% below 2022": what follows compares
     _I,
 )
 _YEAR_ON_YEAR = re.compile(r"^\s*,?\s*(?P<basis>year-on-year|year on year|yoy|y-o-y|year over year)\b", _I)
@@ -99,9 +107,14 @@ def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
         following = _AFTER.match(after)
         if following is None:
             return None
-        if (following.group("more") or following.group("less")) and mention.percent is None:
+        compared = following.group("more") or following.group("less") or following.group("above")
+        if (compared or following.group("below")) and mention.percent is None:
             return None  # "150 more villages than" counts villages; only a share of the earlier level is a change
-        direction = Direction.INCREASE if following.group("up") or following.group("more") else Direction.DECREASE
+        period = re.match(rf"\s+\w+\s+{_A_PERIOD}", after, _I)
+        if period is not None and period.group()[-1].isdigit() and _counted(text[mention.end + period.end() :]):
+            return None  # "40% below 2000 metres": a figure, not a year
+        up = following.group("up") or following.group("more") or following.group("above")
+        direction = Direction.INCREASE if up else Direction.DECREASE
         end += following.end()
     basis = ""
     year_on_year = _YEAR_ON_YEAR.match(text[end : end + 30])

@@ -10,13 +10,18 @@ sentence of its paragraph; the period of the line that introduces its list; the
 period of its section's heading. A heading or a list's opening line with no period
 of its own may set a deadline ("By FY2030, we aim to:"): the last day of that fiscal
 year. A title, a report's name ("its 2022 ESG Report") and an event's date ("founded
-in 1998") set none. "Respectively" pairs figures and periods in order.
+in 1998") set none; but a figure the event comes with, in its own clause, has the
+event's date ("set up in 2019 with HK$100 million"). "Respectively" pairs figures and
+periods in order.
 
 "During the year", "during the half" and "in the period" are read against the period
 in context, else against the period the text reports on: a period ended it names
 ("For the year ended 31 March 2024"), a period it says it covers ("This report
 covers FY2023/24"), or the period its opening paragraph gives results for
-("publishes its update for H1 2024"); the latest one that fits.
+("publishes its update for H1 2024"); the latest one that fits. "The end of the year"
+after a shorter period ("In May 2024, ...; by the end of the year") is the end of the
+year that period falls in: one the text reports on, else its fiscal year when the text
+says when those end, else its calendar year.
 """
 
 from __future__ import annotations
@@ -127,6 +132,10 @@ class Context:
         for index, (mention, shift) in enumerate(zip(mentions, shifts, strict=True)):
             end = mention.end if shift is None else max(mention.end, shift.end)
             clause_end = min(bound for bound in clauses if bound > mention.start)
+            event = _event(text, mention, phrases, clauses)
+            if event is not None:  # "set up in 2019 with HK$100 million": the event's date, framing nothing else
+                results.append(self._compare(Resolution(event.periods[0], event.text), shift, None))
+                continue
             if index in paired:
                 phrase: PeriodPhrase | None = paired[index]
             else:
@@ -172,7 +181,10 @@ class Context:
         stated = [p for p in usable if p.role is Role.STATED and p.end <= position and len(p.periods) == 1]
         frame = _Frame(self._fiscal(stated[-1].periods[0]), stated[-1].text) if stated else None
         frame = frame or self.listing or self.carry or self.section
-        period = None if frame is None or frame.period is None else _relative(phrase, frame.period)
+        context = None if frame is None else frame.period
+        if context is not None and phrase.role is Role.YEAR_END:
+            context = self._year_of(context)  # "In May 2024, ...; by the end of the year": 2024's last day
+        period = _relative(phrase, context)
         if period is None and phrase.role in (Role.THE_YEAR, Role.YEAR_END):
             # "during the year": the year the text reports on, the latest one that fits
             period = next((p for f in reversed(self.reporting) if (p := _relative(phrase, f.period)) is not None), None)
@@ -189,8 +201,8 @@ class Context:
                 return resolution._replace(baseline=shift_year(resolution.period), basis=shift.basis)
             return resolution._replace(basis=shift.basis)
         baseline = self._fiscal(phrase.periods[0]) if phrase.periods else shift_year(resolution.period)
-        # "6% lower than a year earlier", "3.5% less than in 2021": compared with what follows "than"
-        basis = re.sub(r"^than(?:\s+(?:in|during|for)\b)?", "compared with", phrase.text, flags=_I)
+        # "6% lower than a year earlier", "3.5% less than in 2021", "9% below 2022": compared with what follows
+        basis = re.sub(r"^(?:than(?:\s+(?:in|during|for)\b)?|below\b|above\b)", "compared with", phrase.text, flags=_I)
         return resolution._replace(baseline=baseline, basis=basis)
 
     def _baseline_phrase(
@@ -244,6 +256,22 @@ class Context:
             return False
         return bool(_ENDED.search(phrase.text) or (opening and _RESULTS.search(before)))
 
+    def _year_of(self, period: Period) -> Period:
+        """The year a period shorter than one falls in: one the text reports on, else its fiscal or calendar year."""
+        end = period.end
+        if end is None or _months(period) == 12 or isinstance(period, CalendarYear | FiscalYear):
+            return period
+        years = [f.period for f in reversed(self.reporting) if f.period is not None and _months(f.period) == 12]
+        for year in years:
+            if year.start is not None and year.end is not None and year.start <= end <= year.end:
+                return year
+        convention = self.convention
+        if convention is None or convention.end_month == 12:
+            return CalendarYear(end.year)
+        ends_in = end.year if end.month <= convention.end_month else end.year + 1
+        first = PartialDate(ends_in - 1, convention.end_month + 1)
+        return FiscalYear(ends_in + (convention.offset or 0), first_month=first)
+
     def _fiscal(self, period: Period) -> Period:
         return apply_convention(period, self.convention)
 
@@ -286,6 +314,23 @@ def _later(
     return None
 
 
+_WITH = re.compile(
+    r"\s+(?:with|at\s+a\s+cost\s+of|worth|backed\s+by)\s+(?:(?:an?|its|their)\s+(?:\w+\s+){0,2}?"
+    r"(?:endowment|budget|investment|capital|fund(?:ing)?|grant|donation|headcount|staff|team|membership)"
+    r"\s+of\s+)?$",
+    _I,
+)
+"""Between an event and a figure it comes with: "set up in 2019 with", "founded in 1998 with an initial capital of"."""
+
+
+def _event(text: str, mention: Mention, phrases: list[PeriodPhrase], clauses: list[int]) -> PeriodPhrase | None:
+    """The event a figure comes with in its own clause: "the fund, set up in 2019 with HK$100 million, ..."."""
+    first = max(bound for bound in clauses if bound <= mention.start)
+    events = [p for p in phrases if p.role is Role.EVENT and len(p.periods) == 1 and first <= p.start < mention.start]
+    dated = [p for p in events if isinstance(p.periods[0], CalendarYear | Span)]  # a year, a month or a day
+    return next((p for p in dated if _WITH.match(text[p.end : mention.start])), None)
+
+
 def _deadline(phrase: PeriodPhrase) -> bool:
     """A date a target is set for: "by the end of FY2026", "by 2030"."""
     if phrase.role is Role.END_OF:
@@ -299,7 +344,9 @@ def _deadline(phrase: PeriodPhrase) -> bool:
 
 
 def _months(period: Period) -> int | None:
-    """How many months a span of months covers."""
+    """How many months a span of months (or a fiscal year, a calendar year) covers."""
+    if isinstance(period, CalendarYear) or (isinstance(period, FiscalYear) and period.first_month is not None):
+        return 12
     if not isinstance(period, Span) or period.first.month is None or period.last.month is None:
         return None
     return (period.last.year - period.first.year) * 12 + period.last.month - period.first.month + 1

@@ -15,7 +15,7 @@ from ._context import Context
 from ._errors import InvalidClaimError
 from ._figures import scan
 from ._naming import Names, fallback_metric, metric_id
-from ._period_phrases import fiscal_convention, period_phrases, with_convention
+from ._period_phrases import bound_convention, fiscal_convention, period_phrases, with_convention
 from ._sentences import BlockKind, blocks, clause_bounds, sentences
 from ._values import ReportedValue
 
@@ -70,6 +70,8 @@ def extract(
     parts = [(index, block, sentences(text, block, index)) for index, block in enumerate(blocks(text))]
     phrases = {s: period_phrases(text, s.start, s.end) for _, _, found in parts for s in found}
     convention = fiscal_convention([p for found in phrases.values() for p in found])
+    if convention is None or convention.offset is None:  # "fiscal 2023 is the year ended January 31, 2024"
+        convention = bound_convention(text) or convention
     if convention is not None and convention.century is not None:  # "the year ended 31 March 2024 ("FY24")"
         phrases = {s: period_phrases(text, s.start, s.end, convention.century) for s in phrases}
     phrases = {s: with_convention(found, convention) for s, found in phrases.items()}

@@ -131,6 +131,10 @@ _CODE_WORDS = frozenset(
         "batch",
     ]
 )
+_NAME_WORD_BEFORE = (
+    r"\b(?:scopes?|categor(?:y|ies)|tiers?|phase|section|article|chapter|annex|appendix|principle|sdgs?|gri|iso)\s+$"
+)
+"""Words a number names a class, a part or a standard after, capitalized or not: "category 1", "tier 2"."""
 _TIME_WORDS = r"\s*(?:consecutive\s+)?(?:years?|months?|weeks?|days?|decades?)\b"
 _TIME_BEFORE = r"\b(?:for|within|in|over|after|past|next|last|every|each|than|of|the|first|aged?)\s+$"
 _POINTS = r"\s*(?:percentage\s+points?|pp|ppts?)\b|\s*个百分点"
@@ -245,6 +249,8 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
         return True  # a list marker: "(1)"
     if re.match(_TIME_WORDS, after, _I) and re.search(_TIME_BEFORE, before, _I):
         return True  # "within 90 days", "older than 36 months"
+    if re.search(_NAME_WORD_BEFORE, before, _I):
+        return True  # "(Scope 3, category 1)", "tier 2 suppliers": a number in the name of a class
     word = re.search(r"([A-Za-z][A-Za-z]*)\s+$", before)
     if word is not None and word.group(1)[0].isupper() and not re.search(_QUALIFIER_BEFORE, before, _I):
         initial = not text[start : a - len(word.group())].strip(" \"“'(")

@@ -26,6 +26,9 @@ _PEOPLE = (
     "physicians surgeons pharmacists midwives paramedics therapists counsellors counselors carers "
     "educators instructors trainers lecturers professors tutors mentors mentees coaches scholars researchers "
     "scientists professionals managers executives supervisors leaders officers directors "
+    # who governs, represents or looks after others: "several hundred village officials"
+    "officials cadres representatives delegates coordinators inspectors advisers advisors ambassadors "
+    "rangers wardens stewards livestreamers "
     # who a programme reaches: parents and children, refugees, tenants, borrowers
     "men boys adults parents mothers fathers elders kids babies newborns orphans refugees survivors veterans "
     "tenants homeowners borrowers policyholders athletes"

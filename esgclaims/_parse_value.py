@@ -317,7 +317,8 @@ def _unit(figure: _Figure, original: str) -> tuple[Qualifier, str]:
 
 
 def _no_second_figure(text: str, original: str) -> None:
-    stray = re.search(r"(?<![A-Za-z])\d[\d,.]*", text)  # digits in a unit name (tCO2e, m3) are no figure
+    # digits in a unit name (tCO2e, m3) are no figure, nor those of a name before the noun ("214 tier-1 factories")
+    stray = re.search(r"(?<![A-Za-z\d])(?<![A-Za-z]-)\d[\d,.]*", text)
     if stray:
         raise ValueParseError(f"cannot read {original.strip()!r}: a second figure {stray.group()!r} follows the first")
 

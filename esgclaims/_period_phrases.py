@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import re
+from datetime import timedelta
 from typing import NamedTuple
 
 from ._errors import EsgClaimsError, PeriodError
@@ -21,6 +22,7 @@ __all__ = [
     "FiscalConvention",
     "PeriodPhrase",
     "Role",
+    "bound_convention",
     "fiscal_convention",
     "period_phrases",
     "shift_year",
@@ -86,7 +88,8 @@ class Role(enum.Enum):
     BLOCK = "block"
     """A period the model cannot hold ("the 2021 academic year") or relative to an unstated date ("up to now")."""
     EVENT = "event"
-    """The date of an event ("founded in 1998"): no period of any figure."""
+    """The date of an event ("founded in 1998"): no period of a figure, but one the event comes with
+    ("set up in 2019 with HK$100 million")."""
     END_OF = "end_of"
     """ "by FY2030": the last day of a period, when the text's fiscal years say which it is."""
     COMPARE = "compare"
@@ -120,6 +123,8 @@ class FiscalConvention(NamedTuple):
     """The century of two-digit names ("FY24"), when the text names a year ended with one."""
 
 
+_WEEKS = r"(?:52|53|fifty-two|fifty-three)[- ]weeks?"
+"""A retailer's year of 52 or 53 weeks: "the 53-week period ended January 28, 2023", "the 52 weeks ended ..."."""
 _NOT_A_PERIOD_AFTER = (
     r"\s*(?:[A-Z]|ESG|CSR|annual|sustainability|reports?\b|edition|review|survey|index|ranking|awards?\b|list)"
 )
@@ -130,7 +135,8 @@ _PATTERNS: list[tuple[str, Role]] = [
     (
         (
             rf"(?:for\s+)?(?:the\s+)?(?:financial\s+|fiscal\s+|reporting\s+)?"
-            rf"(?:(?P<months>{_COUNT}|twelve|12)\s+months|year|half[- ]year|quarter)\s+(?:ended|ending)\s+"
+            rf"(?:(?P<months>{_COUNT}|twelve|12)\s+months|(?:{_WEEKS}\s+)?year|{_WEEKS}(?:\s+period)?|half[- ]year"
+            rf"|quarter)\s+(?:ended|ending)\s+"
             rf"(?P<ended>{_DAY_DATE}){_ALIAS}"
         ),
         Role.STATED,
@@ -150,7 +156,7 @@ _PATTERNS: list[tuple[str, Role]] = [
     (
         (
             rf"(?:compared\s+(?:with|to)|versus|vs\.?|than(?:\s+(?:in|during|for))?|relative\s+to|against|from"
-            rf"|(?:below|above)(?=\s+(?:the\s+|a\s+|its\s+|our\s+)?\S+\s+(?:baseline|base\s+year|levels?)\b))\s+"
+            rf"|below|above)\s+"
             rf"(?:the\s+|a\s+|its\s+|our\s+)?(?:(?:baseline|base)\s+(?:year\s+)?(?:of\s+)?)?"
             rf"(?P<compare>FY\s?(?P<comparefy>{_FY_YEAR}){_split('comparetail')}|(?:fiscal|financial)\s+(?:year\s+)?{_YEAR}"
             rf"{_split('comparetail2')}|{_YEAR}{_split('comparetail3')}\s+(?:fiscal|financial)\s+year"
@@ -223,7 +229,7 @@ _PATTERNS: list[tuple[str, Role]] = [
     (
         (
             r"(?:founded|established|created|launched|set\s+up|incorporated|listed|opened|inaugurated|started|"
-            rf"began|begun|introduced|signed|awarded|named)\s+(?:in|on)\s+(?:{_DATE})"
+            rf"began|begun|introduced|signed|awarded|named)\s+(?:in|on)\s+(?P<event>{_DATE})"
         ),
         Role.EVENT,
     ),
@@ -287,6 +293,8 @@ def _phrase(
     ends_in_digits = match.group().rstrip()[-1:].isdigit()
     if role is Role.STATED and ends_in_digits and (re.match(_NOT_A_PERIOD_AFTER, after) or _counted(after)):
         return None  # "in 2022 Hang Seng", "by 2025 tonnes": a year as a word of a name, or no year
+    if role is Role.COMPARE and ends_in_digits and _counted(after):
+        return None  # "below 2000 metres": a figure, not a year
     words = match.group()
     try:
         periods = _periods(groups, words, century)
@@ -335,6 +343,11 @@ def _periods(groups: dict[str, str], words: str, century: int | None) -> tuple[P
         return (parse_period(compared),)
     if "a" in groups:
         return (parse_period(f"from {groups['a']} to {groups['b']}"),)
+    if "event" in groups:  # "set up in 2019": the period of a figure of the event only ("... with HK$100 million")
+        try:
+            return (parse_period(groups["event"]),)
+        except PeriodError:
+            return ()  # an event on an impossible date still sets no period
     if "y1" in groups:
         return (parse_period(f"{groups['y1']} to {groups['y2']}"),)
     if "asof" in groups:
@@ -403,6 +416,8 @@ def _ended(groups: dict[str, str], words: str) -> Period:
     else:
         months = 6 if re.search(r"half", words, _I) else 3 if re.search(r"quarter", words, _I) else 12
     date = parse_date(groups["ended"])
+    if months == 12:
+        date = _month_end(date)  # "the 53-week period ended January 28, 2023": the year of February to January
     period = months_ended(date, months)
     alias = re.fullmatch(_FY_ALIAS, groups.get("alias", ""), _I)
     if months != 12 or alias is None:
@@ -414,6 +429,23 @@ def _ended(groups: dict[str, str], words: str) -> Period:
     month = date.month or 12  # months_ended checked that the date has a month
     first = PartialDate(date.year - 1, month + 1) if month != 12 else PartialDate(date.year, 1)
     return FiscalYear(name, first_month=first)
+
+
+def _month_end(date: PartialDate) -> PartialDate:
+    """The last day of the month a year of 52 or 53 weeks ends with, by its months.
+
+    Such a year ends on a weekday near the end of a month: up to a week before it
+    ("January 28, 2023") or a week into the next ("3 February 2024" ends a year of
+    February to January). Any other date is left as it is.
+    """
+    if date.month is None or date.day is None:
+        return date
+    last = PartialDate(date.year, date.month).last
+    if date.day <= 7:
+        return PartialDate.of(date.first.replace(day=1) - timedelta(days=1))
+    if last.day - date.day <= 6:
+        return PartialDate.of(last)
+    return date
 
 
 def _in_century(year: str, century: int | None) -> str:
@@ -452,6 +484,76 @@ def fiscal_convention(phrases: list[PeriodPhrase]) -> FiscalConvention | None:
     return found
 
 
+_STRETCH = r"(?:(?:\d{2}|fifty-two|fifty-three)[- ]weeks?\s+)?(?:year|period)|\w+\s+(?:weeks|months)"
+"""What a fiscal year is called when it is bound to its last day: "the year", "the 53-week period", "52 weeks"."""
+_BOUND_NAME = (
+    rf"(?:FY\s?(?P<name>{_FY_YEAR})|(?:fiscal|financial)\s+(?:year\s+)?(?P<name2>{_YEAR})"
+    rf"|(?P<name3>{_YEAR})\s+(?:fiscal|financial)\s+year)(?!\s*[/\-\u2013]\s*\d)"  # not "FY2022/23", a split year
+)
+_BOUND_DATE = rf"(?P<date>{_DAY_DATE}|{_MONTH},?\s+{_YEAR})"
+#: A fiscal year's name, bound in the text to the day it ends: "fiscal 2023 is the year ended January 31, 2024",
+#: "fiscal 2023 (ended 3 February 2024)", "fiscal year 2023, which ended on 3 February 2024"; or the other way
+#: round: "the 52 weeks ended 3 February 2024 (fiscal 2023)".
+_BOUND = [
+    re.compile(
+        rf"(?<![A-Za-z0-9_$]){_BOUND_NAME}"
+        rf"(?:\s*\(\s*(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:{_STRETCH})?\s*(?:ended|ending|ends|to|through)"
+        rf"|\s*,?\s+(?:which|that)\s+(?:ended|ends|closed|closes|will\s+end)"
+        rf"|(?:\s*,\s*|\s+)(?:ended|ending)"
+        rf"|\s+(?:is|was|means|meaning|refers\s+to|covers|denotes|being)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+)?"
+        rf"(?:{_STRETCH})\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to|through))"
+        rf"\s+(?:on\s+)?{_BOUND_DATE}",
+        _I,
+    ),
+    re.compile(
+        rf"(?<![A-Za-z0-9_$])(?:{_STRETCH})\s+(?:ended|ending)\s+(?:on\s+)?{_BOUND_DATE}"
+        rf"\s*(?:\(\s*[\"“'\u2018]?\s*|,\s*(?:or|i\.e\.,?)\s+){_BOUND_NAME}",
+        _I,
+    ),
+]
+
+
+def bound_convention(text: str) -> FiscalConvention | None:
+    """How a text names its fiscal years, when it binds a name to the day one ends.
+
+    "The company's fiscal year ends on January 31, so fiscal 2023 is the year ended
+    January 31, 2024": fiscal years are named by the year they start in, and every
+    fiscal year the text names ("fiscal 2022", "by the end of fiscal 2030") is read so.
+    A year of 52 or 53 weeks ends, by its months, with the month it ends nearest the end
+    of: "fiscal 2023 (ended 3 February 2024)" runs from February to January.
+
+    Examples:
+        >>> bound_convention("Fiscal 2023 is the year ended January 31, 2024.")
+        FiscalConvention(end_month=1, offset=-1, century=None)
+        >>> bound_convention("In fiscal 2023 (ended 3 February 2024), sales grew.")
+        FiscalConvention(end_month=1, offset=-1, century=None)
+        >>> bound_convention("Fiscal year 2024, which ended on 30 June 2024, was a record.")
+        FiscalConvention(end_month=6, offset=0, century=None)
+        >>> bound_convention("For the 52 weeks ended 3 February 2024 (fiscal 2023), sales grew.")
+        FiscalConvention(end_month=1, offset=-1, century=None)
+        >>> bound_convention("In fiscal 2023 we opened 3 stores.") is None
+        True
+    """
+    for match in sorted((m for bound in _BOUND for m in bound.finditer(text)), key=lambda m: m.start()):
+        try:
+            date = parse_date(match["date"])
+        except PeriodError:
+            continue
+        date = _month_end(date)  # "fiscal 2023 (ended 3 February 2024)": a year of 52 or 53 weeks
+        if date.month is None:
+            continue
+        month, year = date.month, date.year
+        short = match["name"] if match["name"] and len(match["name"]) == 2 else None
+        try:
+            name = int(_full(short, year)) if short else int(match["name"] or match["name2"] or match["name3"])
+        except PeriodError:
+            continue
+        if name - year not in (-1, 0):
+            continue
+        return FiscalConvention(month, name - year, None if short is None else name // 100 * 100)
+    return None
+
+
 def _convention(phrase: PeriodPhrase) -> FiscalConvention | None:
     if phrase.role is Role.CONVENTION:
         month = _MONTH_NUMBERS[re.findall(_MONTH, phrase.text, _I)[-1][:3].lower()]
@@ -475,16 +577,25 @@ def apply_convention(period: Period, convention: FiscalConvention | None) -> Per
 
     A fiscal year is named by the calendar year it ends in ("FY2023" ends on 30 June 2023),
     as a split year is ("FY2022/23"), unless the text names a year ended otherwise
-    ("the year ended 31 March 2024 ("FY2023")").
+    ("the year ended 31 March 2024 ("FY2023")", "fiscal 2023 is the year ended January 31,
+    2024"); then a year ended the text names by its date alone takes that name too.
     """
-    if convention is None:
+    if convention is None or not isinstance(period, FiscalYear):
         return period
-    if not isinstance(period, FiscalYear) or period.first_month is not None:
-        return period
+    if period.first_month is not None:
+        return _renamed(period, convention)
     end_year = period.year - (convention.offset or 0)
     month = convention.end_month % 12 + 1
     first = PartialDate(end_year - (0 if convention.end_month == 12 else 1), month)
     return FiscalYear(period.year, first_month=first)
+
+
+def _renamed(period: FiscalYear, convention: FiscalConvention) -> FiscalYear:
+    """A year ended ("the year ended January 31, 2024") by the name the text gives its fiscal years ("fiscal 2023")."""
+    end = period.end
+    if not convention.offset or end is None or end.month != convention.end_month or period.year != end.year:
+        return period  # named already, by the year it ends in, or by a name the text gave it
+    return FiscalYear(end.year + convention.offset, first_month=period.first_month)
 
 
 _SPLIT_LABEL = re.compile(r"\d{2}\s*[/\-\u2013]\s*(?:\d{2}|\d{4})(?!\d)")

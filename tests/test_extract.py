@@ -930,3 +930,175 @@ def test_a_candidate_reads_as_its_figure_period_and_subject() -> None:
     assert repr(candidate) == "Candidate('RMB 5,000,000', 2020, span=(9, 44))"
     assert candidate.value is not None
     assert candidate.value.qualifier is Qualifier.EXACT
+
+
+# ------------------------------------------------------------------ fiscal years a text names by the year they start in
+
+
+@pytest.mark.parametrize(
+    "binding",
+    [
+        "Larkspur Outfitters' fiscal year ends on January 31, so fiscal 2021 is the year ended January 31, 2022.",
+        'This update covers the year ended 31 January 2022 ("fiscal 2021").',
+        "This update covers fiscal 2021 (ended 29 January 2022), a year of 52 weeks.",
+        "This update covers fiscal year 2021, which ended on January 29, 2022.",
+        "This update covers FY2021 (the year ended 31 January 2022).",
+        "Larkspur's fiscal year ends near January 31; fiscal 2021 was the 52-week period ended January 29, 2022.",
+        "This update covers the 52 weeks ended 29 January 2022 (fiscal 2021).",
+    ],
+)
+def test_a_fiscal_year_named_by_the_year_it_starts_in_names_every_fiscal_year_of_the_text(binding: str) -> None:
+    text = "\n\n".join(
+        [
+            binding,
+            "Packaging",
+            "In fiscal 2021, Larkspur recycled 840 tonnes of cardboard, 6% less than in fiscal 2020.",
+            "During the year, it audited 97 farms. It had audited 81 farms a year earlier.",
+            "Goals",
+            "By the end of fiscal 2026, we aim to:\n- recycle at least 95% of our cardboard.",
+        ]
+    )
+    found = [(c.figure, c.period.iso()) for c in extract(text)]
+    assert found == [
+        ("840 tonnes", "FY2021 (2021-02 to 2022-01)"),
+        ("6% less", "FY2021 (2021-02 to 2022-01)"),
+        ("97 farms", "FY2021 (2021-02 to 2022-01)"),
+        ("81 farms", "FY2020 (2020-02 to 2021-01)"),
+        ("at least 95%", "as of 2027-01-31"),  # the last day of fiscal 2026
+    ]
+    change = extract(text)[1].change
+    assert change is not None
+    assert change.baseline == parse_period("FY2020 (2020-02 to 2021-01)")
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # the month alone: a fiscal year is named by the year it ends in
+        (
+            "Larkspur's fiscal year ends on January 31. In fiscal 2021, it recycled 840 tonnes.",
+            "FY2021 (2020-02 to 2021-01)",
+        ),
+        # a year of 52 or 53 weeks, named by the year it ends in
+        ("In fiscal 2021 (ended 30 January 2021), Larkspur recycled 840 tonnes.", "FY2021 (2020-02 to 2021-01)"),
+        # a year ended in the first week of a month ends, by its months, with the month before
+        ("For the year ended 2 February 2024, Larkspur recycled 840 tonnes.", "FY2024 (2023-02 to 2024-01)"),
+        ("For the 53-week period ended January 28, 2023, Larkspur recycled 840 tonnes.", "FY2023 (2022-02 to 2023-01)"),
+        ("For the period ended 30 June 2024, Larkspur recycled 840 tonnes.", "unknown"),  # how many months?
+        ("In fiscal 2023, which ended on 30 June 2023, Larkspur recycled 840 tonnes.", "FY2023 (2022-07 to 2023-06)"),
+        ("In fiscal 2024 ending 31 March 2025, Larkspur recycled 840 tonnes.", "FY2024 (2024-04 to 2025-03)"),
+        # a name that cannot be the year ended is no binding
+        ("In fiscal 2019 (ended 31 January 2024), Larkspur recycled 840 tonnes.", "FY2019"),
+    ],
+)
+def test_a_fiscal_year_bound_to_its_last_day_sets_the_names_of_the_texts_fiscal_years(text: str, period: str) -> None:
+    (candidate,) = extract(text)
+    assert candidate.period.iso() == period
+
+
+# ------------------------------------------------------------------ numbers in names, people, changes against a period
+
+
+def test_a_number_in_the_name_of_a_class_before_a_counted_noun_is_no_figure() -> None:
+    text = "In 2023, Larkspur bought cotton from 57 tier-2 farms and 12 grade-A mills."
+    assert next((c.figure, str(c.value)) for c in extract(text)) == ("57 tier-2 farms", "57 farms")
+    text = "Emissions from purchased goods (Scope 3, category 1) were 640,000 tCO2e in 2023."
+    assert _figures(text) == ["640,000 tCO2e"]
+    text = "Our scope 1 and 2 emissions fell 12% in 2023, and scope 3 category 11 emissions rose 3%."
+    assert _figures(text) == ["fell 12%", "rose 3%"]
+    assert _figures("The tier 2 suppliers of 2023 numbered 310.") == ["310"]
+
+
+def test_officials_and_other_people_with_a_modifier_count_people() -> None:
+    text = "In 2023, the programme trained several hundred township officials and 85 county inspectors."
+    assert [str(c.value) for c in extract(text)] == ["several hundred people", "85 people"]
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "delta", "baseline"),
+    [
+        ("In 2023, water withdrawal was roughly 6% below 2021.", "decrease", "around 0.06 (±10%)", "2021"),
+        ("In FY2024, waste sent to landfill was 4% above FY2023.", "increase", "0.04", "FY2023"),
+        ("In 2023, the share of women managers was 3 percentage points above 2020.", "increase", "3%", "2020"),
+        ("In 2023, our emissions were 18% below the 2019 baseline.", "decrease", "0.18", "2019"),
+    ],
+)
+def test_a_share_below_or_above_a_period_is_a_change_compared_with_it(
+    text: str, direction: str, delta: str, baseline: str
+) -> None:
+    (candidate,) = extract(text)
+    assert candidate.change is not None
+    assert candidate.change.direction.value == direction
+    assert str(candidate.change.delta) == delta
+    assert candidate.change.baseline == parse_period(baseline)
+    assert str(candidate.change.baseline) in str(candidate.change)  # "compared with 2021"
+
+
+def test_a_share_below_a_figure_or_a_level_is_no_change() -> None:
+    (below,) = extract("In 2023, the ratio stayed below 1.5%.")
+    assert below.value == esgclaims.parse_value("less than 1.5%")
+    (share,) = extract("In 2023, 40% of the mine sits below 2000 metres.")  # a figure, not a year
+    assert (share.figure, share.change) == ("40%", None)
+    (tonnes,) = extract("In 2023, output was 600 tonnes below 2022.")  # only a share is read as a change here
+    assert (tonnes.figure, tonnes.change) == ("600 tonnes", None)
+
+
+# ------------------------------------------------------------------ the end of the year, and an event's figures
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        (
+            (
+                "In March 2023, we issued a RMB 2 billion green bond; 80% of its proceeds had been allocated by the "
+                "end of the year."
+            ),
+            ["2023-03", "as of 2023-12-31"],
+        ),
+        # the year the text reports on, when it holds the month
+        (
+            (
+                "Larkspur reports on the year ended 30 June 2024.\n\nIn September 2023, we issued a RMB 2 billion "
+                "green bond; 80% of its proceeds had been allocated at year-end."
+            ),
+            ["2023-09", "as of 2024-06-30"],
+        ),
+        # else the fiscal year the text's convention gives
+        (
+            (
+                "Our fiscal year ends on 30 June. In September 2023, we issued a RMB 2 billion green bond; 80% of "
+                "its proceeds had been allocated by the end of the fiscal year."
+            ),
+            ["2023-09", "as of 2024-06-30"],
+        ),
+        # a year in context is its own year
+        (
+            "In 2023, we planted 4,000 trees, and 3,800 had survived by the end of the year.",
+            ["2023", "as of 2023-12-31"],
+        ),
+    ],
+)
+def test_the_end_of_the_year_after_a_shorter_period_is_the_end_of_the_year_it_falls_in(
+    text: str, periods: list[str]
+) -> None:
+    assert [c.period.iso() for c in extract(text)] == periods
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "To date, the Riverside Trust, founded in 2016 with RMB 50 million, has reached 120 villages.",
+            [("RMB 50 million", "2016"), ("120 villages", "unknown")],
+        ),
+        (
+            "Launched in March 2021 with an initial budget of HK$8 million, the scheme now reaches 900 households.",
+            [("HK$8 million", "2021-03"), ("900 households", "unknown")],
+        ),
+        # an event's date frames no figure it does not come with
+        ("The cooperative, established in 2010, employs 300 people.", [("300 people", "unknown")]),
+    ],
+)
+def test_a_figure_an_event_comes_with_takes_the_events_date(text: str, found: list[tuple[str, str]]) -> None:
+    assert _periods(text) == found

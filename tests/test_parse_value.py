@@ -249,3 +249,24 @@ def test_parse_value_reads_a_count_kind_registered_at_run_time() -> None:
 def test_parse_value_errors_are_value_errors() -> None:
     with pytest.raises(ValueError, match="no figure found"):
         parse_value("hello")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("57 tier-2 farms", "57 farms"),
+        ("about 300 grade-3 pupils", "around 300 people (±10%)"),
+        ("12 COVID-19 patients", "12 people"),
+    ],
+)
+def test_parse_value_reads_a_number_in_a_hyphenated_name_before_the_noun_as_part_of_the_name(
+    text: str, expected: str
+) -> None:
+    assert str(parse_value(text)) == expected
+
+
+def test_parse_value_still_refuses_a_second_figure_after_the_first() -> None:
+    with pytest.raises(ValueParseError, match="a second figure '3' follows the first"):
+        parse_value("57 farms - 3")
+    with pytest.raises(ValueParseError, match="names no unit or counted noun"):
+        parse_value("214 tier-1")
