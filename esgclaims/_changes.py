@@ -6,12 +6,13 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from ._candidates import Direction
+from ._figures import _bare, _in_units, _unit_of
 from ._period_phrases import _counted
 
 if TYPE_CHECKING:
     from ._figures import Mention
 
-__all__ = ["Shift", "shifts"]
+__all__ = ["Shift", "in_units_of_level", "shifts"]
 
 _I = re.IGNORECASE
 _UP = (
@@ -125,3 +126,31 @@ def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
     ):
         basis = "year-on-year"
     return Shift(direction, start, end, _relative(mention), basis)
+
+
+_AFTER_LEVEL = re.compile(
+    r"(?:\s+(?:in|during|for|over|as\s+(?:of|at)|at\s+the\s+end\s+of)\s+[^,;.()\d]{0,30}?(?:19|20)\d{2})?"
+    r"\s*(?:,|;|\(|--|\u2014|\u2013)?\s*(?:(?:and|or|which\s+(?:is|was)|that\s+is)\s+)?",
+    _I,
+)
+"""Between a level and the change that follows it with no subject of its own: ", ", " in 2023, ", ", and "."""
+
+
+def in_units_of_level(text: str, mentions: list[Mention], changes: list[Shift | None]) -> list[Mention]:
+    """Give an absolute change with no unit of its own the unit of the level just before it.
+
+    "made 9,450 home visits, up 2,130 from a year earlier": the change counts visits;
+    "revenue reached RMB 3.2 billion, an increase of 400 million": it is in renminbi.
+    The change must follow the level directly, with no subject of its own: "RMB 3.2
+    billion, and headcount rose by 200" says nothing of renminbi.
+    """
+    read = list(mentions)
+    for index in range(1, len(mentions)):
+        mention, change, level = mentions[index], changes[index], mentions[index - 1]
+        if change is None or changes[index - 1] is not None or not _bare(mention) or mention.points:
+            continue
+        if level.value is None or not _unit_of(level) or not _AFTER_LEVEL.fullmatch(text, level.end, change.start):
+            continue
+        assert mention.value is not None  # noqa: S101 - _bare says so
+        read[index] = mention._replace(value=_in_units(mention.value, level.value.units), note="", noun=level.noun)
+    return read

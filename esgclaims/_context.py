@@ -9,7 +9,8 @@ charging and efficiency in FY2024"); in a target, the date its sentence sets lat
 sentence of its paragraph; the period of the line that introduces its list; the
 period of its section's heading. A heading or a list's opening line with no period
 of its own may set a deadline ("By FY2030, we aim to:"): the last day of that fiscal
-year. A title, a report's name ("its 2022 ESG Report") and an event's date ("founded
+year; "By 2028, the company aims to:" sets 2028, also as the short last sentence of a
+longer line. A title, a report's name ("its 2022 ESG Report") and an event's date ("founded
 in 1998") set none; but a figure the event comes with, in its own clause, has the
 event's date ("set up in 2019 with HK$100 million"). "Respectively" pairs figures and
 periods in order.
@@ -21,7 +22,9 @@ covers FY2023/24"), or the period its opening paragraph gives results for
 ("publishes its update for H1 2024"); the latest one that fits. "The end of the year"
 after a shorter period ("In May 2024, ...; by the end of the year") is the end of the
 year that period falls in: one the text reports on, else its fiscal year when the text
-says when those end, else its calendar year.
+says when those end, else its calendar year. "The second half" or "the first quarter"
+with no year is that part of the same year ("In H1 2024, ...; EUR 45-55 million is
+budgeted for the second half": H2 2024), else of the year of a period the text reports on.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ if TYPE_CHECKING:
 __all__ = ["Context", "Resolution"]
 
 _I = re.IGNORECASE
-_ASSIGNABLE = (Role.STATED, Role.THE_YEAR, Role.YEAR_END, Role.PREVIOUS, Role.BLOCK, Role.END_OF)
+_ASSIGNABLE = (Role.STATED, Role.THE_YEAR, Role.YEAR_END, Role.PREVIOUS, Role.BLOCK, Role.END_OF, Role.PART)
 _TARGET = re.compile(
     r"\b(?:will|shall|aims?|aiming|targets?|targeting|plans?|planning|expects?|expected|commits?|committed|intends?"
     r"|goals?|pledged?|pledges|seeks?|strives?|ambition|is\s+to|are\s+to)\b",
@@ -182,6 +185,9 @@ class Context:
         frame = _Frame(self._fiscal(stated[-1].periods[0]), stated[-1].text) if stated else None
         frame = frame or self.listing or self.carry or self.section
         context = None if frame is None else frame.period
+        if phrase.role is Role.PART:  # "budgeted for the second half": of the year in context, or reported on
+            part = self._part(phrase.text, context)
+            return Resolution(part or UnknownPeriod(), phrase.text), None if part is None else _Frame(part, phrase.text)
         if context is not None and phrase.role is Role.YEAR_END:
             context = self._year_of(context)  # "In May 2024, ...; by the end of the year": 2024's last day
         period = _relative(phrase, context)
@@ -256,6 +262,20 @@ class Context:
             return False
         return bool(_ENDED.search(phrase.text) or (opening and _RESULTS.search(before)))
 
+    def _part(self, words: str, context: Period | None) -> Period | None:
+        """A half or a quarter with no year ("the second half"): of the year in context, else of one reported on.
+
+        "In H1 2024 we invested EUR 38.5 million, and EUR 45-55 million is budgeted for the
+        second half": H2 2024. Without a period in context, the latest period the text
+        reports on gives the year ("our update for the six months ended 30 June 2024").
+        """
+        if context is not None:  # not of a stretch of years ("between 2024 and 2026"): which year is unsaid
+            first, last = context.start, context.end
+            longer = first is not None and last is not None and (last - first).days > 366
+            return None if longer else _part_of(words, self._year_of(context))
+        years = (self._year_of(f.period) for f in reversed(self.reporting) if f.period is not None)
+        return next((part for year in years if (part := _part_of(words, year)) is not None), None)
+
     def _year_of(self, period: Period) -> Period:
         """The year a period shorter than one falls in: one the text reports on, else its fiscal or calendar year."""
         end = period.end
@@ -308,7 +328,7 @@ def _later(
         stated = phrase.role is Role.STATED and len(phrase.periods) == 1 and not phrase.comparative
         if stated and not (isinstance(phrase.periods[0], AsOf) and phrase.periods[0].since is not None):
             return phrase
-        if phrase.role in (Role.THE_YEAR, Role.YEAR_END):
+        if phrase.role in (Role.THE_YEAR, Role.YEAR_END, Role.PART):
             return phrase
         return None
     return None
@@ -341,6 +361,30 @@ def _deadline(phrase: PeriodPhrase) -> bool:
         and isinstance(phrase.periods[0], AsOf)
         and phrase.periods[0].since is None
     )
+
+
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _part_of(words: str, year: Period) -> Period | None:
+    """ "the second half" of a calendar year, or of a fiscal year whose months the text gives."""  # noqa: D210
+    match = re.search(r"(first|second|third|fourth|1st|2nd|3rd|4th)\s+(half|quarter)", words, _I)
+    if match is None:
+        return None
+    nth, half = _NTH[match.group(1).lower()], match.group(2).lower() == "half"
+    months = 6 if half else 3
+    if nth * months > 12:
+        return None  # "the third half"
+    if isinstance(year, FiscalYear) and year.first_month is not None and year.first_month.month == 1:
+        year = CalendarYear(year.first_month.year)  # a fiscal year of January to December
+    if isinstance(year, CalendarYear):
+        return HalfYear(year.year, nth) if half else Quarter(year.year, nth)
+    start = year.first_month if isinstance(year, FiscalYear) else None
+    if start is None or start.month is None:
+        return None  # a fiscal year of unknown months, or a stretch longer than a year
+    first = start.year * 12 + start.month - 1 + (nth - 1) * months
+    last = first + months - 1
+    return Span(PartialDate(first // 12, first % 12 + 1), PartialDate(last // 12, last % 12 + 1))
 
 
 def _months(period: Period) -> int | None:

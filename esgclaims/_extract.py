@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from ._candidates import Candidate, Change
-from ._changes import shifts
+from ._changes import in_units_of_level, shifts
 from ._context import Context
 from ._errors import InvalidClaimError
 from ._figures import scan
@@ -87,6 +87,7 @@ def extract(
             protected = [(p.start, p.end) for p in sentence_phrases] + [(m.start, m.end) for m in mentions]
             clauses = clause_bounds(text, sentence.start, sentence.end, protected)
             changes = shifts(text, mentions, clauses)
+            mentions = in_units_of_level(text, mentions, changes)  # "9,450 home visits, up 2,130": visits
             resolved = context.resolve(text, mentions, changes, sentence_phrases, clauses)
             place = _Place(text, (sentence.start, sentence.end), clauses, names)
             previous = ""

@@ -31,7 +31,16 @@ _PEOPLE = (
     "rangers wardens stewards livestreamers "
     # who a programme reaches: parents and children, refugees, tenants, borrowers
     "men boys adults parents mothers fathers elders kids babies newborns orphans refugees survivors veterans "
-    "tenants homeowners borrowers policyholders athletes"
+    "tenants homeowners borrowers policyholders athletes "
+    # who sells, advises or serves on another's behalf: "hundreds of tied agents", "1,200 insurance brokers"
+    "agents brokers underwriters adjusters actuaries salespeople salespersons shopkeepers lawyers paralegals "
+    "accountants bankers clerks cashiers waiters chefs cooks caretakers nannies attendants porters guards "
+    "firefighters journalists artists musicians designers programmers clinicians dentists optometrists "
+    "veterinarians farmhands herdsmen homemakers housewives "
+    # who lives somewhere or is reached as a member of the public: "tens of thousands of local citizens"
+    "citizens inhabitants locals neighbours neighbors shoppers diners pensioners widows victims evacuees claimants "
+    "applicants jobseekers recruits newcomers cadets alumni undergraduates postgraduates teenagers adolescents "
+    "toddlers minors youngsters landowners homebuyers renters"
 )
 
 _IRREGULAR = {
@@ -41,6 +50,10 @@ _IRREGULAR = {
     "fishermen": "fisherman",
     "craftsmen": "craftsman",
     "midwives": "midwife",
+    "housewives": "housewife",
+    "herdsmen": "herdsman",
+    "salespeople": "salesperson",
+    "alumni": "alumnus",
     "people": "person",
     "persons": "person",
 }

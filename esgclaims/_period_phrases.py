@@ -96,6 +96,8 @@ class Role(enum.Enum):
     """What a change compares with: "compared with FY2022", "from the previous year"."""
     CONVENTION = "convention"
     """A definition of the fiscal year ("fiscal year ends on 31 December")."""
+    PART = "part"
+    """ "in the second half", "the first quarter": that part of the year in context, or of the year reported on."""
     WINDOW = "window"
     """A stretch of time back from the figure's date ("within the past three years"): no period of its own."""
 
@@ -250,6 +252,15 @@ _PATTERNS: list[tuple[str, Role]] = [
             r"(?:year|period|half(?:[- ]year)?|quarter)\b(?![- ]end)"
         ),
         Role.THE_YEAR,
+    ),
+    (
+        (
+            rf"{_IN}?the\s+(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)\b"
+            r"(?:[- ]year\b)?+"
+            r"(?:\s+of\s+the\s+(?:fiscal\s+|financial\s+|reporting\s+|calendar\s+)?year\b"
+            r"|(?!\s+of\b))"
+        ),
+        Role.PART,
     ),
     (_PREVIOUS, Role.PREVIOUS),
     (

@@ -17,7 +17,7 @@ class BlockKind(enum.Enum):
     HEADING = "heading"
     """A short line without final punctuation: its period frames the section below it."""
     LIST_INTRO = "list_intro"
-    """A line ending in a colon: its period frames the list items after it."""
+    """A line ending in a colon, or the short last sentence of a longer one: its period frames the list after it."""
     ITEM = "item"
     """A list item: "1. Train 800 teachers."."""
     PARAGRAPH = "paragraph"
@@ -99,12 +99,25 @@ def blocks(text: str) -> list[Block]:
             continue
         if stripped.endswith((":", "\uff1a")) and len(stripped.split()) <= 12:
             kind = BlockKind.LIST_INTRO
+        elif stripped.endswith((":", "\uff1a")) and (intro := _intro(text, start, end)) is not None:
+            # "Xingchuan has set interim goals. By 2028, the company aims to:": the last sentence opens the list
+            found.append(Block(BlockKind.PARAGRAPH, start, intro[0], start))
+            found.append(Block(BlockKind.LIST_INTRO, intro[1], end, intro[1]))
+            continue
         elif _reads_as_heading(stripped):
             kind = BlockKind.TITLE if not found else BlockKind.HEADING
         else:
             kind = BlockKind.PARAGRAPH
         found.append(Block(kind, start, end, start))
     return found
+
+
+def _intro(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the sentences before a line's short last sentence end, and where that sentence starts, if it has some."""
+    found = sentences(text, Block(BlockKind.PARAGRAPH, start, end, start), 0)
+    if len(found) < 2 or len(text[found[-1].start : end].split()) > 12:
+        return None
+    return found[-2].end, found[-1].start
 
 
 def _reads_as_heading(line: str) -> bool:

@@ -1102,3 +1102,150 @@ def test_the_end_of_the_year_after_a_shorter_period_is_the_end_of_the_year_it_fa
 )
 def test_a_figure_an_event_comes_with_takes_the_events_date(text: str, found: list[tuple[str, str]]) -> None:
     assert _periods(text) == found
+
+
+# ------------------------------------------------------------------ rules from the seventh held-out set
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "In 2023, hundreds of trained volunteers and tens of thousands of rural households joined the scheme.",
+            ["hundreds of people", "tens of thousands of households"],
+        ),
+        (
+            "In 2022, over 1,500 employees and hundreds of independent agents raised HK$2 million.",
+            ["more than 1,500 employees", "hundreds of people", "HK$ 2,000,000"],
+        ),
+        (
+            "The insurer trained 1,200 insurance brokers and about 40 claims adjusters.",
+            ["1,200 people", "around 40 people (±10%)"],
+        ),
+        (
+            "Dozens of local shopkeepers and thousands of nearby residents signed up.",
+            ["dozens of people", "thousands of people"],
+        ),
+    ],
+)
+def test_an_order_of_magnitude_before_a_modifier_and_a_people_noun_counts_people(text: str, values: list[str]) -> None:
+    assert [str(c.value) for c in extract(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "In 2023, the library served 12,500 readers, up 1,100 from a year earlier.",
+            [("level", "12,500 people", "2023"), ("change", "1,100 people", "2023")],
+        ),
+        (
+            "Community spending reached HK$42 million in 2023, an increase of 6 million.",
+            [("level", "HK$ 42,000,000", "2023"), ("change", "HK$ 6,000,000", "2023")],
+        ),
+        (
+            "The cooperative had 2,400 member farms at the end of 2023 (down 150 on 2022).",
+            [("level", "2,400 farms", "as of 2023-12-31"), ("change", "150 farms", "as of 2023-12-31")],
+        ),
+        # the change has a subject of its own, or a unit of its own: nothing is shared
+        (
+            "The fund held RMB 3 billion in 2023, and its headcount rose by 200.",
+            [("level", "RMB 3,000,000,000", "2023"), ("change", "200", "2023")],
+        ),
+        (
+            "In 2023, the fleet covered 41 million km, up 3 million passengers.",
+            [("level", "41,000,000 km", "2023"), ("change", "3,000,000 people", "2023")],
+        ),
+    ],
+)
+def test_a_bare_absolute_change_after_a_level_takes_the_levels_unit(
+    text: str, found: list[tuple[str, str, str]]
+) -> None:
+    assert [_read(c) for c in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # the year of the period in context
+        (
+            "In H1 2025 we spent EUR 12 million on solar, and EUR 15-18 million is budgeted for the second half.",
+            ["H1 2025", "H2 2025"],
+        ),
+        (
+            "In 2024, we restored 4,000 hectares of wetland, and a further 2,500 hectares in the fourth quarter.",
+            ["2024", "Q4 2024"],
+        ),
+        ("In Q1 2025, we opened 4 farms, and 6 more farms opened in the second quarter.", ["Q1 2025", "Q2 2025"]),
+        # else the year of the period the text reports on
+        (
+            (
+                'Larkmoor Foods today published its update for the six months ended 30 June 2025 ("H1 2025").\n\n'
+                "Water\n\nWe used 1.4 million m3 of water in the first half."
+            ),
+            ["H1 2025"],
+        ),
+        (
+            (
+                "Larkmoor reports on the year ended 31 December 2025.\n\n"
+                "Energy\n\nIts solar roofs made 3.2 GWh in the third quarter."
+            ),
+            ["Q3 2025"],
+        ),
+        # a fiscal year with months: its own halves
+        (
+            (
+                'Larkmoor reports on the year ended 31 March 2025 ("FY2025").\n\nEnergy\n\n'
+                "Its solar roofs made 3.2 GWh in the second half of the year."
+            ),
+            ["2024-10 to 2025-03"],
+        ),
+        # a half, and what follows in its paragraph
+        (
+            (
+                "Larkmoor publishes its results for 2024.\n\n"
+                "In the second half, it opened 6 farms. They employ 300 people."
+            ),
+            ["H2 2024", "H2 2024"],
+        ),
+        # no year anywhere, a stretch of years, or a half of something else
+        ("We used 1.4 million m3 of water in the first half.", ["unknown"]),
+        (
+            "Between 2024 and 2026, we will invest EUR 30 million, and EUR 5 million in the first half.",
+            ["2024 to 2026", "unknown"],
+        ),
+        ("In 2024, the first half of the programme trained 300 teachers.", ["2024"]),
+    ],
+)
+def test_a_half_or_quarter_without_a_year_is_of_the_year_in_context_or_reported_on(
+    text: str, periods: list[str]
+) -> None:
+    assert [c.period.iso() for c in extract(text)] == periods
+
+
+@pytest.mark.parametrize(
+    ("intro", "period"),
+    [
+        ("Orchard Lane has a plan for its orchards. By 2029, the company aims to:", "as of 2029"),
+        (
+            "Under its Orchards 2040 plan, Orchard Lane has set interim goals. By the end of 2029, it will:",
+            "as of 2029-12-31",
+        ),
+        ("Orchard Lane restored 800 hectares of orchards in 2024. By 2029, the company aims to:", "as of 2029"),
+    ],
+)
+def test_the_short_last_sentence_of_a_long_line_opens_a_list_with_its_deadline(intro: str, period: str) -> None:
+    text = "\n".join(
+        [
+            "Goals",
+            "",
+            intro,
+            "- source at least 75% of apples from certified orchards; and",
+            "- cut refrigerant leaks by 30% from the 2021 baseline.",
+        ]
+    )
+    *before, share, cut = extract(text)
+    assert [(c.figure, c.period.iso()) for c in before] == [("800 hectares", "2024")] * len(before)
+    assert (share.period.iso(), cut.period.iso()) == (period, period)
+    assert cut.change is not None
+    assert cut.change.baseline == CalendarYear(2021)

@@ -270,3 +270,18 @@ def test_parse_value_still_refuses_a_second_figure_after_the_first() -> None:
         parse_value("57 farms - 3")
     with pytest.raises(ValueParseError, match="names no unit or counted noun"):
         parse_value("214 tier-1")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hundreds of tied agents", "hundreds of people"),
+        ("tens of thousands of local citizens", "tens of thousands of people"),
+        ("about 1,200 insurance brokers", "around 1,200 people (±10%)"),
+        ("3,400 salespeople", "3,400 people"),
+        ("RMB 800 per agent", "RMB 800 per person"),
+        ("HK$1,500 per salesperson", "HK$ 1,500 per person"),
+    ],
+)
+def test_parse_value_reads_people_who_sell_serve_or_live_somewhere_as_people(text: str, expected: str) -> None:
+    assert str(parse_value(text)) == expected
