@@ -56,6 +56,10 @@ _AFTER = re.compile(
     rf"|^(?=\s+(?:(?P<above>above)|(?P<below>below))\s+{_A_PERIOD})",  # "about 9% below 2022": what follows compares
     _I,
 )
+_THAN_A_PERIOD = re.compile(
+    rf"^\s+(?:more|less|fewer)\s+than\s+(?:(?:in|during|for|at\s+the\s+end\s+of)\s+)?{_A_PERIOD}(?![\w%])", _I
+)
+"""After an amount: "310 more than in 2022", "1,200 tonnes less than a year earlier": an absolute change."""
 _YEAR_ON_YEAR = re.compile(r"^\s*,?\s*(?P<basis>year-on-year|year on year|yoy|y-o-y|year over year)\b", _I)
 
 
@@ -88,6 +92,12 @@ def _relative(mention: Mention) -> bool:
     return mention.percent is not None and not mention.points
 
 
+def _than_a_period(after: str) -> bool:
+    """Whether an amount is more or less than the same thing in a period: then it is a change of it."""
+    period = _THAN_A_PERIOD.match(after)
+    return period is not None and not (period.group()[-1].isdigit() and _counted(after[period.end() :]))
+
+
 def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
     before = text[clause : mention.start]
     after = text[mention.end : mention.end + 40]
@@ -109,8 +119,8 @@ def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
         if following is None:
             return None
         compared = following.group("more") or following.group("less") or following.group("above")
-        if (compared or following.group("below")) and mention.percent is None:
-            return None  # "150 more villages than" counts villages; only a share of the earlier level is a change
+        if (compared or following.group("below")) and mention.percent is None and not _than_a_period(after):
+            return None  # "more than 300 teachers" compares with a figure; only a period makes a change of one
         period = re.match(rf"\s+\w+\s+{_A_PERIOD}", after, _I)
         if period is not None and period.group()[-1].isdigit() and _counted(text[mention.end + period.end() :]):
             return None  # "40% below 2000 metres": a figure, not a year

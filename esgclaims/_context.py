@@ -50,6 +50,10 @@ _TARGET = re.compile(
     _I,
 )
 """Words of a target or a plan, whose date may come at the end of the sentence: "is expected to ... by 2026"."""
+_RATE = re.compile(r"(?:each|every|per|a)\s+(?:year|month|week|day)|per\s+annum|annually|monthly|weekly|daily", _I)
+"""A rate, not a period: "75 million patients a year", "2,900 GWh per year"."""
+_BY = re.compile(r"(?:by|until|till|through)\b|(?:力争|争取|计划|预计|目标)?到", _I)
+"""How a deadline opens: "By 2030", "by the end of FY2026", "到2030年"."""
 _COMPARISON = re.compile(r"(?:compared\s+(?:with|to)|versus|vs\.?|than|up\s+from|down\s+from|from)\s+$", _I)
 
 
@@ -126,6 +130,7 @@ class Context:
     ) -> list[Resolution]:  # fmt: skip
         """The period of each mention of one sentence, then what the sentence passes on to the next."""
         phrases = _windows(phrases)
+        phrases = self._rates(text, phrases, clauses)
         paired = self._respectively(text, mentions, phrases)
         baselines = {self._baseline_phrase(m, s, phrases, clauses) for m, s in zip(mentions, shifts, strict=True)}
         usable = [p for i, p in enumerate(phrases) if p.role in _ASSIGNABLE and i not in baselines]
@@ -156,6 +161,7 @@ class Context:
                     later = [p for p in usable if p.start >= end and _deadline(p) and id(p) not in comparisons]
                     phrase = later[0] if later else None
             resolution, frame = self._read(phrase, text, usable, mention.start)
+            resolution = _year_before(text, mention, phrase, results) or resolution
             if index == 0:
                 first_frame = frame
             at = self._baseline_phrase(mention, shift, phrases, clauses)
@@ -163,6 +169,25 @@ class Context:
             results.append(self._compare(resolution, shift, compared))
         self._pass_on(mentions, first_frame, usable)
         return results
+
+    def _rates(self, text: str, phrases: list[PeriodPhrase], clauses: list[int]) -> list[PeriodPhrase]:
+        """Without "a year" when a target sets a deadline: "reach 75 million patients a year by 2030" is as of 2030.
+
+        "a year", "per year" and "annually" make a figure a rate, and block any period of the
+        context ("generates 2,900 GWh per year once operational" is no figure of the year in
+        context); but a target's deadline, in its sentence or on the line that opens its list
+        ("By 2030, we aim to:"), is the date the rate is to be reached by.
+        """
+        if not any(p.role is Role.BLOCK and _RATE.fullmatch(p.text) for p in phrases):
+            return phrases
+        frame = self.listing or self.carry or self.section
+        framed = frame is not None and isinstance(frame.period, AsOf) and bool(_BY.match(frame.phrase))
+        stated = _TARGET.search(text, clauses[0], clauses[-1]) and any(
+            _deadline(p) and _BY.match(p.text) for p in phrases
+        )
+        if not framed and not stated:
+            return phrases
+        return [p for p in phrases if not (p.role is Role.BLOCK and _RATE.fullmatch(p.text))]
 
     def _read(
         self, phrase: PeriodPhrase | None, text: str, usable: list[PeriodPhrase], position: int
@@ -294,6 +319,22 @@ class Context:
 
     def _fiscal(self, period: Period) -> Period:
         return apply_convention(period, self.convention)
+
+
+def _year_before(
+    text: str, mention: Mention, phrase: PeriodPhrase | None, results: list[Resolution]
+) -> Resolution | None:
+    """ "64% at year-end, up from 52% a year earlier": a year before the figure the sentence compares it with.
+
+    The earlier figure takes the kind of period of the one it is compared with: a
+    year-end share gives the previous year-end, a year's flow the previous year, and a
+    figure of no known period none.
+    """  # noqa: D210
+    if phrase is None or phrase.role is not Role.PREVIOUS or not results:
+        return None
+    if not _COMPARISON.search(text[max(0, mention.start - 20) : mention.start]):
+        return None
+    return Resolution(shift_year(results[-1].period) or UnknownPeriod(), phrase.text)
 
 
 def _windows(phrases: list[PeriodPhrase]) -> list[PeriodPhrase]:

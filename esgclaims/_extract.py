@@ -13,7 +13,7 @@ from ._candidates import Candidate, Change
 from ._changes import in_units_of_level, shifts
 from ._context import Context
 from ._errors import InvalidClaimError
-from ._figures import scan
+from ._figures import scan, stated_symbols
 from ._naming import Names, fallback_metric, metric_id
 from ._period_phrases import bound_convention, fiscal_convention, period_phrases, with_convention
 from ._sentences import BlockKind, blocks, clause_bounds, sentences
@@ -78,12 +78,13 @@ def extract(
     opening = next((index for index, block, _ in parts if block.kind is BlockKind.PARAGRAPH), None)
     context = Context(text, convention, opening)
     names = Names(text, organizations)
+    symbols = stated_symbols(text)  # "All amounts are in US dollars": a bare "$" is US$
     candidates: list[Candidate] = []
     for index, block, found in parts:
         for sentence in found:
             sentence_phrases = phrases[sentence]
             context.enter(index, block.kind, sentence_phrases)
-            mentions = scan(text, sentence.start, sentence.end, [(p.start, p.end) for p in sentence_phrases])
+            mentions = scan(text, sentence.start, sentence.end, [(p.start, p.end) for p in sentence_phrases], symbols)
             protected = [(p.start, p.end) for p in sentence_phrases] + [(m.start, m.end) for m in mentions]
             clauses = clause_bounds(text, sentence.start, sentence.end, protected)
             changes = shifts(text, mentions, clauses)

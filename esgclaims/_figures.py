@@ -20,7 +20,7 @@ from ._values import ReportedValue
 if TYPE_CHECKING:
     from ._units import Unit
 
-__all__ = ["Mention", "scan"]
+__all__ = ["Mention", "scan", "stated_symbols"]
 
 _I = re.IGNORECASE
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -44,7 +44,9 @@ _QUALIFIER_BEFORE = (
     )
     + r")\s*$"
 )
-_SCALE_AFTER = r"\s?(?:hundred|thousand|million|billion|trillion|bn|mn|k)(?![A-Za-z])|万亿|十万|百万|千万|亿|万|千"
+_SCALE_AFTER = (
+    r"\s?(?:hundred|thousand|million|billion|trillion|bn|mn|k)(?![A-Za-z])|万亿|十万|百万|千万|亿|万|千(?![瓦克米])"
+)
 _STOP_WORDS = frozenset(
     [
         "in",
@@ -96,6 +98,11 @@ _STOP_WORDS = frozenset(
         "this",
     ]
 )
+_PLACE_WORDS = (
+    "berth|gate|terminal|pier|wharf|dock|platform|hall|building|block|zone|line|route|unit|tower|wing|floor|room"
+    "|bay|lot|plot|station|substation|track|runway|lane|ward|sector|warehouse|plant|kiln|furnace|reactor|well"
+)
+"""Words a number names a place or a part of a site after: "Berth 14-16", "production lines 3 and 4", "Unit 2"."""
 _CODE_WORDS = frozenset(
     [
         "scope",
@@ -129,6 +136,7 @@ _CODE_WORDS = frozenset(
         "stage",
         "round",
         "batch",
+        *_PLACE_WORDS.split("|"),
     ]
 )
 _NAME_WORD_BEFORE = (
@@ -158,8 +166,106 @@ class Mention(NamedTuple):
     """The unit or counted noun as written: "impoverished counties"."""
 
 
-def scan(text: str, start: int, end: int, leave: list[tuple[int, int]]) -> list[Mention]:
-    """The figures of the sentence ``text[start:end]``, outside the ``leave`` spans."""
+_NAMED_CURRENCIES = {
+    "USD": r"U\.?S\.?\s+dollars?|United\s+States\s+dollars?|U\.?S\.?\s?\$|USD",
+    "HKD": r"Hong\s+Kong\s+dollars?|HK\s?\$|HK\s+dollars?|HKD",
+    "other_dollar": (
+        r"(?:Singapore|Australian|Canadian|New\s+Taiwan|New\s+Zealand|Brunei)\s+dollars?|(?:S|A|C|NT|NZ)\$"
+        r"|SGD|AUD|CAD|TWD|NZD"
+    ),
+    "CNY": r"renminbi|RMB|Chinese\s+yuan|yuan|CNY",
+    "JPY": r"(?:Japanese\s+)?yen|JPY",
+}
+_NAMED_CURRENCY = "|".join(f"(?P<{code}>{words})" for code, words in _NAMED_CURRENCIES.items())
+_IN_CURRENCY = rf"in\s+(?:the\s+)?(?:{_NAMED_CURRENCY})(?![A-Za-z$])"
+#: Where a text states the currency of its amounts: "All amounts are in US dollars", "Amounts are in US
+#: dollars unless stated otherwise", "expressed in Hong Kong dollars", "(in US$)", "(in US$ millions)".
+_CURRENCY_STATEMENTS = (
+    re.compile(
+        r"\b(?:all\s+)?(?:monetary\s+)?(?:amounts|figures|values|sums)\b(?:\s+[a-z]+){0,4}?"
+        r"\s+(?:are|is)\s+(?:all\s+)?(?:(?:expressed|stated|presented|reported|shown|given|quoted)\s+)?" + _IN_CURRENCY,
+        _I,
+    ),
+    re.compile(r"(?:^|(?<=[(\[:.;])\s*)(?:all\s+)?(?:monetary\s+)?(?:amounts|figures)\s+" + _IN_CURRENCY, _I | re.M),
+    re.compile(r"\b(?:expressed|stated|presented)\s+" + _IN_CURRENCY, _I),
+    re.compile(r"\b(?:reporting|presentation)\s+currency\s+is\s+(?:the\s+)?(?:" + _NAMED_CURRENCY + ")", _I),
+    re.compile(r"\(\s*" + _IN_CURRENCY + r"\s*(?:'000|thousands?|millions?|billions?|mn|m|bn)?\s*\)", _I),
+)
+_SYMBOL_READINGS = {"$": {"USD": "US$", "HKD": "HK$"}, "¥": {"CNY": "RMB", "JPY": "JPY"}}
+_SYMBOL_FAMILIES = {"$": ("USD", "HKD", "other_dollar"), "¥": ("CNY", "JPY")}
+_BARE_SYMBOL = r"(?<![A-Za-z$])(?<!US\s)(?<!HK\s)(?P<symbol>\$|¥|￥)(?=\s?\d)"
+
+
+def stated_symbols(text: str) -> dict[str, tuple[str, str]]:
+    """How the text says to read a bare "$" or "¥": the prefix to read it as, and the words that say so.
+
+    "All amounts are in US dollars" reads "$212 million" as US$; a text that names two
+    dollars, or a dollar esgclaims cannot read, leaves "$" ambiguous.
+
+    Examples:
+        >>> stated_symbols("All amounts are in US dollars.")
+        {'$': ('US$', 'All amounts are in US dollars')}
+        >>> stated_symbols("Revenue (in HK$ millions) and costs (in US$ millions).")
+        {}
+    """
+    named: dict[str, str] = {}
+    for statement in _CURRENCY_STATEMENTS:
+        for match in statement.finditer(text):
+            code = next(name for name, found in match.groupdict().items() if found is not None)
+            named.setdefault(code, match.group().strip(" ()"))
+    readings = {}
+    for symbol, family in _SYMBOL_FAMILIES.items():
+        codes = [code for code in family if code in named]
+        if len(codes) == 1 and codes[0] in _SYMBOL_READINGS[symbol]:
+            readings[symbol] = (_SYMBOL_READINGS[symbol][codes[0]], named[codes[0]])
+    return readings
+
+
+def scan(
+    text: str, start: int, end: int, leave: list[tuple[int, int]], symbols: dict[str, tuple[str, str]] | None = None
+) -> list[Mention]:
+    """The figures of the sentence ``text[start:end]``, outside the ``leave`` spans.
+
+    ``symbols`` (from :func:`stated_symbols`) reads a bare "$" or "¥" in the currency the
+    text states: the sentence is read with "US$" written for "$", and each figure's
+    offsets are given back in ``text``.
+    """
+    symbols = symbols or {}
+    sentence = text[start:end]
+    inserted: list[tuple[int, int, str]] = []  # where a prefix starts in the sentence read, its extra characters, why
+    for match in re.finditer(_BARE_SYMBOL, text[start:end]):
+        symbol = "¥" if match.group("symbol") == "￥" else match.group("symbol")
+        if symbol not in symbols:
+            continue
+        prefix, words = symbols[symbol]
+        at = match.start() + sum(extra for _, extra, _ in inserted)
+        sentence = sentence[:at] + prefix + sentence[at + 1 :]
+        inserted.append(
+            (start + at, len(prefix) - 1, f"{match.group()!r} read as {prefix}, as the text states: {words!r}")
+        )
+    if not inserted:
+        return _scan(text, start, end, leave)
+
+    def back(position: int) -> int:  # a position in the sentence read, in ``text``
+        return position - sum(min(max(position - at, 0), extra) for at, extra, _ in inserted)
+
+    def ahead(position: int) -> int:  # a position in ``text``, in the sentence read
+        return position + sum(extra for at, extra, _ in inserted if back(at) < position)
+
+    added = sum(extra for _, extra, _ in inserted)
+    mentions = []
+    for mention in _scan(
+        text[:start] + sentence + text[end:], start, end + added, [(ahead(a), ahead(b)) for a, b in leave]
+    ):
+        note = mention.note or next(
+            (why for at, _, why in inserted if mention.start <= at < mention.end and mention.value is not None), ""
+        )
+        first, last, number_end = back(mention.start), back(mention.end), back(mention.number_end)
+        mentions.append(mention._replace(start=first, end=last, number_end=number_end, note=note))
+    return mentions
+
+
+def _scan(text: str, start: int, end: int, leave: list[tuple[int, int]]) -> list[Mention]:
     leave = leave + _quoted_names(text, start, end)
     anchors = sorted(
         [(m.start(), m.end(), False) for m in re.finditer(_NUMBER_ANCHOR, text[start:end])]
@@ -235,16 +341,18 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
     digits = text[a:b]
     if re.fullmatch(r"(?:19|20)\d{2}", digits) and not _unit_follows(after) and not re.search(r"[$€£¥]\s?$", before):
         return True
-    if re.match(r"(?:st|nd|rd|th)\b|-[A-Za-z]|\.[A-Z]{2}\b|:\d", after) or re.search(r"(?:[A-Za-z]-|#|\d:)$", before):
+    if re.match(r"(?:st|nd|rd|th)\b|-(?!(?:US|HK|[SA]|NT)\$)[A-Za-z]|\.[A-Z]{2}\b|:\d", after) or re.search(
+        r"(?:[A-Za-z]-|#|\d:)$", before
+    ):
         return True
     if re.search(r"(?<![\d,.])(?:19|20)\d{2}\s*[-/\u2013]\s*(?:\d{2}-)?$", before) and len(digits) in (2, 4):
         return True  # the second year of "2023/24", the month and day of "2023-12-31"
     if re.search(r"(?:\b[A-Za-z]+\s*:|\bNo\.?)\s*$", before, _I):
         return True  # "HKEX: 2817", "Stock code: 1883", "No. 1"
-    if re.search(
-        rf"\b(?:{'|'.join(_CODE_WORDS)})s?\s+\d+(?:\s*(?:,|and|&|or)\s*\d+)*\s*(?:,|and|&|or)\s*$", before, _I
-    ):
-        return True  # "Scope 1 and 2", "Tiers 1, 2 and 3"
+    if re.search(rf"\b(?:{'|'.join(_CODE_WORDS)}|wharves)s?\s+\d+(?:{_JOIN}\d+)*{_JOIN}$", before, _I):
+        return True  # "Scope 1 and 2", "Tiers 1, 2 and 3", "Berth 14-16"
+    if re.search(rf"\b(?:{_PLACE_WORDS}|wharves)s?\s+$", before, _I) and not _measure_follows(after):
+        return True  # "production lines 3 and 4", "at berth 7": a number in the name of a place, with no unit after
     if re.search(r"\($", before) and re.match(r"\)", after) and len(digits) <= 2:
         return True  # a list marker: "(1)"
     if re.match(_TIME_WORDS, after, _I) and re.search(_TIME_BEFORE, before, _I):
@@ -261,6 +369,22 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
     return following is not None and (
         following.group(1).lower() in ("hundred", "thousand", "million", "billion") or _is_counted(following.group(1))
     )  # "the 10 Million Trees Initiative", "Clean Water for 1,000 Villages"
+
+
+_JOIN = r"\s*(?:,|and|&|or|-|\u2013|to)\s*"
+"""Between the numbers of a list or range of names: "Scope 1 and 2", "Berths 14-16", "Gates 3, 4 and 5"."""
+
+
+def _measure_follows(after: str) -> bool:
+    """Whether a unit, a share or a counted noun follows a number: "line 5 km long" measures a line."""
+    word = re.match(r"\s?(%|[A-Za-z][A-Za-z0-9]*)", after)
+    if word is None:
+        return False
+    try:
+        parse_unit(word.group(1))
+    except EsgClaimsError:
+        return _unit_follows(after)
+    return True
 
 
 def _unit_follows(after: str) -> bool:

@@ -426,6 +426,8 @@ def _number(text: str, original: str) -> tuple[Decimal, Decimal | None, str]:
 
 def _scale_word(text: str, has_currency: bool) -> str | None:
     lowered = text.lower()
+    if chinese_unit(text) is not None:
+        return None  # "千瓦时" is kWh and "千克" kg: the 千 of a unit's name is no scale ("3.1亿千瓦时")
     for word in _SCALE_WORDS:
         if word == "m" and not has_currency:
             continue

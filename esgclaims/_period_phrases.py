@@ -237,7 +237,7 @@ _PATTERNS: list[tuple[str, Role]] = [
     ),
     (rf"{_IN}(?:the\s+)?(?P<adj>{_YEAR}){_UNREADABLE_AFTER}", Role.BLOCK),
     (
-        rf"{_IN}(?:the\s+(?:calendar\s+)?year\s+|calendar\s+year\s+)?(?P<year>(?:{_MONTH}\s+)?{_YEAR})(?:\s+alone)?",
+        rf"{_IN}(?:the\s+(?:calendar\s+)?year\s+|calendar\s+(?:year\s+)?)?(?P<year>(?:{_MONTH}\s+)?{_YEAR})(?:\s+alone)?",
         Role.STATED,
     ),
     (rf"(?P<cnyear>{_CN_DATE})", Role.STATED),

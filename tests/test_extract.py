@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from decimal import Decimal
 from pathlib import Path
@@ -1249,3 +1250,187 @@ def test_the_short_last_sentence_of_a_long_line_opens_a_list_with_its_deadline(i
     assert (share.period.iso(), cut.period.iso()) == (period, period)
     assert cut.change is not None
     assert cut.change.baseline == CalendarYear(2021)
+
+
+# ------------------------------------------------------------------ a currency the text states
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            (
+                "All amounts are in US dollars.\n\nIn 2023, the Foundation granted $4.5 million to clinics, "
+                "compared with $3.8 million in 2022."
+            ),
+            [("US$ 4,500,000", "2023"), ("US$ 3,800,000", "2022")],
+        ),
+        (
+            "Amounts are in Hong Kong dollars unless stated otherwise. In 2023, the Trust spent about $18 million.",
+            [("around HK$ 18,000,000 (±10%)", "2023")],
+        ),
+        ("Community investment (in US$)\n\nIn 2023, we invested $2.1 million in schools.", [("US$ 2,100,000", "2023")]),
+        (
+            "All amounts in this report are in U.S. dollars. Grants rose to $960,000 in 2023.",
+            [("US$ 960,000", "2023")],
+        ),
+        ("Amounts are in renminbi. In 2023, it paid ¥2,400 to each family.", [("RMB 2,400", "2023")]),
+    ],
+)
+def test_a_bare_dollar_is_read_in_the_currency_the_text_states(text: str, values: list[tuple[str, str]]) -> None:
+    found = extract(text)
+    assert [(str(c.value), c.period.iso()) for c in found] == values
+    for candidate in found:
+        assert text[slice(*candidate.figure_span)] == candidate.figure
+        assert text[slice(*candidate.span)] == candidate.quote
+        assert re.fullmatch(r"'[$¥]' read as (?:US\$|HK\$|RMB), as the text states: '.+'", candidate.note)
+
+
+def test_a_figure_read_in_the_stated_currency_says_so_and_keeps_its_words_as_written() -> None:
+    text = "Figures are expressed in US dollars. In 2023, the Trust raised HK$31 million (about $4 million)."
+    (candidate,) = extract(text)
+    assert candidate.figure == "HK$31 million (about $4 million)"
+    assert candidate.alternatives == (ReportedValue.of("4000000", "USD", "approximately", precision="1000000"),)
+    assert candidate.note == "'$' read as US$, as the text states: 'Figures are expressed in US dollars'"
+    (level,) = extract("All amounts are in US dollars. In 2023, it spent $5-6 million, and $7 million in 2024.")[:1]
+    assert str(level.value) == "US$ 5,000,000 to US$ 6,000,000"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "",  # none
+        "All amounts are in Singapore dollars. ",  # a dollar esgclaims cannot read
+        "Amounts are in US dollars; figures for the Hong Kong unit are expressed in Hong Kong dollars. ",  # two
+        "Sales denominated in US dollars rose. ",  # what some sales are in, not what the text states amounts in
+    ],
+)
+def test_a_bare_dollar_stays_unread_without_one_currency_the_text_states(statement: str) -> None:
+    candidate = extract(statement + "In 2023, the Foundation granted $4.5 million.")[-1]
+    assert (candidate.kind, candidate.figure) == ("unread", "$4.5 million")
+    assert candidate.note == (
+        "cannot read '$4.5 million': '$' could be US$, HK$ or another dollar; write US$, HK$ or the ISO code"
+    )
+
+
+def test_a_range_between_two_amounts_each_with_its_currency_is_one_range() -> None:
+    (candidate,) = extract("In 2024, the council will spend US$5-US$6 million on flood barriers.")
+    assert str(candidate.value) == "US$ 5,000,000 to US$ 6,000,000"
+
+
+# ------------------------------------------------------------------ energy in Chinese, amounts more than a year's
+
+
+def test_a_chinese_scale_before_kilowatt_hours_scales_the_number() -> None:
+    (candidate,) = extract("2023年\uff0c园区屋顶光伏发电约4.6亿千瓦时。")
+    assert candidate.value == ReportedValue.of("460000000", "kWh", "approximately", precision="10000000")
+    assert candidate.figure == "约4.6亿千瓦时"
+    assert str(extract("2024年\uff0c储能电站放电1.5万千瓦时。")[0].value) == "15,000 kWh"
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "direction"),
+    [
+        (
+            "The cooperative enrolled 1,860 households in 2023, 240 more than in 2022.",
+            [("level", "1,860 households", "2023"), ("change", "240 households", "2023")],
+            Direction.INCREASE,
+        ),
+        (
+            "Landfilled waste was 930 tonnes in 2023, 85 tonnes less than a year earlier.",
+            [("level", "930 t", "2023"), ("change", "85 t", "2023")],
+            Direction.DECREASE,
+        ),
+        (
+            "The programme trained 640 farmers in 2023, 35 fewer than in 2022.",
+            [("level", "640 people", "2023"), ("change", "35 people", "2023")],
+            Direction.DECREASE,
+        ),
+    ],
+)
+def test_an_amount_more_or_less_than_in_a_period_is_an_absolute_change(
+    text: str, found: list[tuple[str, str, str]], direction: Direction
+) -> None:
+    level, change = extract(text)
+    assert [_read(level), _read(change)] == found
+    assert change.change is not None
+    assert (change.change.direction, change.change.relative, change.change.baseline) == (
+        direction,
+        False,
+        CalendarYear(2022),
+    )
+    assert [c.kind for c in extract("In 2023 we trained 40 more than 2000 people.")] == ["level", "level"]
+
+
+# ------------------------------------------------------------------ numbers in the names of places
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("In 2023 we rebuilt Wharf 3-5 and installed 42 shore-power outlets.", ["42 shore-power outlets"]),
+        ("Berths 21-23 handled 950,000 passengers in 2023.", ["950,000 passengers"]),
+        ("In 2023, Terminal 4 and Gates 11, 12 and 14 served 3.4 million passengers.", ["3.4 million passengers"]),
+        ("Building 5-7 of the campus added 2,300 m2 of rooftop solar in 2023.", ["2,300 m2"]),
+        ("In 2023, production lines 2 to 4 used 18,000 MWh.", ["18,000 MWh"]),
+        ("At platform 9, we fitted 120 households with meters in 2023.", ["120 households"]),
+        ("Route 38 carried 1.1 million riders in 2023.", ["1.1 million riders"]),
+        ("In 2023, Phase 2-3 of the scheme reached 800 households.", ["800 households"]),
+        # a unit after the number: a measure, not a name
+        ("In 2023, a line 12 km long opened.", ["12 km"]),
+        ("In 2023, the plant ran 24 hours a day.", ["24 hours"]),
+    ],
+)
+def test_a_number_after_a_place_word_names_the_place(text: str, figures: list[str]) -> None:
+    assert _figures(text) == figures
+
+
+# ------------------------------------------------------------------ periods: a year earlier, calendar years, rates
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # a year-end share, then the one a year earlier: the previous year-end
+        (
+            (
+                "In 2023, the bank opened 9 branches. At year-end, 78% of its branches were step-free, "
+                "up from 70% a year earlier."
+            ),
+            ["2023", "as of 2023-12-31", "as of 2022-12-31"],
+        ),
+        # a year's flow: the previous year
+        (
+            "In 2023, the fleet used 4.2 million litres of diesel, down from 4.6 million litres a year earlier.",
+            ["2023", "2022"],
+        ),
+        # a figure of no known period: none for the one before it either
+        ("In 2023, the fund grew. It now supports 90 households, up from 75 a year earlier.", ["unknown", "unknown"]),
+    ],
+)
+def test_a_figure_a_year_earlier_takes_a_year_before_the_figure_it_is_compared_with(
+    text: str, periods: list[str]
+) -> None:
+    assert [c.period.iso() for c in extract(text)] == periods
+
+
+def test_a_calendar_year_is_the_calendar_year_in_a_text_of_fiscal_years() -> None:
+    text = "Marrow Health's fiscal year ends on 30 June. In calendar 2023, its clinics treated about 12,000 patients."
+    (candidate,) = extract(text)
+    assert (candidate.period, candidate.period_phrase) == (CalendarYear(2023), "In calendar 2023")
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Goals\n\nBy 2028, we plan to:\n- train 5,000 nurses a year; and\n- open 12 clinics.", "as of 2028"),
+        ("We aim to treat 2 million patients a year by 2030.", "as of 2030"),
+        ("By 2030, we aim to halve our emissions. We will also train 800 midwives annually.", "as of 2030"),
+        # no deadline: a rate has no period of its own, and takes none from its context
+        ("The plant is expected to treat 40,000 m3 of water per day once complete.", "unknown"),
+        ("In 2023, the Trust opened 4 clinics. The scholarship funds 50 students each year.", "unknown"),
+    ],
+)
+def test_a_rate_in_a_target_takes_the_targets_deadline(text: str, period: str) -> None:
+    rate = next(c for c in extract(text) if c.value is not None and str(c.value.units) != "dimensionless")
+    assert rate.period.iso() == period

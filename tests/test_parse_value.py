@@ -112,6 +112,17 @@ CASES = [
     ("180 liters per person per day", Qualifier.EXACT, "180", "L/person/day", "1", "180", "180"),
     ("2万户以上", Qualifier.AT_LEAST, "20000", "household", "10000", "20000", N),
     ("5%以下", Qualifier.AT_MOST, "5", "percent", "1", "0", "5"),
+    # a scale word before a Chinese unit whose name opens with 千: the scale is of the number, not of the unit
+    ("约4.6亿千瓦时", Qualifier.APPROXIMATELY, "460000000", "kWh", "10000000", "414000000", "506000000"),
+    ("12万千瓦时", Qualifier.EXACT, "120000", "kWh", "10000", "120000", "120000"),
+    ("8,500千瓦时", Qualifier.EXACT, "8500", "kWh", "1", "8500", "8500"),
+    ("3.5千万千瓦时", Qualifier.EXACT, "35000000", "kWh", "1000000", "35000000", "35000000"),
+    ("2.7万兆瓦时", Qualifier.EXACT, "27000", "MWh", "1000", "27000", "27000"),
+    ("1.6吉瓦时", Qualifier.EXACT, "1.6", "GWh", "0.1", "1.6", "1.6"),
+    ("450千瓦", Qualifier.EXACT, "450", "kW", "1", "450", "450"),
+    ("6万千克", Qualifier.EXACT, "60000", "kg", "10000", "60000", "60000"),
+    ("7千吨", Qualifier.EXACT, "7000", "t", "1000", "7000", "7000"),
+    ("1.2万千米", Qualifier.EXACT, "12000", "km", "1000", "12000", "12000"),
 ]
 
 
