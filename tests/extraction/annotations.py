@@ -34,8 +34,20 @@ HELD_OUT_6 = HERE / "heldout6"
 HELD_OUT_7 = HERE / "heldout7"
 """A seventh set, annotated without reading the rules, scored once, then used to fix general bugs."""
 HELD_OUT_8 = HERE / "heldout8"
-"""An eighth set, annotated after the last rule change without reading the rules, scored once."""
-HELD_OUT_SETS = (HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7, HELD_OUT_8)
+"""An eighth set, annotated without reading the rules, scored once, then used to fix general bugs."""
+HELD_OUT_9 = HERE / "heldout9"
+"""A ninth set, annotated after the last rule change without reading the rules, scored once."""
+HELD_OUT_SETS = (
+    HELD_OUT,
+    HELD_OUT_2,
+    HELD_OUT_3,
+    HELD_OUT_4,
+    HELD_OUT_5,
+    HELD_OUT_6,
+    HELD_OUT_7,
+    HELD_OUT_8,
+    HELD_OUT_9,
+)
 """Every held-out folder, oldest first."""
 FIELDS = ("kind", "direction", "qualifier", "amount", "upper", "unit", "period", "alternatives")
 
