@@ -50,6 +50,8 @@ _TARGET = re.compile(
     _I,
 )
 """Words of a target or a plan, whose date may come at the end of the sentence: "is expected to ... by 2026"."""
+#: A period the figures fall in, not one they run from ("Since 2018, ... each month" is a standing rate).
+_IN_PERIOD = re.compile(r"(?:in|during|for|over|throughout)\b", _I)
 _RATE = re.compile(r"(?:each|every|per|a)\s+(?:year|month|week|day)|per\s+annum|annually|monthly|weekly|daily", _I)
 """A rate, not a period: "75 million patients a year", "2,900 GWh per year"."""
 _BY = re.compile(r"(?:by|until|till|through)\b|(?:力争|争取|计划|预计|目标)?到", _I)
@@ -176,10 +178,19 @@ class Context:
         "a year", "per year" and "annually" make a figure a rate, and block any period of the
         context ("generates 2,900 GWh per year once operational" is no figure of the year in
         context); but a target's deadline, in its sentence or on the line that opens its list
-        ("By 2030, we aim to:"), is the date the rate is to be reached by.
+        ("By 2030, we aim to:"), is the date the rate is to be reached by. So is a period the
+        sentence states before the rate.
         """
-        if not any(p.role is Role.BLOCK and _RATE.fullmatch(p.text) for p in phrases):
+        rates = [p for p in phrases if p.role is Role.BLOCK and _RATE.fullmatch(p.text)]
+        if not rates:
             return phrases
+        if any(
+            p.role is Role.STATED and len(p.periods) == 1 and p.end <= rates[0].start and _IN_PERIOD.match(p.text)
+            for p in phrases
+        ):
+            # "In FY2023, 38,600 households received broadband at HK$68 a month": the sentence states
+            # its period before the rate, and the rate only says how often the price is paid
+            return [p for p in phrases if p not in rates]
         frame = self.listing or self.carry or self.section
         framed = frame is not None and isinstance(frame.period, AsOf) and bool(_BY.match(frame.phrase))
         stated = _TARGET.search(text, clauses[0], clauses[-1]) and any(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ._errors import EsgClaimsError
 from ._nouns import CHINESE_NOUNS, COUNT_NOUNS
-from ._parse_value import QUALIFIER_PHRASES, parse_value
+from ._parse_value import CHINESE_SHARE, QUALIFIER_PHRASES, parse_value
 from ._units import DIMENSIONLESS, PERCENT, count_kind_of, currency_of, parse_unit
 from ._values import ReportedValue
 
@@ -34,6 +34,8 @@ _WORD_ANCHOR = (
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|a|an)"
     rf"\s+(?:hundred|thousand|million|billion)|(?:{_SMALL}|a\s+dozen)(?=\s))(?![A-Za-z])"
 )
+#: "超过四成", "近三成", "逾半", "过半": a share in Chinese words, anchored only after a qualifier or "占".
+_CHINESE_SHARE_ANCHOR = rf"(?:(?<=超过)|(?<=逾)|(?<=近)|(?<=约)|(?<=占)|(?<=占比)|(?<!超)过(?=半))(?:{CHINESE_SHARE})"
 _CURRENCY = r"(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|US\$|HK\$|S\$|A\$|NT\$|\$|€|£|¥|￥|人民币)"
 _CURRENCY_BEFORE = _CURRENCY + r"\s?$"
 _QUALIFIER_BEFORE = (
@@ -270,6 +272,7 @@ def _scan(text: str, start: int, end: int, leave: list[tuple[int, int]]) -> list
     anchors = sorted(
         [(m.start(), m.end(), False) for m in re.finditer(_NUMBER_ANCHOR, text[start:end])]
         + [(m.start(), m.end(), True) for m in re.finditer(_WORD_ANCHOR, text[start:end], _I)]
+        + [(m.start(), m.end(), False) for m in re.finditer(_CHINESE_SHARE_ANCHOR, text[start:end])]
     )
     mentions: list[Mention] = []
     for first, last, words in anchors:
@@ -345,6 +348,8 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
         r"(?:[A-Za-z]-|#|\d:)$", before
     ):
         return True
+    if _attached_name(after):
+        return True  # "5G", "3G": a letter joined to the number makes a name, unless it is a unit ("5km")
     if re.search(r"(?<![\d,.])(?:19|20)\d{2}\s*[-/\u2013]\s*(?:\d{2}-)?$", before) and len(digits) in (2, 4):
         return True  # the second year of "2023/24", the month and day of "2023-12-31"
     if re.search(r"(?:\b[A-Za-z]+\s*:|\bNo\.?)\s*$", before, _I):
@@ -369,6 +374,21 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
     return following is not None and (
         following.group(1).lower() in ("hundred", "thousand", "million", "billion") or _is_counted(following.group(1))
     )  # "the 10 Million Trees Initiative", "Clean Water for 1,000 Villages"
+
+
+def _attached_name(after: str) -> bool:
+    """Whether letters joined to a number name a thing ("5G network") rather than a unit or scale ("5km", "3bn")."""
+    joined = re.match(r"([A-Za-z][A-Za-z0-9]*)(?![A-Za-z0-9])", after)
+    if joined is None:
+        return False
+    word = joined.group(1)
+    if re.fullmatch(_SCALE_AFTER, word, _I):
+        return False
+    try:
+        parse_unit(word)
+    except EsgClaimsError:
+        return word.lower() not in ("x", "pp", "ppt", "ppts") and not _is_counted(word)
+    return False
 
 
 _JOIN = r"\s*(?:,|and|&|or|-|\u2013|to)\s*"

@@ -28,7 +28,7 @@ _PEOPLE = (
     "scientists professionals managers executives supervisors leaders officers directors "
     # who governs, represents or looks after others: "several hundred village officials"
     "officials cadres representatives delegates coordinators inspectors advisers advisors ambassadors "
-    "rangers wardens stewards livestreamers "
+    "rangers wardens stewards livestreamers streamers hosts presenters broadcasters "
     # who a programme reaches: parents and children, refugees, tenants, borrowers
     "men boys adults parents mothers fathers elders kids babies newborns orphans refugees survivors veterans "
     "tenants homeowners borrowers policyholders athletes "

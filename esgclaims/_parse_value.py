@@ -11,7 +11,7 @@ from ._nouns import COUNT_NOUNS, PER_NOUNS, SINGULAR_NOUNS, chinese_unit
 from ._units import count_kind_of, parse_unit, to_decimal
 from ._values import DEFAULT_TOLERANCE, Qualifier, ReportedValue
 
-__all__ = ["COUNT_NOUNS", "QUALIFIER_PHRASES", "parse_value"]
+__all__ = ["CHINESE_SHARE", "COUNT_NOUNS", "QUALIFIER_PHRASES", "parse_value"]
 
 # Longest phrases first where one is a prefix of another.
 _QUALIFIERS: list[tuple[str, Qualifier]] = [
@@ -19,9 +19,9 @@ _QUALIFIERS: list[tuple[str, Qualifier]] = [
     for qualifier, phrases in [
         (Qualifier.APPROXIMATELY, "approximately|approx.|around|about|nearly|almost|close to|roughly|some|~|约|近"),
         (Qualifier.MORE_THAN, "more than|over|exceeded|exceeding|exceeds|in excess of|above|upwards of|超过|逾"),
-        (Qualifier.AT_LEAST, "at least|no less than|not less than|no fewer than|a minimum of|minimum of"),
+        (Qualifier.AT_LEAST, "at least|at or above|no less than|not less than|no fewer than|a minimum of|minimum of"),
         (Qualifier.LESS_THAN, "less than|fewer than|under|below"),
-        (Qualifier.AT_MOST, "at most|up to|no more than|not more than|a maximum of|maximum of"),
+        (Qualifier.AT_MOST, "at most|at or below|up to|no more than|not more than|a maximum of|maximum of"),
     ]
     for phrase in phrases.split("|")
 ]
@@ -233,6 +233,9 @@ def _parse(original: str, tolerance: Decimal | str | None) -> ReportedValue:
     text, phrase = _strip_prefix(text, _QUALIFIERS)
     if phrase is not None:
         qualifier = dict(_QUALIFIERS)[phrase]
+    share = _chinese_share(text, qualifier)
+    if share is not None:
+        qualifier, text = share
     between = text.lower().startswith("between ")
     if between:
         text = text[len("between ") :]
@@ -242,6 +245,25 @@ def _parse(original: str, tolerance: Decimal | str | None) -> ReportedValue:
         chosen_tolerance = DEFAULT_TOLERANCE if tolerance is None else to_decimal(tolerance)
         return ReportedValue.of(figure.amount, unit, qualifier, precision=figure.precision, tolerance=chosen_tolerance)
     return ReportedValue.of(figure.amount, unit, qualifier, upper=figure.upper, precision=figure.precision)
+
+
+_CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+#: A share in tenths ("四成", four tenths) or a half ("半"), after its qualifier was stripped.
+#: Not when a word goes on: "成本" (cost), "成为" (become), "一成不变", "半年" (half a year).
+CHINESE_SHARE = r"(?:[一二两三四五六七八九]成|半数?)(?![本为功果员熟立长效就交绩品型不年月天日岛径导])"
+
+
+def _chinese_share(text: str, qualifier: Qualifier) -> tuple[Qualifier, str] | None:
+    """ "超过四成" is more than 40%, "近三成" about 30%, "逾半" and "过半" more than 50%: read as percent."""  # noqa: D210
+    if text.startswith("过半"):  # "过" alone is no qualifier ("过去"): only before "半"
+        if qualifier is not Qualifier.EXACT:
+            return None
+        qualifier, text = Qualifier.MORE_THAN, text[1:]
+    match = re.match(rf"^(?:{CHINESE_SHARE})", text)
+    if match is None:
+        return None
+    tenths = _CHINESE_DIGITS.get(match.group()[0])
+    return qualifier, f"{50 if tenths is None else tenths * 10}%{text[match.end() :]}"
 
 
 class _Figure(NamedTuple):
@@ -307,6 +329,11 @@ def _unit(figure: _Figure, original: str) -> tuple[Qualifier, str]:
         unit = currency
     else:
         unit, text = _noun_unit(text, original, many=figure.amount != 1)
+        # "1.71 liters of water per liter of beverage": a ratio of two measured things; what was
+        # measured is no part of the unit ("2,900 GWh of electricity per year" stays GWh)
+        substance = re.match(r"^of\s+(?:[a-z][a-z-]*\s+){1,2}?(?=per\s+[a-z]+\s+of\s+[a-z])", text, re.IGNORECASE)
+        if substance and unit not in COUNT_NOUNS.values():
+            text = text[substance.end() :]
     per, text = _per(text, original)
     while per is not None:  # "liters per person per day"
         unit = f"{unit} / {per}"
@@ -448,6 +475,35 @@ def _scale(text: str, has_currency: bool) -> tuple[Decimal, bool, str]:
     return scale, scaled, text
 
 
+#: Units written in two words or with a superscript: "cubic meters", "m³". The second word alone
+#: names another unit ("meters"), so these are read before the words one by one.
+_POWER_UNITS = (
+    (r"(?:cubic\s+(?:meters?|metres?)|m³|m\^3)(?![A-Za-z0-9])", "m3"),
+    (r"(?:square\s+(?:meters?|metres?)|m²|m\^2|sq\.?\s*m)(?![A-Za-z0-9])", "m2"),
+    (r"(?:square\s+(?:kilometers?|kilometres?)|km²|km\^2|sq\.?\s*km)(?![A-Za-z0-9])", "km2"),
+)
+#: Powers of units the registry lacks: refused rather than read as the length alone.
+_UNKNOWN_POWER = (
+    r"(?:cubic|square|sq\.?)\s+(?:feet|foot|ft|inch(?:es)?|yards?|miles?|kilometers?|kilometres?|centimeters?"
+    r"|centimetres?|millimeters?|millimetres?)\b|(?:ft|in|yd|mi|km|cm|mm)[²³]"
+)
+
+
+def _power_unit(text: str, original: str) -> tuple[str, str] | None:
+    """A squared or cubed unit at the start of ``text``: "cubic meters" is m3, not meter."""
+    for pattern, unit in _POWER_UNITS:
+        match = re.match(pattern, text, re.IGNORECASE)
+        if match:
+            return unit, text[match.end() :].strip()
+    unknown = re.match(_UNKNOWN_POWER, text, re.IGNORECASE)
+    if unknown:
+        raise ValueParseError(
+            f"cannot read {original.strip()!r}: {unknown.group()!r} is not in the unit registry "
+            "(it knows m2, km2, hectares, m3 and liters)"
+        )
+    return None
+
+
 def _registered_kind(word: str) -> str | None:
     """The count kind ``word`` names in the unit registry ("households", or a kind a user registered), if any."""
     if not word[:1].isalpha() or not word.isascii():
@@ -473,6 +529,9 @@ def _noun_unit(text: str, original: str, *, many: bool = True) -> tuple[str, str
     emissions = re.match(_EMISSIONS, text)
     if emissions:
         return _EMISSION_UNITS[emissions.group(1).lower()], text[emissions.end() :].strip()
+    power = _power_unit(text, original)
+    if power is not None:
+        return power
     words = list(re.finditer(r"[A-Za-z0-9_%]+|[^\sA-Za-z0-9_%]+", text))
     if words and words[0].group().lower() == "of":
         words = words[1:]

@@ -1434,3 +1434,68 @@ def test_a_calendar_year_is_the_calendar_year_in_a_text_of_fiscal_years() -> Non
 def test_a_rate_in_a_target_takes_the_targets_deadline(text: str, period: str) -> None:
     rate = next(c for c in extract(text) if c.value is not None and str(c.value.units) != "dimensionless")
     assert rate.period.iso() == period
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "In 2023, the operator's 5G network reached 92% of homes, and 4G reached 210 villages that relied on 3G.",
+            ["92%", "210 villages"],
+        ),
+        (
+            "In 2023, the site met WCAG 2.1, the Aqueduct 3.0 tool flagged 9 farms; Connect 100 served 300 households.",
+            ["9 farms", "300 households"],
+        ),
+    ],
+)
+def test_numbers_in_network_generations_and_names_are_no_figures(text: str, values: list[str]) -> None:
+    assert [str(c.value) for c in extract(text)] == values
+
+
+def test_a_unit_written_joined_to_its_number_is_still_a_figure() -> None:
+    assert [str(c.value) for c in extract("In 2023, the utility laid 12km of pipe and generated 40MWh.")] == [
+        "12 km",
+        "40 MWh",
+    ]
+
+
+def test_a_price_a_month_takes_the_period_its_sentence_states() -> None:
+    text = (
+        "The company's financial year ends on 31 December, and this report covers the year ended "
+        '31 December 2024 ("FY2024").\n\n'
+        "In FY2024, 12,400 older residents used our Care Line service at HK$45 a month, "
+        "up from 10,900 residents a year earlier."
+    )
+    assert [(str(c.value), c.period.iso()) for c in extract(text)] == [
+        ("12,400 people", "FY2024 (2024-01 to 2024-12)"),
+        ("HK$ 45", "FY2024 (2024-01 to 2024-12)"),
+        ("10,900 people", "FY2023 (2023-01 to 2023-12)"),
+    ]
+
+
+def test_a_rate_since_a_year_is_still_a_standing_rate() -> None:
+    (candidate,) = extract("Since 2019, the pantry has fed more than 3,000 families each week.")
+    assert candidate.period.iso() == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("2022年合作社带动农户增收。其中女性占比超过六成。", ["more than 60%"]),
+        ("2022年逾半农户开通了网店; 近两成农户的收入翻番。", ["more than 50%", "around 20% (±10%)"]),
+        ("2022年合作社成本下降, 管理一成不变。", []),
+    ],
+)
+def test_chinese_shares_in_tenths_and_halves_are_figures(text: str, values: list[str]) -> None:
+    assert [str(c.value) for c in extract(text)] == values
+
+
+def test_water_in_cubic_meters_and_a_water_use_ratio_are_read_in_their_units() -> None:
+    text = "In 2023, the brewery drew 2.6 million cubic meters of water, using 3.2 liters of water per liter of beer."
+    assert [str(c.value.units) for c in extract(text) if c.value is not None] == ["cubic_meter", "dimensionless"]
+
+
+def test_a_price_target_at_or_below_is_at_most() -> None:
+    (candidate,) = extract("By 2027, we aim to keep the basic tariff at or below HK$99 a month.")
+    assert (str(candidate.value), candidate.period.iso()) == ("at most HK$ 99", "as of 2027")

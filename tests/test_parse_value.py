@@ -296,3 +296,71 @@ def test_parse_value_still_refuses_a_second_figure_after_the_first() -> None:
 )
 def test_parse_value_reads_people_who_sell_serve_or_live_somewhere_as_people(text: str, expected: str) -> None:
     assert str(parse_value(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "unit"),
+    [
+        ("6.2 million cubic meters", "6,200,000 m3", "cubic_meter"),
+        ("about 900 cubic metres of water", "around 900 m3 (±10%)", "cubic_meter"),
+        ("3,500 m³", "3,500 m3", "cubic_meter"),
+        ("42,000 square meters of roof", "42,000 m2", "square_meter"),
+        ("1,250 m²", "1,250 m2", "square_meter"),
+        ("7 square kilometres", "7 km2", "square_kilometer"),
+        ("0.8 m³ per tonne", "0.8 m3 per t", "cubic_meter / tonne"),
+        ("12 meters", "12 m", "meter"),
+    ],
+)
+def test_parse_value_reads_squared_and_cubed_units_not_the_length(text: str, expected: str, unit: str) -> None:
+    value = parse_value(text)
+    assert (str(value), str(value.reported.units)) == (expected, unit)
+
+
+@pytest.mark.parametrize("text", ["5,000 cubic feet", "300 square feet", "40 sq ft", "2 cubic kilometres"])
+def test_parse_value_refuses_a_squared_or_cubed_unit_the_registry_lacks(text: str) -> None:
+    with pytest.raises(ValueParseError, match="not in the unit registry"):
+        parse_value(text)
+
+
+def test_parse_value_reads_an_amount_of_one_thing_per_amount_of_another_as_a_ratio() -> None:
+    assert str(parse_value("2.4 liters of water per liter of juice").reported.units) == "dimensionless"
+    assert str(parse_value("0.3 kWh of electricity per liter of juice").reported.units) == "kilowatt_hour / liter"
+    # "of electricity" before a bare "per year" is no ratio: the figure stays in GWh
+    assert str(parse_value("about 120 GWh of electricity per year").reported.units) == "gigawatt_hour"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("at or below HK$120", "at most HK$ 120"),
+        ("at or above 90%", "at least 90%"),
+    ],
+)
+def test_parse_value_reads_at_or_below_and_at_or_above_as_bounds(text: str, expected: str) -> None:
+    assert str(parse_value(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("超过六成", "more than 60%"),
+        ("近两成", "around 20% (±10%)"),
+        ("约三成", "around 30% (±10%)"),
+        ("逾半", "more than 50%"),
+        ("过半", "more than 50%"),
+        ("七成以上", "at least 70%"),
+    ],
+)
+def test_parse_value_reads_chinese_shares_in_tenths_and_halves(text: str, expected: str) -> None:
+    assert str(parse_value(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["一成不变", "成本"])
+def test_parse_value_reads_no_share_in_words_that_only_contain_cheng(text: str) -> None:
+    with pytest.raises(ValueParseError):
+        parse_value(text)
+
+
+def test_parse_value_reads_hosts_and_presenters_as_people() -> None:
+    assert str(parse_value("2,300 livestream hosts")) == "2,300 people"
+    assert str(parse_value("45 radio presenters")) == "45 people"
