@@ -197,6 +197,10 @@ def _lookup_name(name: str, text: str) -> Unit:
     return unit
 
 
+#: "m³" and "km²" are written as reports write them; the registry names them m3 and km2.
+_SUPERSCRIPTS = str.maketrans({"²": "2", "³": "3"})
+
+
 def parse_unit(text: str | Unit) -> Unit:
     """Look up a unit by name, or a simple product or quotient of names.
 
@@ -208,6 +212,8 @@ def parse_unit(text: str | Unit) -> Unit:
         <Unit('CNY')>
         >>> parse_unit("CNY / household")
         <Unit('CNY / household')>
+        >>> parse_unit("m³")
+        <Unit('cubic_meter')>
         >>> parse_unit("RMBB")
         Traceback (most recent call last):
         ...
@@ -219,7 +225,7 @@ def parse_unit(text: str | Unit) -> Unit:
         return text
     if not isinstance(text, str):
         raise UnitError(f"a unit must be a string, got {type(text).__name__}")
-    stripped = text.strip()
+    stripped = text.strip().translate(_SUPERSCRIPTS)
     if stripped in ("", "1", "dimensionless"):
         return DIMENSIONLESS
     if "*" not in stripped and "/" not in stripped:

@@ -337,6 +337,8 @@ def test_quantity_magnitudes_are_plain_decimals() -> None:
         ("kWh/t", "kilowatt_hour/tonne"),
         ("kWh * t", "kilowatt_hour*tonne"),
         ("CNY / household / yr", "CNY/household/year"),
+        ("m³", "cubic_meter"),
+        ("kWh/m²", "kilowatt_hour/square_meter"),
         ("", "dimensionless"),
         ("dimensionless", "dimensionless"),
     ],
