@@ -36,7 +36,9 @@ HELD_OUT_7 = HERE / "heldout7"
 HELD_OUT_8 = HERE / "heldout8"
 """An eighth set, annotated without reading the rules, scored once, then used to fix general bugs."""
 HELD_OUT_9 = HERE / "heldout9"
-"""A ninth set, annotated after the last rule change without reading the rules, scored once."""
+"""A ninth set, annotated without reading the rules, scored once, then used to fix general bugs."""
+HELD_OUT_10 = HERE / "heldout10"
+"""A tenth set, annotated after the last rule change without reading the rules, scored once."""
 HELD_OUT_SETS = (
     HELD_OUT,
     HELD_OUT_2,
@@ -47,6 +49,7 @@ HELD_OUT_SETS = (
     HELD_OUT_7,
     HELD_OUT_8,
     HELD_OUT_9,
+    HELD_OUT_10,
 )
 """Every held-out folder, oldest first."""
 FIELDS = ("kind", "direction", "qualifier", "amount", "upper", "unit", "period", "alternatives")
