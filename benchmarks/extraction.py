@@ -19,19 +19,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.extraction.annotations import (
-    HELD_OUT,
-    HELD_OUT_2,
-    HELD_OUT_3,
-    HELD_OUT_4,
-    HELD_OUT_5,
-    HELD_OUT_6,
-    HELD_OUT_7,
-    HELD_OUT_8,
-    HELD_OUT_9,
-    HELD_OUT_10,
+    HELD_OUT_SETS,
     HERE,
     Score,
     candidates,
+    held_out_title,
     qualifier_of,
     score,
     texts,
@@ -58,19 +50,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list every miss and extra candidate")
     args = parser.parse_args()
-    sets = (
-        ("texts the rules were tuned on", HERE),
-        ("first held-out texts: scored once, then used to fix general bugs", HELD_OUT),
-        ("second held-out texts: scored once, then used to fix general bugs", HELD_OUT_2),
-        ("third held-out texts: scored once, then used to fix general bugs", HELD_OUT_3),
-        ("fourth held-out texts: scored once, then used to fix general bugs", HELD_OUT_4),
-        ("fifth held-out texts: scored once, then used to fix general bugs", HELD_OUT_5),
-        ("sixth held-out texts: scored once, then used to fix general bugs", HELD_OUT_6),
-        ("seventh held-out texts: scored once, then used to fix general bugs", HELD_OUT_7),
-        ("eighth held-out texts: scored once, then used to fix general bugs", HELD_OUT_8),
-        ("ninth held-out texts: scored once, then used to fix general bugs", HELD_OUT_9),
-        ("tenth held-out texts: annotated after the last rule change, scored once", HELD_OUT_10),
-    )
+    sets = (("texts the rules were tuned on", HERE), *((held_out_title(f), f) for f in HELD_OUT_SETS))
     for title, folder in sets:
         print(f"== {title} ({folder.relative_to(HERE.parents[1])})\n")
         scores = [(item.name, score(item.expected, candidates(item))) for item in texts(folder)]

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from ._errors import EsgClaimsError
-from ._nouns import CHINESE_NOUNS, COUNT_NOUNS
+from ._nouns import CHINESE_NOUNS, COUNT_NOUNS, FUNCTION_WORDS
 from ._parse_value import CHINESE_SHARE, QUALIFIER_PHRASES, parse_value
 from ._units import DIMENSIONLESS, PERCENT, count_kind_of, currency_of, parse_unit
 from ._values import ReportedValue
@@ -49,56 +49,9 @@ _QUALIFIER_BEFORE = (
 _SCALE_AFTER = (
     r"\s?(?:hundred|thousand|million|billion|trillion|bn|mn|k)(?![A-Za-z])|万亿|十万|百万|千万|亿|万|千(?![瓦克米])"
 )
-_STOP_WORDS = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "with",
-        "by",
-        "across",
-        "and",
-        "or",
-        "that",
-        "which",
-        "who",
-        "while",
-        "as",
-        "through",
-        "into",
-        "than",
-        "compared",
-        "since",
-        "during",
-        "over",
-        "under",
-        "including",
-        "via",
-        "among",
-        "were",
-        "was",
-        "is",
-        "are",
-        "had",
-        "has",
-        "have",
-        "been",
-        "be",
-        "will",
-        "would",
-        "helped",
-        "reached",
-        "a",
-        "an",
-        "the",
-        "its",
-        "our",
-        "their",
-        "this",
-    ]
+#: Words that end the noun phrase after a figure: function words, and verbs and prepositions that start a clause.
+_STOP_WORDS = FUNCTION_WORDS | frozenset(
+    ("while", "compared", "since", "during", "over", "under", "including", "via", "among", "helped", "reached")
 )
 _PLACE_WORDS = (
     "berth|gate|terminal|pier|wharf|dock|platform|hall|building|block|zone|line|route|unit|tower|wing|floor|room"

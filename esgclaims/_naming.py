@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from ._nouns import FUNCTION_WORDS
 from ._units import DIMENSIONLESS, count_kind_of, currency_of, unit_name
 
 if TYPE_CHECKING:
@@ -262,53 +263,8 @@ _VERBS = {
     "avoided": "avoided-emissions",
     "allocated": "allocation",
 }
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "on",
-        "for",
-        "to",
-        "and",
-        "or",
-        "with",
-        "by",
-        "from",
-        "its",
-        "our",
-        "their",
-        "his",
-        "her",
-        "this",
-        "that",
-        "these",
-        "those",
-        "which",
-        "who",
-        "were",
-        "was",
-        "is",
-        "are",
-        "had",
-        "has",
-        "have",
-        "been",
-        "be",
-        "will",
-        "would",
-        "as",
-        "at",
-        "than",
-        "into",
-        "through",
-        "across",
-        "per",
-        "also",
-    ]
-)
+#: Words a metric name is not made of: function words, and a few more.
+_STOP = FUNCTION_WORDS | frozenset(("of", "his", "her", "these", "those", "per", "also"))
 _WORD = r"[A-Za-z][A-Za-z\u2019'-]*(?![\w\u2019'])"  # not "FY" of "FY2024"
 
 

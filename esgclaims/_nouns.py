@@ -1,4 +1,4 @@
-"""The nouns reports count, in English and Chinese, and the count kind each one counts.
+"""The nouns reports count, in English and Chinese, the count kind each one counts, and the words around them.
 
 :func:`esgclaims.parse_value` and :func:`esgclaims.extract` read counted nouns
 through this module: "110 impoverished counties" counts counties, "27个脱贫县" too.
@@ -11,7 +11,49 @@ import re
 from ._errors import EsgClaimsError
 from ._units import count_kind_of, parse_unit
 
-__all__ = ["CHINESE_NOUNS", "COUNT_NOUNS", "PER_NOUNS", "SINGULAR_NOUNS", "chinese_unit"]
+__all__ = ["CHINESE_NOUNS", "COUNT_NOUNS", "FUNCTION_WORDS", "PER_NOUNS", "SINGULAR_NOUNS", "chinese_unit"]
+
+#: Articles, determiners, prepositions, conjunctions and auxiliaries: never part of a counted noun or a metric name.
+FUNCTION_WORDS = frozenset(
+    (
+        "a",
+        "an",
+        "the",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "across",
+        "and",
+        "or",
+        "that",
+        "which",
+        "who",
+        "as",
+        "through",
+        "into",
+        "than",
+        "were",
+        "was",
+        "is",
+        "are",
+        "had",
+        "has",
+        "have",
+        "been",
+        "be",
+        "will",
+        "would",
+        "its",
+        "our",
+        "their",
+        "this",
+    )
+)
 
 _PEOPLE = (
     "people persons person participants beneficiaries residents villagers volunteers students pupils learners "

@@ -19,39 +19,24 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
 HERE = Path(__file__).resolve().parent
-HELD_OUT = HERE / "heldout"
-"""Texts annotated, then run once, then used to fix general bugs: no longer held out, kept as regression texts."""
-HELD_OUT_2 = HERE / "heldout2"
-"""A second set, annotated before the extractor was run on it, scored once, then used to fix general bugs."""
-HELD_OUT_3 = HERE / "heldout3"
-"""A third set, annotated before the extractor was run on it, scored once, then used to fix general bugs."""
-HELD_OUT_4 = HERE / "heldout4"
-"""A fourth set, annotated before the extractor was run on it, scored once, then used to fix general bugs."""
-HELD_OUT_5 = HERE / "heldout5"
-"""A fifth set, annotated without reading the rules, scored once, then used to fix general bugs."""
-HELD_OUT_6 = HERE / "heldout6"
-"""A sixth set, annotated without reading the rules, scored once, then used to fix general bugs."""
-HELD_OUT_7 = HERE / "heldout7"
-"""A seventh set, annotated without reading the rules, scored once, then used to fix general bugs."""
-HELD_OUT_8 = HERE / "heldout8"
-"""An eighth set, annotated without reading the rules, scored once, then used to fix general bugs."""
-HELD_OUT_9 = HERE / "heldout9"
-"""A ninth set, annotated without reading the rules, scored once, then used to fix general bugs."""
-HELD_OUT_10 = HERE / "heldout10"
-"""A tenth set, annotated after the last rule change without reading the rules, scored once."""
-HELD_OUT_SETS = (
-    HELD_OUT,
-    HELD_OUT_2,
-    HELD_OUT_3,
-    HELD_OUT_4,
-    HELD_OUT_5,
-    HELD_OUT_6,
-    HELD_OUT_7,
-    HELD_OUT_8,
-    HELD_OUT_9,
-    HELD_OUT_10,
-)
-"""Every held-out folder, oldest first."""
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+#: Held-out sets up to this one were used, after their single scored run, to fix general bugs.
+_LAST_USED_FOR_FIXES = 9
+HELD_OUT_SETS = tuple(HERE / ("heldout" if n == 1 else f"heldout{n}") for n in range(1, len(_ORDINALS) + 1))
+"""Every held-out folder, oldest first. Each was annotated before the extractor ran on it and scored once."""
+
+
+def held_out_title(folder: Path) -> str:
+    """What a held-out set is now: still held out, or scored once and then used to fix general bugs."""
+    n = HELD_OUT_SETS.index(folder) + 1
+    status = (
+        "scored once, then used to fix general bugs"
+        if n <= _LAST_USED_FOR_FIXES
+        else "annotated after the last rule change, scored once"
+    )
+    return f"{_ORDINALS[n - 1]} held-out texts: {status}"
+
+
 FIELDS = ("kind", "direction", "qualifier", "amount", "upper", "unit", "period", "alternatives")
 
 
