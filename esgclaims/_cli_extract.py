@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING
 
 from ._datasets import DATASETS, load_dataset
 from ._display import format_number, unit_words
-from ._errors import FileFormatError, FileReadError
-from ._files import load
+from ._files import decode_text, load, read_file
 from ._model import Organization, Source
 from ._table import render_table
 from ._units import register_count_kind
@@ -62,50 +61,37 @@ def _run(args: argparse.Namespace) -> int:
     from ._drafts import dump_candidates  # noqa: PLC0415
     from ._extract import extract  # noqa: PLC0415
 
-    text = _read(Path(args.file))
+    path = Path(args.file)
+    text = decode_text(read_file(path), path.name)
     for noun in args.count:
         name, _, plural = noun.partition(":")
         register_count_kind(name, plural or None)
     organizations: list[Organization] = []
     source: Source | None = None
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if args.known:
         claims = load_dataset(args.known) if args.known in DATASETS else load(Path(args.known))
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         source = next((c.source for c in claims if c.source.sha256 == digest), None)
         organizations = list({id(o): o for c in claims for o in _lineage(c.subject)}.values())
-    slug = re.sub(r"[^a-z0-9]+", "-", Path(args.file).stem.lower()).strip("-") or "source"
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "source"
     if source is None and args.title and args.publisher:
-        sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        source = Source(slug, args.title, args.publisher, url=args.url, sha256=sha256)
+        source = Source(slug, args.title, args.publisher, url=args.url, sha256=digest)
     candidates = extract(text, source, organizations=organizations)
     print(render_table((_row(text, c) for c in candidates), HEADERS))
     kinds = [c.kind for c in candidates]
-    print(
-        f"\n{len(candidates)} candidates from {args.file}: {kinds.count('level')} levels, "
-        f"{kinds.count('change')} changes, {kinds.count('unread')} unread"
-    )
+    counts = ", ".join(_count(kinds.count(kind), kind) for kind in ("level", "change"))
+    print(f"\n{_count(len(candidates), 'candidate')} from {args.file}: {counts}, {kinds.count('unread')} unread")
     if args.output:
         todo = dump_candidates(candidates, args.output, source=source or slug)
-        print(f"wrote {kinds.count('level')} draft claims to {args.output}")
+        print(f"wrote {_count(kinds.count('level'), 'draft claim')} to {args.output}")
         if todo:
             print("before esgclaims.load reads it, fill in:")
             print("\n".join(f"  {line}" for line in todo))
     return 0
 
 
-def _read(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        failure = FileReadError(f"{path}: cannot read the file: {error.strerror}")
-        failure.errno, failure.filename = error.errno, str(path)
-        raise failure from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise FileFormatError(
-            f"{path.name}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
-        ) from None
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _lineage(organization: Organization) -> list[Organization]:

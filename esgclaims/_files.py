@@ -71,7 +71,7 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Callable, Iterable
 
-__all__ = ["TABLES", "load", "load_bytes"]
+__all__ = ["TABLES", "decode_text", "load", "load_bytes", "read_file"]
 
 TABLES: dict[str, type] = {
     "sources": SourceRecord,
@@ -110,13 +110,30 @@ def load(path: str | os.PathLike[str]) -> ClaimSet:
         LoadError: one or more records are bad; it lists every one, and nothing is loaded.
     """
     file = Path(path)
+    return load_bytes(read_file(file), name=file.name, suffix=file.suffix)
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of a file a user named; a :class:`~esgclaims.FileReadError` naming it when it cannot be read."""
     try:
-        data = file.read_bytes()
+        return path.read_bytes()
     except OSError as error:
-        failure = FileReadError(f"{file}: cannot read the file: {error.strerror}")
-        failure.errno, failure.filename = error.errno, str(file)
+        failure = FileReadError(f"{path}: cannot read the file: {error.strerror}")
+        failure.errno, failure.filename = error.errno, str(path)
         raise failure from None
-    return load_bytes(data, name=file.name, suffix=file.suffix)
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 text without a byte-order mark; a :class:`~esgclaims.FileFormatError` saying where it is not UTF-8."""
+    try:
+        # A byte-order mark, as some editors write, is not part of the text. (What the "utf-8-sig"
+        # codec does, without looking that codec up and importing it: import time.)
+        return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError as error:
+        offset = error.start + len(data) - len(error.object)  # the decoder counts from after a byte-order mark
+        raise FileFormatError(
+            f"{name}: not UTF-8 text (byte 0x{data[offset]:02x} at offset {offset}); save it as UTF-8"
+        ) from None
 
 
 def load_bytes(data: bytes, *, name: str, suffix: str) -> ClaimSet:
@@ -134,15 +151,7 @@ def _parse_document(data: bytes, name: str, suffix: str) -> dict[str, Any]:
     kind = suffix.lower().lstrip(".")
     if kind not in ("toml", "json"):
         raise FileFormatError(f"{name}: unknown file type {suffix!r}; expected .toml or .json")
-    try:
-        # A byte-order mark, as some editors write, is not part of the text. (What the "utf-8-sig"
-        # codec does, without looking that codec up and importing it: import time.)
-        text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-    except UnicodeDecodeError as error:
-        offset = error.start + len(data) - len(error.object)  # the decoder counts from after a byte-order mark
-        raise FileFormatError(
-            f"{name}: not UTF-8 text (byte 0x{data[offset]:02x} at offset {offset}); save it as UTF-8"
-        ) from None
+    text = decode_text(data, name)
     if not text.strip():
         raise FileFormatError(f"{name}: the file is empty; a claim file holds at least a list of claims")
     try:

@@ -32,6 +32,7 @@ from ._errors import (
     UnknownReferenceError,
     did_you_mean,
 )
+from ._files import decode_text
 from ._fx import FxRate, RateKind, RateSource, _check_currency, _check_positive, _to_precision, _to_rate
 from ._periods import CalendarYear, PartialDate, Period, Span
 from ._records import describe
@@ -376,10 +377,7 @@ def read_rates(data: bytes, *, name: str) -> RateTable:
         >>> read_rates(b"rates = []\n[sources]", name="empty.toml")
         RateTable(0 rates)
     """
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise FileFormatError(f"{name}: not UTF-8 text; save it as UTF-8") from None
+    text = decode_text(data, name)
     try:
         document = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:

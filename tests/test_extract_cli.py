@@ -52,7 +52,7 @@ def test_extract_prints_the_candidates_as_a_table(report: Path, capsys: pytest.C
         ],
         ["3", "$5 million", "unread", "—", "as of 31 Dec 2022", subject, "funds-raised"],
     ]
-    assert lines[-1] == f"4 candidates from {report}: 2 levels, 1 changes, 1 unread"
+    assert lines[-1] == f"4 candidates from {report}: 2 levels, 1 change, 1 unread"
 
 
 def test_extract_writes_a_draft_that_loads_once_the_metrics_are_complete(
@@ -139,7 +139,7 @@ def test_extract_registers_counted_nouns_first(tmp_path: Path, capsys: pytest.Ca
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"\xff\xfe RMB 5", "esgclaims: error: bad.txt: not UTF-8 text (byte 0xff at offset 0)"),
+        (b"\xff\xfe RMB 5", "esgclaims: error: bad.txt: not UTF-8 text (byte 0xff at offset 0); save it as UTF-8"),
         (None, "esgclaims: error: {path}: cannot read the file: No such file or directory"),
     ],
 )

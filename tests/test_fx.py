@@ -446,7 +446,7 @@ def test_every_bad_row_is_reported_together() -> None:
     ("data", "message"),
     [
         (b"rates = [", "bad.toml: malformed TOML: "),
-        (b"\xff", "bad.toml: not UTF-8 text; save it as UTF-8"),
+        (b"\xff", "bad.toml: not UTF-8 text (byte 0xff at offset 0); save it as UTF-8"),
     ],
 )
 def test_a_file_that_is_not_toml_is_a_format_error(data: bytes, message: str) -> None:
