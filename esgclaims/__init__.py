@@ -20,6 +20,8 @@ from ._datasets import DATASETS, load_dataset
 from ._display import format_quantity
 from ._dump import dump
 from ._errors import (
+    ArgumentTypeError,
+    ClaimNotFoundError,
     ComparisonError,
     ConversionTypeError,
     CurrencyError,
@@ -196,6 +198,8 @@ __all__ = [  # noqa: RUF022 - grouped by topic, sorted within each group
     "Direction",
     "extract",
     # errors
+    "ArgumentTypeError",
+    "ClaimNotFoundError",
     "ComparisonError",
     "DatasetNotFoundError",
     "EsgClaimsError",

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
-from ._errors import ComparisonError, InvalidClaimError
+from ._errors import ClaimNotFoundError, ComparisonError, InvalidClaimError
 from ._model import Claim, Metric, Organization, Program
 from ._periods import Period, PeriodRelation
 
@@ -71,7 +71,7 @@ class ClaimSet:
         try:
             return self._by_id[key]
         except KeyError:
-            raise KeyError(f"no claim with id {key!r}") from None
+            raise ClaimNotFoundError(f"no claim with id {key!r}") from None
 
     def get(self, claim_id: str) -> Claim | None:
         """The claim with ``claim_id``, or ``None``."""

@@ -20,15 +20,19 @@ ValueError`` keeps working in code that does not know esgclaims::
     ├── FileReadError(OSError)           a file that cannot be read (missing, a directory, no permission)
     ├── LoadError(ValueError, ExceptionGroup)   every RecordError of one file
     ├── DatasetNotFoundError(LookupError)
+    ├── ClaimNotFoundError(KeyError)     no claim with that id in a ClaimSet
+    ├── ArgumentTypeError(TypeError)     an argument of a type the function does not take
+    │   ├── ComparisonError              compare() or ratio() given something other than a claim,
+    │   │                                or a claim that states no figure
+    │   └── ConversionTypeError          convert() given something other than a value or a claim
+    │       └── MissingRateError         convert() without an FxRate (none, or a bare number)
     ├── MissingExtraError(ImportError)   an optional extra (pandas, matplotlib) is not installed
     ├── InvalidRateError(ValueError)     an exchange rate that cannot exist: not positive, one currency twice,
     │                                    a code that is not a currency, a period its kind cannot have
     ├── CurrencyError(UnitError)         a conversion between the wrong currencies: a value that is not money,
     │                                    a rate for another pair, a value already in the target currency
     ├── RateMismatchError(ValueError)    a rate whose kind or period does not fit the claim's period
-    ├── RateNotFoundError(LookupError)   no rate in a table for that pair of currencies and year
-    └── ConversionTypeError(TypeError)   convert() given something other than a value or a claim
-        └── MissingRateError             convert() without an FxRate (none, or a bare number)
+    └── RateNotFoundError(LookupError)   no rate in a table for that pair of currencies and year
 
 Warnings say what was done anyway and what to do instead::
 
@@ -44,6 +48,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
 __all__ = [
+    "ArgumentTypeError",
+    "ClaimNotFoundError",
     "ComparisonError",
     "ConversionTypeError",
     "CurrencyError",
@@ -195,11 +201,22 @@ class DatasetNotFoundError(EsgClaimsError, LookupError):
     """A dataset name that esgclaims does not ship."""
 
 
+class ClaimNotFoundError(EsgClaimsError, KeyError):
+    """An id that no claim of a :class:`~esgclaims.ClaimSet` has."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""  # KeyError would print its repr, in quotes
+
+
+class ArgumentTypeError(EsgClaimsError, TypeError):
+    """An argument of a type the function does not take: bytes where text is expected, a list for a ClaimSet."""
+
+
 class MissingExtraError(EsgClaimsError, ImportError):
     """A feature that needs an optional extra (``esgclaims[pandas]``, ``esgclaims[plot]``) that is not installed."""
 
 
-class ComparisonError(EsgClaimsError, TypeError):
+class ComparisonError(ArgumentTypeError):
     """A comparison asked of something that is not a claim, or of a claim without a figure."""
 
 
@@ -222,7 +239,7 @@ class RateNotFoundError(EsgClaimsError, LookupError):
     """No rate in a rate table for that pair of currencies and year."""
 
 
-class ConversionTypeError(EsgClaimsError, TypeError):
+class ConversionTypeError(ArgumentTypeError):
     """An argument of :func:`esgclaims.convert` of the wrong type."""
 
 

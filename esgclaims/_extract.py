@@ -12,7 +12,7 @@ import attrs
 from ._candidates import Candidate, Change
 from ._changes import in_units_of_level, shifts
 from ._context import Context
-from ._errors import InvalidClaimError
+from ._errors import ArgumentTypeError, InvalidClaimError
 from ._figures import scan, stated_symbols
 from ._naming import Names, fallback_metric, metric_id
 from ._period_phrases import bound_convention, fiscal_convention, period_phrases, with_convention
@@ -59,7 +59,7 @@ def extract(
         Change('up 38% year-on-year')
     """
     if not isinstance(text, str):
-        raise TypeError(f"expected the text as a string, got {type(text).__name__}")
+        raise ArgumentTypeError(f"expected the text as a string, got {type(text).__name__}")
     if source is not None and source.sha256 is not None:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         if digest != source.sha256:

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 import attrs
 
-from ._errors import PeriodError
+from ._errors import ArgumentTypeError, PeriodError
 
 __all__ = [
     "AsOf",
@@ -181,7 +181,7 @@ class Period:
             PeriodRelation.UNKNOWN
         """
         if not isinstance(other, Period):
-            raise TypeError(f"expected a Period, got {type(other).__name__}")
+            raise ArgumentTypeError(f"expected a Period, got {type(other).__name__}")
         if self == other and not isinstance(self, UnknownPeriod):
             return PeriodRelation.EQUAL
         a0, a1, b0, b1 = self.start, self.end, other.start, other.end

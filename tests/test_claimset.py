@@ -13,6 +13,7 @@ from esgclaims import (
     CalendarYear,
     Citation,
     Claim,
+    ClaimNotFoundError,
     ClaimSet,
     InvalidClaimError,
     Metric,
@@ -109,9 +110,11 @@ def test_a_claim_is_looked_up_by_its_position() -> None:
 
 
 def test_looking_up_a_missing_id_raises_a_key_error_naming_it() -> None:
-    with pytest.raises(KeyError) as caught:
+    with pytest.raises(ClaimNotFoundError) as caught:
         CLAIMS["jd-2020/nope"]
+    assert isinstance(caught.value, KeyError)
     assert caught.value.args == ("no claim with id 'jd-2020/nope'",)
+    assert str(caught.value) == "no claim with id 'jd-2020/nope'"
     assert CLAIMS.get("jd-2020/nope") is None
 
 

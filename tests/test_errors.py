@@ -59,6 +59,11 @@ CLONES = pytest.mark.parametrize("clone", [_pickled, copy.copy, copy.deepcopy], 
         (LoadError, ValueError),
         (LoadError, ExceptionGroup),
         (DatasetNotFoundError, LookupError),
+        (esgclaims.ClaimNotFoundError, KeyError),
+        (esgclaims.ArgumentTypeError, TypeError),
+        (esgclaims.ComparisonError, esgclaims.ArgumentTypeError),
+        (esgclaims.ConversionTypeError, esgclaims.ArgumentTypeError),
+        (esgclaims.MissingExtraError, ImportError),
     ],
 )
 def test_every_error_is_an_esgclaims_error_and_a_fitting_builtin(
@@ -178,3 +183,9 @@ def test_a_dataset_that_is_not_shipped_is_a_lookup_error() -> None:
         esgclaims.load_dataset("jd-2021")
 
     assert str(caught.value) == "no dataset named 'jd-2021'; esgclaims ships 'jd-2020'"
+
+
+def test_every_public_error_is_an_esgclaims_error() -> None:
+    errors = [getattr(esgclaims, name) for name in esgclaims.__all__ if name.endswith("Error")]
+    assert errors
+    assert all(issubclass(error, EsgClaimsError) for error in errors)

@@ -865,8 +865,9 @@ def test_extract_gives_the_same_candidates_every_time() -> None:
 
 
 def test_extract_needs_a_string() -> None:
-    with pytest.raises(TypeError) as caught:
+    with pytest.raises(esgclaims.ArgumentTypeError) as caught:
         extract(b"RMB 5 million")  # type: ignore[arg-type]
+    assert isinstance(caught.value, TypeError)
     assert str(caught.value) == "expected the text as a string, got bytes"
 
 

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 
 from esgclaims import (
+    ArgumentTypeError,
     AsOf,
     CalendarYear,
     FiscalYear,
@@ -247,6 +248,7 @@ def test_disjoint_relations_are_before_and_after() -> None:
 
 
 def test_relation_needs_a_period() -> None:
-    with pytest.raises(TypeError) as caught:
+    with pytest.raises(ArgumentTypeError) as caught:
         CalendarYear(2020).relation("2020")  # type: ignore[arg-type]
+    assert isinstance(caught.value, TypeError)
     assert str(caught.value) == "expected a Period, got str"
