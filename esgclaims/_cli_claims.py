@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ._cli_common import add_command, find_claims, load_source, load_sources, names
 from ._datasets import DATASETS
+from ._display import counted
 from ._errors import EsgClaimsError
 from ._table import claim_row, render_table
 
@@ -175,7 +176,7 @@ def _check(args: argparse.Namespace) -> int:
         )
     else:
         counts = ", ".join(f"{statuses.count(s)} {s}" for s in ("consistent", "inconsistent", "indeterminate"))
-        print(f"{len(findings)} finding{'s' if len(findings) != 1 else ''} for {len(claims)} claims: {counts}")
+        print(f"{counted(len(findings), 'finding')} for {counted(len(claims), 'claim')}: {counts}")
     return 1 if "inconsistent" in statuses else 0
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._datasets import DATASETS, load_dataset
-from ._display import format_number, unit_words
+from ._display import counted, format_number, unit_words
 from ._files import decode_text, load, read_file
 from ._model import Organization, Source
 from ._table import render_table
@@ -79,19 +79,15 @@ def _run(args: argparse.Namespace) -> int:
     candidates = extract(text, source, organizations=organizations)
     print(render_table((_row(text, c) for c in candidates), HEADERS))
     kinds = [c.kind for c in candidates]
-    counts = ", ".join(_count(kinds.count(kind), kind) for kind in ("level", "change"))
-    print(f"\n{_count(len(candidates), 'candidate')} from {args.file}: {counts}, {kinds.count('unread')} unread")
+    counts = ", ".join(counted(kinds.count(kind), kind) for kind in ("level", "change"))
+    print(f"\n{counted(len(candidates), 'candidate')} from {args.file}: {counts}, {kinds.count('unread')} unread")
     if args.output:
         todo = dump_candidates(candidates, args.output, source=source or slug)
-        print(f"wrote {_count(kinds.count('level'), 'draft claim')} to {args.output}")
+        print(f"wrote {counted(kinds.count('level'), 'draft claim')} to {args.output}")
         if todo:
             print("before esgclaims.load reads it, fill in:")
             print("\n".join(f"  {line}" for line in todo))
     return 0
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _lineage(organization: Organization) -> list[Organization]:

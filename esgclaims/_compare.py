@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._display import unit_words
+from ._display import counted, unit_words
 from ._errors import ComparisonError
 from ._interval import Interval
 from ._model import Claim, Temporal
@@ -147,8 +147,7 @@ class Comparison:
 
     def __repr__(self) -> str:
         order = "incomparable" if self.order is None else self.order.value
-        count = len(self.reasons)
-        return f"<Comparison {self.a.id!r} vs {self.b.id!r}: {order}, {count} reason{'' if count == 1 else 's'}>"
+        return f"<Comparison {self.a.id!r} vs {self.b.id!r}: {order}, {counted(len(self.reasons), 'reason')}>"
 
 
 def compare(a: Claim, b: Claim, *, rounding: bool = False) -> Comparison:

@@ -18,6 +18,7 @@ import attrs
 
 from ._claimset import ClaimSet
 from ._compare import Comparison, Order, claim_interval, compare, kind_words, period_words
+from ._display import counted
 from ._model import Claim, Temporal
 from ._periods import PeriodRelation
 from ._units import currency_of
@@ -258,7 +259,7 @@ class Alignment:
         return "\n".join(lines)
 
     def __repr__(self) -> str:
-        pairs = f"{len(self.pairs)} pair{'' if len(self.pairs) == 1 else 's'}"
+        pairs = counted(len(self.pairs), "pair")
         return f"<Alignment: {pairs}, {len(self.only_left)} only left, {len(self.only_right)} only right>"
 
     def _repr_html_(self) -> str:

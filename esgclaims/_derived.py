@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._compare import check_claim, claim_interval, divide, kind_words, reasons
+from ._display import counted
 from ._errors import ComparisonError, InvalidClaimError, InvalidValueError
 from ._interval import Interval
 from ._model import Claim, Temporal
@@ -190,10 +191,10 @@ def annualise(claim: Claim) -> Derived:
             )
         days = (end - start).days + 1
         factor = Decimal("365.25") / Decimal(days)
-        length = f"{days} day" + ("s" if days != 1 else "")
+        length = counted(days, "day")
     else:
         factor = Decimal(12) / Decimal(months)
-        length = f"{months} month" + ("s" if months != 1 else "")
+        length = counted(months, "month")
     interval = claim_interval(claim)
     per_year = interval.units / parse_unit("year")
     caveat = f"an average over {claim.period} ({length})"

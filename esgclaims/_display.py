@@ -10,12 +10,17 @@ from ._units import DIMENSIONLESS, PERCENT, SCALE_UNITS, count_kind_of, currency
 if TYPE_CHECKING:
     from ._units import Quantity, Unit
 
-__all__ = ["currency_first", "format_number", "format_quantity", "noun_words", "unit_words", "unscaled"]
+__all__ = ["counted", "currency_first", "format_number", "format_quantity", "noun_words", "unit_words", "unscaled"]
 
 _CURRENCY_PREFIX = {"CNY": "RMB", "USD": "US$", "HKD": "HK$", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY"}
 
 #: U+2212, the minus sign a person reads; a hyphen looks like a dash.
 MINUS = "\u2212"
+
+
+def counted(number: int, noun: str) -> str:
+    """A count and its noun, singular for one: ``counted(1, "claim")`` is ``'1 claim'``, 2 gives ``'2 claims'``."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 #: Units whose pint symbol a reader would not know: "a" for a year, "d" for a day.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from ._display import format_number, unit_words
+from ._display import counted, format_number, unit_words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -103,8 +103,7 @@ def _table(caption: str, headers: Sequence[str], rows: Iterable[list[tuple[str, 
 
 def claims_html(claims: Sequence[Claim]) -> str:
     """A claim set as an HTML table, one row per claim."""
-    count = len(claims)
-    return _table(f"{count} claim{'s' if count != 1 else ''}", _HEADERS, (_row(c) for c in claims))
+    return _table(counted(len(claims), "claim"), _HEADERS, (_row(c) for c in claims))
 
 
 def claim_html(claim: Claim) -> str:
@@ -203,5 +202,5 @@ def alignment_html(alignment: Alignment) -> str:
     rows += [_alignment_row(claim, None, "only left") for claim in alignment.only_left]
     rows += [_alignment_row(None, claim, "only right") for claim in alignment.only_right]
     pairs, lefts, rights = len(alignment.pairs), len(alignment.only_left), len(alignment.only_right)
-    caption = f"{pairs} pair{'' if pairs == 1 else 's'}, {lefts} only left, {rights} only right"
+    caption = f"{counted(pairs, 'pair')}, {lefts} only left, {rights} only right"
     return _table(caption, ("subject", "metric", "left", "right", "change"), rows)
