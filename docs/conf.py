@@ -69,10 +69,10 @@ html_theme_options = {
 def _defining_modules() -> dict[str, ModuleAnalyzer]:
     """The analyzer of the private module that defines each public name."""
     defined_in: dict[str, ModuleAnalyzer] = {}
-    for info in pkgutil.iter_modules(esgclaims.__path__):
-        if info.name == "__main__":
+    for info in pkgutil.walk_packages(esgclaims.__path__, prefix=f"{esgclaims.__name__}."):
+        if info.name.endswith("__main__"):
             continue
-        module = importlib.import_module(f"{esgclaims.__name__}.{info.name}")
+        module = importlib.import_module(info.name)
         analyzer = ModuleAnalyzer.for_module(module.__name__)
         analyzer.analyze()
         for name in esgclaims.__all__:

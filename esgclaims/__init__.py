@@ -16,9 +16,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._claimset import ClaimSet
-from ._datasets import DATASETS, load_dataset
-from ._display import format_quantity
-from ._dump import dump
 from ._errors import (
     ArgumentTypeError,
     ClaimNotFoundError,
@@ -48,8 +45,11 @@ from ._errors import (
     UnknownReferenceError,
     ValueParseError,
 )
-from ._files import load
+from ._format import format_quantity
 from ._interval import Interval
+from ._io.datasets import DATASETS, load_dataset
+from ._io.dump import dump
+from ._io.load import load
 from ._model import (
     Citation,
     Claim,
@@ -82,40 +82,40 @@ from ._units import parse_unit, quantity, register_count_kind, ureg
 from ._values import DEFAULT_TOLERANCE, Qualifier, ReportedValue
 
 if TYPE_CHECKING:
-    from ._candidates import Candidate, Change, Direction
-    from ._compare import Comparison, Order, compare
-    from ._consistency import Alignment, Consistency, Finding, Pair
-    from ._conversion import Conversion, convert
-    from ._derived import Derived, annualise, ratio, share_of
-    from ._extract import extract
-    from ._fx import FxRate, RateKind, RateSource
-    from ._rates import RateTable, reference_rates
+    from ._compare.compare import Comparison, Order, compare
+    from ._compare.consistency import Alignment, Consistency, Finding, Pair
+    from ._compare.derived import Derived, annualise, ratio, share_of
+    from ._extract.candidates import Candidate, Change, Direction
+    from ._extract.pipeline import extract
+    from ._fx.convert import Conversion, convert
+    from ._fx.rate import FxRate, RateKind, RateSource
+    from ._fx.table import RateTable, reference_rates
 
 # Comparison, currencies and extraction are imported on first use (PEP 562), so
 # that ``import esgclaims`` and loading a dataset cost little more than pint.
 _LAZY = {
-    "Candidate": "._candidates",
-    "Change": "._candidates",
-    "Direction": "._candidates",
-    "Comparison": "._compare",
-    "Derived": "._derived",
-    "Order": "._compare",
-    "annualise": "._derived",
-    "compare": "._compare",
-    "ratio": "._derived",
-    "share_of": "._derived",
-    "Alignment": "._consistency",
-    "Consistency": "._consistency",
-    "Finding": "._consistency",
-    "Pair": "._consistency",
-    "Conversion": "._conversion",
-    "convert": "._conversion",
-    "extract": "._extract",
-    "FxRate": "._fx",
-    "RateKind": "._fx",
-    "RateSource": "._fx",
-    "RateTable": "._rates",
-    "reference_rates": "._rates",
+    "Candidate": "._extract.candidates",
+    "Change": "._extract.candidates",
+    "Direction": "._extract.candidates",
+    "Comparison": "._compare.compare",
+    "Derived": "._compare.derived",
+    "Order": "._compare.compare",
+    "annualise": "._compare.derived",
+    "compare": "._compare.compare",
+    "ratio": "._compare.derived",
+    "share_of": "._compare.derived",
+    "Alignment": "._compare.consistency",
+    "Consistency": "._compare.consistency",
+    "Finding": "._compare.consistency",
+    "Pair": "._compare.consistency",
+    "Conversion": "._fx.convert",
+    "convert": "._fx.convert",
+    "extract": "._extract.pipeline",
+    "FxRate": "._fx.rate",
+    "RateKind": "._fx.rate",
+    "RateSource": "._fx.rate",
+    "RateTable": "._fx.table",
+    "reference_rates": "._fx.table",
 }
 
 __version__ = "0.1.0.dev0"

@@ -13,7 +13,7 @@ from ._periods import Period, PeriodRelation
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
-    from ._consistency import Alignment, Finding
+    from ._compare.consistency import Alignment, Finding
 
 __all__ = ["ClaimSet"]
 
@@ -154,7 +154,7 @@ class ClaimSet:
             >>> claims.check()  # one article states each figure once
             ()
         """
-        from ._consistency import check  # noqa: PLC0415 - loaded on use; import time is a target
+        from ._compare.consistency import check  # noqa: PLC0415 - loaded on use; import time is a target
 
         return check(self.claims)
 
@@ -172,7 +172,7 @@ class ClaimSet:
         """
         if not isinstance(other, ClaimSet):
             raise ComparisonError(f"ClaimSet.compare takes a ClaimSet, got {type(other).__name__}")
-        from ._consistency import align  # noqa: PLC0415 - loaded on use; import time is a target
+        from ._compare.consistency import align  # noqa: PLC0415 - loaded on use; import time is a target
 
         return align(self, other)
 
@@ -187,7 +187,7 @@ class ClaimSet:
         and ``high`` are ``None`` where unbounded, and dates are
         :class:`datetime.date` or ``None``.
         """
-        from ._frames import to_records  # noqa: PLC0415 - loaded on use; import time is a target
+        from ._display.frames import to_records  # noqa: PLC0415 - loaded on use; import time is a target
 
         return to_records(self.claims)
 
@@ -196,7 +196,7 @@ class ClaimSet:
 
         Figures stay exact Decimals; ``low``/``high`` are missing where unbounded.
         """
-        from ._frames import to_dataframe  # noqa: PLC0415 - loaded on use
+        from ._display.frames import to_dataframe  # noqa: PLC0415 - loaded on use
 
         return to_dataframe(self.claims)
 
@@ -216,12 +216,12 @@ class ClaimSet:
             A :class:`matplotlib.figure.Figure`. Save it with
             ``figure.savefig("claims.png")``; in a notebook it displays itself.
         """
-        from ._plot import plot  # noqa: PLC0415 - loaded on use
+        from ._display.plot import plot  # noqa: PLC0415 - loaded on use
 
         return plot(self.claims, title=title)
 
     def _repr_html_(self) -> str:
-        from ._html import claims_html  # noqa: PLC0415 - loaded on use
+        from ._display.html import claims_html  # noqa: PLC0415 - loaded on use
 
         return claims_html(self.claims)
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import attrs
 
-from ._display import MINUS, format_quantity
 from ._errors import InvalidValueError, UnitError
+from ._format import MINUS, format_quantity
 
 # Types of attrs fields stay importable at runtime, for attrs.resolve_types and typing.get_type_hints.
 from ._units import Quantity, Unit, ureg, without_scales

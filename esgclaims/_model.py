@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
-from ._display import unit_words
 from ._errors import InvalidClaimError, UnitError
+from ._format import unit_words
 
 # Types of attrs fields stay importable at runtime, for attrs.resolve_types and typing.get_type_hints.
 from ._periods import PartialDate, Period
@@ -391,7 +391,7 @@ class Claim:
         return f"<Claim {self.id!r}: {self}>"
 
     def _repr_html_(self) -> str:
-        from ._html import claim_html  # noqa: PLC0415 - loaded on use; import time is a target
+        from ._display.html import claim_html  # noqa: PLC0415 - loaded on use; import time is a target
 
         return claim_html(self)
 

@@ -105,7 +105,7 @@ def _build_registry() -> pint.UnitRegistry[Decimal]:
         autoconvert_offset_to_baseunit=False,
         on_redefinition="raise",
     )
-    text = files(__package__).joinpath("units.txt").read_text(encoding="utf-8")
+    text = files(__package__).joinpath("data", "units.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()  # noqa: PLW2901 - the comment-free line
         if not line or line.startswith(("@", "group", "system")):

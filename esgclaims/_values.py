@@ -8,8 +8,8 @@ from decimal import Decimal
 import attrs
 import pint
 
-from ._display import currency_first, format_number, format_quantity, noun_words, unscaled
 from ._errors import InvalidValueError, UnitError
+from ._format import currency_first, format_number, format_quantity, noun_words, unscaled
 from ._interval import Interval
 from ._units import DIMENSIONLESS, Quantity, Unit, is_share, parse_unit, plain, quantity, to_decimal
 

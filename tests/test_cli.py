@@ -22,8 +22,8 @@ import pytest
 
 import esgclaims
 from esgclaims import ClaimSet
-from esgclaims._cli import BROKEN_PIPE, main
-from esgclaims._frames import COLUMNS
+from esgclaims._cli.main import BROKEN_PIPE, main
+from esgclaims._display.frames import COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs" / "cli.md"
@@ -606,7 +606,7 @@ def test_a_bug_keeps_its_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(sources: object) -> ClaimSet:
         raise ExceptionGroup("bug", [ZeroDivisionError("a bug")])
 
-    monkeypatch.setattr("esgclaims._cli_claims.load_sources", broken)
+    monkeypatch.setattr("esgclaims._cli.claims.load_sources", broken)
     with pytest.raises(ExceptionGroup):
         main(["list"])
 
@@ -615,7 +615,7 @@ def test_an_interrupt_exits_130_without_a_traceback(monkeypatch: pytest.MonkeyPa
     def interrupted(sources: object) -> ClaimSet:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("esgclaims._cli_claims.load_sources", interrupted)
+    monkeypatch.setattr("esgclaims._cli.claims.load_sources", interrupted)
     assert main(["list"]) == 130
 
 

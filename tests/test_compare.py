@@ -37,8 +37,8 @@ from esgclaims import (
     ratio,
     share_of,
 )
-from esgclaims._compare import claim_interval
-from esgclaims._wording import difference_words, interval_words, ratio_words
+from esgclaims._compare.compare import claim_interval
+from esgclaims._compare.wording import difference_words, interval_words, ratio_words
 
 if TYPE_CHECKING:
     from collections.abc import Callable

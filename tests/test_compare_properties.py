@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from esgclaims import Claim, Interval, PeriodRelation, QuantityKind, compare, parse_unit, ratio, share_of, ureg
-from esgclaims._compare import claim_interval
+from esgclaims._compare.compare import claim_interval
 from tests.strategies import RESCALED_UNITS, claim_pairs, points_in, rescalable_claim_pairs
 
 if TYPE_CHECKING:

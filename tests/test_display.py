@@ -13,8 +13,8 @@ from hypothesis import given, settings
 
 import esgclaims
 from esgclaims import ClaimSet, MissingExtraError
-from esgclaims._display import unit_words
-from esgclaims._frames import COLUMNS
+from esgclaims._display.frames import COLUMNS
+from esgclaims._format import unit_words
 from tests.strategies import claim_sets
 
 if TYPE_CHECKING:

@@ -47,9 +47,9 @@ class _PackageFinder(doctest.DocTestFinder):
 
 def _modules() -> list[ModuleType]:
     names = [esgclaims.__name__] + [
-        f"{esgclaims.__name__}.{info.name}"
-        for info in pkgutil.iter_modules(esgclaims.__path__)
-        if info.name != "__main__"
+        info.name
+        for info in pkgutil.walk_packages(esgclaims.__path__, prefix=f"{esgclaims.__name__}.")
+        if not info.name.endswith("__main__")
     ]
     return [importlib.import_module(name) for name in names]
 

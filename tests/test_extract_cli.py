@@ -10,8 +10,8 @@ import pytest
 
 import esgclaims
 from esgclaims import FileFormatError, LoadError, extract
-from esgclaims._cli import main
-from esgclaims._drafts import dump_candidates
+from esgclaims._cli.main import main
+from esgclaims._extract.drafts import dump_candidates
 
 if TYPE_CHECKING:
     from pathlib import Path

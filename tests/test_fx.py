@@ -56,8 +56,8 @@ from esgclaims import (
     quantity,
     reference_rates,
 )
-from esgclaims._fx import currencies
-from esgclaims._rates import _shipped, read_rates
+from esgclaims._fx.rate import currencies
+from esgclaims._fx.table import _shipped, read_rates
 from esgclaims._units import currency_of
 
 from .strategies import metrics, reported_values

@@ -96,7 +96,7 @@ def test_amounts_survive_exactly(claims: ClaimSet) -> None:
 @_SETTINGS
 @given(reported_values())
 def test_dumped_numbers_are_plain_decimal_strings(value: ReportedValue) -> None:
-    record = esgclaims._dump.value_record(value)
+    record = esgclaims._io.dump.value_record(value)
     for field in ("amount", "upper", "precision", "tolerance"):
         if field in record:
             assert isinstance(record[field], str)

@@ -13,7 +13,7 @@ import pytest
 
 import esgclaims
 from esgclaims import InvalidValueError, UnitError, parse_unit, quantity, register_count_kind, ureg
-from esgclaims._display import format_quantity, unit_words
+from esgclaims._format import format_quantity, unit_words
 from esgclaims._units import Quantity, count_kind_of, currency_of, is_share, to_decimal, unit_name
 
 CURRENCIES = ("CNY", "USD", "HKD", "EUR", "GBP", "JPY")
@@ -22,7 +22,7 @@ COUNT_KINDS = ("household", "county", "farm", "item", "person", "city", "employe
 
 def _definitions() -> list[list[str]]:
     """Each definition line of the shipped units.txt, split at ``=`` (comments and blocks dropped)."""
-    text = files("esgclaims").joinpath("units.txt").read_text(encoding="utf-8")
+    text = files("esgclaims").joinpath("data", "units.txt").read_text(encoding="utf-8")
     definitions, in_block = [], False
     for raw in text.splitlines():
         line = raw.split("#", 1)[0].strip()

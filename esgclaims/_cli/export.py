@@ -1,0 +1,106 @@
+"""``esgclaims export``: claims as a JSON claim file or as CSV, to a file or to standard output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from esgclaims._errors import FileFormatError
+from esgclaims._io.datasets import DATASETS
+from esgclaims._io.dump import dump, to_json
+from esgclaims._units import plain
+
+from .common import add_command, load_sources
+
+if TYPE_CHECKING:
+    import argparse
+
+    from esgclaims._claimset import ClaimSet
+
+__all__ = ["add_export_command", "cell"]
+
+
+def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``export`` to the command line's subcommands."""
+    command = add_command(
+        commands,
+        "export",
+        "write claims as a JSON claim file or as CSV",
+        (
+            "Write claims as a JSON claim file, which esgclaims.load reads back to equal claims, or as CSV: "
+            "one row per claim with the columns of ClaimSet.to_records(). Numbers are exact decimals as "
+            "written (19770000, never 1.977e7); dates are ISO 8601; an unbounded end is an empty cell. "
+            "Output is UTF-8."
+        ),
+        (
+            "examples:\n"
+            "  esgclaims export jd-2020 --format csv -o jd-2020.csv\n"
+            "  esgclaims export claims.toml more-claims.toml --format json -o merged.json"
+        ),
+    )
+    command.add_argument(
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
+        help=f"a dataset name ({', '.join(DATASETS)}) or a .toml or .json claim file; several are merged",
+    )
+    command.add_argument("--format", "-f", required=True, choices=("json", "csv"), help="the output format")
+    command.add_argument(
+        "--output", "-o", metavar="PATH", help="the file to write (default: standard output); json needs a .json name"
+    )
+    command.set_defaults(run=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    output = None if args.output is None else Path(args.output)
+    if output is not None and args.format == "json" and output.suffix.lower() != ".json":
+        raise FileFormatError(
+            f"{output}: a JSON claim file needs a .json name, which is how esgclaims.load tells JSON from TOML"
+        )
+    claims = load_sources(args.sources)
+    if output is None:
+        (_write_json if args.format == "json" else _write_csv)(claims, sys.stdout)
+        return 0
+    if args.format == "json":
+        dump(claims, output)
+    else:
+        with output.open("w", encoding="utf-8", newline="") as stream:
+            _write_csv(claims, stream)
+    print(f"wrote {len(claims)} claims to {output}")
+    return 0
+
+
+def _write_json(claims: ClaimSet, stream: TextIO) -> None:
+    """What :func:`esgclaims.dump` writes to a file, to a stream."""
+    stream.write(to_json(claims))
+
+
+def _write_csv(claims: ClaimSet, stream: TextIO) -> None:
+    import csv  # noqa: PLC0415 - only this format needs it
+
+    from esgclaims._display.frames import COLUMNS  # noqa: PLC0415 - loaded on use
+
+    writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({key: cell(value) for key, value in record.items()} for record in claims.to_records())
+
+
+def cell(value: object) -> str:
+    """A record's value as CSV text: exact decimals, ISO dates, ``true``/``false``, and ``""`` for ``None``.
+
+    Examples:
+        >>> cell(Decimal("1.977E+7")), cell(Decimal("0.050")), cell(None), cell(False)
+        ('19770000', '0.05', '', 'false')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(plain(value), "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,166 @@
+"""Telling a change ("up 38% year-on-year") from a level ("reached RMB 4.6 billion")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from .candidates import Direction
+from .figures import _bare, _in_units, _unit_of
+from .period_phrases import _counted
+
+if TYPE_CHECKING:
+    from .figures import Mention
+
+__all__ = ["Shift", "in_units_of_level", "shifts"]
+
+_I = re.IGNORECASE
+_UP = (
+    "up|grew|grow|grows|growing|grown|rose|rise|rises|rising|risen|increased|increases|increasing|climbed|jumped|"
+    "surged|soared"
+)
+_DOWN = (
+    "down|fell|falls|falling|fallen|dropped|drops|dropping|declined|declines|declining|decreased|decreases|"
+    "decreasing|slid|shrank|plunged"
+)
+_UP_NOUNS = "increase|rise|growth|gain|improvement"
+_DOWN_NOUNS = "decrease|reduction|decline|drop|fall|cut"
+_CN_UP = "同比增长|同比上升|同比提高|同比增加|增长|上升|提高|提升|增加"
+_CN_DOWN = "同比下降|同比减少|同比降低|下降|减少|降低"
+_CN_BY_UP = "增加|提高|提升"
+_CN_BY_DOWN = "减少|降低|削减"
+_BEFORE = re.compile(
+    rf"(?:\b(?P<up>{_UP})|\b(?P<down>{_DOWN}))\s+(?:by\s+)?$"
+    rf"|\b(?:an?\s+)?(?:(?P<upn>{_UP_NOUNS})|(?P<downn>{_DOWN_NOUNS}))\s+(?:of|by)\s+$"
+    rf"|(?P<cnup>{_CN_UP})了?\s*$|(?P<cndown>{_CN_DOWN})了?\s*$"
+    # "减少碳排放3.5万吨": a verb, what it changes, then by how much (not "提高到30%", which is a level)
+    rf"|(?P<cnupobj>{_CN_BY_UP})(?![至到为])[\u4e00-\u9fff]{{1,6}}(?<![至到为达了])$"
+    rf"|(?P<cndownobj>{_CN_BY_DOWN})(?![至到为])[\u4e00-\u9fff]{{1,6}}(?<![至到为达了])$",
+    _I,
+)
+_BY_VERB = re.compile(
+    r"\b(?:(?P<up>increase|increased|increasing|raise|raised|grow|boost|boosted|improve|improved)"
+    r"|(?P<down>cut|cuts|cutting|reduce|reduced|reducing|lower|lowered|decrease|decreased))\b(?=[^,;]*\bby\s+$)",
+    _I,
+)
+_A_PERIOD = (
+    r"(?:the\s+|a\s+|its\s+|our\s+)?(?:(?:FY\s?|(?:fiscal|financial)\s+(?:year\s+)?)?(?:19|20)\d{2}(?![\d,])"
+    r"|FY\s?\d{2}\b|[HQ][1-4]\s?(?:19|20)\d{2}|a\s+year\s+(?:earlier|before|ago)|last\s+year"
+    r"|the\s+(?:previous|prior|preceding)\s+(?:fiscal\s+|financial\s+)?year|(?:baseline|base\s+year)\b)"
+)
+"""A period a share is above or below: "9% below 2022", "4% above the 2019 baseline", "3% below a year earlier"."""
+_AFTER = re.compile(
+    r"^(?:\s+(?:year-on-year|year on year|yoy|y-o-y|year over year))?\s+(?:(?P<up>higher|increase|growth|rise)"
+    r"|(?P<down>lower|decrease|reduction|decline|drop))\b"
+    r"|^\s+(?:(?P<more>more)|(?P<less>less|fewer))(?=\s+than\b)"  # "3.5% less than in 2021", after the figure
+    rf"|^(?=\s+(?:(?P<above>above)|(?P<below>below))\s+{_A_PERIOD})",  # "about 9% below 2022": what follows compares
+    _I,
+)
+_THAN_A_PERIOD = re.compile(
+    rf"^\s+(?:more|less|fewer)\s+than\s+(?:(?:in|during|for|at\s+the\s+end\s+of)\s+)?{_A_PERIOD}(?![\w%])", _I
+)
+"""After an amount: "310 more than in 2022", "1,200 tonnes less than a year earlier": an absolute change."""
+_YEAR_ON_YEAR = re.compile(r"^\s*,?\s*(?P<basis>year-on-year|year on year|yoy|y-o-y|year over year)\b", _I)
+
+
+class Shift(NamedTuple):
+    """A figure read as a change: which way, and the span its words cover."""
+
+    direction: Direction
+    start: int
+    end: int
+    relative: bool
+    basis: str = ""
+    """ "year-on-year" when the text says so; a compared period is found with the period phrases."""
+
+
+def shifts(text: str, mentions: list[Mention], clauses: list[int]) -> list[Shift | None]:
+    """For each mention of one sentence, how it changes, or ``None`` for a level."""
+    found: list[Shift | None] = []
+    for index, mention in enumerate(mentions):
+        clause = max(bound for bound in clauses if bound <= mention.start)
+        shift = _shift(text, mention, clause)
+        if shift is None and index and found[-1] is not None:
+            previous = mentions[index - 1]
+            if re.fullmatch(r"\s*,?\s*(?:and|or)\s+", text[previous.end : mention.start]):
+                shift = Shift(found[-1].direction, mention.start, mention.end, _relative(mention))  # "grew 64% and 29%"
+        found.append(shift)
+    return found
+
+
+def _relative(mention: Mention) -> bool:
+    return mention.percent is not None and not mention.points
+
+
+def _than_a_period(after: str) -> bool:
+    """Whether an amount is more or less than the same thing in a period: then it is a change of it."""
+    period = _THAN_A_PERIOD.match(after)
+    return period is not None and not (period.group()[-1].isdigit() and _counted(after[period.end() :]))
+
+
+def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
+    before = text[clause : mention.start]
+    after = text[mention.end : mention.end + 40]
+    start, end, direction = mention.start, mention.end, None
+    verbs = list(_BY_VERB.finditer(before))  # "cut Scope 1 and 2 emissions by": the verb nearest "by"
+    match = _BEFORE.search(before) or (verbs[-1] if verbs else None)
+    if match is not None and re.search(
+        r"\b(?:set|sets|setting|built|picked|signed|took|made|stepped)\s+up\s+$", before, _I
+    ):
+        match = None  # "set up 300 stations" is no increase
+    if match is not None:
+        groups = match.groupdict()
+        up = groups.get("up") or groups.get("upn") or groups.get("cnup") or groups.get("cnupobj")
+        direction = Direction.INCREASE if up else Direction.DECREASE
+        if _BEFORE.search(before):
+            start = clause + match.start()
+    else:
+        following = _AFTER.match(after)
+        if following is None:
+            return None
+        compared = following.group("more") or following.group("less") or following.group("above")
+        if (compared or following.group("below")) and mention.percent is None and not _than_a_period(after):
+            return None  # "more than 300 teachers" compares with a figure; only a period makes a change of one
+        period = re.match(rf"\s+\w+\s+{_A_PERIOD}", after, _I)
+        if period is not None and period.group()[-1].isdigit() and _counted(text[mention.end + period.end() :]):
+            return None  # "40% below 2000 metres": a figure, not a year
+        up = following.group("up") or following.group("more") or following.group("above")
+        direction = Direction.INCREASE if up else Direction.DECREASE
+        end += following.end()
+    basis = ""
+    year_on_year = _YEAR_ON_YEAR.match(text[end : end + 30])
+    if year_on_year:
+        basis, end = "year-on-year", end + year_on_year.end()
+    elif re.search(r"同比", text[start:end]) or re.search(
+        r"year-on-year|year on year|yoy", text[mention.end : end], _I
+    ):
+        basis = "year-on-year"
+    return Shift(direction, start, end, _relative(mention), basis)
+
+
+_AFTER_LEVEL = re.compile(
+    r"(?:\s+(?:in|during|for|over|as\s+(?:of|at)|at\s+the\s+end\s+of)\s+[^,;.()\d]{0,30}?(?:19|20)\d{2})?"
+    r"\s*(?:,|;|\(|--|\u2014|\u2013)?\s*(?:(?:and|or|which\s+(?:is|was)|that\s+is)\s+)?",
+    _I,
+)
+"""Between a level and the change that follows it with no subject of its own: ", ", " in 2023, ", ", and "."""
+
+
+def in_units_of_level(text: str, mentions: list[Mention], changes: list[Shift | None]) -> list[Mention]:
+    """Give an absolute change with no unit of its own the unit of the level just before it.
+
+    "made 9,450 home visits, up 2,130 from a year earlier": the change counts visits;
+    "revenue reached RMB 3.2 billion, an increase of 400 million": it is in renminbi.
+    The change must follow the level directly, with no subject of its own: "RMB 3.2
+    billion, and headcount rose by 200" says nothing of renminbi.
+    """
+    read = list(mentions)
+    for index in range(1, len(mentions)):
+        mention, change, level = mentions[index], changes[index], mentions[index - 1]
+        if change is None or changes[index - 1] is not None or not _bare(mention) or mention.points:
+            continue
+        if level.value is None or not _unit_of(level) or not _AFTER_LEVEL.fullmatch(text, level.end, change.start):
+            continue
+        assert mention.value is not None  # noqa: S101 - _bare says so
+        read[index] = mention._replace(value=_in_units(mention.value, level.value.units), note="", noun=level.noun)
+    return read

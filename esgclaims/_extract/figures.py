@@ -1,0 +1,673 @@
+"""Finding the figures of a sentence and reading each one with :func:`esgclaims.parse_value`.
+
+What is not a claim is left out here: years, numbers in names and codes ("the 10
+Million Trees Initiative", "Scope 1", "HKEX: 2817", "tier-1"), ordinals, list
+markers and durations that are time phrases ("within 90 days"). Dates and period
+phrases are found before, and passed in as spans to leave alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from esgclaims._errors import EsgClaimsError
+from esgclaims._nouns import CHINESE_NOUNS, COUNT_NOUNS, FUNCTION_WORDS
+from esgclaims._parse_value import CHINESE_SHARE, QUALIFIER_PHRASES, parse_value
+from esgclaims._units import DIMENSIONLESS, PERCENT, count_kind_of, currency_of, parse_unit
+from esgclaims._values import ReportedValue
+
+if TYPE_CHECKING:
+    from esgclaims._units import Unit
+
+__all__ = ["Mention", "scan", "stated_symbols"]
+
+_I = re.IGNORECASE
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_CODES = ("RMB", "USD", "HKD", "CNY", "EUR", "GBP", "JPY")
+_NUMBER_ANCHOR = rf"(?:(?<![A-Za-z0-9_.,])|{'|'.join(f'(?<={code})' for code in _CODES)}){_NUMBER}"
+_SMALL = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_WORD_ANCHOR = (
+    r"(?<![A-Za-z])(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)"
+    r"|(?:tens|hundreds|dozens|thousands|millions|billions)\s+of"
+    r"|(?:several|a\s+few)\s+(?:hundred|thousand|million|billion)"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|a|an)"
+    rf"\s+(?:hundred|thousand|million|billion)|(?:{_SMALL}|a\s+dozen)(?=\s))(?![A-Za-z])"
+)
+#: "超过四成", "近三成", "逾半", "过半": a share in Chinese words, anchored only after a qualifier or "占".
+_CHINESE_SHARE_ANCHOR = rf"(?:(?<=超过)|(?<=逾)|(?<=近)|(?<=约)|(?<=占)|(?<=占比)|(?<!超)过(?=半))(?:{CHINESE_SHARE})"
+_CURRENCY = r"(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|US\$|HK\$|S\$|A\$|NT\$|\$|€|£|¥|￥|人民币)"
+_CURRENCY_BEFORE = _CURRENCY + r"\s?$"
+_QUALIFIER_BEFORE = (
+    "(?:"
+    + "|".join(
+        (r"(?<![A-Za-z])" if phrase[0].isalpha() and phrase.isascii() else "") + re.escape(phrase)
+        for phrase in QUALIFIER_PHRASES
+    )
+    + r")\s*$"
+)
+_SCALE_AFTER = (
+    r"\s?(?:hundred|thousand|million|billion|trillion|bn|mn|k)(?![A-Za-z])|万亿|十万|百万|千万|亿|万|千(?![瓦克米])"
+)
+#: Words that end the noun phrase after a figure: function words, and verbs and prepositions that start a clause.
+_STOP_WORDS = FUNCTION_WORDS | frozenset(
+    ("while", "compared", "since", "during", "over", "under", "including", "via", "among", "helped", "reached")
+)
+_PLACE_WORDS = (
+    "berth|gate|terminal|pier|wharf|dock|platform|hall|building|block|zone|line|route|unit|tower|wing|floor|room"
+    "|bay|lot|plot|station|substation|track|runway|lane|ward|sector|warehouse|plant|kiln|furnace|reactor|well"
+)
+"""Words a number names a place or a part of a site after: "Berth 14-16", "production lines 3 and 4", "Unit 2"."""
+_CODE_WORDS = frozenset(
+    [
+        "scope",
+        "section",
+        "tier",
+        "phase",
+        "level",
+        "goal",
+        "sdg",
+        "sdgs",
+        "gri",
+        "iso",
+        "article",
+        "chapter",
+        "figure",
+        "table",
+        "page",
+        "note",
+        "step",
+        "grade",
+        "class",
+        "top",
+        "no",
+        "number",
+        "item",
+        "principle",
+        "rule",
+        "annex",
+        "appendix",
+        "part",
+        "stage",
+        "round",
+        "batch",
+        *_PLACE_WORDS.split("|"),
+    ]
+)
+_NAME_WORD_BEFORE = (
+    r"\b(?:scopes?|categor(?:y|ies)|tiers?|phase|section|article|chapter|annex|appendix|principle|sdgs?|gri|iso)\s+$"
+)
+"""Words a number names a class, a part or a standard after, capitalized or not: "category 1", "tier 2"."""
+_TIME_WORDS = r"\s*(?:consecutive\s+)?(?:years?|months?|weeks?|days?|decades?)\b"
+_TIME_BEFORE = r"\b(?:for|within|in|over|after|past|next|last|every|each|than|of|the|first|aged?)\s+$"
+_POINTS = r"\s*(?:percentage\s+points?|pp|ppts?)\b|\s*个百分点"
+
+
+class Mention(NamedTuple):
+    """A figure of a sentence, read."""
+
+    start: int
+    end: int
+    number_end: int
+    """After the digits and scale words of the figure (before its unit)."""
+    value: ReportedValue | None
+    percent: ReportedValue | None = None
+    """For a figure in percent or percentage points: the number alone, dimensionless."""
+    points: bool = False
+    """ "percentage points": a change of a share, not a share."""
+    alternatives: tuple[ReportedValue, ...] = ()
+    note: str = ""
+    noun: str = ""
+    """The unit or counted noun as written: "impoverished counties"."""
+
+
+_NAMED_CURRENCIES = {
+    "USD": r"U\.?S\.?\s+dollars?|United\s+States\s+dollars?|U\.?S\.?\s?\$|USD",
+    "HKD": r"Hong\s+Kong\s+dollars?|HK\s?\$|HK\s+dollars?|HKD",
+    "other_dollar": (
+        r"(?:Singapore|Australian|Canadian|New\s+Taiwan|New\s+Zealand|Brunei)\s+dollars?|(?:S|A|C|NT|NZ)\$"
+        r"|SGD|AUD|CAD|TWD|NZD"
+    ),
+    "CNY": r"renminbi|RMB|Chinese\s+yuan|yuan|CNY",
+    "JPY": r"(?:Japanese\s+)?yen|JPY",
+}
+_NAMED_CURRENCY = "|".join(f"(?P<{code}>{words})" for code, words in _NAMED_CURRENCIES.items())
+_IN_CURRENCY = rf"in\s+(?:the\s+)?(?:{_NAMED_CURRENCY})(?![A-Za-z$])"
+#: Where a text states the currency of its amounts: "All amounts are in US dollars", "Amounts are in US
+#: dollars unless stated otherwise", "expressed in Hong Kong dollars", "(in US$)", "(in US$ millions)".
+_CURRENCY_STATEMENTS = (
+    re.compile(
+        r"\b(?:all\s+)?(?:monetary\s+)?(?:amounts|figures|values|sums)\b(?:\s+[a-z]+){0,4}?"
+        r"\s+(?:are|is)\s+(?:all\s+)?(?:(?:expressed|stated|presented|reported|shown|given|quoted)\s+)?" + _IN_CURRENCY,
+        _I,
+    ),
+    re.compile(r"(?:^|(?<=[(\[:.;])\s*)(?:all\s+)?(?:monetary\s+)?(?:amounts|figures)\s+" + _IN_CURRENCY, _I | re.M),
+    re.compile(r"\b(?:expressed|stated|presented)\s+" + _IN_CURRENCY, _I),
+    re.compile(r"\b(?:reporting|presentation)\s+currency\s+is\s+(?:the\s+)?(?:" + _NAMED_CURRENCY + ")", _I),
+    re.compile(r"\(\s*" + _IN_CURRENCY + r"\s*(?:'000|thousands?|millions?|billions?|mn|m|bn)?\s*\)", _I),
+)
+_SYMBOL_READINGS = {"$": {"USD": "US$", "HKD": "HK$"}, "¥": {"CNY": "RMB", "JPY": "JPY"}}
+_SYMBOL_FAMILIES = {"$": ("USD", "HKD", "other_dollar"), "¥": ("CNY", "JPY")}
+_BARE_SYMBOL = r"(?<![A-Za-z$])(?<!US\s)(?<!HK\s)(?P<symbol>\$|¥|￥)(?=\s?\d)"
+
+
+def stated_symbols(text: str) -> dict[str, tuple[str, str]]:
+    """How the text says to read a bare "$" or "¥": the prefix to read it as, and the words that say so.
+
+    "All amounts are in US dollars" reads "$212 million" as US$; a text that names two
+    dollars, or a dollar esgclaims cannot read, leaves "$" ambiguous.
+
+    Examples:
+        >>> stated_symbols("All amounts are in US dollars.")
+        {'$': ('US$', 'All amounts are in US dollars')}
+        >>> stated_symbols("Revenue (in HK$ millions) and costs (in US$ millions).")
+        {}
+    """
+    named: dict[str, str] = {}
+    for statement in _CURRENCY_STATEMENTS:
+        for match in statement.finditer(text):
+            code = next(name for name, found in match.groupdict().items() if found is not None)
+            named.setdefault(code, match.group().strip(" ()"))
+    readings = {}
+    for symbol, family in _SYMBOL_FAMILIES.items():
+        codes = [code for code in family if code in named]
+        if len(codes) == 1 and codes[0] in _SYMBOL_READINGS[symbol]:
+            readings[symbol] = (_SYMBOL_READINGS[symbol][codes[0]], named[codes[0]])
+    return readings
+
+
+def scan(
+    text: str, start: int, end: int, leave: list[tuple[int, int]], symbols: dict[str, tuple[str, str]] | None = None
+) -> list[Mention]:
+    """The figures of the sentence ``text[start:end]``, outside the ``leave`` spans.
+
+    ``symbols`` (from :func:`stated_symbols`) reads a bare "$" or "¥" in the currency the
+    text states: the sentence is read with "US$" written for "$", and each figure's
+    offsets are given back in ``text``.
+    """
+    symbols = symbols or {}
+    sentence = text[start:end]
+    inserted: list[tuple[int, int, str]] = []  # where a prefix starts in the sentence read, its extra characters, why
+    for match in re.finditer(_BARE_SYMBOL, text[start:end]):
+        symbol = "¥" if match.group("symbol") == "￥" else match.group("symbol")
+        if symbol not in symbols:
+            continue
+        prefix, words = symbols[symbol]
+        at = match.start() + sum(extra for _, extra, _ in inserted)
+        sentence = sentence[:at] + prefix + sentence[at + 1 :]
+        inserted.append(
+            (start + at, len(prefix) - 1, f"{match.group()!r} read as {prefix}, as the text states: {words!r}")
+        )
+    if not inserted:
+        return _scan(text, start, end, leave)
+
+    def back(position: int) -> int:  # a position in the sentence read, in ``text``
+        return position - sum(min(max(position - at, 0), extra) for at, extra, _ in inserted)
+
+    def ahead(position: int) -> int:  # a position in ``text``, in the sentence read
+        return position + sum(extra for at, extra, _ in inserted if back(at) < position)
+
+    added = sum(extra for _, extra, _ in inserted)
+    mentions = []
+    for mention in _scan(
+        text[:start] + sentence + text[end:], start, end + added, [(ahead(a), ahead(b)) for a, b in leave]
+    ):
+        note = mention.note or next(
+            (why for at, _, why in inserted if mention.start <= at < mention.end and mention.value is not None), ""
+        )
+        first, last, number_end = back(mention.start), back(mention.end), back(mention.number_end)
+        mentions.append(mention._replace(start=first, end=last, number_end=number_end, note=note))
+    return mentions
+
+
+def _scan(text: str, start: int, end: int, leave: list[tuple[int, int]]) -> list[Mention]:
+    leave = leave + _quoted_names(text, start, end)
+    anchors = sorted(
+        [(m.start(), m.end(), False) for m in re.finditer(_NUMBER_ANCHOR, text[start:end])]
+        + [(m.start(), m.end(), True) for m in re.finditer(_WORD_ANCHOR, text[start:end], _I)]
+        + [(m.start(), m.end(), False) for m in re.finditer(_CHINESE_SHARE_ANCHOR, text[start:end])]
+    )
+    mentions: list[Mention] = []
+    for first, last, words in anchors:
+        a, b = start + first, start + last
+        if any(x <= a < y for x, y in leave) or (mentions and a < mentions[-1].end):
+            continue
+        if words and not _counted_words(text, a, b, end):
+            continue
+        if not words and _not_a_claim(text, a, b, start, end):
+            continue
+        mention = _read(text, a, b, start, end)
+        if mention is not None:
+            mentions.append(mention)
+    return _share_units(text, mentions)
+
+
+def _quoted_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Short quoted titles with figures in them: "1 Hour for 1 Child", “10万农户增收计划”."""
+    spans = []
+    for match in re.finditer(r"[\"“]([^\"“”\n]{1,80})[\"”]", text[start:end]):
+        inner = match.group(1)
+        if not re.search(r"\d", inner):
+            continue
+        words = [w for w in re.findall(r"[A-Za-z]+", inner) if w.lower() not in ("for", "of", "the", "and", "a", "to")]
+        chinese = (
+            bool(re.search(r"[\u4e00-\u9fff]", inner)) and len(inner) <= 20 and not re.search("[\uff0c\u3002,]", inner)
+        )
+        if chinese or (words and all(w[0].isupper() for w in words) and len(inner.split()) <= 8):
+            spans.append((start + match.start(), start + match.end()))
+    return spans
+
+
+def _counted_words(text: str, a: int, b: int, end: int) -> bool:
+    """A word number is a figure with a scale word, or before a counted noun: "two villages", not "one of"."""
+    phrase = text[a:b].lower()
+    if not re.fullmatch(rf"(?:{_SMALL}|a\s+dozen)", phrase):
+        return True
+    following = re.match(r"\s+(?:[a-z-]+\s+)?([a-z]+)", text[b:end])
+    return (following is not None and _is_counted(following.group(1))) or _of_whole(text, b, end)
+
+
+_WHOLE = r"\s+of\s+(?:our|its|their|the|these|those)\b"
+"""Between a figure and the whole it counts part of: "three of our operations", "9 of our shopping malls"."""
+
+
+def _of_whole(text: str, position: int, end: int) -> bool:
+    """Whether "of our ..." follows, and names a counted noun within three words."""
+    whole = re.match(_WHOLE, text[position:end], _I)
+    if whole is None:
+        return False
+    words = re.match(r"((?:\s+[A-Za-z][A-Za-z-]*){1,3})", text[position + whole.end() : end])
+    if words is None or re.fullmatch(_SMALL, words.group(1).split()[0], _I):
+        return False  # "two of the five farms": the whole is a figure of its own
+    return any(_is_counted(word) for word in words.group(1).split())
+
+
+def _is_counted(word: str) -> bool:
+    if word.lower() in COUNT_NOUNS:
+        return True
+    try:
+        return count_kind_of(parse_unit(word)) is not None
+    except EsgClaimsError:
+        return False
+
+
+def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
+    """Years, ordinals, codes, list markers, numbers in names, and durations that are time phrases."""
+    before, after = text[max(start, a - 40) : a], text[b:end]
+    digits = text[a:b]
+    if re.fullmatch(r"(?:19|20)\d{2}", digits) and not _unit_follows(after) and not re.search(r"[$€£¥]\s?$", before):
+        return True
+    if re.match(r"(?:st|nd|rd|th)\b|-(?!(?:US|HK|[SA]|NT)\$)[A-Za-z]|\.[A-Z]{2}\b|:\d", after) or re.search(
+        r"(?:[A-Za-z]-|#|\d:)$", before
+    ):
+        return True
+    if _attached_name(after):
+        return True  # "5G", "3G": a letter joined to the number makes a name, unless it is a unit ("5km")
+    if re.search(r"(?<![\d,.])(?:19|20)\d{2}\s*[-/\u2013]\s*(?:\d{2}-)?$", before) and len(digits) in (2, 4):
+        return True  # the second year of "2023/24", the month and day of "2023-12-31"
+    if re.search(r"(?:\b[A-Za-z]+\s*:|\bNo\.?)\s*$", before, _I):
+        return True  # "HKEX: 2817", "Stock code: 1883", "No. 1"
+    if re.search(rf"\b(?:{'|'.join(_CODE_WORDS)}|wharves)s?\s+\d+(?:{_JOIN}\d+)*{_JOIN}$", before, _I):
+        return True  # "Scope 1 and 2", "Tiers 1, 2 and 3", "Berth 14-16"
+    if re.search(rf"\b(?:{_PLACE_WORDS}|wharves)s?\s+$", before, _I) and not _measure_follows(after):
+        return True  # "production lines 3 and 4", "at berth 7": a number in the name of a place, with no unit after
+    if re.search(r"\($", before) and re.match(r"\)", after) and len(digits) <= 2:
+        return True  # a list marker: "(1)"
+    if re.match(_TIME_WORDS, after, _I) and re.search(_TIME_BEFORE, before, _I):
+        return True  # "within 90 days", "older than 36 months"
+    if re.search(_NAME_WORD_BEFORE, before, _I):
+        return True  # "(Scope 3, category 1)", "tier 2 suppliers": a number in the name of a class
+    word = re.search(r"([A-Za-z][A-Za-z]*)\s+$", before)
+    if word is not None and word.group(1)[0].isupper() and not re.search(_QUALIFIER_BEFORE, before, _I):
+        initial = not text[start : a - len(word.group())].strip(" \"“'(")
+        name = word.group(1)
+        if name not in _CODES and (not initial or name.lower() in _CODE_WORDS):
+            return True  # "Top 100", "Scope 1", "The Harbour 100 Scholarship"
+    following = re.match(r"\s?([A-Z][a-z]+)\b", after)
+    return following is not None and (
+        following.group(1).lower() in ("hundred", "thousand", "million", "billion") or _is_counted(following.group(1))
+    )  # "the 10 Million Trees Initiative", "Clean Water for 1,000 Villages"
+
+
+def _attached_name(after: str) -> bool:
+    """Whether letters joined to a number name a thing ("5G network") rather than a unit or scale ("5km", "3bn")."""
+    joined = re.match(r"([A-Za-z][A-Za-z0-9]*)(?![A-Za-z0-9])", after)
+    if joined is None:
+        return False
+    word = joined.group(1)
+    if re.fullmatch(_SCALE_AFTER, word, _I):
+        return False
+    try:
+        parse_unit(word)
+    except EsgClaimsError:
+        return word.lower() not in ("x", "pp", "ppt", "ppts") and not _is_counted(word)
+    return False
+
+
+_JOIN = r"\s*(?:,|and|&|or|-|\u2013|to)\s*"
+"""Between the numbers of a list or range of names: "Scope 1 and 2", "Berths 14-16", "Gates 3, 4 and 5"."""
+
+
+def _measure_follows(after: str) -> bool:
+    """Whether a unit, a share or a counted noun follows a number: "line 5 km long" measures a line."""
+    word = re.match(r"\s?(%|[A-Za-z][A-Za-z0-9]*)", after)
+    if word is None:
+        return False
+    try:
+        parse_unit(word.group(1))
+    except EsgClaimsError:
+        return _unit_follows(after)
+    return True
+
+
+def _unit_follows(after: str) -> bool:
+    word = re.match(r"\s?(%|[A-Za-z]+)", after)
+    return word is not None and (word.group(1) == "%" or _is_counted(word.group(1)))
+
+
+def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
+    """The figure anchored at ``text[a:b]``: its qualifier and currency before, its scale, range and unit after."""
+    left = a
+    currency = re.search(_CURRENCY_BEFORE, text[start:left])
+    if currency:
+        left = start + currency.start()
+    between = re.search(r"\bbetween\s+$", text[start:left], _I)
+    if between:
+        left = start + between.start()
+    qualifier = re.search(_QUALIFIER_BEFORE, text[start:left], _I)
+    if qualifier:
+        left = start + qualifier.start()
+    number_end = _scales(text, b, end)
+    core = _range(text, left, number_end, end, between=bool(between), currency=bool(currency))
+    points = re.match(_POINTS, text[core:end], _I)
+    if points:
+        return _points(text, left, core, core + points.end())
+    percent = re.match(r"\s?(?:%|percent\b|per cent\b)", text[core:end], _I)
+    if percent:
+        return _percent(text, left, core, core + percent.end(), number_end)
+    positions = [core, *_window(text, core, end)]
+    value, stop, note = _best(text, left, positions)
+    if value is None:
+        return Mention(left, core, number_end, None, note=note)
+    words = text[core:stop] if stop > core else text[core : positions[-1]]  # an unknown noun names the metric
+    mention = Mention(left, stop, number_end, value, note=note, noun=words.strip())
+    if value.units == DIMENSIONLESS or re.search(r"[名位]$", text[left:stop]):  # "员工2,600余名": 名 counts people
+        mention = _noun_before(text, start, mention)
+    return _conversion(text, _per_head(text, start, mention), end)
+
+
+def _scales(text: str, position: int, end: int) -> int:
+    while (scale := re.match(_SCALE_AFTER, text[position:end], _I)) is not None:
+        position += scale.end()
+    return position
+
+
+def _range(  # noqa: PLR0913 - the figure's place in the text, and what stands before it
+    text: str, left: int, position: int, end: int, *, between: bool, currency: bool
+) -> int:
+    """After the high end of a range ("RMB 2,000 to RMB 5,000", "25% to 30%", "HK$30-35 billion"), if one follows."""
+    joiners = r"\s*(?:-|–|~|至)\s*|\s+to\s+" + (r"|\s+and\s+" if between else "")
+    match = re.match(rf"(?P<pct>\s?%)?(?:{joiners})(?P<cur>{_CURRENCY}\s?)?(?P<n>{_NUMBER})", text[position:end], _I)
+    if match is None:
+        return position
+    if " to " in match.group() or match.group().strip().startswith("to"):
+        before = text[max(0, left - 30) : left]
+        same_kind = bool(match.group("cur")) == currency and (
+            not match.group("pct") or re.match(r"\s?%", text[position + match.end() :])
+        )
+        changed = re.search(
+            r"\b(?:rose|grew|increased|fell|dropped|declined|decreased|up|down|jumped|climbed)\s+(?:from\s+|by\s+)?$",
+            before,
+            _I,
+        )
+        if not same_kind or changed:
+            return position  # "rose 9.4% to HK$312 million", "grew by 1.3 million to 9.6 million": a change and a level
+    return _scales(text, position + match.end(), end)
+
+
+def _window(text: str, position: int, end: int) -> list[int]:
+    """Where the words after a figure end, one by one, up to a stop: its unit or counted noun is among them."""
+    ends: list[int] = []
+    token = re.compile(
+        r"\s*(?:(?P<pair>or\s+more|or\s+less|and\s+above)\b|(?P<per>per\s+[A-Za-z]+)|(?P<w>[A-Za-z][A-Za-z0-9'\u2019-]*)"
+        r"|(?P<pct>%)|(?P<slash>/[A-Za-z][A-Za-z0-9]*)|(?P<plus>\+)|(?P<cjk>[\u4e00-\u9fff]{1,10}))"
+    )
+    whole = re.match(_WHOLE, text[position:end], _I)
+    whole_end = position + whole.end() if whole is not None and _of_whole(text, position, end) else -1
+    while len(ends) < 6 and (match := token.match(text, position, end)) is not None:
+        word = match.group("w")
+        of = word is not None and word.lower() == "of"
+        emissions = of and re.match(r"\s+(?:CO2|carbon dioxide)", text[match.end() : end], _I)  # "tonnes of CO2e"
+        kept = (of and not ends) or emissions or match.end() <= whole_end  # "9 of our malls": "of our" is kept
+        if word is not None and word.lower() in _STOP_WORDS and not kept:
+            break
+        if match.group("cjk") is not None:  # Chinese has no spaces: try each length of the run
+            ends.extend(range(match.start("cjk") + 1, match.end() + 1))
+            break
+        position = match.end()
+        ends.append(position)
+    return ends
+
+
+def _best(text: str, left: int, positions: list[int]) -> tuple[ReportedValue | None, int, str]:
+    """The reading of the figure and all its words, and the shortest span that reads the same.
+
+    When the words name nothing esgclaims counts, the figure alone is read, with a note:
+    a shorter run of the words ("several hundred village") could read a modifier as the noun.
+    """
+    try:
+        value = parse_value(text[left : positions[-1]])
+    except EsgClaimsError as error:
+        note = str(error)
+    else:
+        stop = next(p for p in positions if _reads(text[left:p], value))
+        suffix = re.match(r"\s?(?:%|yuan\b|renminbi\b|元|percent\b|per cent\b)", text[stop : positions[-1]], _I)
+        stop += suffix.end() if suffix else 0  # "RMB 100 billion yuan", "25% to 30%": the words that repeat the unit
+        return value, stop, ""
+    try:
+        value = parse_value(text[left : positions[0]])
+    except EsgClaimsError:
+        return None, positions[0], note
+    if len(positions) > 1 and "counts" in note:
+        words = text[positions[0] : positions[-1]].strip()
+        note = f"the figure may count {words!r}, which esgclaims does not know; see esgclaims.register_count_kind"
+    return value, positions[0], note
+
+
+def _reads(text: str, value: ReportedValue) -> bool:
+    try:
+        return parse_value(text) == value
+    except EsgClaimsError:
+        return False
+
+
+def _points(text: str, left: int, core: int, stop: int) -> Mention | None:
+    """ "2.3 percentage points": a change of a share, in percent."""  # noqa: D210 - ruff format
+    try:
+        number = parse_value(text[left:core])
+        value = ReportedValue.of(
+            number.reported.magnitude, "percent", number.qualifier, precision=number.precision,
+            upper=None if number.upper is None else number.upper.magnitude, tolerance=number.tolerance,
+        )  # fmt: skip
+    except EsgClaimsError as error:
+        return Mention(left, stop, core, None, note=str(error))
+    return Mention(left, stop, core, value, percent=number, points=True, noun="percentage points")
+
+
+def _percent(text: str, left: int, core: int, stop: int, number_end: int) -> Mention:
+    """A figure in percent, and its number alone: a change of 150% is no share, but still a change."""
+    try:
+        number = parse_value(text[left:core].replace("%", ""))
+    except EsgClaimsError as error:
+        return Mention(left, stop, number_end, None, note=str(error))
+    try:
+        value: ReportedValue | None = parse_value(text[left:stop])
+    except EsgClaimsError as error:
+        return Mention(left, stop, number_end, None, percent=number, note=str(error))
+    return Mention(left, stop, number_end, value, percent=number, noun="%")
+
+
+def _noun_before(text: str, start: int, mention: Mention) -> Mention:
+    """Read the counted noun before the figure: "a fleet of new-energy vehicles grew to 7,800", "员工2,600余名"."""
+    value = mention.value
+    assert value is not None  # noqa: S101 - only read figures come here
+    before = text[start : mention.start]
+    kind = None
+    for noun in (_NOUN_BEFORE_PLACE, _NOUN_BEFORE_VERB):  # "users in county towns grew", "a fleet of vehicles grew"
+        english = re.search(noun + _LEVEL_VERB, before, _I)
+        if english and _is_counted(english.group(1)):
+            kind = _counted_kind(english.group(1))
+            break
+    chinese = re.search(r"([\u4e00-\u9fff]+)$", before)
+    if chinese:
+        for noun, name in CHINESE_NOUNS.items():
+            if chinese.group(1).endswith(noun) and _is_counted(name):
+                kind = name
+    if kind is None:
+        return mention
+    return mention._replace(value=_in_units(value, kind), note="", noun=kind)
+
+
+_NOUN_BEFORE_VERB = r"([A-Za-z]+)"
+_NOUN_BEFORE_PLACE = r"([A-Za-z]+)\s+(?:in|at|across)(?:\s+[a-z][a-z-]*){1,3}"
+"""A noun before a phrase of place: "users in county towns" count users, not towns."""
+_LEVEL_VERB = (
+    r",?\s+(?:(?:which|that)\s+)?(?:now\s+)?(?:(?:grew|rose|increased|fell|dropped|declined|decreased)\s+(?:to|by)|"
+    r"reached|totall?ed|totals?|numbered|stood\s+at|amounted\s+to|came\s+to|was|were)\s+$"
+)
+
+
+def _counted_kind(word: str) -> str | None:
+    """The count kind a noun names: a registered kind first ("customers"), then the nouns reports count."""
+    try:
+        kind = count_kind_of(parse_unit(word))
+    except EsgClaimsError:
+        kind = None
+    return kind or COUNT_NOUNS.get(word.lower())
+
+
+def _in_units(value: ReportedValue, unit: str | Unit) -> ReportedValue:
+    """The same figure, in ``unit``."""
+    upper = None if value.upper is None else value.upper.magnitude
+    return ReportedValue.of(
+        value.reported.magnitude, unit, value.qualifier, upper=upper, precision=value.precision,
+        tolerance=value.tolerance,
+    )  # fmt: skip
+
+
+_PER_HEAD = {"户均": "household", "人均": "person"}
+
+
+def _per_head(text: str, start: int, mention: Mention) -> Mention:
+    """ "户均增收约3,000元": an amount per household (户均) or per person (人均)."""  # noqa: D210 - ruff format
+    value = mention.value
+    head = re.search(r"(户均|人均)[\u4e00-\u9fff]{0,4}$", text[start : mention.start])
+    if value is None or head is None or value.units in (DIMENSIONLESS, PERCENT) or "/" in str(value.units):
+        return mention
+    per = _PER_HEAD[head.group(1)]
+    return mention._replace(value=_in_units(value, value.units / parse_unit(per)))
+
+
+def _conversion(text: str, mention: Mention, end: int) -> Mention:
+    """ "HK$2.4 billion (US$300 million)": one amount, in a second currency."""  # noqa: D210 - ruff format
+    value = mention.value
+    if value is None or currency_of(value.units) is None:
+        return mention
+    match = re.match(
+        r"(?P<noun>(?:\s+[a-z][a-z-]*){0,3}?)"  # "a HK$3 billion green bond (about RMB 2.7 billion)"
+        r"\s*\(\s*(?P<figure>(?:(?:approximately|approx\.|about|around|roughly|nearly|some|~)\s*)?"
+        r"(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|US\$|HK\$|€|£)[^()]{1,40}?)\s*\)",
+        text[mention.end : end],
+        _I,
+    )
+    if match is None or any(word.lower() in _STOP_WORDS for word in match.group("noun").split()):
+        return mention
+    try:
+        other = parse_value(re.sub(r"^(?:equivalent to|or)\s+", "", match.group("figure")))
+    except EsgClaimsError:
+        return mention
+    if other.units == value.units:
+        return mention
+    return mention._replace(end=mention.end + match.end(), alternatives=(*mention.alternatives, other))
+
+
+def _share_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Give a bare figure the unit the text gives its neighbour.
+
+    "3,000 and 5,000 households": the first counts what the second does. "640 electric
+    buses, up from 455" and "grew by 1,300 households to 9,600": the second counts what
+    the first does.
+    """
+    shared = list(mentions)
+    for index in range(len(shared) - 1):
+        first, second = shared[index], shared[index + 1]
+        between = text[first.end : second.start]
+        if _bare(first) and _unit_of(second) and re.fullmatch(_SHARED_WITH_NEXT, between, _I):
+            read = _reread(text[first.start : first.end] + text[second.number_end : second.end])
+            shared[index] = first if read is None else first._replace(value=read, note="", noun=second.noun)
+        elif _bare(second) and _unit_of(first) and re.search(_TOTAL, between, _I):
+            # "opened 37 new outlets, bringing the total to 412": the total counts what was added
+            shared[index + 1] = _as_first(text, first, second, reread=False)
+        elif _bare(second) and _unit_of(first) and re.fullmatch(_COMPARED, between, _I):
+            shared[index + 1] = _as_first(text, first, second)
+        elif (
+            _bare(second)
+            and _unit_of(first)
+            and re.fullmatch(r"\s+to\s+", between)
+            and re.search(_CHANGE_BY, text[max(0, first.start - 30) : first.start], _I)
+        ):
+            shared[index + 1] = _as_first(text, first, second)  # "grew by 1.3 million to 9.6 million"
+        elif _unit_of(first) and _unit_of(second) and re.fullmatch(_COMPARED, between, _I):
+            shared[index + 1] = _per_part(text, first, second)
+    return shared
+
+
+def _as_first(text: str, first: Mention, second: Mention, *, reread: bool = True) -> Mention:
+    """The bare ``second`` in the unit of ``first``: with the words after the first figure, or its counted noun."""
+    assert first.value is not None  # noqa: S101 - _unit_of says so
+    assert second.value is not None  # noqa: S101 - _bare says so
+    read = _reread(text[second.start : second.end] + text[first.number_end : first.end]) if reread else None
+    if (read is None or read.units == DIMENSIONLESS) and (
+        not reread or (count_kind_of(first.value.units) is not None and not text[first.number_end : first.end].strip())
+    ):
+        read = _in_units(second.value, first.value.units)  # a count named before the first figure, or a total
+    return second if read is None else second._replace(value=read, note="", noun=first.noun)
+
+
+def _per_part(text: str, first: Mention, second: Mention) -> Mention:
+    """ "297 liters per person per day, down from 315 liters": the second is per person per day too."""  # noqa: D210
+    per = re.search(r"\s*(?:\bper\b|/).*$", text[first.number_end : first.end], _I | re.DOTALL)
+    if per is None or re.search(r"\bper\b|/", text[second.number_end : second.end], _I):
+        return second
+    read = _reread(text[second.start : second.end] + per.group())
+    if read is None or first.value is None or read.units != first.value.units:
+        return second
+    return second._replace(value=read, noun=first.noun)
+
+
+_SHARED_WITH_NEXT = r"\s*,?\s*(?:and|or|to)\s*|\s+of\s+(?:the|our|its|their)\s+"
+"""After a bare figure: "3,000 and 5,000 households", "2,300 of our 12,400 employees"."""
+_TOTAL = r"^[^;.]{0,30}?,\s*(?:\w+\s+){0,2}(?:the|a)\s+total\s+(?:number\s+)?(?:to|of|at)\s+$"
+"""Between a counted figure and a bare one: ", bringing the total to", ", for a total of"."""
+_COMPARED = (
+    r"(?:\s+(?:in|during|for)\s+(?:the\s+)?(?:FY\s?)?(?:19|20)\d{2})?"  # "150 liters a day in 2021, compared with 160"
+    r"\s*,?\s*(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.?|against|from)\s+"
+)
+"""Between a figure and the one it is compared with: ", up from", ", compared with"."""
+_CHANGE_BY = r"\b(?:grew|rose|increased|fell|dropped|declined|decreased|up|down)\s+by\s+$"
+"""Before a change by an amount, which "to" and a level may follow: "grew by 1.3 million to 9.6 million"."""
+
+
+def _bare(mention: Mention) -> bool:
+    return mention.value is not None and mention.value.units == DIMENSIONLESS and mention.percent is None
+
+
+def _unit_of(mention: Mention) -> bool:
+    return mention.value is not None and mention.value.units != DIMENSIONLESS and mention.percent is None
+
+
+def _reread(figure: str) -> ReportedValue | None:
+    try:
+        return parse_value(figure)
+    except EsgClaimsError:
+        return None

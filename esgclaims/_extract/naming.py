@@ -1,0 +1,309 @@
+"""Who a figure is about, and what to call its metric: suggestions for a person to confirm."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from esgclaims._nouns import FUNCTION_WORDS
+from esgclaims._units import DIMENSIONLESS, count_kind_of, currency_of, unit_name
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from esgclaims._model import Organization
+    from esgclaims._values import ReportedValue
+
+__all__ = ["Names", "fallback_metric", "metric_id"]
+
+_I = re.IGNORECASE
+_SUFFIXES = (
+    "Group|Holdings|Limited|Ltd\\.?|Inc\\.?|Corporation|Corp\\.?|Company|Foundation|Bank|Fund|Partnership|Foods|"
+    "Power|Logistics|Education|Retail|Energy|Technologies|Technology|Capital|Securities|Insurance|Alliance|"
+    "Association|Institute|University|Council|Government|Ministry|Bureau|Commission|Cooperative|Trust|Agency"
+)
+_NAME = rf"(?:[A-Z][\w.&\u2019'-]* +){{1,5}}?(?:(?:{_SUFFIXES})\b *)+|[\u4e00-\u9fff]{{2,8}}(?:集团|公司|基金会|银行)"
+_REFERENCES = (
+    r"\b(?:[Ww]e|[Oo]ur|us)\b|\b[Tt]he\s+(?:Group|Company|company|Bank|Foundation|Partnership|partnership|firm|group)\b"
+    r"|(?<![\u4e00-\u9fff])(?:集团|公司|本行|基金会)"
+)
+_NOT_ACRONYMS = frozenset(
+    [
+        "RMB",
+        "USD",
+        "HKD",
+        "CNY",
+        "EUR",
+        "GBP",
+        "JPY",
+        "ESG",
+        "CSR",
+        "GRI",
+        "SDG",
+        "SDGS",
+        "ISO",
+        "HKEX",
+        "NASDAQ",
+        "NYSE",
+        "GHG",
+        "KPI",
+        "KPIS",
+        "AI",
+        "IT",
+        "HR",
+        "US",
+        "UK",
+        "HK",
+        "PRC",
+        "UN",
+        "EU",
+        "FY",
+        "YOY",
+        "CEO",
+        "CFO",
+        "COO",
+        "TCFD",
+        "SASB",
+        "ISSB",
+        "MSCI",
+    ]
+)
+_NOT_NAMES = frozenset(
+    [
+        "the",
+        "in",
+        "as",
+        "for",
+        "since",
+        "by",
+        "from",
+        "with",
+        "and",
+        "a",
+        "an",
+        "of",
+        "at",
+        "on",
+        "additionally",
+        "our",
+        "its",
+        "this",
+    ]
+)
+
+
+class _Named(NamedTuple):
+    start: int
+    end: int
+    name: str
+    """The organization's full name; empty for "its", which names the one named last."""
+
+
+class Names:
+    """The organizations a text names, found once, to look up the subject of each figure."""
+
+    def __init__(self, text: str, organizations: Iterable[Organization]) -> None:
+        self.known = tuple(organizations)
+        self.found = self._known(text) if self.known else self._guessed(text)
+        named = [n for n in self.found if n.name]
+        self.main = named[0].name if named else None
+        self.found += [_Named(m.start(), m.end(), self.main or "") for m in re.finditer(_REFERENCES, text)]
+        pronouns = re.finditer(r"\b(?:it|its|their)\b", text, _I)  # the organization named last
+        self.found += [_Named(m.start(), m.end(), "") for m in pronouns]
+        self.found.sort()
+
+    def _known(self, text: str) -> list[_Named]:
+        pairs = sorted(
+            ((alias, org.name) for org in self.known for alias in (org.name, *org.aliases)),
+            key=lambda pair: -len(pair[0]),
+        )
+        found: list[_Named] = []
+        for alias, name in pairs:
+            for match in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w])", text):
+                if not any(n.start < match.end() and match.start() < n.end for n in found):
+                    found.append(_Named(match.start(), match.end(), name))
+        return found
+
+    def _guessed(self, text: str) -> list[_Named]:
+        found: list[_Named] = []
+        acronyms = set(re.findall(r"(?<![\w.$])[A-Z]{2,6}(?![\w$])", text)) - _NOT_ACRONYMS
+        aliases: dict[str, str] = {  # "JD", named more than once
+            acronym: acronym for acronym in acronyms if len(re.findall(rf"(?<![\w.$]){acronym}(?![\w$])", text)) >= 2
+        }
+        for match in re.finditer(_NAME, text):
+            words = list(re.finditer(r"\S+", match.group()))
+            while words and words[0].group().lower() in _NOT_NAMES:
+                words.pop(0)
+            if len(words) < 2 and not re.search(r"[\u4e00-\u9fff]", match.group()):
+                continue
+            name = " ".join(word.group() for word in words)
+            found.append(_Named(match.start() + words[0].start(), match.start() + words[-1].end(), name))
+            aliases.setdefault(words[0].group(), name)
+        for alias, name in aliases.items():
+            for match in re.finditer(rf"(?<![\w]){re.escape(alias)}(?!\w)", text):
+                if not any(n.start <= match.start() < n.end for n in found):
+                    found.append(_Named(match.start(), match.end(), name))
+        return found
+
+    def subject(self, start: int, end: int, position: int) -> tuple[str | None, Organization | None]:
+        """The organization the sentence ``[start, end)`` names for a figure at ``position``."""
+        inside = [n for n in self.found if start <= n.start < end]
+        before = [n for n in inside if n.end <= position]
+        chosen = before[-1] if before else next(iter(inside), None)
+        if chosen is None:
+            return None, None
+        name = chosen.name or self._last_named(chosen.start)
+        organization = next((org for org in self.known if org.name == name), None)
+        return name or None, organization
+
+    def _last_named(self, position: int) -> str:
+        named = [n for n in self.found if n.name and n.end <= position]
+        return named[-1].name if named else ""
+
+
+def metric_id(
+    text: str, figure: tuple[int, int], clause: tuple[int, int], value: ReportedValue | None, noun: str = ""
+) -> str:
+    """A metric id from the words around a figure: "impoverished-counties", "donations", "total-revenue-share".
+
+    A count is named by its noun phrase ("110 impoverished counties"); another figure
+    by what follows it ("in poverty alleviation-related sales"), by its verb
+    ("donated") or by the subject of its verb ("Operational emissions fell to").
+    Returns an empty string when the words name nothing.
+    """
+    start, end = figure
+    first, last = clause
+    after = text[end:last]
+    counted = value is None or value.units == DIMENSIONLESS or count_kind_of(value.units) is not None
+    words = _head(noun)[-3:] if counted else []
+    of = re.match(r"\s+of\s+([A-Za-z-]+)", after)
+    if words and words[-1].lower() in ("pieces", "piece", "items", "units") and of:
+        words = [of.group(1), words[-1]]  # "pieces of clothing"
+    share = value is not None and str(value.units) == "percent"
+    following = re.match(r"\s*(?:of|in|for|on)\s+(?!(?:the\s+)?(?:FY|[HQ][1-4]\b|first|second|end|\d))(.{1,60})", after)
+    if not words and following:
+        words = _head(following.group(1), keep_and=True)[:3]
+    if not words:
+        before = text[first:start]
+        if re.match(r"exceed", text[start:end], re.IGNORECASE):
+            before += " exceeded "  # "Sales exceeded RMB 150 million": the qualifier is the verb
+        words = _from_verb(before)
+    slug = "-".join(word.lower() for word in words if word.isascii())
+    return slug + "-share" if share and slug else slug
+
+
+_LINKING = frozenset(
+    [
+        "reached",
+        "totaled",
+        "totalled",
+        "was",
+        "were",
+        "exceeded",
+        "hit",
+        "stood",
+        "amounted",
+        "accounted",
+        "rose",
+        "grew",
+        "fell",
+        "dropped",
+        "declined",
+        "increased",
+        "decreased",
+        "narrowed",
+        "widened",
+        "remained",
+        "came",
+        "is",
+        "are",
+        "totals",
+        "total",
+    ]
+)
+_CHANGE_NOUNS = frozenset(
+    ["increase", "decrease", "reduction", "rise", "growth", "decline", "drop", "fall", "cut", "gain", "improvement"]
+)
+_CHANGE_VERBS = r"cut|cuts|reduce|reduced|reducing|lower|lowered|increase|increased|raise|raised|grow|boost|boosted"
+
+
+def _from_verb(before: str) -> list[str]:
+    """Name a figure by its verb: "donated" → donations, "Operational emissions fell to" → operational emissions."""
+    verb = re.search(r"([A-Za-z]+)(\s+(?:to|at|for|of|by|from|a|an|the))?\s+$", before)
+    if verb is None:
+        return []
+    word = verb.group(1).lower()
+    if word in _VERBS:
+        return [_VERBS[word]]
+    if (verb.group(2) or "").strip() == "of" and word not in _STOP and word not in _CHANGE_NOUNS:
+        return _tail(before[: verb.end(1)])[-2:]  # "a capacity of", "matched donations of"
+    changed = re.search(rf"\b(?:{_CHANGE_VERBS})\s+((?:[\w-]+\s+){{1,3}}?)(?:in\s+[\w-]+\s+)?by\s+$", before, re.I)
+    if changed:
+        return _head(changed.group(1))  # "cut single-use plastic in packaging by"
+    if word not in _LINKING:
+        return []
+    subject = before[: verb.start()]
+    subject = re.split(r"\b(?:from|of|in|on|for|under|at|with|sourced|per)\b|[,;:(]", subject)[0]
+    return _tail(subject)[-3:]
+
+
+_VERBS = {
+    "donated": "donations",
+    "raised": "funds-raised",
+    "invested": "investment",
+    "spent": "spending",
+    "purchased": "purchases",
+    "earned": "earnings",
+    "contributed": "contributions",
+    "committed": "commitment",
+    "issued": "issuance",
+    "trained": "people-trained",
+    "volunteered": "volunteer-hours",
+    "generated": "generation",
+    "avoided": "avoided-emissions",
+    "allocated": "allocation",
+}
+#: Words a metric name is not made of: function words, and a few more.
+_STOP = FUNCTION_WORDS | frozenset(("of", "his", "her", "these", "those", "per", "also"))
+_WORD = r"[A-Za-z][A-Za-z\u2019'-]*(?![\w\u2019'])"  # not "FY" of "FY2024"
+
+
+def _content(word: str) -> bool:
+    return not word.endswith(("\u2019s", "'s")) and word.lower() not in _STOP
+
+
+def _head(phrase: str, *, keep_and: bool = False) -> list[str]:
+    """The first run of content words of a phrase: "impoverished counties put" → impoverished, counties, put."""
+    kept: list[str] = []
+    for word in re.findall(_WORD, phrase):
+        if keep_and and kept and word.lower() in ("and", "or"):
+            continue
+        if not _content(word):
+            if kept:
+                break
+            continue
+        kept.append(word.strip("\u2019'-"))
+    return kept
+
+
+def _tail(phrase: str) -> list[str]:
+    """The last run of content words of a phrase: "Scope 1 and Scope 2 greenhouse gas emissions" → ..., emissions."""
+    kept: list[str] = []
+    for word in re.findall(_WORD, phrase):
+        kept = [*kept, word.strip("\u2019'-")] if _content(word) else []
+    return kept
+
+
+def fallback_metric(value: ReportedValue | None) -> str:
+    """A metric id from the unit alone: "amount-cny", "household-count", "share"."""
+    if value is None:
+        return "figure"
+    currency = currency_of(value.units)
+    if currency is not None:
+        return f"amount-{currency.lower()}"
+    kind = count_kind_of(value.units)
+    if kind is not None:
+        return f"{kind}-count"
+    if str(value.units) == "percent":
+        return "share"
+    return re.sub(r"[^a-z0-9]+", "-", unit_name(value.units).lower()).strip("-") or "figure"
