@@ -6,12 +6,15 @@ alternatives all agree. Recall is per annotated qualifier, precision per qualifi
 the extractor gave.
 
 Run it with ``python benchmarks/extraction.py``; ``--misses`` lists every miss and
-every extra candidate with the fields it got wrong.
+every extra candidate with the fields it got wrong. ``--update-expected`` rewrites the
+pinned results that ``tests/extraction/test_pinned.py`` checks (``tests/extraction/expected/``)
+and says which changed.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -21,9 +24,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.extraction.annotations import (
     HELD_OUT_SETS,
     HERE,
+    PINNED_FOLDER,
     Score,
     candidates,
     held_out_title,
+    pinned_changes,
+    pinned_json,
+    pinned_path,
+    pinned_record,
+    pinned_texts,
     qualifier_of,
     score,
     texts,
@@ -49,13 +58,44 @@ def _ratio(numerator: int, denominator: int) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list every miss and extra candidate")
+    parser.add_argument(
+        "--update-expected", action="store_true", help="rewrite the pinned results in tests/extraction/expected"
+    )
     args = parser.parse_args()
+    if args.update_expected:
+        return update_expected()
     sets = (("texts the rules were tuned on", HERE), *((held_out_title(f), f) for f in HELD_OUT_SETS))
     for title, folder in sets:
         print(f"== {title} ({folder.relative_to(HERE.parents[1])})\n")
         scores = [(item.name, score(item.expected, candidates(item))) for item in texts(folder)]
         _report(scores, misses=args.misses)
         print()
+    return 0
+
+
+def update_expected() -> int:
+    """Write the pinned result of every pinned text, remove stale ones, and say what changed."""
+    root = HERE.parents[1]
+    written, changed = set(), 0
+    for folder, item in pinned_texts():
+        path = pinned_path(folder, item)
+        written.add(path)
+        record = pinned_record(item)
+        old = path.read_text(encoding="utf-8") if path.exists() else None
+        if old == pinned_json(record):
+            continue
+        changed += 1
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(pinned_json(record), encoding="utf-8")
+        print(f"{'new' if old is None else 'changed'}: {path.relative_to(root)}")
+        if old is not None:
+            for line in pinned_changes(json.loads(old), record):
+                print(f"  {line}")
+    for path in sorted(set(PINNED_FOLDER.glob("*/*.json")) - written):
+        changed += 1
+        path.unlink()
+        print(f"removed: {path.relative_to(root)}")
+    print(f"{changed} of {len(written)} pinned results changed")
     return 0
 
 

@@ -6,12 +6,15 @@ annotations follow are in ``README.md`` next to this file.
 
 from __future__ import annotations
 
+import json
 import tomllib
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
+from pint.facets.plain import PlainUnit
 
 from esgclaims import Candidate, ReportedValue, extract, parse_period, parse_unit, register_count_kind
 
@@ -24,6 +27,15 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 _LAST_USED_FOR_FIXES = 9
 HELD_OUT_SETS = tuple(HERE / ("heldout" if n == 1 else f"heldout{n}") for n in range(1, len(_ORDINALS) + 1))
 """Every held-out folder, oldest first. Each was annotated before the extractor ran on it and scored once."""
+PINNED_SETS = (HERE, *HELD_OUT_SETS[:_LAST_USED_FOR_FIXES])
+"""The folders whose extraction results are pinned: the tuned texts and every held-out set up to
+``_LAST_USED_FOR_FIXES``. A set used to fix rules is a regression text, so its result is pinned."""
+UNPINNED_SETS = HELD_OUT_SETS[_LAST_USED_FOR_FIXES:]
+"""The held-out sets never used to change a rule (now only ``heldout10``): their score is the current blind
+estimate, so nothing pins it. When a newer blind set is added and this one is used for fixes, raise
+``_LAST_USED_FOR_FIXES`` and its results become pinned."""
+PINNED_FOLDER = HERE / "expected"
+"""Where the pinned results are: ``<set>/<text>.json``, the set ``tuned`` or the held-out folder's name."""
 
 
 def held_out_title(folder: Path) -> str:
@@ -140,7 +152,21 @@ def differences(expected: Expected, candidate: Candidate) -> list[str]:
     wanted: dict[str, object] = attrs.asdict(expected, recurse=False)
     wanted["unit"] = parse_unit(expected.unit)
     wanted["alternatives"] = tuple((q, a, parse_unit(u)) for q, a, u in expected.alternatives)
-    return [f"{field}: {wanted[field]!r} != {found[field]!r}" for field in FIELDS if wanted[field] != found[field]]
+    return [
+        f"{field}: {_shown(wanted[field])} != {_shown(found[field])}"
+        for field in FIELDS
+        if wanted[field] != found[field]
+    ]
+
+
+def _shown(value: object) -> str:
+    """The repr of a field, but units as ``<Unit('tonne')>`` from their str: pint 0.26 changed their repr."""
+    if isinstance(value, PlainUnit):
+        return f"<Unit({str(value)!r})>"
+    if isinstance(value, tuple):
+        items = [_shown(item) for item in value]
+        return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
+    return repr(value)
 
 
 @attrs.frozen
@@ -168,3 +194,113 @@ def score(expected: Sequence[Expected], found: Iterable[Candidate]) -> Score:
             pool.remove(match)
             matched.append((claim, match))
     return Score(tuple(matched), tuple(missed), tuple(pool))
+
+
+def set_name(folder: Path) -> str:
+    """The name of a set of texts in pinned results and test ids: ``tuned`` or the held-out folder's name."""
+    return "tuned" if folder == HERE else folder.name
+
+
+def pinned_path(folder: Path, item: Text) -> Path:
+    """The file that pins the extraction result of a text of ``folder``."""
+    return PINNED_FOLDER / set_name(folder) / f"{item.name}.json"
+
+
+def pinned_texts() -> list[tuple[Path, Text]]:
+    """Every text whose result is pinned, with its folder, in the order of :data:`PINNED_SETS`."""
+    return [(folder, item) for folder in PINNED_SETS for item in texts(folder)]
+
+
+def _read(candidate: Candidate) -> dict[str, str | None]:
+    """What a candidate read, as strings that print the same on every run and pint version."""
+    value = _value(candidate)
+    return {
+        "kind": candidate.kind,
+        "direction": None if candidate.change is None else candidate.change.direction.value,
+        "qualifier": qualifier_of(candidate),
+        "amount": None if value is None else str(value.reported.magnitude),
+        "upper": None if value is None or value.upper is None else str(value.upper.magnitude),
+        "unit": None if value is None else str(value.units),
+        "period": candidate.period.iso(),
+    }
+
+
+def pinned_record(item: Text) -> dict[str, Any]:
+    """The extraction result of a text as it is pinned: each annotated claim, matched or missed, and the extras.
+
+    Claims are in annotation order, each with its figure and span and, when missed, what
+    :func:`differences` found wrong (or "no candidate"). Extra candidates are in the
+    order :func:`esgclaims.extract` gives them, each with its figure, span and what it read.
+    """
+    result = score(item.expected, candidates(item))
+    missed = dict(result.missed)
+    claims: list[dict[str, Any]] = []
+    for claim in item.expected:
+        entry: dict[str, Any] = {"figure": claim.figure, "span": list(claim.span), "matched": claim not in missed}
+        if claim in missed:
+            entry["differences"] = missed[claim]
+        claims.append(entry)
+    extra = [{"figure": c.figure, "span": list(c.figure_span), "read": _read(c)} for c in result.extra]
+    return {"claims": claims, "extra": extra}
+
+
+def pinned_records() -> dict[str, dict[str, Any]]:
+    """The result of every pinned text, by ``<set>/<text>``, computed in this interpreter in a fixed order.
+
+    Reading a text registers its count kinds for good, so this is run in an interpreter of its
+    own (``python -m tests.extraction.annotations`` prints it as JSON): what other tests register
+    cannot change the results, and what the texts register cannot change other tests.
+    """
+    return {f"{set_name(folder)}/{item.name}": pinned_record(item) for folder, item in pinned_texts()}
+
+
+def pinned_json(record: dict[str, Any]) -> str:
+    """A pinned record as it is stored: sorted keys, indented, one claim field a line."""
+    return json.dumps(record, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _where(entry: dict[str, Any]) -> str:
+    return f"{entry['figure']!r} at {entry['span'][0]}-{entry['span'][1]}"
+
+
+def _reasons(entry: dict[str, Any]) -> str:
+    return "; ".join(entry["differences"])
+
+
+def _extra(entry: dict[str, Any]) -> str:
+    read = ", ".join(f"{field}={value}" for field, value in sorted(entry["read"].items()) if value is not None)
+    return f"{_where(entry)} ({read})"
+
+
+def pinned_changes(before: dict[str, Any], now: dict[str, Any]) -> list[str]:
+    """How a text's extraction result differs from its pinned one, one line per changed claim or extra."""
+    lines: list[str] = []
+    old = {(c["figure"], tuple(c["span"])): c for c in before["claims"]}
+    new = {(c["figure"], tuple(c["span"])): c for c in now["claims"]}
+    for key, claim in new.items():
+        was = old.get(key)
+        if was is None:
+            lines.append(f"annotation not pinned before: {_where(claim)}")
+        elif was["matched"] and not claim["matched"]:
+            lines.append(f"was matched, now missed: {_where(claim)}: {_reasons(claim)}")
+        elif not was["matched"] and claim["matched"]:
+            lines.append(f"was missed ({_reasons(was)}), now matched: {_where(claim)}")
+        elif not claim["matched"] and was["differences"] != claim["differences"]:
+            lines.append(f"missed differently: {_where(claim)}: before {_reasons(was)}; now {_reasons(claim)}")
+    lines.extend(f"annotation pinned but gone: {_where(claim)}" for key, claim in old.items() if key not in new)
+    old_extra = Counter(pinned_json(e) for e in before["extra"])
+    new_extra = Counter(pinned_json(e) for e in now["extra"])
+    gone, added = old_extra - new_extra, new_extra - old_extra
+    for entry in now["extra"]:
+        if added[pinned_json(entry)] > 0:
+            added[pinned_json(entry)] -= 1
+            lines.append(f"new extra candidate {_extra(entry)}")
+    for entry in before["extra"]:
+        if gone[pinned_json(entry)] > 0:
+            gone[pinned_json(entry)] -= 1
+            lines.append(f"extra candidate gone {_extra(entry)}")
+    return lines
+
+
+if __name__ == "__main__":
+    print(json.dumps(pinned_records()))  # ASCII, whatever the encoding of stdout: read by test_pinned.py
