@@ -130,7 +130,7 @@ def _bad(path: Path) -> Path:
     _report(path)
     text = path.read_text(encoding="utf-8")
     text = text.replace('subject = "greenleaf"', 'subject = "greenlef"', 1)
-    text = text.replace('unit = "farm"', 'unit = "tree"')
+    text = text.replace('unit = "farm"', 'unit = "farn"')
     text = text.replace('period = "2021"', 'period = "sometime"')
     path.write_text(text, encoding="utf-8")
     return path
@@ -148,7 +148,7 @@ BAD_FILE_ERRORS = [
     ),
     (
         "esgclaims: error: bad.toml, claim 'report-2021/farms', field 'value.unit': "
-        "unknown unit 'tree'; did you mean 'metre'?"
+        "unknown unit 'farn'; did you mean 'farm'?"
     ),
     "esgclaims: bad.toml: 3 errors; nothing was loaded",
 ]
