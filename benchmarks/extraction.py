@@ -5,6 +5,11 @@ A candidate counts as found when its figure overlaps an annotated one and its ki
 alternatives all agree. Recall is per annotated qualifier, precision per qualifier
 the extractor gave.
 
+The newest held-out sets (``OPEN_SETS``: eleventh to thirteenth) are scored as a user's
+first report is read: no count kind registered, the publication date given. Four figures
+are printed for them: recall, unit recall, period accuracy and precision
+(``tests/extraction/quality.py`` says how each is counted).
+
 Run it with ``python benchmarks/extraction.py``; ``--misses`` lists every miss and
 every extra candidate with the fields it got wrong. ``--update-expected`` rewrites the
 pinned results that ``tests/extraction/test_pinned.py`` checks (``tests/extraction/expected/``)
@@ -15,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -37,6 +43,7 @@ from tests.extraction.annotations import (
     score,
     texts,
 )
+from tests.extraction.quality import OPEN_SETS, Quality
 
 QUALIFIERS = (
     "exact",
@@ -70,7 +77,32 @@ def main() -> int:
         scores = [(item.name, score(item.expected, candidates(item))) for item in texts(folder)]
         _report(scores, misses=args.misses)
         print()
+    open_quality()
     return 0
+
+
+def open_quality() -> None:
+    """Recall, unit recall, period accuracy and precision on the open sets, measured in a fresh interpreter."""
+    root = HERE.parents[1]
+    command = [sys.executable, "-m", "tests.extraction.quality", *(folder.name for folder in OPEN_SETS)]
+    counts = json.loads(subprocess.run(command, check=True, capture_output=True, text=True, cwd=root).stdout)
+    print("== the newest held-out sets, read as a first report: no count kind registered, publication dates given\n")
+    print(f"{'text':58} {'annotated':>9} {'recall':>7} {'unit':>7} {'period':>7} {'precision':>9}")
+    by_set: dict[str, Quality] = {}
+    for name, row in counts.items():
+        quality = Quality(**row)
+        by_set[name.split("/")[0]] = by_set.get(name.split("/")[0], Quality()) + quality
+        _quality_line(name, quality)
+    total = Quality()
+    for name, quality in by_set.items():
+        total += quality
+        _quality_line(name, quality)
+    _quality_line("overall", total)
+
+
+def _quality_line(name: str, quality: Quality) -> None:
+    figures = " ".join(f"{'—' if x is None else f'{x:.3f}':>7}" for x in quality.figures().values())
+    print(f"{name:58} {quality.annotated:9} {figures}")
 
 
 def update_expected() -> int:
