@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any, overload
 import attrs
 
 from ._errors import ClaimNotFoundError, ComparisonError, InvalidClaimError
+from ._format import html
 from ._model import Claim, Metric, Organization, Program
 from ._periods import Period, PeriodRelation
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
-    from ._compare.consistency import Alignment, Finding
+    from ._compare import Alignment, Finding
 
 __all__ = ["ClaimSet"]
 
@@ -154,7 +155,7 @@ class ClaimSet:
             >>> claims.check()  # one article states each figure once
             ()
         """
-        from ._compare.consistency import check  # noqa: PLC0415 - loaded on use; import time is a target
+        from ._compare import check  # noqa: PLC0415 - a higher layer's face, imported at call time: import time is a target
 
         return check(self.claims)
 
@@ -172,7 +173,7 @@ class ClaimSet:
         """
         if not isinstance(other, ClaimSet):
             raise ComparisonError(f"ClaimSet.compare takes a ClaimSet, got {type(other).__name__}")
-        from ._compare.consistency import align  # noqa: PLC0415 - loaded on use; import time is a target
+        from ._compare import align  # noqa: PLC0415 - a higher layer's face, imported at call time: import time is a target
 
         return align(self, other)
 
@@ -187,7 +188,7 @@ class ClaimSet:
         and ``high`` are ``None`` where unbounded, and dates are
         :class:`datetime.date` or ``None``.
         """
-        from ._display.frames import to_records  # noqa: PLC0415 - loaded on use; import time is a target
+        from ._display import to_records  # noqa: PLC0415 - a higher layer's face, imported at call time: import time is a target
 
         return to_records(self.claims)
 
@@ -196,7 +197,7 @@ class ClaimSet:
 
         Figures stay exact Decimals; ``low``/``high`` are missing where unbounded.
         """
-        from ._display.frames import to_dataframe  # noqa: PLC0415 - loaded on use
+        from ._display import to_dataframe  # noqa: PLC0415 - a higher layer's face, imported at call time
 
         return to_dataframe(self.claims)
 
@@ -216,14 +217,12 @@ class ClaimSet:
             A :class:`matplotlib.figure.Figure`. Save it with
             ``figure.savefig("claims.png")``; in a notebook it displays itself.
         """
-        from ._display.plot import plot  # noqa: PLC0415 - loaded on use
+        from ._display import plot  # noqa: PLC0415 - a higher layer's face, imported at call time
 
         return plot(self.claims, title=title)
 
     def _repr_html_(self) -> str:
-        from ._display.html import claims_html  # noqa: PLC0415 - loaded on use
-
-        return claims_html(self.claims)
+        return html(self)
 
     def __add__(self, other: ClaimSet) -> ClaimSet:
         if not isinstance(other, ClaimSet):

@@ -1,4 +1,4 @@
-"""How quantities read to a person: grouped digits, units in words."""
+"""How quantities read to a person: grouped digits, units in words; and the one hook to HTML display."""
 
 from __future__ import annotations
 
@@ -10,7 +10,16 @@ from ._units import DIMENSIONLESS, PERCENT, SCALE_UNITS, count_kind_of, currency
 if TYPE_CHECKING:
     from ._units import Quantity, Unit
 
-__all__ = ["counted", "currency_first", "format_number", "format_quantity", "noun_words", "unit_words", "unscaled"]
+__all__ = [
+    "counted",
+    "currency_first",
+    "format_number",
+    "format_quantity",
+    "html",
+    "noun_words",
+    "unit_words",
+    "unscaled",
+]
 
 _CURRENCY_PREFIX = {"CNY": "RMB", "USD": "US$", "HKD": "HK$", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY"}
 
@@ -200,3 +209,24 @@ def format_quantity(value: Quantity) -> str:
     if words == "%":
         return f"{sign}{number}%"
     return f"{sign}{number} {words}"
+
+
+def html(obj: object) -> str:
+    """The HTML a notebook shows for ``obj``: the one way from a model up to the display layer.
+
+    Every ``_repr_html_`` returns ``html(self)``. The display layer sits above the
+    models, so it is imported here, on the first display, and picks the table by the
+    object's type (:func:`esgclaims._display.html`), as pint's models reach one
+    formatter instead of each class importing its own renderer.
+
+    Examples:
+        >>> import esgclaims
+        >>> claims = esgclaims.load_dataset("jd-2020")
+        >>> html(claims) == claims._repr_html_()
+        True
+        >>> html(claims).startswith("<style>")
+        True
+    """
+    from esgclaims import _display  # noqa: PLC0415 - a higher layer, imported at call time: import time is a target
+
+    return _display.html(obj)

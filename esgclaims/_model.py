@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 
 from ._errors import InvalidClaimError, UnitError
-from ._format import unit_words
+from ._format import html, unit_words
 
 # Types of attrs fields stay importable at runtime, for attrs.resolve_types and typing.get_type_hints.
 from ._periods import PartialDate, Period
@@ -391,9 +391,7 @@ class Claim:
         return f"<Claim {self.id!r}: {self}>"
 
     def _repr_html_(self) -> str:
-        from ._display.html import claim_html  # noqa: PLC0415 - loaded on use; import time is a target
-
-        return claim_html(self)
+        return html(self)
 
     def __str__(self) -> str:
         what = f"{self.value} ({self.metric.name})" if self.value is not None else f"“{self.citation.quote}”"

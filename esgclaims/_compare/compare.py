@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from esgclaims._errors import ComparisonError
-from esgclaims._format import counted, unit_words
+from esgclaims._format import counted, html, unit_words
 from esgclaims._interval import Interval
 from esgclaims._model import Claim, Temporal
 from esgclaims._periods import AsOf, PeriodRelation, UnknownPeriod
@@ -134,9 +134,7 @@ class Comparison:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        from esgclaims._display.html import comparison_html  # noqa: PLC0415 - loaded on use
-
-        return comparison_html(self)
+        return html(self)
 
     def __repr__(self) -> str:
         order = "incomparable" if self.order is None else self.order.value

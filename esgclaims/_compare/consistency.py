@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from esgclaims._claimset import ClaimSet
-from esgclaims._format import counted
+from esgclaims._format import counted, html
 from esgclaims._model import Claim, Temporal
 from esgclaims._periods import PeriodRelation
 from esgclaims._units import currency_of
@@ -64,9 +64,7 @@ class Finding:
         return f"<Finding {self.status.value}: {self.a.id!r} and {self.b.id!r}>"
 
     def _repr_html_(self) -> str:
-        from esgclaims._display.html import finding_html  # noqa: PLC0415 - loaded on use
-
-        return finding_html(self)
+        return html(self)
 
 
 def _key(claim: Claim) -> tuple[str, str, str | None]:
@@ -236,9 +234,7 @@ class Pair:
         return f"<Pair {self.left.id!r} → {self.right.id!r}>"
 
     def _repr_html_(self) -> str:
-        from esgclaims._display.html import pair_html  # noqa: PLC0415 - loaded on use
-
-        return pair_html(self)
+        return html(self)
 
 
 @attrs.frozen(repr=False)
@@ -264,9 +260,7 @@ class Alignment:
         return f"<Alignment: {pairs}, {len(self.only_left)} only left, {len(self.only_right)} only right>"
 
     def _repr_html_(self) -> str:
-        from esgclaims._display.html import alignment_html  # noqa: PLC0415 - loaded on use
-
-        return alignment_html(self)
+        return html(self)
 
 
 def align(left: ClaimSet, right: ClaimSet) -> Alignment:

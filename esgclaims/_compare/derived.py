@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from esgclaims._errors import ComparisonError, InvalidClaimError, InvalidValueError
-from esgclaims._format import counted
+from esgclaims._format import counted, html
 from esgclaims._interval import Interval
 from esgclaims._model import Claim, Temporal
 from esgclaims._units import PERCENT, parse_unit
@@ -67,9 +67,7 @@ class Derived:
         return f"<Derived {self.kind}: {self.words}>"
 
     def _repr_html_(self) -> str:
-        from esgclaims._display.html import derived_html  # noqa: PLC0415 - loaded on use
-
-        return derived_html(self)
+        return html(self)
 
 
 def _numeric(claim: object, name: str) -> Claim:

@@ -1,0 +1,32 @@
+"""The display layer's public face: HTML for notebooks, plain records, data frames and charts.
+
+The layers below reach display only through this face, imported at call time: every
+``_repr_html_`` calls :func:`esgclaims._format.html`, which calls :func:`html` here,
+and ``ClaimSet.to_records``, ``to_dataframe`` and ``plot`` call the functions of the
+same names. Each is loaded from its module on first use (PEP 562), so that the
+command line's text tables do not import the notebook tables or the comparisons
+they show.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .chart import plot
+    from .frames import to_dataframe, to_records
+    from .notebook import html
+
+__all__ = ["html", "plot", "to_dataframe", "to_records"]
+
+_LAZY = {"html": ".notebook", "plot": ".chart", "to_dataframe": ".frames", "to_records": ".frames"}
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - any function of the face
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    found = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = found
+    return found

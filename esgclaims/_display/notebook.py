@@ -1,23 +1,28 @@
 """Rich display in notebooks: claims, claim sets and comparisons as clean HTML tables.
 
 Every string that reaches the page is escaped: quotes, names and ids come from
-files a user may not control.
+files a user may not control. :func:`html` picks the table by the object's type;
+every ``_repr_html_`` reaches it through :func:`esgclaims._format.html`.
 """
 
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from esgclaims._claimset import ClaimSet
+from esgclaims._compare.compare import Comparison
+from esgclaims._compare.consistency import Alignment, Finding, Pair
+from esgclaims._compare.derived import Derived
+from esgclaims._compare.wording import difference_words, ratio_words
+from esgclaims._errors import ArgumentTypeError
 from esgclaims._format import counted, format_number, unit_words
+from esgclaims._model import Claim
+
+from .table import period_cell
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
-
-    from esgclaims._compare.compare import Comparison
-    from esgclaims._compare.consistency import Alignment, Finding, Pair
-    from esgclaims._compare.derived import Derived
-    from esgclaims._model import Claim
+    from collections.abc import Callable, Iterable, Sequence
 
 __all__ = [
     "alignment_html",
@@ -26,6 +31,7 @@ __all__ = [
     "comparison_html",
     "derived_html",
     "finding_html",
+    "html",
     "pair_html",
 ]
 
@@ -65,8 +71,6 @@ def _value_cell(claim: Claim) -> str:
 
 
 def _period(claim: Claim) -> str:
-    from .table import period_cell  # noqa: PLC0415 - loaded on use
-
     return period_cell(claim)
 
 
@@ -117,8 +121,6 @@ def _answer(label: str, text: str) -> list[tuple[str, str]]:
 
 
 def _comparison_rows(comparison: Comparison) -> list[list[tuple[str, str]]]:
-    from esgclaims._compare.wording import difference_words, ratio_words  # noqa: PLC0415 - loaded on use
-
     difference, quotient = comparison.difference, comparison.ratio
     rows = [
         _answer("order", "not comparable" if comparison.order is None else comparison.order.value),
@@ -204,3 +206,42 @@ def alignment_html(alignment: Alignment) -> str:
     pairs, lefts, rights = len(alignment.pairs), len(alignment.only_left), len(alignment.only_right)
     caption = f"{counted(pairs, 'pair')}, {lefts} only left, {rights} only right"
     return _table(caption, ("subject", "metric", "left", "right", "change"), rows)
+
+
+def _claim_set_html(claims: ClaimSet) -> str:
+    return claims_html(claims.claims)
+
+
+# One renderer per type, looked up along the object's class hierarchy.
+_RENDERERS: dict[type, Callable[[Any], str]] = {
+    Claim: claim_html,
+    ClaimSet: _claim_set_html,
+    Comparison: comparison_html,
+    Finding: finding_html,
+    Pair: pair_html,
+    Alignment: alignment_html,
+    Derived: derived_html,
+}
+
+
+def html(obj: object) -> str:
+    """The HTML table a notebook shows for a claim, a claim set, a comparison, a finding, a pair or a derived figure.
+
+    Picks the renderer by the object's type, as pint's models reach one formatter.
+
+    Examples:
+        >>> import esgclaims
+        >>> claims = esgclaims.load_dataset("jd-2020")
+        >>> html(claims) == claims_html(claims.claims)
+        True
+        >>> html(3)
+        Traceback (most recent call last):
+        ...
+        esgclaims.ArgumentTypeError: no HTML display for int; expected a Claim, ClaimSet, Comparison, ...
+    """
+    for kind in type(obj).__mro__:
+        renderer = _RENDERERS.get(kind)
+        if renderer is not None:
+            return renderer(obj)
+    kinds = "a Claim, ClaimSet, Comparison, Finding, Pair, Alignment or Derived"
+    raise ArgumentTypeError(f"no HTML display for {type(obj).__name__}; expected {kinds}")
