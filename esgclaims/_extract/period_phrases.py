@@ -84,8 +84,8 @@ def period_phrases(text: str, start: int, end: int, century: int | None = None) 
     ("FY24") are read in ``century`` when the text gives one, else held as no period.
 
     Examples:
-        >>> [(p.text, p.rule, p.periods) for p in period_phrases("In the year ended 31 March 2024, we", 0, 35)]
-        [('the year ended 31 March 2024', 'months ended', (FiscalYear('FY2024 (2023-04 to 2024-03)'),))]
+        >>> [(p.text, p.rule, p.periods) for p in period_phrases("In the twelve months to 31 March 2024, we", 0, 41)]
+        [('the twelve months to 31 March 2024', 'twelve months to', (FiscalYear('FY2024 (2023-04 to 2024-03)'),))]
     """
     found: list[PeriodPhrase] = []
     taken: list[tuple[int, int]] = []

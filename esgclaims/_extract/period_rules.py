@@ -100,6 +100,18 @@ _rows.append(
 )
 _rows.append(
     PhraseRule(
+        "twelve months to",
+        rf"(?:for\s+)?(?:the\s+)?(?P<months>twelve|12)\s+months\s+to\s+(?P<ended>{_DAY_DATE}){_ALIAS}",
+        Role.STATED,
+        _ended,
+        examples=(
+            ("the twelve months to 31 March 2024", "FY2024 (2023-04 to 2024-03)"),
+            ("In the 12 months to 31 December 2023, we", "2023"),
+        ),
+    )
+)
+_rows.append(
+    PhraseRule(
         "fiscal year defined",
         rf"(?:fiscal|financial)\s+years?\s+(?:that\s+|which\s+)?(?:ends?|ending|ended|closes|closing)\s+(?:on\s+)?"
         rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY})(?!,?\s*\d)"
