@@ -1,0 +1,380 @@
+"""The period phrase rules of :func:`esgclaims.extract`: one row per kind of phrase, next to its reader.
+
+Each row (:class:`~esgclaims._extract.period_grammar.PhraseRule`) carries its own
+pattern, the role its phrases play, the reader that builds the periods from its match,
+and examples; ``tests/extraction/test_period_rules.py`` reads every example with the
+finder and checks that this row, not an earlier one, took it and read what it expects.
+
+Order matters: :data:`RULES` holds the rows in the order they are written here, the
+finder tries them in that order, and where two phrases overlap the earlier row's wins.
+So a longer phrase comes before the shorter phrases inside it: "the year ended 31 March
+2024" before "31 March 2024", "compared with FY2022" before "FY2022", "since 2019" and
+"by the end of 2025" before "2019" and "2025", "2023/24" before "2023", "the 2021
+academic year" before "in 2021". A new row goes before the first row that would take
+its examples; the test of the examples fails when it does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from esgclaims._errors import PeriodError
+from esgclaims._parse_period import fiscal_label, months_ended, parse_date, parse_period
+from esgclaims._periods import AsOf, FiscalYear, HalfYear, PartialDate, Period, Quarter, Span
+
+from .period_grammar import (
+    _ALIAS,
+    _CN_BY,
+    _CN_DATE,
+    _COUNT,
+    _COUNTS,
+    _DATE,
+    _DAY,
+    _DAY_DATE,
+    _FY_ALIAS,
+    _FY_YEAR,
+    _IN,
+    _MONTH,
+    _ORDINALS,
+    _PART_OF_YEAR,
+    _PREVIOUS,
+    _SPLIT,
+    _WEEKS,
+    _YEAR,
+    PhraseRule,
+    Role,
+    _fiscal_year,
+    _full,
+    _in_century,
+    _month_end,
+    _nothing,
+    _split,
+)
+from .period_names import NAME_RULES
+
+__all__ = ["RULES"]
+
+_rows: list[PhraseRule] = []
+
+
+def _ended(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
+    """ "the year ended 31 March 2024 ("FY2024")", "the six months ended 30 June 2024": the months up to that date."""  # noqa: D210
+    words = match.group()
+    count = (match["months"] or "").lower()
+    if count:
+        months = int(count) if count.isdigit() else _COUNTS[count]
+    else:
+        months = 6 if re.search(r"half", words, re.I) else 3 if re.search(r"quarter", words, re.I) else 12
+    date = parse_date(match["ended"])
+    if months == 12:
+        date = _month_end(date)  # "the 53-week period ended January 28, 2023": the year of February to January
+    period = months_ended(date, months)
+    alias = re.fullmatch(_FY_ALIAS, match["alias"] or "", re.I)
+    if months != 12 or alias is None:
+        return (period,)  # "("H1 2024")" names what the months already say
+    tail = alias["tail"]
+    name = fiscal_label(_full(alias["name"], date.year), None if tail is None else _full(tail, date.year), words)
+    if tail is not None and name != date.year:
+        raise PeriodError(f"{words!r}: a split fiscal year ends in its second year")
+    month = date.month or 12  # months_ended checked that the date has a month
+    first = PartialDate(date.year - 1, month + 1) if month != 12 else PartialDate(date.year, 1)
+    return (FiscalYear(name, first_month=first),)
+
+
+_rows.append(
+    PhraseRule(
+        "months ended",
+        rf"(?:for\s+)?(?:the\s+)?(?:financial\s+|fiscal\s+|reporting\s+)?"
+        rf"(?:(?P<months>{_COUNT}|twelve|12)\s+months|(?:{_WEEKS}\s+)?year|{_WEEKS}(?:\s+period)?|half[- ]year"
+        rf"|quarter)\s+(?:ended|ending)\s+"
+        rf"(?P<ended>{_DAY_DATE}){_ALIAS}",
+        Role.STATED,
+        _ended,
+        examples=(
+            ("the year ended 31 March 2024", "FY2024 (2023-04 to 2024-03)"),
+            ('the year ended 31 March 2024 ("FY2023")', "FY2023 (2023-04 to 2024-03)"),
+            ("the six months ended 30 June 2024", "H1 2024"),
+            ("the 53-week period ended January 28, 2023", "FY2023 (2022-02 to 2023-01)"),
+        ),
+    )
+)
+_rows.append(
+    PhraseRule(
+        "twelve months to",
+        rf"(?:for\s+)?(?:the\s+)?(?P<months>twelve|12)\s+months\s+to\s+(?P<ended>{_DAY_DATE}){_ALIAS}",
+        Role.STATED,
+        _ended,
+        examples=(
+            ("the twelve months to 31 March 2024", "FY2024 (2023-04 to 2024-03)"),
+            ("In the 12 months to 31 December 2023, we", "2023"),
+        ),
+    )
+)
+_rows.append(
+    PhraseRule(
+        "fiscal year defined",
+        rf"(?:fiscal|financial)\s+years?\s+(?:that\s+|which\s+)?(?:ends?|ending|ended|closes|closing)\s+(?:on\s+)?"
+        rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY})(?!,?\s*\d)"
+        rf"|(?:fiscal|financial)\s+years?\s+(?:runs?\s+|running\s+|is\s+|spans?\s+)?from\s+"
+        rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}(?:\s+{_DAY})?)\s+(?:to|until|through)\s+"
+        rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}(?:\s+{_DAY})?)(?!,?\s*\d)"
+        rf"|{_DAY}\s+{_MONTH}\s+(?:financial\s+|fiscal\s+)?year[- ]end\b",
+        Role.CONVENTION,
+        _nothing,
+        examples=(
+            ("Our financial year ends on 31 March.", ""),
+            ("The fiscal year runs from 1 July to 30 June.", ""),
+            ("a 31 March year-end", ""),
+        ),
+    )
+)
+
+
+def _since(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
+    return (parse_period(f"since {match['since']}"),)
+
+
+_rows.append(
+    PhraseRule(
+        "since",
+        rf"since\s+(?:(?:the|its|our|their)\b[^,.;:\d]{{0,60}}?\s+(?:in|on)\s+)?(?P<since>{_DATE})",
+        Role.STATED,
+        _since,
+        examples=(("since 2019, we", "since 2019"), ("since the programme began in 2019, we", "since 2019")),
+    )
+)
+
+
+def _compared(match: re.Match[str], century: int | None) -> tuple[Period, ...]:
+    """What a change compares with; nothing of its own for "the previous year", read later against the context."""
+    compared = match["compare"]
+    if re.match(_PREVIOUS, compared, re.I) or "last year" in compared.lower() or "same period" in compared.lower():
+        return ()
+    if match["part_year"]:
+        return _part_of_year(match, century)
+    if match["fy"]:
+        return (FiscalYear(fiscal_label(_in_century(match["fy"], century), match["tail"], match.group())),)
+    return (parse_period(compared),)
+
+
+_rows.append(
+    PhraseRule(
+        "compared with",
+        rf"(?:compared\s+(?:with|to)|versus|vs\.?|than(?:\s+(?:in|during|for))?|relative\s+to|against|from"
+        rf"|below|above)\s+"
+        rf"(?:the\s+|a\s+|its\s+|our\s+)?(?:(?:baseline|base)\s+(?:year\s+)?(?:of\s+)?)?"
+        rf"(?P<compare>FY\s?(?P<fy>{_FY_YEAR}){_split('tail')}|(?:fiscal|financial)\s+(?:year\s+)?{_YEAR}"
+        rf"{_SPLIT}|{_YEAR}{_SPLIT}\s+(?:fiscal|financial)\s+year"
+        rf"|[HQ][1-4]\s?{_YEAR}|{_PART_OF_YEAR}|{_DATE}|{_PREVIOUS}|last\s+year"
+        rf"|the\s+same\s+period\s+(?:of\s+|in\s+)?(?:last\s+year|{_YEAR}))"
+        rf"(?:\s+(?:baseline|base\s+year|levels?))?(?!\s+to\s)",
+        Role.COMPARE,
+        _compared,
+        examples=(
+            ("compared with FY2022", "FY2022"),
+            ("up 5% from 2021 levels", "2021"),
+            ("compared with the first half of 2022", "H1 2022"),
+            ("compared with the previous year", ""),
+            ("against a 2019 baseline", "2019"),
+        ),
+    )
+)
+_rows.append(
+    PhraseRule(
+        "over the previous year",
+        rf"(?:over|on)\s+(?P<compare>{_PREVIOUS}|last\s+year)",
+        Role.COMPARE,
+        _compared,
+        examples=(("up 4% over the previous year", ""), ("up 4% on last year", "")),
+    )
+)
+
+
+_BY = r"(?:by|as\s+(?:of|at)|until|through)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?"
+_rows.append(
+    PhraseRule(
+        "by FY",
+        rf"{_BY}FY\s?(?P<year>{_FY_YEAR}){_split('tail')}",
+        Role.END_OF,
+        _fiscal_year,
+        examples=(("by FY2030", "FY2030"), ("by the end of FY2025/26", "FY2026")),
+    )
+)
+_rows.append(
+    PhraseRule(
+        "by fiscal year",
+        rf"{_BY}(?:fiscal|financial)\s+(?:year\s+)?(?P<year>{_YEAR}){_split('tail')}",
+        Role.END_OF,
+        _fiscal_year,
+        examples=(("by the end of fiscal 2030", "FY2030"),),
+    )
+)
+
+
+def _from_to(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
+    return (parse_period(f"from {match['first']} to {match['last']}"),)
+
+
+_rows.append(
+    PhraseRule(
+        "from to",
+        rf"(?:from|between)\s+(?P<first>{_DATE})\s+(?:to|and|until|through|till|[-–])\s+(?P<last>{_DATE})",
+        Role.STATED,
+        _from_to,
+        examples=(("from 2019 to 2023", "2019 to 2023"), ("between January 2023 and March 2023", "2023-01 to 2023-03")),
+    )
+)
+
+
+def _years_to(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
+    return (parse_period(f"{match['first']} to {match['last']}"),)
+
+
+_rows.append(
+    PhraseRule(
+        "years to",
+        rf"{_IN}?(?P<first>{_YEAR})\s*(?:[-–]|to)\s*(?P<last>{_YEAR})",
+        Role.STATED,
+        _years_to,
+        examples=(("in 2021-2023, we", "2021 to 2023"), ("2020 to 2022", "2020 to 2022")),
+    )
+)
+_rows.append(
+    PhraseRule(
+        "years to, in Chinese",
+        rf"(?P<first>{_YEAR})\s*年\s*(?:至|到)\s*(?P<last>{_YEAR})\s*年",
+        Role.STATED,
+        _years_to,
+        examples=(("2021年至2023年", "2021 to 2023"),),
+    )
+)
+
+
+def _as_of(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
+    end_of = "the end of " if re.search(r"\bend\s+of\b", match.group(), re.I) else ""
+    return (parse_period(f"as of {end_of}{match['date']}"),)
+
+
+_rows.append(
+    PhraseRule(
+        "as of",
+        rf"(?:as\s+(?:of|at)|(?:by|at)\s+the\s+end\s+of|the\s+end\s+of|end\s+of|by|until|till|through|up\s+to)\s+"
+        rf"(?P<date>{_DATE})",
+        Role.STATED,
+        _as_of,
+        examples=(
+            ("as of Sept. 30, 2020", "as of 2020-09-30"),
+            ("by the end of 2025, we", "as of 2025-12-31"),
+            ("as at 31 December 2023", "as of 2023-12-31"),
+        ),
+    )
+)
+
+
+def _on_day(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
+    return (AsOf(parse_date(match["date"])),)
+
+
+_rows.append(
+    PhraseRule(
+        "at a date",
+        rf"at\s+(?P<date>{_DAY_DATE})",
+        Role.STATED,
+        _on_day,
+        examples=(("at 31 December 2023", "as of 2023-12-31"),),
+    )
+)
+
+
+def _cn_as_of(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
+    """ "截至2023年底", "到2025年": the last day of a year, or a date."""  # noqa: D210
+    if match["year_end"]:
+        return (AsOf(parse_date(match["year_end"] + "底")),)
+    return (AsOf(parse_date(match["date"])),)
+
+
+_CN_YEAR_END_OR_DATE = rf"(?:(?P<year_end>{_YEAR}\s*年)\s*(?:底|末)|(?P<date>{_CN_DATE}))"
+_rows.append(
+    PhraseRule(
+        "as of, in Chinese",
+        rf"(?:截至|截止)(?:到)?\s*{_CN_YEAR_END_OR_DATE}(?:为止)?",
+        Role.STATED,
+        _cn_as_of,
+        examples=(("截至2023年底", "as of 2023-12-31"), ("截至2023年6月30日", "as of 2023-06-30")),
+    )
+)
+_rows.append(
+    PhraseRule(
+        "by, in Chinese",
+        rf"{_CN_BY}到\s*{_CN_YEAR_END_OR_DATE}",
+        Role.STATED,
+        _cn_as_of,
+        examples=(("力争到2025年底", "as of 2025-12-31"), ("到2025年", "as of 2025")),
+    )
+)
+_rows.append(
+    PhraseRule(
+        "year end, in Chinese",
+        rf"(?P<year_end>{_YEAR}\s*年)(?:底|末)",
+        Role.STATED,
+        _cn_as_of,
+        examples=(("2023年底我们", "as of 2023-12-31"),),
+    )
+)
+
+
+def _part_of_year(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
+    """ "the third quarter of 2022", "the first half of 2022", "the first nine months of 2023"."""  # noqa: D210
+    year = int(match["part_year"])
+    if match["part_quarter"]:
+        return (Quarter(year, _ORDINALS[match["part_quarter"].lower()]),)
+    if match["part_half"]:
+        return (HalfYear(year, _ORDINALS[match["part_half"].lower()]),)
+    if match["part_months"]:
+        return (_first_months(year, _number(match["part_months"])),)
+    return (_first_months(year, 3 * _number(match["part_quarters"])),)
+
+
+def _cn_part_of_year(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
+    """ "2023年前三季度", "2023年1-9月": the first quarters or months of a year."""  # noqa: D210
+    year = int(match["year"])
+    if match["months"]:
+        return (_first_months(year, int(match["months"])),)
+    return (_first_months(year, 3 * _number(match["quarters"])),)
+
+
+def _number(count: str) -> int:
+    return int(count) if count.isdigit() else _COUNTS[count.lower()]
+
+
+def _first_months(year: int, months: int) -> Period:
+    """The first ``months`` months of ``year``: a half, a quarter or a span."""
+    if months == 6:
+        return HalfYear(year, 1)
+    if months == 3:
+        return Quarter(year, 1)
+    return Span(PartialDate(year, 1), PartialDate(year, months))
+
+
+_rows.append(
+    PhraseRule(
+        "part of a year",
+        rf"{_IN}?{_PART_OF_YEAR}",
+        Role.STATED,
+        _part_of_year,
+        examples=(("in the first nine months of 2023", "2023-01 to 2023-09"), ("the third quarter of 2022", "Q3 2022")),
+    )
+)
+_rows.append(
+    PhraseRule(
+        "part of a year, in Chinese",
+        rf"(?P<year>{_YEAR})\s*年\s*(?:前(?P<quarters>[一二三两])季度|1\s*(?:[-–~至到])\s*(?P<months>[2-9]|1[01])\s*月)",
+        Role.STATED,
+        _cn_part_of_year,
+        examples=(("2023年前三季度", "2023-01 to 2023-09"), ("2023年1-6月", "H1 2023")),
+    )
+)
+
+
+RULES: tuple[PhraseRule, ...] = (*_rows, *NAME_RULES)
+"""The period phrase rules, in the order the finder tries them: these, then those that name a period."""
