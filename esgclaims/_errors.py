@@ -19,6 +19,7 @@ ValueError`` keeps working in code that does not know esgclaims::
     ├── FileFormatError(ValueError)      not UTF-8, empty, malformed TOML or JSON
     ├── FileReadError(OSError)           a file that cannot be read (missing, a directory, no permission)
     ├── LoadError(ValueError, ExceptionGroup)   every RecordError of one file
+    ├── SourcesError(ExceptionGroup)     the errors of several files at once (the command line's; not exported)
     ├── DatasetNotFoundError(LookupError)
     ├── ClaimNotFoundError(KeyError)     no claim with that id in a ClaimSet
     ├── ArgumentTypeError(TypeError)     an argument of a type the function does not take
@@ -78,12 +79,25 @@ __all__ = [
 ]
 
 
-def did_you_mean(word: str, known: Iterable[str]) -> str:
-    """``"; did you mean 'RMB'?"`` for a near miss among ``known``, else ``""``."""
+def did_you_mean(word: str, known: Iterable[str], n: int = 1) -> str:
+    """``"; did you mean 'RMB'?"`` for the near misses (at most ``n``) among ``known``, else ``""``.
+
+    The one "did you mean" of every message: unknown fields, units, ids, datasets.
+
+    Examples:
+        >>> did_you_mean("RMBB", ["RMB", "USD"])
+        "; did you mean 'RMB'?"
+        >>> did_you_mean("jd-2020/donation", ["jd-2020/donations", "jd-2020/donated", "jd-2020/x"], n=3)
+        "; did you mean 'jd-2020/donations', 'jd-2020/donated' or 'jd-2020/x'?"
+        >>> did_you_mean("xyz", ["RMB"])
+        ''
+    """
     import difflib  # noqa: PLC0415 - only errors need it, and import time is a target
 
-    hint = difflib.get_close_matches(word, list(known), n=1)
-    return f"; did you mean {hint[0]!r}?" if hint else ""
+    hints = [repr(hint) for hint in difflib.get_close_matches(word, list(known), n=n)]
+    if not hints:
+        return ""
+    return f"; did you mean {hints[0] if len(hints) == 1 else ', '.join(hints[:-1]) + ' or ' + hints[-1]}?"
 
 
 class EsgClaimsError(Exception):
@@ -195,6 +209,27 @@ class LoadError(EsgClaimsError, ValueError, ExceptionGroup[RecordError]):
 
     def derive(self, excs: Sequence[RecordError]) -> LoadError:  # type: ignore[override]
         return LoadError(self.message, excs)
+
+
+class SourcesError(EsgClaimsError, ExceptionGroup[EsgClaimsError]):
+    """Errors of several inputs reported together, as the command line does for its files; not exported.
+
+    ``str()`` gives the message and one line per error.
+    """
+
+    def __new__(cls, message: str, errors: Sequence[EsgClaimsError]) -> SourcesError:
+        return ExceptionGroup.__new__(cls, message, list(errors))  # as LoadError, for the same reason
+
+    def __init__(self, message: str, errors: Sequence[EsgClaimsError]) -> None:
+        super().__init__(message, list(errors))
+
+    def __str__(self) -> str:
+        return "\n".join(
+            [self.message, *(f"  {line}" for error in self.exceptions for line in str(error).splitlines())]
+        )
+
+    def derive(self, excs: Sequence[EsgClaimsError]) -> SourcesError:  # type: ignore[override]
+        return SourcesError(self.message, excs)
 
 
 class DatasetNotFoundError(EsgClaimsError, LookupError):
