@@ -104,15 +104,36 @@ class EsgClaimsError(Exception):
     """The base of every error esgclaims raises for bad input or misuse."""
 
 
-class UnitError(EsgClaimsError, ValueError):
+class _TextError(EsgClaimsError, ValueError):
+    """An error about a piece of text a user gave: it keeps the ``text`` and a ``hint``, also when pickled.
+
+    Attributes:
+        text: The offending text (a unit name, a phrase), or ``None`` when there is none.
+        hint: What to write instead, or ``None``.
+    """
+
+    def __init__(self, message: str, *, text: str | None = None, hint: str | None = None) -> None:
+        self.text = text
+        self.hint = hint
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:  # keep the fields through pickling (and copy)
+        return (_rebuild_text_error, (type(self), str(self.args[0]) if self.args else "", self.text, self.hint))
+
+
+def _rebuild_text_error(cls: type[_TextError], message: str, text: str | None, hint: str | None) -> _TextError:
+    return cls(message, text=text, hint=hint)
+
+
+class UnitError(_TextError):
     """A unit name that is not in the registry, or a unit that does not fit."""
 
 
-class ValueParseError(EsgClaimsError, ValueError):
+class ValueParseError(_TextError):
     """A phrase that :func:`esgclaims.parse_value` cannot read."""
 
 
-class PeriodError(EsgClaimsError, ValueError):
+class PeriodError(_TextError):
     """A period phrase that is unreadable or ambiguous, or a period that cannot exist."""
 
 

@@ -184,12 +184,16 @@ def _lookup_name(name: str, text: str) -> Unit:
     if unit is not None:
         return unit
     if not _is_name(name):
-        raise UnitError(f"cannot read unit {text!r}: expected unit names joined by '*' or '/'")
+        raise UnitError(
+            f"cannot read unit {text!r}: expected unit names joined by '*' or '/'",
+            text=text,
+            hint="unit names joined by '*' or '/'",
+        )
     definition = ureg._units.get(name)  # noqa: SLF001 - names, symbols and aliases, without pint's parser
     if definition is None:
         shipped = [known for known in _known_names() if known not in _REGISTERED]
         hint = did_you_mean(name, shipped) or did_you_mean(name, sorted(_REGISTERED))
-        raise UnitError(f"unknown unit {name!r}{hint}")
+        raise UnitError(f"unknown unit {name!r}{hint}", text=name, hint=hint.removeprefix("; ") or None)
     # Built from the canonical name: ureg.Unit(str) would run pint's expression parser,
     # which loads the tokenize module and costs more than the rest of a load (coldstart).
     unit = ureg.Unit(UnitsContainer({definition.name: Decimal(1)}, non_int_type=Decimal))
