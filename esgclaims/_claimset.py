@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
-from ._errors import ClaimNotFoundError, ComparisonError, InvalidClaimError
+from ._errors import ArgumentTypeError, ClaimNotFoundError, ComparisonError, InvalidClaimError
 from ._format import html
 from ._model import Claim, Metric, Organization, Program
 from ._periods import Period, PeriodRelation
@@ -21,9 +21,11 @@ __all__ = ["ClaimSet"]
 
 def _to_claims(claims: Iterable[Claim]) -> tuple[Claim, ...]:
     result = tuple(claims)
-    for position, claim in enumerate(result):
-        if not isinstance(claim, Claim):
-            raise InvalidClaimError(f"item {position} of a ClaimSet is a {type(claim).__name__}, not a Claim")
+    items: tuple[object, ...] = result  # what arrived, whatever the annotation says
+    for position, item in enumerate(items):
+        if not isinstance(item, Claim):
+            got = "None" if item is None else f"{type(item).__name__} {item!r}"
+            raise ArgumentTypeError(f"item {position} of a ClaimSet: expected a Claim, got {got}")
     return result
 
 

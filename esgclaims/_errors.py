@@ -19,6 +19,7 @@ ValueError`` keeps working in code that does not know esgclaims::
     ├── FileFormatError(ValueError)      not UTF-8, empty, malformed TOML or JSON
     ├── FileReadError(OSError)           a file that cannot be read (missing, a directory, no permission)
     ├── LoadError(ValueError, ExceptionGroup)   every RecordError of one file
+    ├── SourcesError(ExceptionGroup)     the errors of several files at once (the command line's; not exported)
     ├── DatasetNotFoundError(LookupError)
     ├── ClaimNotFoundError(KeyError)     no claim with that id in a ClaimSet
     ├── ArgumentTypeError(TypeError)     an argument of a type the function does not take
@@ -78,27 +79,61 @@ __all__ = [
 ]
 
 
-def did_you_mean(word: str, known: Iterable[str]) -> str:
-    """``"; did you mean 'RMB'?"`` for a near miss among ``known``, else ``""``."""
+def did_you_mean(word: str, known: Iterable[str], n: int = 1) -> str:
+    """``"; did you mean 'RMB'?"`` for the near misses (at most ``n``) among ``known``, else ``""``.
+
+    The one "did you mean" of every message: unknown fields, units, ids, datasets.
+
+    Examples:
+        >>> did_you_mean("RMBB", ["RMB", "USD"])
+        "; did you mean 'RMB'?"
+        >>> did_you_mean("jd-2020/donation", ["jd-2020/donations", "jd-2020/donated", "jd-2020/x"], n=3)
+        "; did you mean 'jd-2020/donations', 'jd-2020/donated' or 'jd-2020/x'?"
+        >>> did_you_mean("xyz", ["RMB"])
+        ''
+    """
     import difflib  # noqa: PLC0415 - only errors need it, and import time is a target
 
-    hint = difflib.get_close_matches(word, list(known), n=1)
-    return f"; did you mean {hint[0]!r}?" if hint else ""
+    hints = [repr(hint) for hint in difflib.get_close_matches(word, list(known), n=n)]
+    if not hints:
+        return ""
+    return f"; did you mean {hints[0] if len(hints) == 1 else ', '.join(hints[:-1]) + ' or ' + hints[-1]}?"
 
 
 class EsgClaimsError(Exception):
     """The base of every error esgclaims raises for bad input or misuse."""
 
 
-class UnitError(EsgClaimsError, ValueError):
+class _TextError(EsgClaimsError, ValueError):
+    """An error about a piece of text a user gave: it keeps the ``text`` and a ``hint``, also when pickled.
+
+    Attributes:
+        text: The offending text (a unit name, a phrase), or ``None`` when there is none.
+        hint: What to write instead, or ``None``.
+    """
+
+    def __init__(self, message: str, *, text: str | None = None, hint: str | None = None) -> None:
+        self.text = text
+        self.hint = hint
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:  # keep the fields through pickling (and copy)
+        return (_rebuild_text_error, (type(self), str(self.args[0]) if self.args else "", self.text, self.hint))
+
+
+def _rebuild_text_error(cls: type[_TextError], message: str, text: str | None, hint: str | None) -> _TextError:
+    return cls(message, text=text, hint=hint)
+
+
+class UnitError(_TextError):
     """A unit name that is not in the registry, or a unit that does not fit."""
 
 
-class ValueParseError(EsgClaimsError, ValueError):
+class ValueParseError(_TextError):
     """A phrase that :func:`esgclaims.parse_value` cannot read."""
 
 
-class PeriodError(EsgClaimsError, ValueError):
+class PeriodError(_TextError):
     """A period phrase that is unreadable or ambiguous, or a period that cannot exist."""
 
 
@@ -195,6 +230,27 @@ class LoadError(EsgClaimsError, ValueError, ExceptionGroup[RecordError]):
 
     def derive(self, excs: Sequence[RecordError]) -> LoadError:  # type: ignore[override]
         return LoadError(self.message, excs)
+
+
+class SourcesError(EsgClaimsError, ExceptionGroup[EsgClaimsError]):
+    """Errors of several inputs reported together, as the command line does for its files; not exported.
+
+    ``str()`` gives the message and one line per error.
+    """
+
+    def __new__(cls, message: str, errors: Sequence[EsgClaimsError]) -> SourcesError:
+        return ExceptionGroup.__new__(cls, message, list(errors))  # as LoadError, for the same reason
+
+    def __init__(self, message: str, errors: Sequence[EsgClaimsError]) -> None:
+        super().__init__(message, list(errors))
+
+    def __str__(self) -> str:
+        return "\n".join(
+            [self.message, *(f"  {line}" for error in self.exceptions for line in str(error).splitlines())]
+        )
+
+    def derive(self, excs: Sequence[EsgClaimsError]) -> SourcesError:  # type: ignore[override]
+        return SourcesError(self.message, excs)
 
 
 class DatasetNotFoundError(EsgClaimsError, LookupError):

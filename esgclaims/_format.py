@@ -5,7 +5,19 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ._units import DIMENSIONLESS, PERCENT, SCALE_UNITS, count_kind_of, currency_of, plain, ureg, without_scales
+from ._units import (
+    DIMENSIONLESS,
+    PERCENT,
+    SCALE_UNITS,
+    aliases_of,
+    count_kind_of,
+    currency_of,
+    plain,
+    unit_powers,
+    ureg,
+    without,
+    without_scales,
+)
 
 if TYPE_CHECKING:
     from ._units import Quantity, Unit
@@ -60,7 +72,7 @@ def format_number(number: Decimal) -> str:
 
 def _powers(unit: Unit) -> dict[str, Any]:
     # pint types an exponent as any scalar, complex included; a unit's are real.
-    return dict(unit._units)  # noqa: SLF001 - pint has no public listing of a unit's factors
+    return unit_powers(unit)
 
 
 def unscaled(value: Quantity) -> Quantity:
@@ -88,8 +100,7 @@ def _words(unit: Unit, plural: bool) -> str:
     if kind is not None:
         if not plural:
             return kind
-        definition = ureg._units[kind]  # noqa: SLF001 - pint has no public alias listing
-        aliases = [a for a in getattr(definition, "aliases", ()) if a]
+        aliases = aliases_of(kind)
         return aliases[0] if aliases else f"{kind}s"
     if unit == PERCENT:
         return "%"
@@ -120,7 +131,7 @@ def unit_words(unit: Unit, *, plural: bool = True) -> str:
     powers = _powers(unit)
     scales = [name for name in SCALE_UNITS if powers.get(name) == 1]
     if scales and len(powers) > len(scales):
-        rest = unit_words(ureg.Unit(unit._units.remove(scales)), plural=plural)  # noqa: SLF001 - as above
+        rest = unit_words(without(unit, scales), plural=plural)
         return " ".join([*scales, rest])
     numerator = [(name, power) for name, power in powers.items() if power > 0]
     denominator = [name for name, power in powers.items() if power < 0]
@@ -153,8 +164,7 @@ def noun_words(unit: Unit) -> str:
     powers = _powers(unit)
     if len(powers) == 1 and currency_of(unit) is None and count_kind_of(unit) is None:
         ((name, power),) = powers.items()
-        definition = ureg._units.get(name)  # noqa: SLF001 - as above
-        aliases: list[str] = [str(a) for a in getattr(definition, "aliases", ()) if a]
+        aliases = aliases_of(name)
         plurals = [a for a in aliases if a in (f"{name}s", f"{name}es")]
         if power == 1 and plurals:
             return plurals[0].replace("_", " ")

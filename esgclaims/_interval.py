@@ -10,7 +10,7 @@ from ._errors import InvalidValueError, UnitError
 from ._format import MINUS, format_quantity
 
 # Types of attrs fields stay importable at runtime, for attrs.resolve_types and typing.get_type_hints.
-from ._units import Quantity, Unit, ureg, without_scales
+from ._units import Quantity, Unit, quantity_like, ureg, without_scales
 
 __all__ = ["Interval"]
 
@@ -198,7 +198,7 @@ def _exact_to(value: Quantity, unit: Unit) -> Quantity:
     magnitude = converted.magnitude
     if not isinstance(magnitude, Decimal):
         magnitude = Decimal(str(magnitude))
-    return value._REGISTRY.Quantity(magnitude, unit)  # noqa: SLF001
+    return quantity_like(value, magnitude, unit)
 
 
 def _ends_before(a: Interval, b: Interval) -> bool:

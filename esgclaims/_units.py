@@ -184,12 +184,16 @@ def _lookup_name(name: str, text: str) -> Unit:
     if unit is not None:
         return unit
     if not _is_name(name):
-        raise UnitError(f"cannot read unit {text!r}: expected unit names joined by '*' or '/'")
+        raise UnitError(
+            f"cannot read unit {text!r}: expected unit names joined by '*' or '/'",
+            text=text,
+            hint="unit names joined by '*' or '/'",
+        )
     definition = ureg._units.get(name)  # noqa: SLF001 - names, symbols and aliases, without pint's parser
     if definition is None:
         shipped = [known for known in _known_names() if known not in _REGISTERED]
         hint = did_you_mean(name, shipped) or did_you_mean(name, sorted(_REGISTERED))
-        raise UnitError(f"unknown unit {name!r}{hint}")
+        raise UnitError(f"unknown unit {name!r}{hint}", text=name, hint=hint.removeprefix("; ") or None)
     # Built from the canonical name: ureg.Unit(str) would run pint's expression parser,
     # which loads the tokenize module and costs more than the rest of a load (coldstart).
     unit = ureg.Unit(UnitsContainer({definition.name: Decimal(1)}, non_int_type=Decimal))
@@ -408,9 +412,38 @@ SCALE_UNITS = ("thousand", "million", "billion")
 
 def without_scales(unit: Unit) -> Unit:
     """The unit with its scale words taken out: ``million * CNY`` is ``CNY``."""
-    container = unit._units  # noqa: SLF001 - pint has no public listing of a unit's factors
-    scales = [name for name in container if name in SCALE_UNITS]
-    return ureg.Unit(container.remove(scales)) if scales else unit
+    return without(unit, [name for name in unit_powers(unit) if name in SCALE_UNITS])
+
+
+# Every use of pint's private attributes is one of the named functions below (or above, in this
+# module): pint has no public listing of a unit's factors, a registry's dimensions or a name's aliases.
+
+
+def unit_powers(unit: Unit) -> dict[str, Any]:
+    """Each factor of a unit and its exponent: ``CNY / year`` gives ``{'CNY': 1, 'year': -1}``."""
+    # pint types an exponent as any scalar, complex included; a unit's are real.
+    return dict(unit._units)  # noqa: SLF001 - pint has no public listing of a unit's factors
+
+
+def without(unit: Unit, names: list[str]) -> Unit:
+    """The unit with the factors ``names`` taken out: ``million * CNY`` without ``million`` is ``CNY``."""
+    return ureg.Unit(unit._units.remove(names)) if names else unit  # noqa: SLF001 - as above
+
+
+def aliases_of(name: str) -> list[str]:
+    """The aliases of a unit name in :data:`ureg` (a count kind's plural is its first), ``[]`` for none."""
+    definition = ureg._units.get(name)  # noqa: SLF001 - pint has no public alias listing
+    return [str(alias) for alias in getattr(definition, "aliases", ()) if alias]
+
+
+def dimension_names() -> list[str]:
+    """The names of every dimension of :data:`ureg`: ``[currency_CNY]``, ``[mass]`` ..."""
+    return [str(name) for name in ureg._dimensions]  # noqa: SLF001 - pint has no public listing
+
+
+def quantity_like(value: Quantity, magnitude: Decimal, unit: Unit) -> Quantity:
+    """A quantity of ``value``'s own registry (which need not be :data:`ureg`)."""
+    return value._REGISTRY.Quantity(magnitude, unit)  # noqa: SLF001 - pint has no public handle on it
 
 
 def unit_name(unit: Unit) -> str:

@@ -9,6 +9,7 @@ import pytest
 from attrs.exceptions import FrozenInstanceError
 
 from esgclaims import (
+    ArgumentTypeError,
     AsOf,
     CalendarYear,
     Citation,
@@ -265,14 +266,15 @@ def test_the_same_claim_twice_is_refused() -> None:
 @pytest.mark.parametrize(
     ("items", "message"),
     [
-        ([RAISED, "donated"], "item 1 of a ClaimSet is a str, not a Claim"),
-        ([None], "item 0 of a ClaimSet is a NoneType, not a Claim"),
-        ([RAISED, DONATED, CLAIMS], "item 2 of a ClaimSet is a ClaimSet, not a Claim"),
-        ("raised", "item 0 of a ClaimSet is a str, not a Claim"),
+        ([RAISED, "donated"], "item 1 of a ClaimSet: expected a Claim, got str 'donated'"),
+        ([None], "item 0 of a ClaimSet: expected a Claim, got None"),
+        ([RAISED, DONATED, CLAIMS], "item 2 of a ClaimSet: expected a Claim, got ClaimSet <ClaimSet of 5 claims>"),
+        ("raised", "item 0 of a ClaimSet: expected a Claim, got str 'r'"),
+        ([1], "item 0 of a ClaimSet: expected a Claim, got int 1"),
     ],
 )
 def test_non_claims_are_refused(items: Any, message: str) -> None:
-    with pytest.raises(InvalidClaimError) as caught:
+    with pytest.raises(ArgumentTypeError) as caught:
         ClaimSet(items)
     assert str(caught.value) == message
 

@@ -693,3 +693,41 @@ def test_the_command_line_page_quotes_the_press_release_as_written(tmp_path: Pat
 def test_the_command_line_page_has_examples_of_every_command() -> None:
     commands = {shlex.split(command)[1] for command, _ in _console_examples()}
     assert commands == {"list", "show", "compare", "check", "validate", "export"}
+
+
+# -- the command line raises the library's errors ------------------------------------------------
+
+
+def test_unknown_claim_ids_are_one_claim_not_found_error_with_a_line_each() -> None:
+    from esgclaims._cli.common import find_claims  # noqa: PLC0415 - the helper under test
+
+    claims = esgclaims.load_dataset("jd-2020")
+    with pytest.raises(esgclaims.ClaimNotFoundError) as caught:
+        find_claims(claims, ["jd-2020/online-donation", "xyz"], ["jd-2020"])
+    assert str(caught.value) == (
+        "jd-2020 has no claim 'jd-2020/online-donation'; did you mean 'jd-2020/online-donations-raised', "
+        "'jd-2020/clothing-donation-cities' or 'jd-2020/jd-foundation-donations'?\n"
+        "jd-2020 has no claim 'xyz'; esgclaims list --ids jd-2020 lists the claim ids"
+    )
+
+
+def test_sources_that_fail_together_are_one_sources_error(tmp_path: Path) -> None:
+    from esgclaims._cli.common import load_sources  # noqa: PLC0415 - the helper under test
+    from esgclaims._errors import SourcesError  # noqa: PLC0415 - not exported: the command line's
+
+    with pytest.raises(SourcesError) as caught:
+        load_sources(["jd-2002", str(tmp_path / "missing.toml")])
+    assert isinstance(caught.value, esgclaims.EsgClaimsError)
+    assert [type(error) for error in caught.value.exceptions] == [
+        esgclaims.DatasetNotFoundError,
+        esgclaims.FileReadError,
+    ]
+    assert str(caught.value).splitlines()[0] == f"cannot load jd-2002 and {tmp_path / 'missing.toml'}"
+
+
+def test_one_failing_source_raises_its_own_error(tmp_path: Path) -> None:
+    from esgclaims._cli.common import load_sources  # noqa: PLC0415 - the helper under test
+
+    with pytest.raises(esgclaims.FileReadError) as caught:
+        load_sources([str(tmp_path / "missing.toml")])
+    assert str(caught.value) == f"{tmp_path / 'missing.toml'}: cannot read the file: No such file or directory"

@@ -189,3 +189,39 @@ def test_every_public_error_is_an_esgclaims_error() -> None:
     errors = [getattr(esgclaims, name) for name in esgclaims.__all__ if name.endswith("Error")]
     assert errors
     assert all(issubclass(error, EsgClaimsError) for error in errors)
+
+
+# -- pickling keeps every error's fields -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("cls", [esgclaims.UnitError, esgclaims.ValueParseError, esgclaims.PeriodError])
+def test_a_text_error_keeps_message_text_and_hint_when_pickled(cls: type[esgclaims.UnitError]) -> None:
+    error = cls("unknown unit 'RMBB'; did you mean 'RMB'?", text="RMBB", hint="did you mean 'RMB'?")
+    copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own bytes
+    assert type(copy) is cls
+    assert (str(copy), copy.text, copy.hint) == (str(error), "RMBB", "did you mean 'RMB'?")
+
+
+def test_an_unknown_unit_says_its_text_and_hint() -> None:
+    with pytest.raises(esgclaims.UnitError) as caught:
+        esgclaims.parse_unit("RMBB")
+    assert (str(caught.value), caught.value.text, caught.value.hint) == (
+        "unknown unit 'RMBB'; did you mean 'RMB'?",
+        "RMBB",
+        "did you mean 'RMB'?",
+    )
+
+
+@pytest.mark.parametrize("name", [name for name in esgclaims._errors.__all__ if name.endswith("Error")])
+def test_every_public_error_survives_pickling(name: str) -> None:
+    cls = getattr(esgclaims, name)
+    if issubclass(cls, esgclaims.RecordError):
+        error: BaseException = cls("missing field", file="a.toml", record="claims[0]", field="id")
+    elif issubclass(cls, esgclaims.LoadError):
+        error = cls("a.toml: 1 error", [esgclaims.MissingFieldError("missing field", file="a.toml", field="id")])
+    else:
+        error = cls("a problem")
+    copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own bytes
+    assert type(copy) is cls
+    assert str(copy) == str(error)
+    assert getattr(copy, "__dict__", {}) == getattr(error, "__dict__", {})  # file, record, field, text, hint ...

@@ -10,7 +10,7 @@ from esgclaims._errors import EsgClaimsError
 from esgclaims._format import counted
 from esgclaims._io.datasets import DATASETS
 
-from .common import add_command, find_claims, load_source, load_sources, names
+from .common import add_command, find_claims, load_source, load_sources, names, raise_all
 
 if TYPE_CHECKING:
     import argparse
@@ -192,5 +192,5 @@ def _validate(args: argparse.Namespace) -> int:
             print(f"{file}: {len(claims)} claims, all valid")
     if errors:
         sys.stdout.flush()  # the valid files first, then the errors, when both go to one terminal
-        raise ExceptionGroup("invalid claim files", errors)
+        raise_all("invalid claim files", errors)
     return 0

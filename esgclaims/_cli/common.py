@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from esgclaims._claimset import ClaimSet
-from esgclaims._errors import DatasetNotFoundError, EsgClaimsError, InvalidClaimError, did_you_mean
+from esgclaims._errors import (
+    ClaimNotFoundError,
+    DatasetNotFoundError,
+    EsgClaimsError,
+    InvalidClaimError,
+    SourcesError,
+    did_you_mean,
+)
 from esgclaims._io.datasets import DATASETS, load_dataset
 from esgclaims._io.load import load
 
@@ -17,14 +24,10 @@ if TYPE_CHECKING:
 
     from esgclaims._model import Claim
 
-__all__ = ["UnknownClaimError", "add_command", "find_claims", "load_source", "load_sources", "names"]
+__all__ = ["add_command", "find_claims", "load_source", "load_sources", "names", "raise_all"]
 
 #: What a claim file's name ends with; any other name that is not a file is taken for a dataset name.
 _SUFFIXES = (".toml", ".json")
-
-
-class UnknownClaimError(EsgClaimsError, LookupError):
-    """A claim id that the claims given on the command line do not have."""
 
 
 def load_source(source: str) -> ClaimSet:
@@ -51,9 +54,9 @@ def load_sources(sources: Sequence[str]) -> ClaimSet:
     """The claims of every source, merged into one set; the same claim in two sources is kept once.
 
     Raises:
-        ExceptionGroup: every error of every source, each an :class:`EsgClaimsError`
-            (a bad file's :class:`LoadError` among them), and every id that names
-            two different claims; nothing is returned unless all sources load.
+        EsgClaimsError: the one error, when only one source fails (a bad file's :class:`LoadError`,
+            a :class:`FileReadError` ...) or one id names two different claims.
+        SourcesError: every such error, when there are several; nothing is returned unless all sources load.
     """
     errors: list[EsgClaimsError] = []
     loaded: list[tuple[str, ClaimSet]] = []
@@ -72,8 +75,7 @@ def load_sources(sources: Sequence[str]) -> ClaimSet:
                 errors.append(
                     InvalidClaimError(f"claim {claim.id!r} differs between {first[0]} and {source}: one id, two claims")
                 )
-    if errors:
-        raise ExceptionGroup(f"cannot load {names(sources)}", errors)
+    raise_all(f"cannot load {names(sources)}", errors)
     return ClaimSet(claim for _, claim in merged.values())
 
 
@@ -81,34 +83,36 @@ def find_claims(claims: ClaimSet, ids: Sequence[str], sources: Sequence[str]) ->
     """The claims with these ids, in order.
 
     Raises:
-        ExceptionGroup: an :class:`UnknownClaimError` for every id the claims do not
-            have, each naming the id and the ids closest to it.
+        ClaimNotFoundError: an id the claims do not have; one line for each such id,
+            naming it and the ids closest to it.
     """
-    import difflib  # noqa: PLC0415 - only a mistyped id needs it
-
     found: list[Claim] = []
-    errors: list[EsgClaimsError] = []
+    missing: list[str] = []
     for claim_id in ids:
         claim = claims.get(claim_id)
         if claim is not None:
             found.append(claim)
             continue
-        close = difflib.get_close_matches(claim_id, claims.ids, n=3, cutoff=0.6)
-        hint = (
-            f"did you mean {names([repr(c) for c in close], last=' or ')}?"
-            if close
-            else f"esgclaims list --ids {' '.join(dict.fromkeys(sources))} lists the claim ids"
-        )
-        errors.append(UnknownClaimError(f"{names(sources)} has no claim {claim_id!r}; {hint}"))
-    if errors:
-        raise ExceptionGroup("unknown claim ids", errors)
+        listing = f"; esgclaims list --ids {' '.join(dict.fromkeys(sources))} lists the claim ids"
+        hint = did_you_mean(claim_id, claims.ids, n=3) or listing
+        missing.append(f"{names(sources)} has no claim {claim_id!r}{hint}")
+    if missing:
+        raise ClaimNotFoundError("\n".join(missing))
     return found
 
 
-def names(sources: Sequence[str], *, last: str = " and ") -> str:
+def raise_all(message: str, errors: Sequence[EsgClaimsError]) -> None:
+    """Raise the one error, or an :class:`SourcesError` of several under ``message``; nothing for none."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise SourcesError(message, errors)
+
+
+def names(sources: Sequence[str]) -> str:
     """Sources in a sentence: ``jd-2020``, ``a.toml and b.toml``, ``a.toml, b.toml and c.toml``."""
     unique = list(dict.fromkeys(sources))
-    return unique[0] if len(unique) == 1 else f"{', '.join(unique[:-1])}{last}{unique[-1]}"
+    return unique[0] if len(unique) == 1 else f"{', '.join(unique[:-1])} and {unique[-1]}"
 
 
 def add_command(

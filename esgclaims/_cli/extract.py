@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from esgclaims._display.table import render_table
 from esgclaims._format import counted, format_number, unit_words
 from esgclaims._io.datasets import DATASETS, load_dataset
-from esgclaims._io.load import decode_text, load, read_file
+from esgclaims._io.load import load
+from esgclaims._io.text import decode_text, read_file
 from esgclaims._model import Organization, Source
 from esgclaims._units import register_count_kind
 

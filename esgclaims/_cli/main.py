@@ -93,14 +93,8 @@ def _run(args: argparse.Namespace) -> int:
     """Run a command; report a user's error on standard error, without a traceback."""
     try:
         status: int = args.run(args)
-    except EsgClaimsError as error:
+    except EsgClaimsError as error:  # a bug is any other error: it keeps its traceback
         _report(error)
-        return 1
-    except ExceptionGroup as group:
-        _, rest = group.split(EsgClaimsError)
-        if rest is not None:  # a bug, not a user error: keep its traceback
-            raise
-        _report(group)
         return 1
     except OSError as error:  # e.g. an output file in a directory that does not exist
         if isinstance(error, BrokenPipeError):

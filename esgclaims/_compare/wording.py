@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from esgclaims._format import format_quantity
 from esgclaims._interval import Interval
-from esgclaims._units import DIMENSIONLESS, PERCENT, is_share, parse_unit, plain, ureg
+from esgclaims._units import DIMENSIONLESS, PERCENT, is_share, parse_unit, plain, unit_powers, ureg
 
 if TYPE_CHECKING:
     from esgclaims._units import Quantity
@@ -36,7 +36,7 @@ def _round(value: Quantity, rounding: str, digits: int) -> Quantity:
 
 def _per_year(interval: Interval) -> Interval | None:
     """The interval times a year, when its unit is a rate per year: RMB per year → RMB."""
-    if dict(interval.units._units).get("year") != -1:  # noqa: SLF001 - as above
+    if unit_powers(interval.units).get("year") != -1:
         return None
     return interval.scaled(Decimal(1), interval.units * parse_unit("year"))
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import tomllib
 from decimal import Decimal
 from importlib.resources import files
 from typing import TYPE_CHECKING, TypeVar
@@ -21,9 +20,7 @@ from esgclaims._errors import (
     CurrencyError,
     EsgClaimsError,
     FieldTypeError,
-    FileFormatError,
     InvalidRateError,
-    LoadError,
     MissingFieldError,
     PeriodError,
     RateNotFoundError,
@@ -32,8 +29,9 @@ from esgclaims._errors import (
     UnknownReferenceError,
     did_you_mean,
 )
-from esgclaims._io.load import decode_text
+from esgclaims._io.collect import ErrorCollector, choice, unknown
 from esgclaims._io.records import describe
+from esgclaims._io.text import decode_text, parse_toml
 from esgclaims._periods import CalendarYear, PartialDate, Period, Span
 from esgclaims._units import currency_of, parse_unit
 
@@ -177,11 +175,6 @@ _GRANULARITY = {RateKind.ANNUAL_AVERAGE: "year", RateKind.MONTHLY_AVERAGE: "mont
 _EXAMPLE = {RateKind.ANNUAL_AVERAGE: "2020", RateKind.MONTHLY_AVERAGE: "2020-09", RateKind.SPOT: "2020-09-30"}
 
 
-def _unknown(what: str, word: str, known: Iterable[str]) -> str:
-    known = list(known)
-    return f"unknown {what} {word!r}{did_you_mean(word, known) or '; expected one of ' + ', '.join(known)}"
-
-
 class _Failed(Exception):  # noqa: N818 - a signal, not an error
     """A field whose error is already in the list."""
 
@@ -199,29 +192,19 @@ def _currency(value: str, attribute: attrs.Attribute[str]) -> str:
     return value
 
 
-def _kind(value: str) -> RateKind:
-    try:
-        return RateKind(value)
-    except ValueError:
-        raise InvalidRateError(_unknown("kind", value, (kind.value for kind in RateKind))) from None
-
-
 class _Reader:
     """Reads one rates document, collecting every error."""
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.errors: list[RecordError] = []
-
-    def error(self, cls: type[RecordError], problem: str, record: str, field: str | None = None) -> None:
-        self.errors.append(cls(problem, file=self.name, record=record, field=field))
+        self.errors = ErrorCollector(name)
 
     def attempt(self, record: str, field: str | None, build: Callable[[], _T]) -> _T:
         """``build()``; or, once its error (named for ``field``) is in the list, :class:`_Failed`."""
         try:
             return build()
         except EsgClaimsError as error:
-            self.error(RecordError, str(error), record, field)
+            self.errors.error(RecordError, str(error), record, field)
             raise _Failed from None
 
     def table(
@@ -232,47 +215,47 @@ class _Reader:
         Every field is a string, but those in ``numbers``: an integer or a decimal.
         """
         if not isinstance(value, dict):
-            self.error(FieldTypeError, f"expected a table, got {describe(value)}", record)
+            self.errors.error(FieldTypeError, f"expected a table, got {describe(value)}", record)
             return None
         before = len(self.errors)
         for key in required:
             if key not in value:
-                self.error(MissingFieldError, "missing field", record, key)
+                self.errors.error(MissingFieldError, "missing field", record, key)
         typed: dict[str, str | Decimal] = {}
         for key, field in value.items():
             if key not in keys:
-                self.error(UnknownFieldError, _unknown("field", key, keys), record, key)
+                self.errors.error(UnknownFieldError, unknown("field", key, keys), record, key)
             elif key in numbers and isinstance(field, int | Decimal) and not isinstance(field, bool):
                 typed[key] = Decimal(field)
             elif key not in numbers and isinstance(field, str):
                 typed[key] = field
             else:
                 expected = "a number" if key in numbers else "a string"
-                self.error(FieldTypeError, f"expected {expected}, got {describe(field)}", record, key)
+                self.errors.error(FieldTypeError, f"expected {expected}, got {describe(field)}", record, key)
         return typed if len(self.errors) == before else None
 
     def run(self, document: dict[str, object]) -> RateTable:
         for key in document:
             if key not in _TOP:
-                self.error(UnknownFieldError, _unknown("table", key, _TOP), "top level", key)
+                self.errors.error(UnknownFieldError, unknown("table", key, _TOP), "top level", key)
         for key in _TOP:
             if key not in document:
-                self.error(MissingFieldError, "missing table", "top level", key)
+                self.errors.error(MissingFieldError, "missing table", "top level", key)
         sources = self.sources(document.get("sources", {}))
         rows = document.get("rates", [])
         if not isinstance(rows, list):
-            self.error(FieldTypeError, f"expected a list of tables, got {describe(rows)}", "top level", "rates")
+            self.errors.error(FieldTypeError, f"expected a list of tables, got {describe(rows)}", "top level", "rates")
             rows = []
         rates = self.rates(rows, sources)
-        if self.errors:
-            count = len(self.errors)
-            raise LoadError(f"{self.name}: {count} error{'s' if count > 1 else ''}; nothing was loaded", self.errors)
+        self.errors.finish()
         return RateTable(rates)
 
     def sources(self, raw: object) -> dict[str, RateSource | None]:
         """Each source by id; ``None`` for one that failed, so that rows citing it do not report it again."""
         if not isinstance(raw, dict):
-            self.error(FieldTypeError, f"expected a table of sources, got {describe(raw)}", "top level", "sources")
+            self.errors.error(
+                FieldTypeError, f"expected a table of sources, got {describe(raw)}", "top level", "sources"
+            )
             return {}
         sources: dict[str, RateSource | None] = {}
         for source_id, fields in raw.items():
@@ -294,7 +277,7 @@ class _Reader:
             if rate is None:
                 continue
             if _key(rate) in first:
-                self.error(
+                self.errors.error(
                     RecordError,
                     f"duplicate rate: rates[{first[_key(rate)]}] already gives the {rate.label} "
                     f"between {rate.base} and {rate.quote}",
@@ -316,7 +299,7 @@ class _Reader:
         when: PartialDate | None = None
         failed = False
         with contextlib.suppress(_Failed):
-            kind = self.attempt(record, "kind", lambda: _kind(text["kind"]))
+            kind = self.attempt(record, "kind", lambda: choice(RateKind, text["kind"], InvalidRateError))
         with contextlib.suppress(_Failed):
             when = self.attempt(record, "period", lambda: PartialDate.parse(text["period"]))
         checks: dict[str, Callable[[], object]] = {
@@ -337,7 +320,7 @@ class _Reader:
         if when.granularity != _GRANULARITY[kind]:
             got = text["period"]
             problem = f"expected a {_GRANULARITY[kind]} such as {_EXAMPLE[kind]!r} for {kind.words}, got {got!r}"
-            self.error(RecordError, problem, record, "period")
+            self.errors.error(RecordError, problem, record, "period")
             failed = True
         if failed:
             return None
@@ -355,7 +338,7 @@ class _Reader:
     def source(self, source_id: str, sources: dict[str, RateSource | None], record: str) -> RateSource:
         if source_id not in sources:
             problem = f"no source with id {source_id!r}{did_you_mean(source_id, sources)}"
-            self.error(UnknownReferenceError, problem, record, "source")
+            self.errors.error(UnknownReferenceError, problem, record, "source")
             raise _Failed
         source = sources[source_id]
         if source is None:  # its own error is in the list
@@ -378,9 +361,4 @@ def read_rates(data: bytes, *, name: str) -> RateTable:
         >>> read_rates(b"rates = []\n[sources]", name="empty.toml")
         RateTable(0 rates)
     """
-    text = decode_text(data, name)
-    try:
-        document = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as error:
-        raise FileFormatError(f"{name}: malformed TOML: {error}") from None
-    return _Reader(name).run(document)
+    return _Reader(name).run(parse_toml(decode_text(data, name), name))

@@ -9,7 +9,7 @@ from esgclaims._claimset import ClaimSet
 from esgclaims._errors import InvalidClaimError
 from esgclaims._units import plain, unit_name
 
-from .load import TABLES
+from .resolve import TABLES
 
 if TYPE_CHECKING:
     import os
