@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from esgclaims._errors import EsgClaimsError
 from esgclaims._nouns import CHINESE_NOUNS, COUNT_NOUNS, FUNCTION_WORDS
-from esgclaims._parse_value import CHINESE_SHARE, QUALIFIER_PHRASES, parse_value
+from esgclaims._numbers import chinese_share
+from esgclaims._parse_value import QUALIFIER_PHRASES, parse_value
 from esgclaims._units import DIMENSIONLESS, PERCENT, count_kind_of, currency_of, parse_unit
 from esgclaims._values import ReportedValue
 
@@ -35,7 +36,7 @@ _WORD_ANCHOR = (
     rf"\s+(?:hundred|thousand|million|billion)|(?:{_SMALL}|a\s+dozen)(?=\s))(?![A-Za-z])"
 )
 #: "超过四成", "近三成", "逾半", "过半": a share in Chinese words, anchored only after a qualifier or "占".
-_CHINESE_SHARE_ANCHOR = rf"(?:(?<=超过)|(?<=逾)|(?<=近)|(?<=约)|(?<=占)|(?<=占比)|(?<!超)过(?=半))(?:{CHINESE_SHARE})"
+_CHINESE_SHARE_ANCHOR = rf"(?:(?<=超过)|(?<=逾)|(?<=近)|(?<=约)|(?<=占)|(?<=占比)|(?<!超)过(?=半))(?:{chinese_share()})"
 _CURRENCY = r"(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|US\$|HK\$|S\$|A\$|NT\$|\$|€|£|¥|￥|人民币)"
 _CURRENCY_BEFORE = _CURRENCY + r"\s?$"
 _QUALIFIER_BEFORE = (
