@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from esgclaims._errors import EsgClaimsError
+from esgclaims._lexicon import alternation, lexicon
 from esgclaims._nouns import CHINESE_NOUNS, COUNT_NOUNS, FUNCTION_WORDS
 from esgclaims._numbers import chinese_share
 from esgclaims._parse_value import QUALIFIER_PHRASES, parse_value
@@ -25,19 +26,30 @@ __all__ = ["Mention", "scan", "stated_symbols"]
 
 _I = re.IGNORECASE
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_CODES = ("RMB", "USD", "HKD", "CNY", "EUR", "GBP", "JPY")
+_CODES = lexicon().currency_codes
 _NUMBER_ANCHOR = rf"(?:(?<![A-Za-z0-9_.,])|{'|'.join(f'(?<={code})' for code in _CODES)}){_NUMBER}"
-_SMALL = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+#: Number words taken as a figure on their own, and before a scale word ("fifteen million").
+_SMALL = alternation(lexicon().numbers_for("alone"))
+_BEFORE_SCALE = alternation(lexicon().numbers_for("before_scale"))
 _WORD_ANCHOR = (
     r"(?<![A-Za-z])(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)"
     r"|(?:tens|hundreds|dozens|thousands|millions|billions)\s+of"
     r"|(?:several|a\s+few)\s+(?:hundred|thousand|million|billion)"
-    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|a|an)"
+    rf"|(?:{_BEFORE_SCALE})"
     rf"\s+(?:hundred|thousand|million|billion)|(?:{_SMALL}|a\s+dozen)(?=\s))(?![A-Za-z])"
 )
 #: "超过四成", "近三成", "逾半", "过半": a share in Chinese words, anchored only after a qualifier or "占".
 _CHINESE_SHARE_ANCHOR = rf"(?:(?<=超过)|(?<=逾)|(?<=近)|(?<=约)|(?<=占)|(?<=占比)|(?<!超)过(?=半))(?:{chinese_share()})"
-_CURRENCY = r"(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|US\$|HK\$|S\$|A\$|NT\$|\$|€|£|¥|￥|人民币)"
+#: What a report writes for a currency before a figure: its codes and symbols, other dollars, "$" and "¥".
+_CURRENCY = (
+    "(?:"
+    + alternation(
+        [word for currency in lexicon().currencies.values() for word in currency.before]
+        + list(lexicon().other_dollars)
+        + [symbol for symbol in lexicon().ambiguous_currencies if not symbol.isalpha()]
+    )
+    + ")"
+)
 _CURRENCY_BEFORE = _CURRENCY + r"\s?$"
 _QUALIFIER_BEFORE = (
     "(?:"
@@ -54,10 +66,7 @@ _SCALE_AFTER = (
 _STOP_WORDS = FUNCTION_WORDS | frozenset(
     ("while", "compared", "since", "during", "over", "under", "including", "via", "among", "helped", "reached")
 )
-_PLACE_WORDS = (
-    "berth|gate|terminal|pier|wharf|dock|platform|hall|building|block|zone|line|route|unit|tower|wing|floor|room"
-    "|bay|lot|plot|station|substation|track|runway|lane|ward|sector|warehouse|plant|kiln|furnace|reactor|well"
-)
+_PLACE_WORDS = "|".join(lexicon().places)
 """Words a number names a place or a part of a site after: "Berth 14-16", "production lines 3 and 4", "Unit 2"."""
 _CODE_WORDS = frozenset(
     [
