@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, NamedTuple
 from esgclaims._lexicon import alternation, lexicon
 
 from .candidates import Direction
-from .figures import _bare, _in_units, _unit_of
+from .mentions import in_units
 from .period_phrases import _counted
 
 if TYPE_CHECKING:
-    from .figures import Mention
+    from .mentions import Mention
 
 __all__ = ["Shift", "in_units_of_level", "shifts"]
 
@@ -150,10 +150,10 @@ def in_units_of_level(text: str, mentions: list[Mention], changes: list[Shift | 
     read = list(mentions)
     for index in range(1, len(mentions)):
         mention, change, level = mentions[index], changes[index], mentions[index - 1]
-        if change is None or changes[index - 1] is not None or not _bare(mention) or mention.points:
+        if change is None or changes[index - 1] is not None or not mention.bare or mention.points:
             continue
-        if level.value is None or not _unit_of(level) or not _AFTER_LEVEL.fullmatch(text, level.end, change.start):
+        if level.value is None or not level.has_unit or not _AFTER_LEVEL.fullmatch(text, level.end, change.start):
             continue
-        assert mention.value is not None  # noqa: S101 - _bare says so
-        read[index] = mention._replace(value=_in_units(mention.value, level.value.units), note="", noun=level.noun)
+        assert mention.value is not None  # noqa: S101 - bare says so
+        read[index] = mention._replace(value=in_units(mention.value, level.value.units), note="", noun=level.noun)
     return read

@@ -427,15 +427,12 @@ def _deadline(phrase: PeriodPhrase) -> bool:
     )
 
 
-_NTH = lexicon().ordinals
-
-
 def _part_of(words: str, year: Period) -> Period | None:
     """ "the second half" of a calendar year, or of a fiscal year whose months the text gives."""  # noqa: D210
-    match = re.search(rf"({alternation(_NTH)})\s+(half|quarter)", words, _I)
+    match = re.search(rf"({alternation(lexicon().ordinals)})\s+(half|quarter)", words, _I)
     if match is None:
         return None
-    nth, half = _NTH[match.group(1).lower()], match.group(2).lower() == "half"
+    nth, half = lexicon().ordinals[match.group(1).lower()], match.group(2).lower() == "half"
     months = 6 if half else 3
     if nth * months > 12:
         return None  # "the third half"
