@@ -26,6 +26,8 @@ __all__ = ["Mention", "scan", "stated_symbols"]  # Mention and stated_symbols ha
 # .currency_statements; named here too for the modules that import them from here
 
 _I = re.IGNORECASE
+#: The verbs of a change, either side: "rose", "fell", "grew" ...
+_CHANGED = alternation(lexicon().changes["up_verbs"] + lexicon().changes["down_verbs"])
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _CODES = lexicon().currency_codes
 _NUMBER_ANCHOR = rf"(?:(?<![A-Za-z0-9_.,])|{'|'.join(f'(?<={code})' for code in _CODES)}){_NUMBER}"
@@ -342,7 +344,7 @@ def _range(  # noqa: PLR0913 - the figure's place in the text, and what stands b
             not match.group("pct") or re.match(r"\s?%", text[position + match.end() :])
         )
         changed = re.search(
-            r"\b(?:rose|grew|increased|fell|dropped|declined|decreased|up|down|jumped|climbed)\s+(?:from\s+|by\s+)?$",
+            rf"\b(?:{_CHANGED})\s+(?:from\s+|by\s+)?$",
             before,
             _I,
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from esgclaims._errors import EsgClaimsError
+from esgclaims._lexicon import alternation, lexicon
 from esgclaims._nouns import CHINESE_NOUNS, COUNT_NOUNS, FUNCTION_WORDS
 from esgclaims._parse_value import parse_value
 from esgclaims._units import DIMENSIONLESS, PERCENT, count_kind_of, currency_of, parse_unit
@@ -18,6 +19,8 @@ from .mentions import Mention, in_units
 __all__ = ["STOP_WORDS", "conversion", "is_counted", "noun_before", "per_head"]
 
 _I = re.IGNORECASE
+#: The verbs of a change, either side: "rose", "fell", "grew" ...
+_CHANGED = alternation(lexicon().changes["up_verbs"] + lexicon().changes["down_verbs"])
 STOP_WORDS = FUNCTION_WORDS | frozenset(
     ("while", "compared", "since", "during", "over", "under", "including", "via", "among", "helped", "reached")
 )
@@ -58,7 +61,7 @@ _NOUN_BEFORE_VERB = r"([A-Za-z]+)"
 _NOUN_BEFORE_PLACE = r"([A-Za-z]+)\s+(?:in|at|across)(?:\s+[a-z][a-z-]*){1,3}"
 """A noun before a phrase of place: "users in county towns" count users, not towns."""
 _LEVEL_VERB = (
-    r",?\s+(?:(?:which|that)\s+)?(?:now\s+)?(?:(?:grew|rose|increased|fell|dropped|declined|decreased)\s+(?:to|by)|"
+    rf",?\s+(?:(?:which|that)\s+)?(?:now\s+)?(?:(?:{_CHANGED})\s+(?:to|by)|"
     r"reached|totall?ed|totals?|numbered|stood\s+at|amounted\s+to|came\s+to|was|were)\s+$"
 )
 

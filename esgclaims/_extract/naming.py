@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from esgclaims._lexicon import lexicon
+from esgclaims._lexicon import alternation, lexicon
 from esgclaims._nouns import FUNCTION_WORDS
 from esgclaims._units import DIMENSIONLESS, count_kind_of, currency_of, unit_name
 
@@ -214,7 +214,7 @@ _LINKING = frozenset(
     ]
 )
 _CHANGE_NOUNS = frozenset((*lexicon().changes["up_nouns"], *lexicon().changes["down_nouns"]))
-_CHANGE_VERBS = r"cut|cuts|reduce|reduced|reducing|lower|lowered|increase|increased|raise|raised|grow|boost|boosted"
+_CHANGE_VERBS = alternation(lexicon().changes["up_by_verbs"] + lexicon().changes["down_by_verbs"])
 
 
 def _from_verb(before: str) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from esgclaims._lexicon import alternation, lexicon
 from esgclaims._units import DIMENSIONLESS, count_kind_of
 
 from .mentions import Mention, in_units, read_figure
@@ -15,6 +16,8 @@ from .mentions import Mention, in_units, read_figure
 __all__ = ["share_units"]
 
 _I = re.IGNORECASE
+#: The verbs of a change, either side: "rose", "fell", "grew" ...
+_CHANGED = alternation(lexicon().changes["up_verbs"] + lexicon().changes["down_verbs"])
 
 
 def share_units(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -80,5 +83,5 @@ _COMPARED = (
     r"\s*,?\s*(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.?|against|from)\s+"
 )
 """Between a figure and the one it is compared with: ", up from", ", compared with"."""
-_CHANGE_BY = r"\b(?:grew|rose|increased|fell|dropped|declined|decreased|up|down)\s+by\s+$"
+_CHANGE_BY = rf"\b(?:{_CHANGED})\s+by\s+$"
 """Before a change by an amount, which "to" and a level may follow: "grew by 1.3 million to 9.6 million"."""
