@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from ._lexicon import lexicon
 from ._units import (
     DIMENSIONLESS,
     PERCENT,
@@ -33,7 +34,11 @@ __all__ = [
     "unscaled",
 ]
 
-_CURRENCY_PREFIX = {"CNY": "RMB", "USD": "US$", "HKD": "HK$", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY"}
+
+def _currency_prefix() -> dict[str, str]:
+    """How each currency is written before a figure, by ISO code: ``{"CNY": "RMB", "USD": "US$", ...}``."""
+    return {code: currency.display for code, currency in lexicon().currencies.items()}
+
 
 #: U+2212, the minus sign a person reads; a hyphen looks like a dash.
 MINUS = "\u2212"
@@ -95,7 +100,7 @@ def unscaled(value: Quantity) -> Quantity:
 
 def _words(unit: Unit, plural: bool) -> str:
     if currency_of(unit):
-        return _CURRENCY_PREFIX.get(currency_of(unit) or "", currency_of(unit) or "")
+        return _currency_prefix().get(currency_of(unit) or "", currency_of(unit) or "")
     kind = count_kind_of(unit)
     if kind is not None:
         if not plural:
@@ -181,7 +186,7 @@ def currency_first(unit: Unit) -> tuple[str, str] | None:
     """
     words = unit_words(unit)
     prefix, _, rest = words.partition(" ")
-    if prefix in _CURRENCY_PREFIX.values() or prefix == currency_of(unit):
+    if prefix in _currency_prefix().values() or prefix == currency_of(unit):
         return prefix, rest
     return None
 

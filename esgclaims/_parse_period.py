@@ -7,49 +7,44 @@ does not say which days it means is an error that says why.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
+from typing import TYPE_CHECKING
 
 from ._errors import PeriodError
+from ._lexicon import alternation, lexicon, month_pattern
 from ._periods import AsOf, CalendarYear, FiscalYear, HalfYear, PartialDate, Period, Quarter, Span, UnknownPeriod
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = ["fiscal_label", "months_ended", "parse_date", "parse_period"]
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _I = re.IGNORECASE
 
-# Compiled on first use (``re`` caches them): loading a claim file, whose periods are
-# canonical, needs none of them.
-_DATE_FORMS = (
-    (r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?", 0),
-    (rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", _I),
-    (rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", _I),
-    (rf"{_MONTH},?\s+{_YEAR}", _I),
-    (r"(?P<year>\d{4})\s*年\s*(?:(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*日)?)?", 0),
-)
+_ISO_DATE = r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?"
+
+
+# Built and compiled on first use (``re`` caches them): loading a claim file, whose periods
+# are canonical, reads the ISO form alone and needs neither the others nor the lexicon.
+@functools.cache
+def _date_forms() -> tuple[tuple[str, int], ...]:
+    month = rf"(?P<month>{month_pattern()})\.?"
+    return (
+        (rf"{month}\s+{_DAY},?\s+{_YEAR}", _I),
+        (rf"{_DAY}\s+{month},?\s+{_YEAR}", _I),
+        (rf"{month},?\s+{_YEAR}", _I),
+        (r"(?P<year>\d{4})\s*年\s*(?:(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*日)?)?", 0),
+    )
+
+
+def _each_date_form() -> Iterator[tuple[str, int]]:
+    yield _ISO_DATE, 0
+    yield from _date_forms()
+
+
 _SLASHED = r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})"
 _END_OF = r"^(?:at )?(?:the )?end of (?:the year )?|(?<=[年月])(?:底|末)$"
 _RELATIVE = r"\b(today|now|yesterday|recent(ly)?|last|this|next|previous|past|current|currently|ago|so far|to date)\b"
@@ -85,12 +80,12 @@ def parse_date(text: str) -> PartialDate:
     year_month = re.fullmatch(r"(\d{4})-(\d{2})", cleaned)
     if year_month and int(year_month[2]) > 12:
         raise PeriodError(f"{text.strip()!r} is no month; for a run of years write both in full, e.g. '2019 to 2021'")
-    for form, flags in _DATE_FORMS:
+    for form, flags in _each_date_form():
         match = re.fullmatch(form, cleaned, flags)
         if match:
             groups = match.groupdict()
             month_text = groups.get("month")
-            month = None if month_text is None else _MONTHS.get(month_text.lower()) or int(month_text)
+            month = None if month_text is None else lexicon().months.get(month_text.lower()) or int(month_text)
             day = None if groups.get("day") is None else int(groups["day"])
             return PartialDate(int(groups["year"]), month, day)
     match = re.fullmatch(_SLASHED, cleaned)
@@ -234,16 +229,12 @@ def fiscal_label(year: str, tail: str | None, text: str) -> int:
     return first + 1
 
 
-_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_COUNTS |= {"ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24}
-
-
 def _ended(text: str) -> Period | None:
     """ "the year ended 31 March 2024", "the six months ending 30 June 2024": the months up to that date."""  # noqa: D210
     match = re.fullmatch(
         r"(?:the )?(?:(?:financial|fiscal|reporting) )?"
         r"(?:(?P<count>\d{1,2}|[a-z-]+) months?|(?P<year>year)|(?P<half>half[- ]year|half)|(?P<quarter>quarter))"
-        r" (?:ended|ending) (?P<date>.+)",
+        rf" (?:{alternation(lexicon().ended)}) (?P<date>.+)",
         text,
         _I,
     )
@@ -251,7 +242,7 @@ def _ended(text: str) -> Period | None:
         return None
     count = match["count"]
     if count is not None:
-        months = int(count) if count.isdigit() else _COUNTS.get(count.lower())
+        months = int(count) if count.isdigit() else lexicon().numbers_for("month_counts").get(count.lower())
         if months is None:
             return None
     else:
@@ -290,25 +281,30 @@ def months_ended(date: PartialDate, months: int) -> Period:
     return Span(first, last)
 
 
+def _ordinals(highest: int) -> str:
+    """The ordinals up to ``highest`` as an alternation: "first|second|1st|2nd" for halves."""
+    return alternation(word for word, number in lexicon().ordinals.items() if number <= highest)
+
+
 def _half_year(text: str) -> Period | None:
     match = re.fullmatch(r"(?:h(?P<h1>\d)|(?P<h2>\d)h) ?(?P<year>\d{4})", text, _I) or re.fullmatch(
-        r"(?P<ord>first|second|1st|2nd) half(?: of)?(?: the year)? (?P<year>\d{4})", text, _I
+        rf"(?P<ord>{_ordinals(2)}) half(?: of)?(?: the year)? (?P<year>\d{{4}})", text, _I
     )
     if match is None:
         return None
     groups = match.groupdict()
-    half = int(groups.get("h1") or groups.get("h2") or _ORDINALS[groups["ord"].lower()])
+    half = int(groups.get("h1") or groups.get("h2") or lexicon().ordinals[groups["ord"].lower()])
     return HalfYear(int(match["year"]), half)
 
 
 def _quarter(text: str) -> Period | None:
     match = re.fullmatch(r"(?:q(?P<q1>\d)|(?P<q2>\d)q) ?(?P<year>\d{4})", text, _I) or re.fullmatch(
-        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)? (?P<year>\d{4})", text, _I
+        rf"(?P<ord>{_ordinals(4)}) quarter(?: of)? (?P<year>\d{{4}})", text, _I
     )
     if match is None:
         return None
     groups = match.groupdict()
-    quarter = int(groups.get("q1") or groups.get("q2") or _ORDINALS[groups["ord"].lower()])
+    quarter = int(groups.get("q1") or groups.get("q2") or lexicon().ordinals[groups["ord"].lower()])
     return Quarter(int(match["year"]), quarter)
 
 

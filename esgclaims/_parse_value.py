@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ._errors import EsgClaimsError, ValueParseError
+from ._lexicon import lexicon
 from ._nouns import COUNT_NOUNS, PER_NOUNS, SINGULAR_NOUNS, chinese_unit
+from ._numbers import NUMBER, chinese_share, magnitude_phrase, read_number, read_scale, word_number
 from ._units import count_kind_of, parse_unit, to_decimal
 from ._values import DEFAULT_TOLERANCE, Qualifier, ReportedValue
 
-__all__ = ["CHINESE_SHARE", "COUNT_NOUNS", "QUALIFIER_PHRASES", "parse_value"]
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+__all__ = ["COUNT_NOUNS", "QUALIFIER_PHRASES", "parse_value"]
 
 # Longest phrases first where one is a prefix of another.
 _QUALIFIERS: list[tuple[str, Qualifier]] = [
@@ -40,127 +45,7 @@ _SUFFIX_QUALIFIERS = {
     "以下": Qualifier.AT_MOST,
 }
 
-_SCALES = {
-    "hundred": Decimal(10**2),
-    "thousand": Decimal(10**3),
-    "k": Decimal(10**3),
-    "million": Decimal(10**6),
-    "mn": Decimal(10**6),
-    "m": Decimal(10**6),
-    "billion": Decimal(10**9),
-    "bn": Decimal(10**9),
-    "trillion": Decimal(10**12),
-    "thousands": Decimal(10**3),
-    "millions": Decimal(10**6),
-    "billions": Decimal(10**9),
-    "千": Decimal(10**3),
-    "万": Decimal(10**4),
-    "十万": Decimal(10**5),
-    "百万": Decimal(10**6),
-    "千万": Decimal(10**7),
-    "亿": Decimal(10**8),
-    "万亿": Decimal(10**12),
-}
-_WORD_NUMBERS = {
-    word: Decimal(n)
-    for n, word in enumerate(
-        (
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        )
-    )
-} | {
-    "a": Decimal(1),
-    "an": Decimal(1),
-    "thirty": Decimal(30),
-    "forty": Decimal(40),
-    "fifty": Decimal(50),
-    "sixty": Decimal(60),
-    "seventy": Decimal(70),
-    "eighty": Decimal(80),
-    "ninety": Decimal(90),
-    "a dozen": Decimal(12),
-}
-
-# (phrase, low multiple, high multiple) of the scale that follows, or of 1.
-_MAGNITUDES = [
-    ("tens of", Decimal(10), Decimal(100)),
-    ("hundreds of", Decimal(100), Decimal(1000)),
-    ("dozens of", Decimal(24), Decimal(144)),
-    ("several", Decimal(3), Decimal(10)),
-    ("a few", Decimal(2), Decimal(10)),
-]
-_BARE_MAGNITUDES = {
-    "thousands": Decimal(10**3),
-    "millions": Decimal(10**6),
-    "billions": Decimal(10**9),
-    "hundreds": Decimal(100),
-    "tens": Decimal(10),
-}
-
-_CURRENCY_PREFIXES = {
-    "rmb": "CNY",
-    "cny": "CNY",
-    "hk$": "HKD",
-    "hkd": "HKD",
-    "us$": "USD",
-    "usd": "USD",
-    "eur": "EUR",
-    "€": "EUR",
-    "gbp": "GBP",
-    "£": "GBP",
-    "jpy": "JPY",
-    "人民币": "CNY",
-}
-_CURRENCY_SUFFIXES = {
-    "yuan": "CNY",
-    "rmb": "CNY",
-    "元": "CNY",
-    "cny": "CNY",
-    "renminbi": "CNY",
-    "hong kong dollars": "HKD",
-    "hkd": "HKD",
-    "us dollars": "USD",
-    "usd": "USD",
-    "euros": "EUR",
-    "eur": "EUR",
-    "pounds": "GBP",
-    "gbp": "GBP",
-    "yen": "JPY",
-    "jpy": "JPY",
-    "港元": "HKD",
-    "美元": "USD",
-}
-_AMBIGUOUS_SYMBOLS = {
-    "$": "US$, HK$ or another dollar; write US$, HK$ or the ISO code",
-    "¥": "RMB or yen; write RMB or JPY",
-    "￥": "RMB or yen; write RMB or JPY",
-    "dollars": "US dollars, Hong Kong dollars or another dollar; write US$, HK$ or the ISO code",
-}
-
-_NO_SCALE = "\x00"
-_NUMBER = r"\d[\d,]*(?:\.\d+)?|\.\d+"
 _PERCENT = r"^(%|percent\b|per cent\b|pct\b)"  # compiled on first use, like every pattern here
-_SCALE_WORDS = sorted(_SCALES, key=len, reverse=True)
 _EMISSION_UNITS = {
     "t": "tCO2e",
     "tonne": "tCO2e",
@@ -247,22 +132,16 @@ def _parse(original: str, tolerance: Decimal | str | None) -> ReportedValue:
     return ReportedValue.of(figure.amount, unit, qualifier, upper=figure.upper, precision=figure.precision)
 
 
-_CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-#: A share in tenths ("四成", four tenths) or a half ("半"), after its qualifier was stripped.
-#: Not when a word goes on: "成本" (cost), "成为" (become), "一成不变", "半年" (half a year).
-CHINESE_SHARE = r"(?:[一二两三四五六七八九]成|半数?)(?![本为功果员熟立长效就交绩品型不年月天日岛径导])"
-
-
 def _chinese_share(text: str, qualifier: Qualifier) -> tuple[Qualifier, str] | None:
     """ "超过四成" is more than 40%, "近三成" about 30%, "逾半" and "过半" more than 50%: read as percent."""  # noqa: D210
     if text.startswith("过半"):  # "过" alone is no qualifier ("过去"): only before "半"
         if qualifier is not Qualifier.EXACT:
             return None
         qualifier, text = Qualifier.MORE_THAN, text[1:]
-    match = re.match(rf"^(?:{CHINESE_SHARE})", text)
+    match = re.match(rf"^(?:{chinese_share()})", text)
     if match is None:
         return None
-    tenths = _CHINESE_DIGITS.get(match.group()[0])
+    tenths = lexicon().zh_digits.get(match.group()[0])
     return qualifier, f"{50 if tenths is None else tenths * 10}%{text[match.end() :]}"
 
 
@@ -283,16 +162,16 @@ def _figures(text: str, original: str, qualifier: Qualifier, between: bool) -> _
     currency, text = _currency_prefix(text, original)
     if re.match("^[-\u2212]\\s*\\d", text):
         raise ValueParseError(f"cannot read {quoted}: a reported figure cannot be negative")
-    low_multiple, high_multiple, text = _magnitude_phrase(text)
+    low_multiple, high_multiple, text = magnitude_phrase(text)
     if low_multiple is not None:
         assert high_multiple is not None  # noqa: S101 - set together
         if qualifier is not Qualifier.EXACT:
             raise ValueParseError(f"cannot read {quoted}: two qualifiers ({qualifier.value} and an order of magnitude)")
-        scale, _, text = _scale(text, currency is not None)
+        scale, _, text = read_scale(text, currency is not None)
         return _Figure(Qualifier.ORDER_OF_MAGNITUDE, low_multiple * scale, high_multiple * scale, None, currency, text)
 
-    amount, precision, text = _number(text, original)
-    scale, scaled, text = _scale(text, currency is not None)
+    amount, precision, text = read_number(text, original)
+    scale, scaled, text = read_scale(text, currency is not None)
     upper: Decimal | None = None
     percent = re.match(r"^%\s*", text)  # "80%-90%", "between 80% and 90%"
     second = _second_figure(text[percent.end() :] if percent else text, original, currency, between)
@@ -361,10 +240,10 @@ def _second_figure(
     upper_currency, rest = _currency_prefix(rest, original)
     if currency and upper_currency and currency != upper_currency:
         raise ValueParseError(f"cannot read {original.strip()!r}: a range from {currency} to {upper_currency}")
-    if not re.match(rf"^(?:{_NUMBER})", rest) and not _word_number(rest):
+    if not re.match(rf"^(?:{NUMBER})", rest) and not word_number(rest):
         return None
-    amount, _, rest = _number(rest, original)
-    scale, scaled, rest = _scale(rest, (currency or upper_currency) is not None)
+    amount, _, rest = read_number(rest, original)
+    scale, scaled, rest = read_scale(rest, (currency or upper_currency) is not None)
     return amount, scale, scaled, upper_currency, rest
 
 
@@ -398,81 +277,35 @@ def _per(text: str, original: str) -> tuple[str | None, str]:
     return word, text[match.end() :].strip()
 
 
+@functools.cache
+def _currency_words() -> tuple[dict[str, str], dict[str, str]]:
+    """The words of each currency, lower case, to its code: those before a figure, and all of them."""
+    currencies = lexicon().currencies.values()
+    before = {word.lower(): currency.code for currency in currencies for word in currency.before}
+    after = {word.lower(): currency.code for currency in currencies for word in currency.after}
+    return before, after | before
+
+
 def _currency_prefix(text: str, original: str) -> tuple[str | None, str]:
-    rest, phrase = _strip_prefix(text, _CURRENCY_PREFIXES)
+    prefixes = _currency_words()[0]
+    rest, phrase = _strip_prefix(text, prefixes)
     if phrase is not None:
-        return _CURRENCY_PREFIXES[phrase], rest
-    for symbol, meaning in _AMBIGUOUS_SYMBOLS.items():
+        return prefixes[phrase], rest
+    for symbol, meaning in lexicon().ambiguous_currencies.items():
         if text.startswith(symbol):
             raise ValueParseError(f"cannot read {original.strip()!r}: {symbol!r} could be {meaning}")
     return None, text
 
 
 def _currency_suffix(text: str, original: str) -> tuple[str | None, str]:
-    rest, phrase = _strip_prefix(text, _CURRENCY_SUFFIXES | _CURRENCY_PREFIXES)
+    suffixes = _currency_words()[1]
+    rest, phrase = _strip_prefix(text, suffixes)
     if phrase is not None:
-        return (_CURRENCY_SUFFIXES | _CURRENCY_PREFIXES)[phrase], rest
-    for symbol, meaning in _AMBIGUOUS_SYMBOLS.items():
+        return suffixes[phrase], rest
+    for symbol, meaning in lexicon().ambiguous_currencies.items():
         if text.lower().startswith(symbol):
             raise ValueParseError(f"cannot read {original.strip()!r}: {symbol!r} could be {meaning}")
     return None, text
-
-
-def _magnitude_phrase(text: str) -> tuple[Decimal | None, Decimal | None, str]:
-    lowered = text.lower()
-    for phrase, low, high in _MAGNITUDES:
-        if lowered.startswith(phrase + " "):
-            return low, high, text[len(phrase) :].strip()
-    for word, scale in _BARE_MAGNITUDES.items():
-        if re.match(rf"^{word}\b", lowered):
-            # "thousands of farms": the word is the magnitude; no scale word follows.
-            return scale, scale * 10, _NO_SCALE + " " + text[len(word) :].strip()
-    return None, None, text
-
-
-def _word_number(text: str) -> tuple[str, Decimal] | None:
-    for word, number in sorted(_WORD_NUMBERS.items(), key=lambda item: len(item[0]), reverse=True):
-        if re.match(rf"^{word}\b", text, re.IGNORECASE):
-            return word, number
-    return None
-
-
-def _number(text: str, original: str) -> tuple[Decimal, Decimal | None, str]:
-    if re.match(r"^\d{1,3}(?: \d{3})+\b", text):
-        raise ValueParseError(f"cannot read {original.strip()!r}: digits grouped by spaces; group them by commas")
-    match = re.match(rf"^({_NUMBER})", text)
-    if match:
-        digits = match.group(1)
-        decimals = len(digits.split(".")[1]) if "." in digits else 0
-        return to_decimal(digits), Decimal(1).scaleb(-decimals), text[match.end() :].strip()
-    word = _word_number(text)
-    if word is not None:
-        return word[1], Decimal(1), text[len(word[0]) :].strip()
-    raise ValueParseError(f"cannot read {original.strip()!r}: no figure found")
-
-
-def _scale_word(text: str, has_currency: bool) -> str | None:
-    lowered = text.lower()
-    if chinese_unit(text) is not None:
-        return None  # "千瓦时" is kWh and "千克" kg: the 千 of a unit's name is no scale ("3.1亿千瓦时")
-    for word in _SCALE_WORDS:
-        if word == "m" and not has_currency:
-            continue
-        if lowered.startswith(word) and (not word.isascii() or not lowered[len(word) : len(word) + 1].isalnum()):
-            return word
-    return None
-
-
-def _scale(text: str, has_currency: bool) -> tuple[Decimal, bool, str]:
-    """The scale words after a figure, multiplied: "hundred thousand" is 100000."""
-    if text.startswith(_NO_SCALE):
-        return Decimal(1), False, text[len(_NO_SCALE) :].strip()
-    scale, scaled = Decimal(1), False
-    while (word := _scale_word(text, has_currency)) is not None:
-        scale, scaled, text = scale * _SCALES[word], True, text[len(word) :].strip()
-    if scaled and text.lower().startswith("of "):
-        text = text[3:]
-    return scale, scaled, text
 
 
 #: Units written in two words or with a superscript: "cubic meters", "m³". The second word alone

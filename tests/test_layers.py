@@ -31,12 +31,13 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("_claimset",),
     ("_model",),
     ("_parse_value", "_parse_period"),
-    ("_numbers", "_nouns"),
-    ("_lexicon",),
+    ("_numbers",),
+    ("_nouns",),
     ("_values",),
     ("_interval", "_periods"),
     ("_format",),
     ("_units",),
+    ("_lexicon",),
     ("_errors",),
 )
 

@@ -5,30 +5,23 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from esgclaims._lexicon import alternation, lexicon
+
 from .candidates import Direction
-from .figures import _bare, _in_units, _unit_of
+from .mentions import in_units
 from .period_phrases import _counted
 
 if TYPE_CHECKING:
-    from .figures import Mention
+    from .mentions import Mention
 
 __all__ = ["Shift", "in_units_of_level", "shifts"]
 
 _I = re.IGNORECASE
-_UP = (
-    "up|grew|grow|grows|growing|grown|rose|rise|rises|rising|risen|increased|increases|increasing|climbed|jumped|"
-    "surged|soared"
-)
-_DOWN = (
-    "down|fell|falls|falling|fallen|dropped|drops|dropping|declined|declines|declining|decreased|decreases|"
-    "decreasing|slid|shrank|plunged"
-)
-_UP_NOUNS = "increase|rise|growth|gain|improvement"
-_DOWN_NOUNS = "decrease|reduction|decline|drop|fall|cut"
-_CN_UP = "同比增长|同比上升|同比提高|同比增加|增长|上升|提高|提升|增加"
-_CN_DOWN = "同比下降|同比减少|同比降低|下降|减少|降低"
-_CN_BY_UP = "增加|提高|提升"
-_CN_BY_DOWN = "减少|降低|削减"
+_EN, _ZH = lexicon().changes, lexicon().zh_changes
+_UP, _DOWN = alternation(_EN["up_verbs"]), alternation(_EN["down_verbs"])
+_UP_NOUNS, _DOWN_NOUNS = alternation(_EN["up_nouns"]), alternation(_EN["down_nouns"])
+_CN_UP, _CN_DOWN = alternation(_ZH["up_verbs"]), alternation(_ZH["down_verbs"])
+_CN_BY_UP, _CN_BY_DOWN = alternation(_ZH["up_by_verbs"]), alternation(_ZH["down_by_verbs"])
 _BEFORE = re.compile(
     rf"(?:\b(?P<up>{_UP})|\b(?P<down>{_DOWN}))\s+(?:by\s+)?$"
     rf"|\b(?:an?\s+)?(?:(?P<upn>{_UP_NOUNS})|(?P<downn>{_DOWN_NOUNS}))\s+(?:of|by)\s+$"
@@ -39,8 +32,8 @@ _BEFORE = re.compile(
     _I,
 )
 _BY_VERB = re.compile(
-    r"\b(?:(?P<up>increase|increased|increasing|raise|raised|grow|boost|boosted|improve|improved)"
-    r"|(?P<down>cut|cuts|cutting|reduce|reduced|reducing|lower|lowered|decrease|decreased))\b(?=[^,;]*\bby\s+$)",
+    rf"\b(?:(?P<up>{alternation(_EN['up_by_verbs'])})"
+    rf"|(?P<down>{alternation(_EN['down_by_verbs'])}))\b(?=[^,;]*\bby\s+$)",
     _I,
 )
 _A_PERIOD = (
@@ -157,10 +150,10 @@ def in_units_of_level(text: str, mentions: list[Mention], changes: list[Shift | 
     read = list(mentions)
     for index in range(1, len(mentions)):
         mention, change, level = mentions[index], changes[index], mentions[index - 1]
-        if change is None or changes[index - 1] is not None or not _bare(mention) or mention.points:
+        if change is None or changes[index - 1] is not None or not mention.bare or mention.points:
             continue
-        if level.value is None or not _unit_of(level) or not _AFTER_LEVEL.fullmatch(text, level.end, change.start):
+        if level.value is None or not level.has_unit or not _AFTER_LEVEL.fullmatch(text, level.end, change.start):
             continue
-        assert mention.value is not None  # noqa: S101 - _bare says so
-        read[index] = mention._replace(value=_in_units(mention.value, level.value.units), note="", noun=level.noun)
+        assert mention.value is not None  # noqa: S101 - bare says so
+        read[index] = mention._replace(value=in_units(mention.value, level.value.units), note="", noun=level.noun)
     return read

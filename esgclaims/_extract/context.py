@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from esgclaims._lexicon import alternation, lexicon
 from esgclaims._periods import (
     AsOf,
     CalendarYear,
@@ -426,15 +427,12 @@ def _deadline(phrase: PeriodPhrase) -> bool:
     )
 
 
-_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-
-
 def _part_of(words: str, year: Period) -> Period | None:
     """ "the second half" of a calendar year, or of a fiscal year whose months the text gives."""  # noqa: D210
-    match = re.search(r"(first|second|third|fourth|1st|2nd|3rd|4th)\s+(half|quarter)", words, _I)
+    match = re.search(rf"({alternation(lexicon().ordinals)})\s+(half|quarter)", words, _I)
     if match is None:
         return None
-    nth, half = _NTH[match.group(1).lower()], match.group(2).lower() == "half"
+    nth, half = lexicon().ordinals[match.group(1).lower()], match.group(2).lower() == "half"
     months = 6 if half else 3
     if nth * months > 12:
         return None  # "the third half"
@@ -459,7 +457,7 @@ def _months(period: Period) -> int | None:
     return (period.last.year - period.first.year) * 12 + period.last.month - period.first.month + 1
 
 
-_ENDED = re.compile(r"\b(?:ended|ending)\b", _I)
+_ENDED = re.compile(rf"\b(?:{alternation(lexicon().ended)})\b", _I)
 _COVERS = re.compile(r"\b(?:covers?|covering|covered|relates?\s+to|reports?\s+on)\s+(?:the\s+)?$", _I)
 _RESULTS = re.compile(
     r"\b(?:results?|update|report|review|performance|highlights|data|figures|disclosures?|statements?|summary"

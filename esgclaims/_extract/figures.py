@@ -9,34 +9,50 @@ phrases are found before, and passed in as spans to leave alone.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
 
 from esgclaims._errors import EsgClaimsError
-from esgclaims._nouns import CHINESE_NOUNS, COUNT_NOUNS, FUNCTION_WORDS
-from esgclaims._parse_value import CHINESE_SHARE, QUALIFIER_PHRASES, parse_value
-from esgclaims._units import DIMENSIONLESS, PERCENT, count_kind_of, currency_of, parse_unit
+from esgclaims._lexicon import alternation, lexicon
+from esgclaims._numbers import chinese_share
+from esgclaims._parse_value import QUALIFIER_PHRASES, parse_value
+from esgclaims._units import DIMENSIONLESS, parse_unit
 from esgclaims._values import ReportedValue
 
-if TYPE_CHECKING:
-    from esgclaims._units import Unit
+from .currency_statements import BARE_SYMBOL, stated_symbols
+from .mentions import Mention
+from .named_by import STOP_WORDS, conversion, is_counted, noun_before, per_head
+from .shared import share_units
 
-__all__ = ["Mention", "scan", "stated_symbols"]
+__all__ = ["Mention", "scan", "stated_symbols"]  # Mention and stated_symbols have their homes in .mentions and
+# .currency_statements; named here too for the modules that import them from here
 
 _I = re.IGNORECASE
+#: The verbs of a change, either side: "rose", "fell", "grew" ...
+_CHANGED = alternation(lexicon().changes["up_verbs"] + lexicon().changes["down_verbs"])
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_CODES = ("RMB", "USD", "HKD", "CNY", "EUR", "GBP", "JPY")
+_CODES = lexicon().currency_codes
 _NUMBER_ANCHOR = rf"(?:(?<![A-Za-z0-9_.,])|{'|'.join(f'(?<={code})' for code in _CODES)}){_NUMBER}"
-_SMALL = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+#: Number words taken as a figure on their own, and before a scale word ("fifteen million").
+_SMALL = alternation(lexicon().numbers_for("alone"))
+_BEFORE_SCALE = alternation(lexicon().numbers_for("before_scale"))
 _WORD_ANCHOR = (
     r"(?<![A-Za-z])(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)"
     r"|(?:tens|hundreds|dozens|thousands|millions|billions)\s+of"
     r"|(?:several|a\s+few)\s+(?:hundred|thousand|million|billion)"
-    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|a|an)"
+    rf"|(?:{_BEFORE_SCALE})"
     rf"\s+(?:hundred|thousand|million|billion)|(?:{_SMALL}|a\s+dozen)(?=\s))(?![A-Za-z])"
 )
 #: "超过四成", "近三成", "逾半", "过半": a share in Chinese words, anchored only after a qualifier or "占".
-_CHINESE_SHARE_ANCHOR = rf"(?:(?<=超过)|(?<=逾)|(?<=近)|(?<=约)|(?<=占)|(?<=占比)|(?<!超)过(?=半))(?:{CHINESE_SHARE})"
-_CURRENCY = r"(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|US\$|HK\$|S\$|A\$|NT\$|\$|€|£|¥|￥|人民币)"
+_CHINESE_SHARE_ANCHOR = rf"(?:(?<=超过)|(?<=逾)|(?<=近)|(?<=约)|(?<=占)|(?<=占比)|(?<!超)过(?=半))(?:{chinese_share()})"
+#: What a report writes for a currency before a figure: its codes and symbols, other dollars, "$" and "¥".
+_CURRENCY = (
+    "(?:"
+    + alternation(
+        [word for currency in lexicon().currencies.values() for word in currency.before]
+        + list(lexicon().other_dollars)
+        + [symbol for symbol in lexicon().ambiguous_currencies if not symbol.isalpha()]
+    )
+    + ")"
+)
 _CURRENCY_BEFORE = _CURRENCY + r"\s?$"
 _QUALIFIER_BEFORE = (
     "(?:"
@@ -50,13 +66,7 @@ _SCALE_AFTER = (
     r"\s?(?:hundred|thousand|million|billion|trillion|bn|mn|k)(?![A-Za-z])|万亿|十万|百万|千万|亿|万|千(?![瓦克米])"
 )
 #: Words that end the noun phrase after a figure: function words, and verbs and prepositions that start a clause.
-_STOP_WORDS = FUNCTION_WORDS | frozenset(
-    ("while", "compared", "since", "during", "over", "under", "including", "via", "among", "helped", "reached")
-)
-_PLACE_WORDS = (
-    "berth|gate|terminal|pier|wharf|dock|platform|hall|building|block|zone|line|route|unit|tower|wing|floor|room"
-    "|bay|lot|plot|station|substation|track|runway|lane|ward|sector|warehouse|plant|kiln|furnace|reactor|well"
-)
+_PLACE_WORDS = "|".join(lexicon().places)
 """Words a number names a place or a part of a site after: "Berth 14-16", "production lines 3 and 4", "Unit 2"."""
 _CODE_WORDS = frozenset(
     [
@@ -103,79 +113,6 @@ _TIME_BEFORE = r"\b(?:for|within|in|over|after|past|next|last|every|each|than|of
 _POINTS = r"\s*(?:percentage\s+points?|pp|ppts?)\b|\s*个百分点"
 
 
-class Mention(NamedTuple):
-    """A figure of a sentence, read."""
-
-    start: int
-    end: int
-    number_end: int
-    """After the digits and scale words of the figure (before its unit)."""
-    value: ReportedValue | None
-    percent: ReportedValue | None = None
-    """For a figure in percent or percentage points: the number alone, dimensionless."""
-    points: bool = False
-    """ "percentage points": a change of a share, not a share."""
-    alternatives: tuple[ReportedValue, ...] = ()
-    note: str = ""
-    noun: str = ""
-    """The unit or counted noun as written: "impoverished counties"."""
-
-
-_NAMED_CURRENCIES = {
-    "USD": r"U\.?S\.?\s+dollars?|United\s+States\s+dollars?|U\.?S\.?\s?\$|USD",
-    "HKD": r"Hong\s+Kong\s+dollars?|HK\s?\$|HK\s+dollars?|HKD",
-    "other_dollar": (
-        r"(?:Singapore|Australian|Canadian|New\s+Taiwan|New\s+Zealand|Brunei)\s+dollars?|(?:S|A|C|NT|NZ)\$"
-        r"|SGD|AUD|CAD|TWD|NZD"
-    ),
-    "CNY": r"renminbi|RMB|Chinese\s+yuan|yuan|CNY",
-    "JPY": r"(?:Japanese\s+)?yen|JPY",
-}
-_NAMED_CURRENCY = "|".join(f"(?P<{code}>{words})" for code, words in _NAMED_CURRENCIES.items())
-_IN_CURRENCY = rf"in\s+(?:the\s+)?(?:{_NAMED_CURRENCY})(?![A-Za-z$])"
-#: Where a text states the currency of its amounts: "All amounts are in US dollars", "Amounts are in US
-#: dollars unless stated otherwise", "expressed in Hong Kong dollars", "(in US$)", "(in US$ millions)".
-_CURRENCY_STATEMENTS = (
-    re.compile(
-        r"\b(?:all\s+)?(?:monetary\s+)?(?:amounts|figures|values|sums)\b(?:\s+[a-z]+){0,4}?"
-        r"\s+(?:are|is)\s+(?:all\s+)?(?:(?:expressed|stated|presented|reported|shown|given|quoted)\s+)?" + _IN_CURRENCY,
-        _I,
-    ),
-    re.compile(r"(?:^|(?<=[(\[:.;])\s*)(?:all\s+)?(?:monetary\s+)?(?:amounts|figures)\s+" + _IN_CURRENCY, _I | re.M),
-    re.compile(r"\b(?:expressed|stated|presented)\s+" + _IN_CURRENCY, _I),
-    re.compile(r"\b(?:reporting|presentation)\s+currency\s+is\s+(?:the\s+)?(?:" + _NAMED_CURRENCY + ")", _I),
-    re.compile(r"\(\s*" + _IN_CURRENCY + r"\s*(?:'000|thousands?|millions?|billions?|mn|m|bn)?\s*\)", _I),
-)
-_SYMBOL_READINGS = {"$": {"USD": "US$", "HKD": "HK$"}, "¥": {"CNY": "RMB", "JPY": "JPY"}}
-_SYMBOL_FAMILIES = {"$": ("USD", "HKD", "other_dollar"), "¥": ("CNY", "JPY")}
-_BARE_SYMBOL = r"(?<![A-Za-z$])(?<!US\s)(?<!HK\s)(?P<symbol>\$|¥|￥)(?=\s?\d)"
-
-
-def stated_symbols(text: str) -> dict[str, tuple[str, str]]:
-    """How the text says to read a bare "$" or "¥": the prefix to read it as, and the words that say so.
-
-    "All amounts are in US dollars" reads "$212 million" as US$; a text that names two
-    dollars, or a dollar esgclaims cannot read, leaves "$" ambiguous.
-
-    Examples:
-        >>> stated_symbols("All amounts are in US dollars.")
-        {'$': ('US$', 'All amounts are in US dollars')}
-        >>> stated_symbols("Revenue (in HK$ millions) and costs (in US$ millions).")
-        {}
-    """
-    named: dict[str, str] = {}
-    for statement in _CURRENCY_STATEMENTS:
-        for match in statement.finditer(text):
-            code = next(name for name, found in match.groupdict().items() if found is not None)
-            named.setdefault(code, match.group().strip(" ()"))
-    readings = {}
-    for symbol, family in _SYMBOL_FAMILIES.items():
-        codes = [code for code in family if code in named]
-        if len(codes) == 1 and codes[0] in _SYMBOL_READINGS[symbol]:
-            readings[symbol] = (_SYMBOL_READINGS[symbol][codes[0]], named[codes[0]])
-    return readings
-
-
 def scan(
     text: str, start: int, end: int, leave: list[tuple[int, int]], symbols: dict[str, tuple[str, str]] | None = None
 ) -> list[Mention]:
@@ -188,7 +125,7 @@ def scan(
     symbols = symbols or {}
     sentence = text[start:end]
     inserted: list[tuple[int, int, str]] = []  # where a prefix starts in the sentence read, its extra characters, why
-    for match in re.finditer(_BARE_SYMBOL, text[start:end]):
+    for match in re.finditer(BARE_SYMBOL, text[start:end]):
         symbol = "¥" if match.group("symbol") == "￥" else match.group("symbol")
         if symbol not in symbols:
             continue
@@ -239,7 +176,7 @@ def _scan(text: str, start: int, end: int, leave: list[tuple[int, int]]) -> list
         mention = _read(text, a, b, start, end)
         if mention is not None:
             mentions.append(mention)
-    return _share_units(text, mentions)
+    return share_units(text, mentions)
 
 
 def _quoted_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -264,7 +201,7 @@ def _counted_words(text: str, a: int, b: int, end: int) -> bool:
     if not re.fullmatch(rf"(?:{_SMALL}|a\s+dozen)", phrase):
         return True
     following = re.match(r"\s+(?:[a-z-]+\s+)?([a-z]+)", text[b:end])
-    return (following is not None and _is_counted(following.group(1))) or _of_whole(text, b, end)
+    return (following is not None and is_counted(following.group(1))) or _of_whole(text, b, end)
 
 
 _WHOLE = r"\s+of\s+(?:our|its|their|the|these|those)\b"
@@ -279,16 +216,7 @@ def _of_whole(text: str, position: int, end: int) -> bool:
     words = re.match(r"((?:\s+[A-Za-z][A-Za-z-]*){1,3})", text[position + whole.end() : end])
     if words is None or re.fullmatch(_SMALL, words.group(1).split()[0], _I):
         return False  # "two of the five farms": the whole is a figure of its own
-    return any(_is_counted(word) for word in words.group(1).split())
-
-
-def _is_counted(word: str) -> bool:
-    if word.lower() in COUNT_NOUNS:
-        return True
-    try:
-        return count_kind_of(parse_unit(word)) is not None
-    except EsgClaimsError:
-        return False
+    return any(is_counted(word) for word in words.group(1).split())
 
 
 def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
@@ -325,7 +253,7 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
             return True  # "Top 100", "Scope 1", "The Harbour 100 Scholarship"
     following = re.match(r"\s?([A-Z][a-z]+)\b", after)
     return following is not None and (
-        following.group(1).lower() in ("hundred", "thousand", "million", "billion") or _is_counted(following.group(1))
+        following.group(1).lower() in ("hundred", "thousand", "million", "billion") or is_counted(following.group(1))
     )  # "the 10 Million Trees Initiative", "Clean Water for 1,000 Villages"
 
 
@@ -340,7 +268,7 @@ def _attached_name(after: str) -> bool:
     try:
         parse_unit(word)
     except EsgClaimsError:
-        return word.lower() not in ("x", "pp", "ppt", "ppts") and not _is_counted(word)
+        return word.lower() not in ("x", "pp", "ppt", "ppts") and not is_counted(word)
     return False
 
 
@@ -362,7 +290,7 @@ def _measure_follows(after: str) -> bool:
 
 def _unit_follows(after: str) -> bool:
     word = re.match(r"\s?(%|[A-Za-z]+)", after)
-    return word is not None and (word.group(1) == "%" or _is_counted(word.group(1)))
+    return word is not None and (word.group(1) == "%" or is_counted(word.group(1)))
 
 
 def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
@@ -392,8 +320,8 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
     words = text[core:stop] if stop > core else text[core : positions[-1]]  # an unknown noun names the metric
     mention = Mention(left, stop, number_end, value, note=note, noun=words.strip())
     if value.units == DIMENSIONLESS or re.search(r"[名位]$", text[left:stop]):  # "员工2,600余名": 名 counts people
-        mention = _noun_before(text, start, mention)
-    return _conversion(text, _per_head(text, start, mention), end)
+        mention = noun_before(text, start, mention)
+    return conversion(text, per_head(text, start, mention), end)
 
 
 def _scales(text: str, position: int, end: int) -> int:
@@ -416,7 +344,7 @@ def _range(  # noqa: PLR0913 - the figure's place in the text, and what stands b
             not match.group("pct") or re.match(r"\s?%", text[position + match.end() :])
         )
         changed = re.search(
-            r"\b(?:rose|grew|increased|fell|dropped|declined|decreased|up|down|jumped|climbed)\s+(?:from\s+|by\s+)?$",
+            rf"\b(?:{_CHANGED})\s+(?:from\s+|by\s+)?$",
             before,
             _I,
         )
@@ -439,7 +367,7 @@ def _window(text: str, position: int, end: int) -> list[int]:
         of = word is not None and word.lower() == "of"
         emissions = of and re.match(r"\s+(?:CO2|carbon dioxide)", text[match.end() : end], _I)  # "tonnes of CO2e"
         kept = (of and not ends) or emissions or match.end() <= whole_end  # "9 of our malls": "of our" is kept
-        if word is not None and word.lower() in _STOP_WORDS and not kept:
+        if word is not None and word.lower() in STOP_WORDS and not kept:
             break
         if match.group("cjk") is not None:  # Chinese has no spaces: try each length of the run
             ends.extend(range(match.start("cjk") + 1, match.end() + 1))
@@ -505,169 +433,3 @@ def _percent(text: str, left: int, core: int, stop: int, number_end: int) -> Men
     except EsgClaimsError as error:
         return Mention(left, stop, number_end, None, percent=number, note=str(error))
     return Mention(left, stop, number_end, value, percent=number, noun="%")
-
-
-def _noun_before(text: str, start: int, mention: Mention) -> Mention:
-    """Read the counted noun before the figure: "a fleet of new-energy vehicles grew to 7,800", "员工2,600余名"."""
-    value = mention.value
-    assert value is not None  # noqa: S101 - only read figures come here
-    before = text[start : mention.start]
-    kind = None
-    for noun in (_NOUN_BEFORE_PLACE, _NOUN_BEFORE_VERB):  # "users in county towns grew", "a fleet of vehicles grew"
-        english = re.search(noun + _LEVEL_VERB, before, _I)
-        if english and _is_counted(english.group(1)):
-            kind = _counted_kind(english.group(1))
-            break
-    chinese = re.search(r"([\u4e00-\u9fff]+)$", before)
-    if chinese:
-        for noun, name in CHINESE_NOUNS.items():
-            if chinese.group(1).endswith(noun) and _is_counted(name):
-                kind = name
-    if kind is None:
-        return mention
-    return mention._replace(value=_in_units(value, kind), note="", noun=kind)
-
-
-_NOUN_BEFORE_VERB = r"([A-Za-z]+)"
-_NOUN_BEFORE_PLACE = r"([A-Za-z]+)\s+(?:in|at|across)(?:\s+[a-z][a-z-]*){1,3}"
-"""A noun before a phrase of place: "users in county towns" count users, not towns."""
-_LEVEL_VERB = (
-    r",?\s+(?:(?:which|that)\s+)?(?:now\s+)?(?:(?:grew|rose|increased|fell|dropped|declined|decreased)\s+(?:to|by)|"
-    r"reached|totall?ed|totals?|numbered|stood\s+at|amounted\s+to|came\s+to|was|were)\s+$"
-)
-
-
-def _counted_kind(word: str) -> str | None:
-    """The count kind a noun names: a registered kind first ("customers"), then the nouns reports count."""
-    try:
-        kind = count_kind_of(parse_unit(word))
-    except EsgClaimsError:
-        kind = None
-    return kind or COUNT_NOUNS.get(word.lower())
-
-
-def _in_units(value: ReportedValue, unit: str | Unit) -> ReportedValue:
-    """The same figure, in ``unit``."""
-    upper = None if value.upper is None else value.upper.magnitude
-    return ReportedValue.of(
-        value.reported.magnitude, unit, value.qualifier, upper=upper, precision=value.precision,
-        tolerance=value.tolerance,
-    )  # fmt: skip
-
-
-_PER_HEAD = {"户均": "household", "人均": "person"}
-
-
-def _per_head(text: str, start: int, mention: Mention) -> Mention:
-    """ "户均增收约3,000元": an amount per household (户均) or per person (人均)."""  # noqa: D210 - ruff format
-    value = mention.value
-    head = re.search(r"(户均|人均)[\u4e00-\u9fff]{0,4}$", text[start : mention.start])
-    if value is None or head is None or value.units in (DIMENSIONLESS, PERCENT) or "/" in str(value.units):
-        return mention
-    per = _PER_HEAD[head.group(1)]
-    return mention._replace(value=_in_units(value, value.units / parse_unit(per)))
-
-
-def _conversion(text: str, mention: Mention, end: int) -> Mention:
-    """ "HK$2.4 billion (US$300 million)": one amount, in a second currency."""  # noqa: D210 - ruff format
-    value = mention.value
-    if value is None or currency_of(value.units) is None:
-        return mention
-    match = re.match(
-        r"(?P<noun>(?:\s+[a-z][a-z-]*){0,3}?)"  # "a HK$3 billion green bond (about RMB 2.7 billion)"
-        r"\s*\(\s*(?P<figure>(?:(?:approximately|approx\.|about|around|roughly|nearly|some|~)\s*)?"
-        r"(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|US\$|HK\$|€|£)[^()]{1,40}?)\s*\)",
-        text[mention.end : end],
-        _I,
-    )
-    if match is None or any(word.lower() in _STOP_WORDS for word in match.group("noun").split()):
-        return mention
-    try:
-        other = parse_value(re.sub(r"^(?:equivalent to|or)\s+", "", match.group("figure")))
-    except EsgClaimsError:
-        return mention
-    if other.units == value.units:
-        return mention
-    return mention._replace(end=mention.end + match.end(), alternatives=(*mention.alternatives, other))
-
-
-def _share_units(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Give a bare figure the unit the text gives its neighbour.
-
-    "3,000 and 5,000 households": the first counts what the second does. "640 electric
-    buses, up from 455" and "grew by 1,300 households to 9,600": the second counts what
-    the first does.
-    """
-    shared = list(mentions)
-    for index in range(len(shared) - 1):
-        first, second = shared[index], shared[index + 1]
-        between = text[first.end : second.start]
-        if _bare(first) and _unit_of(second) and re.fullmatch(_SHARED_WITH_NEXT, between, _I):
-            read = _reread(text[first.start : first.end] + text[second.number_end : second.end])
-            shared[index] = first if read is None else first._replace(value=read, note="", noun=second.noun)
-        elif _bare(second) and _unit_of(first) and re.search(_TOTAL, between, _I):
-            # "opened 37 new outlets, bringing the total to 412": the total counts what was added
-            shared[index + 1] = _as_first(text, first, second, reread=False)
-        elif _bare(second) and _unit_of(first) and re.fullmatch(_COMPARED, between, _I):
-            shared[index + 1] = _as_first(text, first, second)
-        elif (
-            _bare(second)
-            and _unit_of(first)
-            and re.fullmatch(r"\s+to\s+", between)
-            and re.search(_CHANGE_BY, text[max(0, first.start - 30) : first.start], _I)
-        ):
-            shared[index + 1] = _as_first(text, first, second)  # "grew by 1.3 million to 9.6 million"
-        elif _unit_of(first) and _unit_of(second) and re.fullmatch(_COMPARED, between, _I):
-            shared[index + 1] = _per_part(text, first, second)
-    return shared
-
-
-def _as_first(text: str, first: Mention, second: Mention, *, reread: bool = True) -> Mention:
-    """The bare ``second`` in the unit of ``first``: with the words after the first figure, or its counted noun."""
-    assert first.value is not None  # noqa: S101 - _unit_of says so
-    assert second.value is not None  # noqa: S101 - _bare says so
-    read = _reread(text[second.start : second.end] + text[first.number_end : first.end]) if reread else None
-    if (read is None or read.units == DIMENSIONLESS) and (
-        not reread or (count_kind_of(first.value.units) is not None and not text[first.number_end : first.end].strip())
-    ):
-        read = _in_units(second.value, first.value.units)  # a count named before the first figure, or a total
-    return second if read is None else second._replace(value=read, note="", noun=first.noun)
-
-
-def _per_part(text: str, first: Mention, second: Mention) -> Mention:
-    """ "297 liters per person per day, down from 315 liters": the second is per person per day too."""  # noqa: D210
-    per = re.search(r"\s*(?:\bper\b|/).*$", text[first.number_end : first.end], _I | re.DOTALL)
-    if per is None or re.search(r"\bper\b|/", text[second.number_end : second.end], _I):
-        return second
-    read = _reread(text[second.start : second.end] + per.group())
-    if read is None or first.value is None or read.units != first.value.units:
-        return second
-    return second._replace(value=read, noun=first.noun)
-
-
-_SHARED_WITH_NEXT = r"\s*,?\s*(?:and|or|to)\s*|\s+of\s+(?:the|our|its|their)\s+"
-"""After a bare figure: "3,000 and 5,000 households", "2,300 of our 12,400 employees"."""
-_TOTAL = r"^[^;.]{0,30}?,\s*(?:\w+\s+){0,2}(?:the|a)\s+total\s+(?:number\s+)?(?:to|of|at)\s+$"
-"""Between a counted figure and a bare one: ", bringing the total to", ", for a total of"."""
-_COMPARED = (
-    r"(?:\s+(?:in|during|for)\s+(?:the\s+)?(?:FY\s?)?(?:19|20)\d{2})?"  # "150 liters a day in 2021, compared with 160"
-    r"\s*,?\s*(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.?|against|from)\s+"
-)
-"""Between a figure and the one it is compared with: ", up from", ", compared with"."""
-_CHANGE_BY = r"\b(?:grew|rose|increased|fell|dropped|declined|decreased|up|down)\s+by\s+$"
-"""Before a change by an amount, which "to" and a level may follow: "grew by 1.3 million to 9.6 million"."""
-
-
-def _bare(mention: Mention) -> bool:
-    return mention.value is not None and mention.value.units == DIMENSIONLESS and mention.percent is None
-
-
-def _unit_of(mention: Mention) -> bool:
-    return mention.value is not None and mention.value.units != DIMENSIONLESS and mention.percent is None
-
-
-def _reread(figure: str) -> ReportedValue | None:
-    try:
-        return parse_value(figure)
-    except EsgClaimsError:
-        return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from esgclaims._lexicon import alternation, lexicon
 from esgclaims._nouns import FUNCTION_WORDS
 from esgclaims._units import DIMENSIONLESS, count_kind_of, currency_of, unit_name
 
@@ -17,10 +18,9 @@ if TYPE_CHECKING:
 __all__ = ["Names", "fallback_metric", "metric_id"]
 
 _I = re.IGNORECASE
-_SUFFIXES = (
-    "Group|Holdings|Limited|Ltd\\.?|Inc\\.?|Corporation|Corp\\.?|Company|Foundation|Bank|Fund|Partnership|Foods|"
-    "Power|Logistics|Education|Retail|Energy|Technologies|Technology|Capital|Securities|Insurance|Alliance|"
-    "Association|Institute|University|Council|Government|Ministry|Bureau|Commission|Cooperative|Trust|Agency"
+#: Words that end an organization's name ("Ltd." is "Ltd" with an optional full stop), in the lexicon's order.
+_SUFFIXES = "|".join(
+    re.escape(word[:-1]) + r"\.?" if word.endswith(".") else re.escape(word) for word in lexicon().company_suffixes
 )
 _NAME = rf"(?:[A-Z][\w.&\u2019'-]* +){{1,5}}?(?:(?:{_SUFFIXES})\b *)+|[\u4e00-\u9fff]{{2,8}}(?:集团|公司|基金会|银行)"
 _REFERENCES = (
@@ -29,22 +29,14 @@ _REFERENCES = (
 )
 _NOT_ACRONYMS = frozenset(
     [
-        "RMB",
-        "USD",
-        "HKD",
-        "CNY",
-        "EUR",
-        "GBP",
-        "JPY",
+        *lexicon().currency_codes,
         "ESG",
         "CSR",
         "GRI",
         "SDG",
         "SDGS",
         "ISO",
-        "HKEX",
-        "NASDAQ",
-        "NYSE",
+        *lexicon().exchanges,
         "GHG",
         "KPI",
         "KPIS",
@@ -221,10 +213,8 @@ _LINKING = frozenset(
         "total",
     ]
 )
-_CHANGE_NOUNS = frozenset(
-    ["increase", "decrease", "reduction", "rise", "growth", "decline", "drop", "fall", "cut", "gain", "improvement"]
-)
-_CHANGE_VERBS = r"cut|cuts|reduce|reduced|reducing|lower|lowered|increase|increased|raise|raised|grow|boost|boosted"
+_CHANGE_NOUNS = frozenset((*lexicon().changes["up_nouns"], *lexicon().changes["down_nouns"]))
+_CHANGE_VERBS = alternation(lexicon().changes["up_by_verbs"] + lexicon().changes["down_by_verbs"])
 
 
 def _from_verb(before: str) -> list[str]:

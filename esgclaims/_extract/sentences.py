@@ -6,6 +6,8 @@ import enum
 import re
 from typing import NamedTuple
 
+from esgclaims._lexicon import lexicon
+
 __all__ = ["Block", "BlockKind", "Sentence", "blocks", "clause_bounds", "sentences"]
 
 
@@ -42,45 +44,8 @@ class Sentence(NamedTuple):
 
 
 _LIST_MARKER = r"\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|[-•*·–])\s+"
-_ABBREVIATIONS = frozenset(
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "no",
-        "nos",
-        "co",
-        "corp",
-        "inc",
-        "ltd",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "jr",
-        "vs",
-        "etc",
-        "approx",
-        "fig",
-        "figs",
-        "e.g",
-        "i.e",
-        "u.s",
-        "u.k",
-        "p",
-        "pp",
-    ]
-)
+#: Abbreviations whose full stop ends no sentence: "Sept. 30", "No. 1".
+_ABBREVIATIONS = frozenset(lexicon().abbreviations)
 
 
 def blocks(text: str) -> list[Block]:

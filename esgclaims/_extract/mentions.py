@@ -1,0 +1,60 @@
+"""A figure found in a sentence, read: :class:`Mention`, and what figure finders ask of one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from esgclaims._errors import EsgClaimsError
+from esgclaims._parse_value import parse_value
+from esgclaims._units import DIMENSIONLESS
+from esgclaims._values import ReportedValue
+
+if TYPE_CHECKING:
+    from esgclaims._units import Unit
+
+__all__ = ["Mention", "in_units", "read_figure"]
+
+
+class Mention(NamedTuple):
+    """A figure of a sentence, read."""
+
+    start: int
+    end: int
+    number_end: int
+    """After the digits and scale words of the figure (before its unit)."""
+    value: ReportedValue | None
+    percent: ReportedValue | None = None
+    """For a figure in percent or percentage points: the number alone, dimensionless."""
+    points: bool = False
+    """ "percentage points": a change of a share, not a share."""
+    alternatives: tuple[ReportedValue, ...] = ()
+    note: str = ""
+    noun: str = ""
+    """The unit or counted noun as written: "impoverished counties"."""
+
+    @property
+    def bare(self) -> bool:
+        """A plain number, with no unit and not in percent: "3,000" in "3,000 and 5,000 households"."""
+        return self.value is not None and self.value.units == DIMENSIONLESS and self.percent is None
+
+    @property
+    def has_unit(self) -> bool:
+        """A figure with a unit or counted noun, not in percent: "5,000 households"."""
+        return self.value is not None and self.value.units != DIMENSIONLESS and self.percent is None
+
+
+def in_units(value: ReportedValue, unit: str | Unit) -> ReportedValue:
+    """The same figure, in ``unit``."""
+    upper = None if value.upper is None else value.upper.magnitude
+    return ReportedValue.of(
+        value.reported.magnitude, unit, value.qualifier, upper=upper, precision=value.precision,
+        tolerance=value.tolerance,
+    )  # fmt: skip
+
+
+def read_figure(figure: str) -> ReportedValue | None:
+    """``figure`` read with :func:`esgclaims.parse_value`, or None where it cannot be read."""
+    try:
+        return parse_value(figure)
+    except EsgClaimsError:
+        return None

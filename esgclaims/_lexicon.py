@@ -1,0 +1,240 @@
+"""The words esgclaims reads by, from one data file: ``esgclaims/data/lexicon.toml``.
+
+Month names, number words, ordinals, scale words, currency words, verbs of change and
+the other word lists live there once, as data; this module reads the file at first use
+(never at ``import esgclaims``) and hands out typed views and regex fragments.
+
+Examples:
+    >>> lexicon().months["sept"]
+    9
+    >>> alternation(["up", "upward", "u.s"]).split("|")[0]
+    'upward'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from esgclaims._errors import FileFormatError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+__all__ = ["Currency", "Lexicon", "alternation", "lexicon", "month_pattern", "parse_lexicon"]
+
+LEXICON_FILE = "lexicon.toml"
+
+
+@attrs.frozen
+class Currency:
+    """The words of one currency: how esgclaims writes it, and how reports do before and after a figure."""
+
+    code: str
+    display: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+@attrs.frozen
+class Lexicon:
+    """Every word list of ``lexicon.toml``, typed."""
+
+    months: dict[str, int]
+    """Month names and abbreviations, lower case, to the month's number: ``{"sept": 9, ...}``."""
+    month_names: tuple[tuple[str, ...], ...]
+    """Per month, January first: the full name, then its abbreviations."""
+    numbers: dict[str, int]
+    """Number words to their values: ``{"twelve": 12, ...}``."""
+    number_phrases: dict[str, int]
+    """Phrases that stand for a number: ``{"a": 1, "a dozen": 12}``."""
+    number_uses: dict[str, dict[str, int]]
+    """The number words each reader takes, by use (``"month_counts"``, ``"alone"``, ``"before_scale"``)."""
+    ordinals: dict[str, int]
+    """``{"first": 1, "1st": 1, ...}``."""
+    scales: dict[str, int]
+    """English scale words to their multiple: ``{"million": 1000000, "bn": 1000000000, ...}``."""
+    zh_scales: dict[str, int]
+    """Chinese scale words: ``{"万": 10000, "亿": 100000000, ...}``."""
+    zh_digits: dict[str, int]
+    """Chinese digits: ``{"一": 1, "两": 2, ...}``."""
+    changes: dict[str, tuple[str, ...]]
+    """English words of change by kind: ``up_verbs``, ``down_verbs``, ``up_nouns`` ..."""
+    zh_changes: dict[str, tuple[str, ...]]
+    """Chinese verbs of change by kind: ``up_verbs``, ``down_verbs``, ``up_by_verbs``, ``down_by_verbs``."""
+    ended: tuple[str, ...]
+    exchanges: tuple[str, ...]
+    places: tuple[str, ...]
+    abbreviations: tuple[str, ...]
+    company_suffixes: tuple[str, ...]
+    currencies: dict[str, Currency]
+    """By ISO code."""
+    ambiguous_currencies: dict[str, str]
+    """A symbol or word that names no one currency, to what to write instead."""
+    other_dollars: tuple[str, ...]
+
+    @property
+    def currency_codes(self) -> tuple[str, ...]:
+        """The upper-case letter codes a report writes before a figure: RMB, CNY, USD ...
+
+        Examples:
+            >>> lexicon().currency_codes[:3]
+            ('RMB', 'CNY', 'USD')
+        """
+        return tuple(
+            word
+            for currency in self.currencies.values()
+            for word in currency.before
+            if word.isascii() and word.isalpha() and word.isupper()
+        )
+
+    def numbers_for(self, use: str) -> dict[str, int]:
+        """The number words one reader takes, with their values.
+
+        Examples:
+            >>> lexicon().numbers_for("month_counts")["twenty-four"]
+            24
+        """
+        return self.number_uses[use]
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, escaped, longest first (so that no word hides a longer one).
+
+    Examples:
+        >>> alternation(["jan", "january", "sept"])
+        'january|sept|jan'
+    """
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def month_pattern() -> str:
+    """A regex group-free alternation of the month names and abbreviations, longest first.
+
+    Examples:
+        >>> re.fullmatch(month_pattern(), "Sept", re.IGNORECASE) is not None
+        True
+    """
+    return alternation(lexicon().months)
+
+
+class _Reader:
+    """Reads typed values out of the parsed file, naming the file and key of anything malformed."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+
+    def fail(self, key: str, expected: str, got: object) -> FileFormatError:
+        return FileFormatError(f"{LEXICON_FILE}, key '{key}': expected {expected}, got {got!r}")
+
+    def get(self, key: str) -> Any:  # noqa: ANN401 - parsed TOML, checked by the caller
+        node: Any = self.data
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                raise FileFormatError(f"{LEXICON_FILE}: missing key '{key}'")
+            node = node[part]
+        return node
+
+    def words(self, key: str, node: object = None) -> tuple[str, ...]:
+        value = self.get(key) if node is None else node
+        if not isinstance(value, list) or not value or not all(isinstance(word, str) and word for word in value):
+            raise self.fail(key, "a list of words", value)
+        return tuple(value)
+
+    def table(self, key: str, kind: type = int) -> dict[str, Any]:
+        value = self.get(key)
+        if not isinstance(value, dict) or not value:
+            raise self.fail(key, "a table", value)
+        for word, item in value.items():
+            if not isinstance(item, kind) or isinstance(item, bool):
+                raise self.fail(f"{key}.{word}", f"a {kind.__name__}", item)
+        return dict(value)
+
+    def lists(self, key: str) -> dict[str, tuple[str, ...]]:
+        value = self.get(key)
+        if not isinstance(value, dict):
+            raise self.fail(key, "a table of word lists", value)
+        return {name: self.words(f"{key}.{name}", words) for name, words in value.items()}
+
+
+def _number_value(word: str, numbers: Mapping[str, int], key: str) -> int:
+    """A number word's value; "twenty-four" is the sum of its parts."""
+    parts = word.split("-")
+    if not all(part in numbers for part in parts):
+        raise FileFormatError(
+            f"{LEXICON_FILE}, key '{key}': {word!r} is in neither [en.numbers] nor [en.number_phrases]"
+        )
+    return sum(numbers[part] for part in parts)
+
+
+def _build(data: dict[str, Any]) -> Lexicon:
+    read = _Reader(data)
+    month_names = read.get("en.months")
+    if not isinstance(month_names, list) or len(month_names) != 12:
+        raise read.fail("en.months", "twelve lists of month names", month_names)
+    names = tuple(read.words(f"en.months[{number}]", words) for number, words in enumerate(month_names, start=1))
+    numbers = read.table("en.numbers")
+    phrases = read.table("en.number_phrases")
+    uses = {
+        use: {word: _number_value(word, numbers | phrases, f"en.number_uses.{use}") for word in words}
+        for use, words in read.lists("en.number_uses").items()
+    }
+    currencies = read.get("currencies")
+    if not isinstance(currencies, dict) or not currencies:
+        raise read.fail("currencies", "a table of currencies", currencies)
+    by_code = {}
+    for code in currencies:
+        display = read.get(f"currencies.{code}.display")
+        if not isinstance(display, str):
+            raise read.fail(f"currencies.{code}.display", "a string", display)
+        before, after = read.words(f"currencies.{code}.before"), read.words(f"currencies.{code}.after")
+        by_code[code] = Currency(code, display, before, after)
+    return Lexicon(
+        months={name: number for number, words in enumerate(names, start=1) for name in words},
+        month_names=names,
+        numbers=numbers,
+        number_phrases=phrases,
+        number_uses=uses,
+        ordinals=read.table("en.ordinals"),
+        scales=read.table("en.scales"),
+        zh_scales=read.table("zh.scales"),
+        zh_digits=read.table("zh.digits"),
+        changes=read.lists("en.changes"),
+        zh_changes=read.lists("zh.changes"),
+        ended=read.words("en.ended"),
+        exchanges=read.words("en.exchanges"),
+        places=read.words("en.places"),
+        abbreviations=read.words("en.abbreviations"),
+        company_suffixes=read.words("en.company_suffixes"),
+        currencies=by_code,
+        ambiguous_currencies=read.table("ambiguous_currencies", str),
+        other_dollars=read.words("other_dollars.before"),
+    )
+
+
+def parse_lexicon(text: str) -> Lexicon:
+    """A lexicon from the text of a ``lexicon.toml``; a malformed one is a :class:`FileFormatError`.
+
+    Examples:
+        >>> parse_lexicon("[en]  months = 3".replace("  ", chr(10)))
+        Traceback (most recent call last):
+        ...
+        esgclaims.FileFormatError: lexicon.toml, key 'en.months': expected twelve lists of month names, got 3
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise FileFormatError(f"{LEXICON_FILE}: not valid TOML: {error}") from None
+    return _build(data)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The lexicon of the package, read once at first use."""
+    return parse_lexicon(files("esgclaims").joinpath("data", LEXICON_FILE).read_text(encoding="utf-8"))
