@@ -68,6 +68,7 @@ class Lexicon:
     zh_changes: dict[str, tuple[str, ...]]
     """Chinese verbs of change by kind: ``up_verbs``, ``down_verbs``, ``up_by_verbs``, ``down_by_verbs``."""
     ended: tuple[str, ...]
+    zh_aims: tuple[str, ...]
     exchanges: tuple[str, ...]
     places: tuple[str, ...]
     abbreviations: tuple[str, ...]
@@ -208,6 +209,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         changes=read.lists("en.changes"),
         zh_changes=read.lists("zh.changes"),
         ended=read.words("en.ended"),
+        zh_aims=read.words("zh.aims"),
         exchanges=read.words("en.exchanges"),
         places=read.words("en.places"),
         abbreviations=read.words("en.abbreviations"),

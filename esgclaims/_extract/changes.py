@@ -9,7 +9,7 @@ from esgclaims._lexicon import alternation, lexicon
 
 from .candidates import Direction
 from .mentions import in_units
-from .period_phrases import _counted
+from .period_phrases import opens_with_unit
 
 if TYPE_CHECKING:
     from .mentions import Mention
@@ -88,7 +88,7 @@ def _relative(mention: Mention) -> bool:
 def _than_a_period(after: str) -> bool:
     """Whether an amount is more or less than the same thing in a period: then it is a change of it."""
     period = _THAN_A_PERIOD.match(after)
-    return period is not None and not (period.group()[-1].isdigit() and _counted(after[period.end() :]))
+    return period is not None and not (period.group()[-1].isdigit() and opens_with_unit(after[period.end() :]))
 
 
 def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
@@ -115,7 +115,7 @@ def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
         if (compared or following.group("below")) and mention.percent is None and not _than_a_period(after):
             return None  # "more than 300 teachers" compares with a figure; only a period makes a change of one
         period = re.match(rf"\s+\w+\s+{_A_PERIOD}", after, _I)
-        if period is not None and period.group()[-1].isdigit() and _counted(text[mention.end + period.end() :]):
+        if period is not None and period.group()[-1].isdigit() and opens_with_unit(text[mention.end + period.end() :]):
             return None  # "40% below 2000 metres": a figure, not a year
         up = following.group("up") or following.group("more") or following.group("above")
         direction = Direction.INCREASE if up else Direction.DECREASE

@@ -15,62 +15,74 @@ from datetime import timedelta
 import attrs
 
 from esgclaims._errors import PeriodError
+from esgclaims._lexicon import alternation, lexicon, month_pattern
 from esgclaims._parse_period import fiscal_label
 from esgclaims._periods import FiscalYear, PartialDate, Period
 
 __all__ = ["PhraseRule", "Reader", "Role"]
 
-# ---- Word lists -------------------------------------------------------------------------------------------------
-# The only words of these rules that are not in their patterns' grammar. They are to be
-# looked up in the lexicon (esgclaims/_lexicon.py) once it exists; keep them here, together.
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# ---- Words, from the lexicon (esgclaims/data/lexicon.toml) --------------------------------------------------------
+_WORDS = lexicon()
+MONTH = rf"(?:{month_pattern()})\.?"
+MONTH_NUMBERS = {name[:3]: number for name, number in _WORDS.months.items()}
+"""A month's number by the first three letters of any of its names: "sep" for "Sept." and "September"."""
+_SMALL_COUNTS = {word: n for word, n in _WORDS.numbers.items() if 2 <= n <= 11}
+COUNT = rf"(?:{alternation([*_SMALL_COUNTS, *(str(n) for n in range(2, 12))])})"
+COUNTS = (
+    _SMALL_COUNTS
+    | {w: n for w, n in _WORDS.numbers.items() if n == 12}
+    | {digit: n for digit, n in _WORDS.zh_digits.items() if n <= 3}
 )
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
-_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|2|3|4|5|6|7|8|9|10|11)"
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_COUNTS |= {"eleven": 11, "twelve": 12, "一": 1, "二": 2, "两": 2, "三": 3}
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_CN_AIM_WORDS = ("力争", "争取", "计划", "预计", "目标", "将", "要")
+ORDINALS = {word: n for word, n in _WORDS.ordinals.items() if n <= 4}
+QUARTER_ORDINAL = alternation(ORDINALS)
+"""first to fourth, 1st to 4th: "the third quarter"."""
+_QUARTER_WORD = alternation(word for word in ORDINALS if word.isalpha())
+HALF_ORDINAL = alternation(word for word, n in ORDINALS.items() if n <= 2)
+_HALF_WORD = alternation(word for word, n in ORDINALS.items() if n <= 2 and word.isalpha())
+TWELVE = alternation(word for word, n in _WORDS.numbers.items() if n == 12)
+ENDED = alternation(_WORDS.ended)
+_CN_AIM_WORDS = _WORDS.zh_aims
 """Words after which 到 means "by" before a year: "力争到2025年"."""
-# ---- End of word lists ------------------------------------------------------------------------------------------
+# ---------------------------------------------------------------------------------------------------------------------
 
-_YEAR = r"(?<![\d,.])(?:19|20)\d{2}(?!\d|,\d)"
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_CN_DATE = rf"{_YEAR}\s*年(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?"
-_DAY_DATE = rf"(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_YEAR}-\d{{2}}-\d{{2}})"
-_DATE = rf"(?:{_DAY_DATE}|{_CN_DATE}|{_MONTH},?\s+{_YEAR}|{_YEAR})"
-_IN = r"(?:(?:in|during|for|over|throughout|across|within)\s+)"
-_TAIL_YEAR = r"(?:19|20)\d{2}"
-_SPLIT = rf"(?:\s*[/\-\u2013]\s*(?:{_TAIL_YEAR}|\d{{2}})(?![\d%]))?"
+YEAR = r"(?<![\d,.])(?:19|20)\d{2}(?!\d|,\d)"
+DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+CN_DATE = rf"{YEAR}\s*年(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?"
+DAY_DATE = rf"(?:{MONTH}\s+{DAY},?\s+{YEAR}|{DAY}\s+{MONTH},?\s+{YEAR}|{YEAR}-\d{{2}}-\d{{2}})"
+DATE = rf"(?:{DAY_DATE}|{CN_DATE}|{MONTH},?\s+{YEAR}|{YEAR})"
+IN = r"(?:(?:in|during|for|over|throughout|across|within)\s+)"
+TAIL_YEAR = r"(?:19|20)\d{2}"
+SPLIT = rf"(?:\s*[/\-\u2013]\s*(?:{TAIL_YEAR}|\d{{2}})(?![\d%]))?"
 """The second year of a split fiscal year, "FY2023/24" or "FY2023-2024", when the reader does not need it."""
 
 
-def _split(name: str) -> str:
+def split_year_group(name: str) -> str:
     """The second year of a split fiscal year, "FY2023/24" or "FY2023-2024", as the group ``name``."""
-    return rf"(?:\s*[/\-\u2013]\s*(?P<{name}>{_TAIL_YEAR}|\d{{2}})(?![\d%]))?"
+    return rf"(?:\s*[/\-\u2013]\s*(?P<{name}>{TAIL_YEAR}|\d{{2}})(?![\d%]))?"
 
 
 #: What a year ended may be named in parentheses: "("FY2024")", "(FY2023/24)", "("H1 2024")".
-_ALIAS = r"(?:\s*\(\s*[\"“'\u2018]?\s*(?P<alias>[A-Za-z0-9][A-Za-z0-9 /\-\u2013]{0,14}?)\s*[\"”'\u2019]?\s*\))?"
+ALIAS = r"(?:\s*\(\s*[\"“'\u2018]?\s*(?P<alias>[A-Za-z0-9][A-Za-z0-9 /\-\u2013]{0,14}?)\s*[\"”'\u2019]?\s*\))?"
 #: The name in such an alias when it names a fiscal year.
-_FY_ALIAS = rf"(?:FY\s?|fiscal\s+(?:year\s+)?|financial\s+year\s+)(?P<name>{_TAIL_YEAR}|\d{{2}}){_split('tail')}"
+FY_ALIAS = (
+    rf"(?:FY\s?|fiscal\s+(?:year\s+)?|financial\s+year\s+)(?P<name>{TAIL_YEAR}|\d{{2}}){split_year_group('tail')}"
+)
 #: The year of "FY2024", or of "FY24" (read only when the text says which century its two-digit years are in).
-_FY_YEAR = rf"(?:{_YEAR}|(?<!\d)\d{{2}}(?!\d|,\d|%))"
-_PREVIOUS = r"a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|prior|preceding)\s+(?:fiscal\s+|financial\s+)?year"
+FY_YEAR = rf"(?:{YEAR}|(?<!\d)\d{{2}}(?!\d|,\d|%))"
+PREVIOUS_YEAR = (
+    r"a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|prior|preceding)\s+(?:fiscal\s+|financial\s+)?year"
+)
 #: Part of a year, spelled out: "the third quarter of 2022", "the first half of 2022", "the first nine months of 2023".
-_PART_OF_YEAR = (
-    rf"(?:the\s+)?(?:(?P<part_quarter>first|second|third|fourth)\s+quarter|(?P<part_half>first|second)\s+half"
-    rf"|first\s+(?P<part_months>{_COUNT})\s+months|first\s+(?P<part_quarters>two|three|2|3)\s+quarters)"
-    rf"\s+(?:of\s+)?(?:the\s+year\s+)?(?P<part_year>{_YEAR})"
+PART_OF_YEAR = (
+    rf"(?:the\s+)?(?:(?P<part_quarter>{_QUARTER_WORD})\s+quarter|(?P<part_half>{_HALF_WORD})\s+half"
+    rf"|first\s+(?P<part_months>{COUNT})\s+months|first\s+(?P<part_quarters>two|three|2|3)\s+quarters)"
+    rf"\s+(?:of\s+)?(?:the\s+year\s+)?(?P<part_year>{YEAR})"
 )
 #: Where 到 means "by" before a year: opening a clause, or after "aim to" (力争到2025年), not in 达到 or 受到.
-_CN_BY = "(?:(?<![\u4e00-\u9fff])|" + "|".join(f"(?<={word})" for word in _CN_AIM_WORDS) + ")"
-_WEEKS = r"(?:52|53|fifty-two|fifty-three)[- ]weeks?"
+CN_BY = "(?:(?<![\u4e00-\u9fff])|" + "|".join(f"(?<={word})" for word in _CN_AIM_WORDS) + ")"
+WEEKS = r"(?:52|53|fifty-two|fifty-three)[- ]weeks?"
 """A retailer's year of 52 or 53 weeks: "the 53-week period ended January 28, 2023", "the 52 weeks ended ..."."""
-_UNREADABLE_AFTER = r"\s+(?:academic|school|harvest|crop|reporting|budget|planting)\s+(?:year|season|period|cycle)s?\b"
+UNREADABLE_AFTER = r"\s+(?:academic|school|harvest|crop|reporting|budget|planting)\s+(?:year|season|period|cycle)s?\b"
 
 
 class Role(enum.Enum):
@@ -137,7 +149,7 @@ class PhraseRule:
     )
 
 
-def _month_end(date: PartialDate) -> PartialDate:
+def month_end(date: PartialDate) -> PartialDate:
     """The last day of the month a year of 52 or 53 weeks ends with, by its months.
 
     Such a year ends on a weekday near the end of a month: up to a week before it
@@ -154,7 +166,7 @@ def _month_end(date: PartialDate) -> PartialDate:
     return date
 
 
-def _full(year: str, near: int) -> str:
+def full_year(year: str, near: int) -> str:
     """A year of a name as four digits: "24" in "FY24" for a year ended in 2024, read with that date's century."""
     if len(year) == 4:
         return year
@@ -164,7 +176,7 @@ def _full(year: str, near: int) -> str:
     raise PeriodError(f"'FY{year}' names no year near {near}")
 
 
-def _in_century(year: str, century: int | None) -> str:
+def year_in_century(year: str, century: int | None) -> str:
     """The year of "FY2024" or "FY24", in four digits; a two-digit one only in the century the text names."""
     if len(year) == 4:
         return year
@@ -173,11 +185,11 @@ def _in_century(year: str, century: int | None) -> str:
     return f"{century + int(year):04d}"
 
 
-def _nothing(_match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
+def read_nothing(_match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
     """The reader of a phrase that states no period of its own: "during the year", "a year earlier"."""
     return ()
 
 
-def _fiscal_year(match: re.Match[str], century: int | None) -> tuple[Period, ...]:
+def read_fiscal_year(match: re.Match[str], century: int | None) -> tuple[Period, ...]:
     """ "FY2024", "FY2023/24", "fiscal year 2024", "the 2024 fiscal year"; "FY24" in the century the text names."""  # noqa: D210
-    return (FiscalYear(fiscal_label(_in_century(match["year"], century), match["tail"], match.group())),)
+    return (FiscalYear(fiscal_label(year_in_century(match["year"], century), match["tail"], match.group())),)

@@ -13,21 +13,23 @@ from esgclaims._parse_period import fiscal_label, parse_period
 from esgclaims._periods import CalendarYear, FiscalYear, HalfYear, Period
 
 from .period_grammar import (
-    _CN_DATE,
-    _DATE,
-    _DAY,
-    _FY_YEAR,
-    _IN,
-    _MONTH,
-    _PREVIOUS,
-    _TAIL_YEAR,
-    _UNREADABLE_AFTER,
-    _YEAR,
+    CN_DATE,
+    DATE,
+    DAY,
+    FY_YEAR,
+    HALF_ORDINAL,
+    IN,
+    MONTH,
+    PREVIOUS_YEAR,
+    QUARTER_ORDINAL,
+    TAIL_YEAR,
+    UNREADABLE_AFTER,
+    YEAR,
     PhraseRule,
     Role,
-    _fiscal_year,
-    _nothing,
-    _split,
+    read_fiscal_year,
+    read_nothing,
+    split_year_group,
 )
 
 __all__ = ["NAME_RULES"]
@@ -43,19 +45,19 @@ def _half(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
 _rows.append(
     PhraseRule(
         "half year",
-        rf"{_IN}?(?:the\s+)?(?P<half>first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:the\s+year\s+)?(?P<year>{_YEAR})",
+        rf"{IN}?(?:the\s+)?(?P<half>{HALF_ORDINAL})\s+half\s+(?:of\s+)?(?:the\s+year\s+)?(?P<year>{YEAR})",
         Role.STATED,
         _half,
         examples=(("in the 2nd half of 2023", "H2 2023"), ("1st half 2022", "H1 2022")),
     )
 )
 _rows.append(
-    PhraseRule("H and year", rf"\bH(?P<half>[12])\s?(?P<year>{_YEAR})", Role.STATED, _half, (("H1 2024", "H1 2024"),))
+    PhraseRule("H and year", rf"\bH(?P<half>[12])\s?(?P<year>{YEAR})", Role.STATED, _half, (("H1 2024", "H1 2024"),))
 )
 _rows.append(
     PhraseRule(
         "half year, in Chinese",
-        rf"(?P<year>{_YEAR})\s*年\s*(?P<half>上|下)半年",
+        rf"(?P<year>{YEAR})\s*年\s*(?P<half>上|下)半年",
         Role.STATED,
         _half,
         examples=(("2022年上半年", "H1 2022"), ("2022年下半年", "H2 2022")),
@@ -67,36 +69,38 @@ def _as_written(match: re.Match[str], _century: int | None) -> tuple[Period, ...
     return (parse_period(match.group().strip()),)
 
 
-_rows.append(PhraseRule("Q and year", rf"\bQ[1-4]\s?{_YEAR}", Role.STATED, _as_written, (("Q3 2023", "Q3 2023"),)))
+_rows.append(PhraseRule("Q and year", rf"\bQ[1-4]\s?{YEAR}", Role.STATED, _as_written, (("Q3 2023", "Q3 2023"),)))
 _rows.append(
     PhraseRule(
         "FY",
-        rf"{_IN}?(?:the\s+)?FY\s?(?P<year>{_FY_YEAR}){_split('tail')}(?:\s+alone)?",
+        rf"{IN}?(?:the\s+)?FY\s?(?P<year>{FY_YEAR}){split_year_group('tail')}(?:\s+alone)?",
         Role.STATED,
-        _fiscal_year,
+        read_fiscal_year,
         examples=(("In FY2024, we", "FY2024"), ("in FY2023/24", "FY2024"), ("in FY24", "")),
     )
 )
 _rows.append(
     PhraseRule(
         "fiscal year",
-        rf"{_IN}?(?:the\s+)?(?:fiscal|financial)\s+(?:year\s+)?(?P<year>{_YEAR}){_split('tail')}(?:\s+alone)?",
+        rf"{IN}?(?:the\s+)?(?:fiscal|financial)\s+(?:year\s+)?(?P<year>{YEAR}){split_year_group('tail')}(?:\s+alone)?",
         Role.STATED,
-        _fiscal_year,
+        read_fiscal_year,
         examples=(("in fiscal 2023", "FY2023"), ("during financial year 2022-23", "FY2023")),
     )
 )
 _rows.append(
     PhraseRule(
         "year fiscal year",
-        rf"{_IN}?(?:the\s+)?(?P<year>{_YEAR}){_split('tail')}\s+(?:fiscal|financial)\s+year(?:\s+alone)?",
+        rf"{IN}?(?:the\s+)?(?P<year>{YEAR}){split_year_group('tail')}\s+(?:fiscal|financial)\s+year(?:\s+alone)?",
         Role.STATED,
-        _fiscal_year,
+        read_fiscal_year,
         examples=(("in the 2023 fiscal year", "FY2023"),),
     )
 )
 _rows.append(
-    PhraseRule("FY, two digits", r"\bFY\s?\d{2}(?:\s*[/\-\u2013]\s*\d{2})?\b", Role.BLOCK, _nothing, (("FY24%", ""),))
+    PhraseRule(
+        "FY, two digits", r"\bFY\s?\d{2}(?:\s*[/\-\u2013]\s*\d{2})?\b", Role.BLOCK, read_nothing, (("FY24%", ""),)
+    )
 )
 
 
@@ -110,8 +114,8 @@ def _split_year(match: re.Match[str], _century: int | None) -> tuple[Period, ...
 _rows.append(
     PhraseRule(
         "split year",
-        rf"{_IN}?(?:the\s+)?(?P<year>{_YEAR})\s*"
-        rf"(?:/\s*(?P<slash_tail>{_TAIL_YEAR}|\d{{2}})|[-\u2013]\s*(?P<dash_tail>\d{{2}}))(?![\d%])",
+        rf"{IN}?(?:the\s+)?(?P<year>{YEAR})\s*"
+        rf"(?:/\s*(?P<slash_tail>{TAIL_YEAR}|\d{{2}})|[-\u2013]\s*(?P<dash_tail>\d{{2}}))(?![\d%])",
         Role.BLOCK,
         _split_year,
         examples=(("in 2023/24", "FY2024"), ("2022-23", "FY2023")),
@@ -127,7 +131,7 @@ def _years(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
 _rows.append(
     PhraseRule(
         "years and",
-        rf"(?:in|during|for)\s+(?P<years>{_YEAR}(?:\s*,\s*{_YEAR})*,?\s+and\s+{_YEAR})",
+        rf"(?:in|during|for)\s+(?P<years>{YEAR}(?:\s*,\s*{YEAR})*,?\s+and\s+{YEAR})",
         Role.STATED,
         _years,
         examples=(("in 2020 and 2021", "2020; 2021"), ("in 2019, 2020, and 2021", "2019; 2020; 2021")),
@@ -147,7 +151,7 @@ _rows.append(
     PhraseRule(
         "event",
         r"(?:founded|established|created|launched|set\s+up|incorporated|listed|opened|inaugurated|started|"
-        rf"began|begun|introduced|signed|awarded|named)\s+(?:in|on)\s+(?P<event>{_DATE})",
+        rf"began|begun|introduced|signed|awarded|named)\s+(?:in|on)\s+(?P<event>{DATE})",
         Role.EVENT,
         _event,
         examples=(("founded in 1998", "1998"), ("launched on 1 March 2021", "2021-03-01")),
@@ -156,9 +160,9 @@ _rows.append(
 _rows.append(
     PhraseRule(
         "academic year",
-        rf"{_IN}(?:the\s+)?{_YEAR}{_UNREADABLE_AFTER}",
+        rf"{IN}(?:the\s+)?{YEAR}{UNREADABLE_AFTER}",
         Role.BLOCK,
-        _nothing,
+        read_nothing,
         examples=(("in the 2021 academic year", ""), ("in the 2023 planting season", "")),
     )
 )
@@ -171,7 +175,7 @@ def _year(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
 _rows.append(
     PhraseRule(
         "in a year",
-        rf"{_IN}(?:the\s+(?:calendar\s+)?year\s+|calendar\s+(?:year\s+)?)?(?P<year>(?:{_MONTH}\s+)?{_YEAR})(?:\s+alone)?",
+        rf"{IN}(?:the\s+(?:calendar\s+)?year\s+|calendar\s+(?:year\s+)?)?(?P<year>(?:{MONTH}\s+)?{YEAR})(?:\s+alone)?",
         Role.STATED,
         _year,
         examples=(("In 2020, we", "2020"), ("in March 2023, we", "2023-03"), ("in the calendar year 2022", "2022")),
@@ -180,7 +184,7 @@ _rows.append(
 _rows.append(
     PhraseRule(
         "date, in Chinese",
-        rf"(?P<year>{_CN_DATE})",
+        rf"(?P<year>{CN_DATE})",
         Role.STATED,
         _year,
         examples=(("2023年我们", "2023"), ("2023年6月", "2023-06")),
@@ -189,9 +193,9 @@ _rows.append(
 _rows.append(
     PhraseRule(
         "day and month",
-        rf"{_DAY}\s+{_MONTH}(?![\w-])|{_MONTH}\s+{_DAY}(?![\w%])|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日",
+        rf"{DAY}\s+{MONTH}(?![\w-])|{MONTH}\s+{DAY}(?![\w%])|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日",
         Role.EVENT,
-        _nothing,
+        read_nothing,
         examples=(("on 5 June", ""), ("on June 5,", ""), ("6月5日", "")),
     )
 )
@@ -200,7 +204,7 @@ _rows.append(
         "year end",
         r"(?:at\s+|by\s+)?the\s+end\s+of\s+the\s+(?:fiscal\s+|financial\s+|reporting\s+)?year|(?:at\s+)?year[- ]end\b",
         Role.YEAR_END,
-        _nothing,
+        read_nothing,
         examples=(("at the end of the fiscal year", ""), ("at year-end", "")),
     )
 )
@@ -210,23 +214,25 @@ _rows.append(
         r"(?:during|in|for|over|throughout)\s+the\s+(?:fiscal\s+|financial\s+|reporting\s+)?"
         r"(?:year|period|half(?:[- ]year)?|quarter)\b(?![- ]end)",
         Role.THE_YEAR,
-        _nothing,
+        read_nothing,
         examples=(("during the year", ""), ("in the reporting period", "")),
     )
 )
 _rows.append(
     PhraseRule(
         "part of the year",
-        rf"{_IN}?the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:half|quarter)\b"
+        rf"{IN}?the\s+(?:{QUARTER_ORDINAL})\s+(?:half|quarter)\b"
         r"(?:[- ]year\b)?+"
         r"(?:\s+of\s+the\s+(?:fiscal\s+|financial\s+|reporting\s+|calendar\s+)?year\b|(?!\s+of\b))",
         Role.PART,
-        _nothing,
+        read_nothing,
         examples=(("in the second half", ""), ("the first quarter of the fiscal year", "")),
     )
 )
 _rows.append(
-    PhraseRule("previous year", _PREVIOUS, Role.PREVIOUS, _nothing, (("a year earlier", ""), ("the prior year", "")))
+    PhraseRule(
+        "previous year", PREVIOUS_YEAR, Role.PREVIOUS, read_nothing, (("a year earlier", ""), ("the prior year", ""))
+    )
 )
 _rows.append(
     PhraseRule(
@@ -236,7 +242,7 @@ _rows.append(
         r"this\s+year|next\s+year|last\s+year|"
         r"(?:as\s+(?:of|at)|by|on)\s+the\s+(?:report(?:ing)?|publication)\s+date|现有|目前|截至目前",
         Role.BLOCK,
-        _nothing,
+        read_nothing,
         examples=(("up to now", ""), ("each year", ""), ("as of the reporting date", ""), ("截至目前", "")),
     )
 )
@@ -245,7 +251,7 @@ _rows.append(
         "window",
         r"(?:in|over|during|within)\s+the\s+(?:past|last|next|coming)\s+\w+\s+(?:years|months)",
         Role.WINDOW,
-        _nothing,
+        read_nothing,
         examples=(("within the past three years", ""), ("over the last 12 months", "")),
     )
 )

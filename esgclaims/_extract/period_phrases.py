@@ -19,16 +19,17 @@ from esgclaims._periods import AsOf, CalendarYear, FiscalYear, HalfYear, Partial
 from esgclaims._units import parse_unit
 
 from .period_grammar import (
-    _DAY_DATE,
-    _FY_ALIAS,
-    _FY_YEAR,
-    _MONTH,
-    _MONTH_NUMBERS,
-    _YEAR,
+    DAY_DATE,
+    ENDED,
+    FY_ALIAS,
+    FY_YEAR,
+    MONTH,
+    MONTH_NUMBERS,
+    YEAR,
     PhraseRule,
     Role,
-    _full,
-    _month_end,
+    full_year,
+    month_end,
 )
 from .period_rules import RULES
 
@@ -108,9 +109,9 @@ def _phrase(
     role = rule.role
     after = text[last : last + 40]
     ends_in_digits = match.group().rstrip()[-1:].isdigit()
-    if role is Role.STATED and ends_in_digits and (re.match(_NOT_A_PERIOD_AFTER, after) or _counted(after)):
+    if role is Role.STATED and ends_in_digits and (re.match(_NOT_A_PERIOD_AFTER, after) or opens_with_unit(after)):
         return None  # "in 2022 Hang Seng", "by 2025 tonnes": a year as a word of a name, or no year
-    if role is Role.COMPARE and ends_in_digits and _counted(after):
+    if role is Role.COMPARE and ends_in_digits and opens_with_unit(after):
         return None  # "below 2000 metres": a figure, not a year
     words = match.group()
     try:
@@ -129,7 +130,7 @@ def _phrase(
     return PeriodPhrase(first, last, words, role, periods, comparative, rule.name)
 
 
-def _counted(after: str) -> bool:
+def opens_with_unit(after: str) -> bool:
     """Whether ``after`` opens with a unit or a counted noun: then the digits before it are no year."""
     word = re.match(r"\s*(%|[A-Za-z]+)", after)
     if word is None:
@@ -163,26 +164,26 @@ def fiscal_convention(phrases: list[PeriodPhrase]) -> FiscalConvention | None:
 _STRETCH = r"(?:(?:\d{2}|fifty-two|fifty-three)[- ]weeks?\s+)?(?:year|period)|\w+\s+(?:weeks|months)"
 """What a fiscal year is called when it is bound to its last day: "the year", "the 53-week period", "52 weeks"."""
 _BOUND_NAME = (
-    rf"(?:FY\s?(?P<name>{_FY_YEAR})|(?:fiscal|financial)\s+(?:year\s+)?(?P<name2>{_YEAR})"
-    rf"|(?P<name3>{_YEAR})\s+(?:fiscal|financial)\s+year)(?!\s*[/\-\u2013]\s*\d)"  # not "FY2022/23", a split year
+    rf"(?:FY\s?(?P<name>{FY_YEAR})|(?:fiscal|financial)\s+(?:year\s+)?(?P<name2>{YEAR})"
+    rf"|(?P<name3>{YEAR})\s+(?:fiscal|financial)\s+year)(?!\s*[/\-\u2013]\s*\d)"  # not "FY2022/23", a split year
 )
-_BOUND_DATE = rf"(?P<date>{_DAY_DATE}|{_MONTH},?\s+{_YEAR})"
+_BOUND_DATE = rf"(?P<date>{DAY_DATE}|{MONTH},?\s+{YEAR})"
 #: A fiscal year's name, bound in the text to the day it ends: "fiscal 2023 is the year ended January 31, 2024",
 #: "fiscal 2023 (ended 3 February 2024)", "fiscal year 2023, which ended on 3 February 2024"; or the other way
 #: round: "the 52 weeks ended 3 February 2024 (fiscal 2023)".
 _BOUND = [
     re.compile(
         rf"(?<![A-Za-z0-9_$]){_BOUND_NAME}"
-        rf"(?:\s*\(\s*(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:{_STRETCH})?\s*(?:ended|ending|ends|to|through)"
+        rf"(?:\s*\(\s*(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:{_STRETCH})?\s*(?:{ENDED}|ends|to|through)"
         rf"|\s*,?\s+(?:which|that)\s+(?:ended|ends|closed|closes|will\s+end)"
-        rf"|(?:\s*,\s*|\s+)(?:ended|ending)"
+        rf"|(?:\s*,\s*|\s+)(?:{ENDED})"
         rf"|\s+(?:is|was|means|meaning|refers\s+to|covers|denotes|being)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+)?"
-        rf"(?:{_STRETCH})\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to|through))"
+        rf"(?:{_STRETCH})\s+(?:that\s+|which\s+)?(?:{ENDED}|ends|to|through))"
         rf"\s+(?:on\s+)?{_BOUND_DATE}",
         _I,
     ),
     re.compile(
-        rf"(?<![A-Za-z0-9_$])(?:{_STRETCH})\s+(?:ended|ending)\s+(?:on\s+)?{_BOUND_DATE}"
+        rf"(?<![A-Za-z0-9_$])(?:{_STRETCH})\s+(?:{ENDED})\s+(?:on\s+)?{_BOUND_DATE}"
         rf"\s*(?:\(\s*[\"“'\u2018]?\s*|,\s*(?:or|i\.e\.,?)\s+){_BOUND_NAME}",
         _I,
     ),
@@ -215,13 +216,13 @@ def bound_convention(text: str) -> FiscalConvention | None:
             date = parse_date(match["date"])
         except PeriodError:
             continue
-        date = _month_end(date)  # "fiscal 2023 (ended 3 February 2024)": a year of 52 or 53 weeks
+        date = month_end(date)  # "fiscal 2023 (ended 3 February 2024)": a year of 52 or 53 weeks
         if date.month is None:
             continue
         month, year = date.month, date.year
         short = match["name"] if match["name"] and len(match["name"]) == 2 else None
         try:
-            name = int(_full(short, year)) if short else int(match["name"] or match["name2"] or match["name3"])
+            name = int(full_year(short, year)) if short else int(match["name"] or match["name2"] or match["name3"])
         except PeriodError:
             continue
         if name - year not in (-1, 0):
@@ -232,11 +233,11 @@ def bound_convention(text: str) -> FiscalConvention | None:
 
 def _convention(phrase: PeriodPhrase) -> FiscalConvention | None:
     if phrase.role is Role.CONVENTION:
-        month = _MONTH_NUMBERS[re.findall(_MONTH, phrase.text, _I)[-1][:3].lower()]
+        month = MONTH_NUMBERS[re.findall(MONTH, phrase.text, _I)[-1][:3].lower()]
         return FiscalConvention(month, 0 if month == 12 else None)  # a year ending in December is named by it
     for period in phrase.periods:
         if isinstance(period, FiscalYear) and period.end is not None:
-            alias = re.search(rf"\(\W*{_FY_ALIAS}", phrase.text, _I)
+            alias = re.search(rf"\(\W*{FY_ALIAS}", phrase.text, _I)
             split = alias is None or alias["tail"] is not None
             offset = None if split else period.year - period.end.year
             century = None if alias is None or len(alias["name"]) == 4 else period.year // 100 * 100

@@ -23,32 +23,34 @@ from esgclaims._parse_period import fiscal_label, months_ended, parse_date, pars
 from esgclaims._periods import AsOf, FiscalYear, HalfYear, PartialDate, Period, Quarter, Span
 
 from .period_grammar import (
-    _ALIAS,
-    _CN_BY,
-    _CN_DATE,
-    _COUNT,
-    _COUNTS,
-    _DATE,
-    _DAY,
-    _DAY_DATE,
-    _FY_ALIAS,
-    _FY_YEAR,
-    _IN,
-    _MONTH,
-    _ORDINALS,
-    _PART_OF_YEAR,
-    _PREVIOUS,
-    _SPLIT,
-    _WEEKS,
-    _YEAR,
+    ALIAS,
+    CN_BY,
+    CN_DATE,
+    COUNT,
+    COUNTS,
+    DATE,
+    DAY,
+    DAY_DATE,
+    ENDED,
+    FY_ALIAS,
+    FY_YEAR,
+    IN,
+    MONTH,
+    ORDINALS,
+    PART_OF_YEAR,
+    PREVIOUS_YEAR,
+    SPLIT,
+    TWELVE,
+    WEEKS,
+    YEAR,
     PhraseRule,
     Role,
-    _fiscal_year,
-    _full,
-    _in_century,
-    _month_end,
-    _nothing,
-    _split,
+    full_year,
+    month_end,
+    read_fiscal_year,
+    read_nothing,
+    split_year_group,
+    year_in_century,
 )
 from .period_names import NAME_RULES
 
@@ -62,18 +64,20 @@ def _ended(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
     words = match.group()
     count = (match["months"] or "").lower()
     if count:
-        months = int(count) if count.isdigit() else _COUNTS[count]
+        months = int(count) if count.isdigit() else COUNTS[count]
     else:
         months = 6 if re.search(r"half", words, re.I) else 3 if re.search(r"quarter", words, re.I) else 12
     date = parse_date(match["ended"])
     if months == 12:
-        date = _month_end(date)  # "the 53-week period ended January 28, 2023": the year of February to January
+        date = month_end(date)  # "the 53-week period ended January 28, 2023": the year of February to January
     period = months_ended(date, months)
-    alias = re.fullmatch(_FY_ALIAS, match["alias"] or "", re.I)
+    alias = re.fullmatch(FY_ALIAS, match["alias"] or "", re.I)
     if months != 12 or alias is None:
         return (period,)  # "("H1 2024")" names what the months already say
     tail = alias["tail"]
-    name = fiscal_label(_full(alias["name"], date.year), None if tail is None else _full(tail, date.year), words)
+    name = fiscal_label(
+        full_year(alias["name"], date.year), None if tail is None else full_year(tail, date.year), words
+    )
     if tail is not None and name != date.year:
         raise PeriodError(f"{words!r}: a split fiscal year ends in its second year")
     month = date.month or 12  # months_ended checked that the date has a month
@@ -85,9 +89,9 @@ _rows.append(
     PhraseRule(
         "months ended",
         rf"(?:for\s+)?(?:the\s+)?(?:financial\s+|fiscal\s+|reporting\s+)?"
-        rf"(?:(?P<months>{_COUNT}|twelve|12)\s+months|(?:{_WEEKS}\s+)?year|{_WEEKS}(?:\s+period)?|half[- ]year"
-        rf"|quarter)\s+(?:ended|ending)\s+"
-        rf"(?P<ended>{_DAY_DATE}){_ALIAS}",
+        rf"(?:(?P<months>{COUNT}|{TWELVE}|12)\s+months|(?:{WEEKS}\s+)?year|{WEEKS}(?:\s+period)?|half[- ]year"
+        rf"|quarter)\s+(?:{ENDED})\s+"
+        rf"(?P<ended>{DAY_DATE}){ALIAS}",
         Role.STATED,
         _ended,
         examples=(
@@ -101,7 +105,7 @@ _rows.append(
 _rows.append(
     PhraseRule(
         "twelve months to",
-        rf"(?:for\s+)?(?:the\s+)?(?P<months>twelve|12)\s+months\s+to\s+(?P<ended>{_DAY_DATE}){_ALIAS}",
+        rf"(?:for\s+)?(?:the\s+)?(?P<months>{TWELVE}|12)\s+months\s+to\s+(?P<ended>{DAY_DATE}){ALIAS}",
         Role.STATED,
         _ended,
         examples=(
@@ -114,13 +118,13 @@ _rows.append(
     PhraseRule(
         "fiscal year defined",
         rf"(?:fiscal|financial)\s+years?\s+(?:that\s+|which\s+)?(?:ends?|ending|ended|closes|closing)\s+(?:on\s+)?"
-        rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY})(?!,?\s*\d)"
+        rf"(?:{DAY}\s+{MONTH}|{MONTH}\s+{DAY})(?!,?\s*\d)"
         rf"|(?:fiscal|financial)\s+years?\s+(?:runs?\s+|running\s+|is\s+|spans?\s+)?from\s+"
-        rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}(?:\s+{_DAY})?)\s+(?:to|until|through)\s+"
-        rf"(?:{_DAY}\s+{_MONTH}|{_MONTH}(?:\s+{_DAY})?)(?!,?\s*\d)"
-        rf"|{_DAY}\s+{_MONTH}\s+(?:financial\s+|fiscal\s+)?year[- ]end\b",
+        rf"(?:{DAY}\s+{MONTH}|{MONTH}(?:\s+{DAY})?)\s+(?:to|until|through)\s+"
+        rf"(?:{DAY}\s+{MONTH}|{MONTH}(?:\s+{DAY})?)(?!,?\s*\d)"
+        rf"|{DAY}\s+{MONTH}\s+(?:financial\s+|fiscal\s+)?year[- ]end\b",
         Role.CONVENTION,
-        _nothing,
+        read_nothing,
         examples=(
             ("Our financial year ends on 31 March.", ""),
             ("The fiscal year runs from 1 July to 30 June.", ""),
@@ -137,7 +141,7 @@ def _since(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
 _rows.append(
     PhraseRule(
         "since",
-        rf"since\s+(?:(?:the|its|our|their)\b[^,.;:\d]{{0,60}}?\s+(?:in|on)\s+)?(?P<since>{_DATE})",
+        rf"since\s+(?:(?:the|its|our|their)\b[^,.;:\d]{{0,60}}?\s+(?:in|on)\s+)?(?P<since>{DATE})",
         Role.STATED,
         _since,
         examples=(("since 2019, we", "since 2019"), ("since the programme began in 2019, we", "since 2019")),
@@ -148,12 +152,12 @@ _rows.append(
 def _compared(match: re.Match[str], century: int | None) -> tuple[Period, ...]:
     """What a change compares with; nothing of its own for "the previous year", read later against the context."""
     compared = match["compare"]
-    if re.match(_PREVIOUS, compared, re.I) or "last year" in compared.lower() or "same period" in compared.lower():
+    if re.match(PREVIOUS_YEAR, compared, re.I) or "last year" in compared.lower() or "same period" in compared.lower():
         return ()
     if match["part_year"]:
         return _part_of_year(match, century)
     if match["fy"]:
-        return (FiscalYear(fiscal_label(_in_century(match["fy"], century), match["tail"], match.group())),)
+        return (FiscalYear(fiscal_label(year_in_century(match["fy"], century), match["tail"], match.group())),)
     return (parse_period(compared),)
 
 
@@ -163,10 +167,10 @@ _rows.append(
         rf"(?:compared\s+(?:with|to)|versus|vs\.?|than(?:\s+(?:in|during|for))?|relative\s+to|against|from"
         rf"|below|above)\s+"
         rf"(?:the\s+|a\s+|its\s+|our\s+)?(?:(?:baseline|base)\s+(?:year\s+)?(?:of\s+)?)?"
-        rf"(?P<compare>FY\s?(?P<fy>{_FY_YEAR}){_split('tail')}|(?:fiscal|financial)\s+(?:year\s+)?{_YEAR}"
-        rf"{_SPLIT}|{_YEAR}{_SPLIT}\s+(?:fiscal|financial)\s+year"
-        rf"|[HQ][1-4]\s?{_YEAR}|{_PART_OF_YEAR}|{_DATE}|{_PREVIOUS}|last\s+year"
-        rf"|the\s+same\s+period\s+(?:of\s+|in\s+)?(?:last\s+year|{_YEAR}))"
+        rf"(?P<compare>FY\s?(?P<fy>{FY_YEAR}){split_year_group('tail')}|(?:fiscal|financial)\s+(?:year\s+)?{YEAR}"
+        rf"{SPLIT}|{YEAR}{SPLIT}\s+(?:fiscal|financial)\s+year"
+        rf"|[HQ][1-4]\s?{YEAR}|{PART_OF_YEAR}|{DATE}|{PREVIOUS_YEAR}|last\s+year"
+        rf"|the\s+same\s+period\s+(?:of\s+|in\s+)?(?:last\s+year|{YEAR}))"
         rf"(?:\s+(?:baseline|base\s+year|levels?))?(?!\s+to\s)",
         Role.COMPARE,
         _compared,
@@ -182,7 +186,7 @@ _rows.append(
 _rows.append(
     PhraseRule(
         "over the previous year",
-        rf"(?:over|on)\s+(?P<compare>{_PREVIOUS}|last\s+year)",
+        rf"(?:over|on)\s+(?P<compare>{PREVIOUS_YEAR}|last\s+year)",
         Role.COMPARE,
         _compared,
         examples=(("up 4% over the previous year", ""), ("up 4% on last year", "")),
@@ -194,18 +198,18 @@ _BY = r"(?:by|as\s+(?:of|at)|until|through)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?"
 _rows.append(
     PhraseRule(
         "by FY",
-        rf"{_BY}FY\s?(?P<year>{_FY_YEAR}){_split('tail')}",
+        rf"{_BY}FY\s?(?P<year>{FY_YEAR}){split_year_group('tail')}",
         Role.END_OF,
-        _fiscal_year,
+        read_fiscal_year,
         examples=(("by FY2030", "FY2030"), ("by the end of FY2025/26", "FY2026")),
     )
 )
 _rows.append(
     PhraseRule(
         "by fiscal year",
-        rf"{_BY}(?:fiscal|financial)\s+(?:year\s+)?(?P<year>{_YEAR}){_split('tail')}",
+        rf"{_BY}(?:fiscal|financial)\s+(?:year\s+)?(?P<year>{YEAR}){split_year_group('tail')}",
         Role.END_OF,
-        _fiscal_year,
+        read_fiscal_year,
         examples=(("by the end of fiscal 2030", "FY2030"),),
     )
 )
@@ -218,7 +222,7 @@ def _from_to(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
 _rows.append(
     PhraseRule(
         "from to",
-        rf"(?:from|between)\s+(?P<first>{_DATE})\s+(?:to|and|until|through|till|[-–])\s+(?P<last>{_DATE})",
+        rf"(?:from|between)\s+(?P<first>{DATE})\s+(?:to|and|until|through|till|[-–])\s+(?P<last>{DATE})",
         Role.STATED,
         _from_to,
         examples=(("from 2019 to 2023", "2019 to 2023"), ("between January 2023 and March 2023", "2023-01 to 2023-03")),
@@ -233,7 +237,7 @@ def _years_to(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
 _rows.append(
     PhraseRule(
         "years to",
-        rf"{_IN}?(?P<first>{_YEAR})\s*(?:[-–]|to)\s*(?P<last>{_YEAR})",
+        rf"{IN}?(?P<first>{YEAR})\s*(?:[-–]|to)\s*(?P<last>{YEAR})",
         Role.STATED,
         _years_to,
         examples=(("in 2021-2023, we", "2021 to 2023"), ("2020 to 2022", "2020 to 2022")),
@@ -242,7 +246,7 @@ _rows.append(
 _rows.append(
     PhraseRule(
         "years to, in Chinese",
-        rf"(?P<first>{_YEAR})\s*年\s*(?:至|到)\s*(?P<last>{_YEAR})\s*年",
+        rf"(?P<first>{YEAR})\s*年\s*(?:至|到)\s*(?P<last>{YEAR})\s*年",
         Role.STATED,
         _years_to,
         examples=(("2021年至2023年", "2021 to 2023"),),
@@ -259,7 +263,7 @@ _rows.append(
     PhraseRule(
         "as of",
         rf"(?:as\s+(?:of|at)|(?:by|at)\s+the\s+end\s+of|the\s+end\s+of|end\s+of|by|until|till|through|up\s+to)\s+"
-        rf"(?P<date>{_DATE})",
+        rf"(?P<date>{DATE})",
         Role.STATED,
         _as_of,
         examples=(
@@ -278,7 +282,7 @@ def _on_day(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
 _rows.append(
     PhraseRule(
         "at a date",
-        rf"at\s+(?P<date>{_DAY_DATE})",
+        rf"at\s+(?P<date>{DAY_DATE})",
         Role.STATED,
         _on_day,
         examples=(("at 31 December 2023", "as of 2023-12-31"),),
@@ -293,7 +297,7 @@ def _cn_as_of(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
     return (AsOf(parse_date(match["date"])),)
 
 
-_CN_YEAR_END_OR_DATE = rf"(?:(?P<year_end>{_YEAR}\s*年)\s*(?:底|末)|(?P<date>{_CN_DATE}))"
+_CN_YEAR_END_OR_DATE = rf"(?:(?P<year_end>{YEAR}\s*年)\s*(?:底|末)|(?P<date>{CN_DATE}))"
 _rows.append(
     PhraseRule(
         "as of, in Chinese",
@@ -306,7 +310,7 @@ _rows.append(
 _rows.append(
     PhraseRule(
         "by, in Chinese",
-        rf"{_CN_BY}到\s*{_CN_YEAR_END_OR_DATE}",
+        rf"{CN_BY}到\s*{_CN_YEAR_END_OR_DATE}",
         Role.STATED,
         _cn_as_of,
         examples=(("力争到2025年底", "as of 2025-12-31"), ("到2025年", "as of 2025")),
@@ -315,7 +319,7 @@ _rows.append(
 _rows.append(
     PhraseRule(
         "year end, in Chinese",
-        rf"(?P<year_end>{_YEAR}\s*年)(?:底|末)",
+        rf"(?P<year_end>{YEAR}\s*年)(?:底|末)",
         Role.STATED,
         _cn_as_of,
         examples=(("2023年底我们", "as of 2023-12-31"),),
@@ -327,9 +331,9 @@ def _part_of_year(match: re.Match[str], _century: int | None) -> tuple[Period, .
     """ "the third quarter of 2022", "the first half of 2022", "the first nine months of 2023"."""  # noqa: D210
     year = int(match["part_year"])
     if match["part_quarter"]:
-        return (Quarter(year, _ORDINALS[match["part_quarter"].lower()]),)
+        return (Quarter(year, ORDINALS[match["part_quarter"].lower()]),)
     if match["part_half"]:
-        return (HalfYear(year, _ORDINALS[match["part_half"].lower()]),)
+        return (HalfYear(year, ORDINALS[match["part_half"].lower()]),)
     if match["part_months"]:
         return (_first_months(year, _number(match["part_months"])),)
     return (_first_months(year, 3 * _number(match["part_quarters"])),)
@@ -344,7 +348,7 @@ def _cn_part_of_year(match: re.Match[str], _century: int | None) -> tuple[Period
 
 
 def _number(count: str) -> int:
-    return int(count) if count.isdigit() else _COUNTS[count.lower()]
+    return int(count) if count.isdigit() else COUNTS[count.lower()]
 
 
 def _first_months(year: int, months: int) -> Period:
@@ -359,7 +363,7 @@ def _first_months(year: int, months: int) -> Period:
 _rows.append(
     PhraseRule(
         "part of a year",
-        rf"{_IN}?{_PART_OF_YEAR}",
+        rf"{IN}?{PART_OF_YEAR}",
         Role.STATED,
         _part_of_year,
         examples=(("in the first nine months of 2023", "2023-01 to 2023-09"), ("the third quarter of 2022", "Q3 2022")),
@@ -368,7 +372,7 @@ _rows.append(
 _rows.append(
     PhraseRule(
         "part of a year, in Chinese",
-        rf"(?P<year>{_YEAR})\s*年\s*(?:前(?P<quarters>[一二三两])季度|1\s*(?:[-–~至到])\s*(?P<months>[2-9]|1[01])\s*月)",
+        rf"(?P<year>{YEAR})\s*年\s*(?:前(?P<quarters>[一二三两])季度|1\s*(?:[-–~至到])\s*(?P<months>[2-9]|1[01])\s*月)",
         Role.STATED,
         _cn_part_of_year,
         examples=(("2023年前三季度", "2023-01 to 2023-09"), ("2023年1-6月", "H1 2023")),

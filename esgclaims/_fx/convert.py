@@ -33,7 +33,7 @@ from esgclaims._periods import AsOf, PeriodRelation, Span, UnknownPeriod
 from esgclaims._units import Quantity, Unit, currency_of, parse_unit, plain, quantity
 from esgclaims._values import ReportedValue
 
-from .rate import FxRate, RateKind, _single
+from .rate import FxRate, RateKind, single
 
 __all__ = ["Conversion", "convert"]
 
@@ -166,7 +166,7 @@ def _needed(claim: Claim, rate: FxRate) -> tuple[str, bool]:
     if isinstance(period, AsOf) or claim.metric.temporal is Temporal.STOCK:
         if isinstance(period, AsOf) and period.date is None:
             return "a spot rate for the day it runs to, which is not stated", False
-        day = period.date if isinstance(period, AsOf) else _single(period, "day")
+        day = period.date if isinstance(period, AsOf) else single(period, "day")
         if day is None:
             return f"a spot rate for the day it stands at, which {period} does not name", False
         if day.granularity != "day":

@@ -124,7 +124,7 @@ class RateSource:
         return f"RateSource({str(self)!r})"
 
 
-def _check_currency(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+def check_currency(_: object, attribute: attrs.Attribute[str], value: object) -> None:
     what = f"{attribute.name} currency"
     if not isinstance(value, str):
         raise InvalidRateError(f"{what} must be an ISO 4217 code such as 'USD', got {type(value).__name__}")
@@ -148,15 +148,15 @@ def _to_number(field: str, value: object) -> Decimal:
         raise InvalidRateError(f"{field}: {error}") from None
 
 
-def _to_rate(value: object) -> Decimal:
+def to_rate(value: object) -> Decimal:
     return _to_number("rate", value)
 
 
-def _to_precision(value: object) -> Decimal:
+def to_precision(value: object) -> Decimal:
     return _to_number("precision", value)
 
 
-def _check_positive(_: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
+def check_positive(_: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
     if value <= 0:
         raise InvalidRateError(f"{attribute.name} must be positive, got {_text(value)}")
 
@@ -178,7 +178,7 @@ def _check_period(_: object, __: attrs.Attribute[Period], value: object) -> None
         raise InvalidRateError(f"period must be an esgclaims Period, got {type(value).__name__}")
 
 
-def _single(period: Period, granularity: str) -> PartialDate | None:
+def single(period: Period, granularity: str) -> PartialDate | None:
     """The month or day a ``Span.single`` period is, else ``None``."""
     if isinstance(period, Span) and period.first == period.last and period.first.granularity == granularity:
         return period.first
@@ -218,19 +218,19 @@ class FxRate:
         esgclaims.InvalidRateError: quote currency must be an ISO 4217 code, got 'RMB'; did you mean 'CNY'?
     """
 
-    base: str = attrs.field(validator=_check_currency)
+    base: str = attrs.field(validator=check_currency)
     """The currency one unit of which the rate prices."""
-    quote: str = attrs.field(validator=_check_currency)
+    quote: str = attrs.field(validator=check_currency)
     """The currency the rate is stated in."""
-    rate: Decimal = attrs.field(converter=_to_rate, validator=_check_positive)
+    rate: Decimal = attrs.field(converter=to_rate, validator=check_positive)
     """How many units of ``quote`` one unit of ``base`` buys, with the digits as published."""
     period: Period = attrs.field(validator=_check_period)
     kind: RateKind = attrs.field(converter=_to_kind)
     source: RateSource = attrs.field(validator=_check_source)
     precision: Decimal = attrs.field(
         default=attrs.Factory(_published_step, takes_self=True),
-        converter=_to_precision,
-        validator=_check_positive,
+        converter=to_precision,
+        validator=check_positive,
         kw_only=True,
     )
     """The step of the last published digit."""
@@ -246,7 +246,7 @@ class FxRate:
         fits = (
             isinstance(self.period, CalendarYear)
             if self.kind is RateKind.ANNUAL_AVERAGE
-            else _single(self.period, "month" if self.kind is RateKind.MONTHLY_AVERAGE else "day") is not None
+            else single(self.period, "month" if self.kind is RateKind.MONTHLY_AVERAGE else "day") is not None
         )
         if not fits:
             raise InvalidRateError(f"{self.kind.words} applies to {_PERIOD_SHAPE[self.kind]}, got {self.period!r}")

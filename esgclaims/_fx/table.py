@@ -35,7 +35,7 @@ from esgclaims._io.text import decode_text, parse_toml
 from esgclaims._periods import CalendarYear, PartialDate, Period, Span
 from esgclaims._units import currency_of, parse_unit
 
-from .rate import FxRate, RateKind, RateSource, _check_currency, _check_positive, _to_precision, _to_rate
+from .rate import FxRate, RateKind, RateSource, check_currency, check_positive, to_precision, to_rate
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -183,12 +183,12 @@ _T = TypeVar("_T")
 
 
 def _positive(value: Decimal, attribute: attrs.Attribute[Decimal]) -> Decimal:
-    _check_positive(None, attribute, value)
+    check_positive(None, attribute, value)
     return value
 
 
 def _currency(value: str, attribute: attrs.Attribute[str]) -> str:
-    _check_currency(None, attribute, value)
+    check_currency(None, attribute, value)
     return value
 
 
@@ -305,8 +305,8 @@ class _Reader:
         checks: dict[str, Callable[[], object]] = {
             "base": lambda: _currency(text["base"], fields["base"]),
             "quote": lambda: _currency(text["quote"], fields["quote"]),
-            "rate": lambda: _positive(_to_rate(number["rate"]), fields["rate"]),
-            "precision": lambda: _positive(_to_precision(number["precision"]), fields["precision"]),
+            "rate": lambda: _positive(to_rate(number["rate"]), fields["rate"]),
+            "precision": lambda: _positive(to_precision(number["precision"]), fields["precision"]),
             "source": lambda: self.source(text["source"], sources, record),
         }
         for field, check in checks.items():
