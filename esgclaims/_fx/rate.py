@@ -17,7 +17,7 @@ import attrs
 
 from esgclaims._errors import InvalidRateError, InvalidValueError, UnitError, did_you_mean
 from esgclaims._periods import CalendarYear, PartialDate, Period, Span
-from esgclaims._units import currency_of, parse_unit, to_decimal, ureg
+from esgclaims._units import currency_of, dimension_names, parse_unit, to_decimal
 
 __all__ = ["FxRate", "RateKind", "RateSource", "currencies"]
 
@@ -32,8 +32,7 @@ def currencies() -> tuple[str, ...]:
         ('CNY', 'EUR', 'GBP', 'HKD', 'JPY', 'USD')
     """
     prefix = "[currency_"
-    names = (str(name) for name in ureg._dimensions)  # noqa: SLF001 - pint has no public listing
-    return tuple(sorted(name[len(prefix) : -1] for name in names if name.startswith(prefix)))
+    return tuple(sorted(name[len(prefix) : -1] for name in dimension_names() if name.startswith(prefix)))
 
 
 def _text(value: Decimal) -> str:
