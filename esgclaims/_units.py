@@ -6,8 +6,10 @@ the package. It never touches pint's application registry or global contexts.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
+import threading
 from decimal import Decimal, InvalidOperation
 from importlib.resources import files
 from typing import Any, TypeAlias
@@ -16,7 +18,7 @@ import pint
 from pint.facets.plain import DimensionDefinition, PlainQuantity, PlainUnit, ScaleConverter, UnitDefinition
 from pint.util import UnitsContainer
 
-from ._errors import InvalidValueError, UnitError, did_you_mean
+from ._errors import ArgumentTypeError, InvalidValueError, UnitError, did_you_mean
 
 __all__ = [
     "SCALE_UNITS",
@@ -24,6 +26,7 @@ __all__ = [
     "Unit",
     "count_kind_of",
     "currency_of",
+    "dimension_names",
     "is_share",
     "parse_unit",
     "plain",
@@ -158,25 +161,30 @@ _GROUPED = r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # compiled on first use (``re``
 _JOINER = r"\s*([*/])\s*"
 
 
-_NAMES: list[str] = []
-#: Names added by :func:`register_count_kind` (singular and plural): suggested only after the shipped units.
-_REGISTERED: set[str] = set()
+#: Held while :func:`register_count_kind` changes the registry and by each reader that lists its tables or
+#: looks up a name not yet cached: none sees a kind half defined, or lists a table as it changes.
+_LOCK = threading.RLock()
+#: Raised by one at each registration: caches built from the registry's tables are keyed by it.
+_generation = 0
+#: Names added by :func:`register_count_kind` (singular and plural), replaced, never changed, under the lock.
+_REGISTERED: frozenset[str] = frozenset()
 #: Units looked up by one name, symbol or alias. Definitions never change, so neither do these.
 _BY_NAME: dict[str, Unit] = {}
 
 
-def _known_names() -> list[str]:
-    if _NAMES:
-        return _NAMES
-    names: set[str] = set()
-    for name, definition in ureg._units.items():  # noqa: SLF001 - pint has no public listing
-        names.add(name)
-        names.update(a for a in getattr(definition, "aliases", ()) if a)
-        symbol = getattr(definition, "symbol", None)
-        if symbol:
-            names.add(symbol)
-    _NAMES.extend(sorted(names))
-    return _NAMES
+#: The generation, and the registry's shipped and registered names at it.
+_NAMES: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
+
+
+def _known_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Every name, symbol and alias of the registry, shipped and registered, listed once per generation."""
+    listed = _NAMES[0] if _NAMES else None
+    if listed is None or listed[0] != _generation:
+        with _LOCK:
+            names = frozenset(ureg._units)  # noqa: SLF001 - pint has no public listing
+            listed = (_generation, tuple(sorted(names - _REGISTERED)), tuple(sorted(_REGISTERED)))
+            _NAMES[:] = [listed]
+    return listed[1], listed[2]
 
 
 def _lookup_name(name: str, text: str) -> Unit:
@@ -189,16 +197,17 @@ def _lookup_name(name: str, text: str) -> Unit:
             text=text,
             hint="unit names joined by '*' or '/'",
         )
-    definition = ureg._units.get(name)  # noqa: SLF001 - names, symbols and aliases, without pint's parser
-    if definition is None:
-        shipped = [known for known in _known_names() if known not in _REGISTERED]
-        hint = did_you_mean(name, shipped) or did_you_mean(name, sorted(_REGISTERED))
-        raise UnitError(f"unknown unit {name!r}{hint}", text=name, hint=hint.removeprefix("; ") or None)
-    # Built from the canonical name: ureg.Unit(str) would run pint's expression parser,
-    # which loads the tokenize module and costs more than the rest of a load (coldstart).
-    unit = ureg.Unit(UnitsContainer({definition.name: Decimal(1)}, non_int_type=Decimal))
-    _BY_NAME[name] = unit
-    return unit
+    with _LOCK:  # a kind being registered is seen complete or not at all
+        definition = ureg._units.get(name)  # noqa: SLF001 - names, symbols and aliases, without pint's parser
+        if definition is not None:
+            # Built from the canonical name: ureg.Unit(str) would run pint's expression parser,
+            # which loads the tokenize module and costs more than the rest of a load (coldstart).
+            unit = ureg.Unit(UnitsContainer({definition.name: Decimal(1)}, non_int_type=Decimal))
+            _BY_NAME[name] = unit
+            return unit
+    shipped, registered = _known_names()
+    hint = did_you_mean(name, shipped) or did_you_mean(name, registered)
+    raise UnitError(f"unknown unit {name!r}{hint}", text=name, hint=hint.removeprefix("; ") or None)
 
 
 #: "m³" and "km²" are written as reports write them; the registry names them m3 and km2.
@@ -317,12 +326,21 @@ def quantity(amount: object, unit: str | Unit = "dimensionless") -> Quantity:
     return ureg.Quantity(plain(to_decimal(amount)), parse_unit(unit))
 
 
+#: A kind: lower-case ASCII words joined by underscores ("charging_station"); a plural may use capitals ("TEU").
+_KIND, _PLURAL = r"[a-z]+(?:_[a-z]+)*", r"[A-Za-z]+(?:_[A-Za-z]+)*"  # compiled on first use, as _GROUPED
+#: Words the readers take as grammar, never as a counted noun ("RMB 5 per school", "tonnes of CO2e").
+_RESERVED = frozenset(("dimensionless", "per", "of"))
+
+
 def register_count_kind(name: str, plural: str | None = None) -> Unit:
     """Add a counted kind (``"school"``) as a base dimension of its own.
 
-    Calling it again with the same name is harmless; a name that is already a
-    different unit is refused. Without ``plural``, the regular English plural is
-    used ("charity", "charities"); give an irregular one ("alumnus", "alumni").
+    A kind is lower-case ASCII words joined by underscores; its plural may use capitals
+    (``"TEU"``). Neither may name a unit, alias or dimension of :data:`esgclaims.ureg`
+    (in any case), nor be ``dimensionless``, ``per`` or ``of``. Without ``plural``, the
+    regular English plural is used ("charity", "charities"); give an irregular one
+    ("alumnus", "alumni"). The same kind again, with the same plural or none, is a no-op;
+    another plural is refused. Safe from several threads; a refused call changes nothing.
 
     Examples:
         >>> register_count_kind("school", "schools")
@@ -332,20 +350,74 @@ def register_count_kind(name: str, plural: str | None = None) -> Unit:
         >>> register_count_kind("charity") == ureg.Unit("charities")
         True
     """
-    if not re.fullmatch(r"[a-z][a-z_]*", name):
+    global _REGISTERED, _generation  # noqa: PLW0603 - replaced whole under the lock: readers keep a snapshot
+    for what, argument in (("name", name), ("plural", plural)):
+        if argument is not None and not isinstance(argument, str):
+            raise ArgumentTypeError(f"expected the {what} of a count kind as a string, got {type(argument).__name__}")
+    if not re.fullmatch(_KIND, name):
         raise UnitError(f"a count kind is a lower-case word, got {name!r}")
-    if name in _known_names():
-        unit = ureg.Unit(name)
-        if count_kind_of(unit) != name:
-            raise UnitError(f"{name!r} is already a unit of {unit.dimensionality}, not a count kind")
-        return unit
-    plural = plural or _regular_plural(name)
-    if plural in _known_names():
-        raise UnitError(f"plural {plural!r} of count kind {name!r} is already a unit")
-    ureg.define(f"{name} = [{name}] = _ = {plural}")
-    _REGISTERED.update((name, plural))
-    _NAMES.clear()
-    return ureg.Unit(name)
+    if plural is not None and not re.fullmatch(_PLURAL, plural):
+        raise UnitError(f"the plural of count kind {name!r} is a word of ASCII letters, got {plural!r}")
+    with _LOCK:
+        if name in ureg._units:  # noqa: SLF001 - names, symbols and aliases, without pint's parser
+            return _registered_again(name, plural)
+        plural = plural or _regular_plural(name)
+        _check_new(name, f"count kind {name!r}")
+        if plural != name:
+            _check_new(plural, f"plural {plural!r} of count kind {name!r}")
+        _define_kind(name, plural)
+        _REGISTERED = _REGISTERED | {name, plural}
+        _generation += 1
+        return _lookup_name(name, name)
+
+
+def _registered_again(name: str, plural: str | None) -> Unit:
+    """The kind ``name`` when it is one, with ``plural`` or none; otherwise the reason it is not."""
+    unit = _lookup_name(name, name)
+    if count_kind_of(unit) != name:
+        raise UnitError(f"{name!r} is already a unit of {unit.dimensionality}, not a count kind")
+    plurals = ureg._units[name].aliases or (name,)  # noqa: SLF001 - as above
+    if plural is not None and plural != name and plural not in plurals:
+        raise UnitError(
+            f"count kind {name!r} is registered with plural {' or '.join(map(repr, plurals))}, got {plural!r}"
+        )
+    return unit
+
+
+def _check_new(word: str, what: str) -> None:
+    """Refuse ``word`` when the registry or the readers already give it a meaning."""
+    if word in _RESERVED:
+        raise UnitError(f"{what} is a reserved word; expected a noun")
+    if f"[{word}]" in ureg._dimensions:  # noqa: SLF001 - pint has no public listing
+        raise UnitError(f"{what} is already a dimension of esgclaims.ureg, [{word}]; expected a new word")
+    if word in ureg._units:  # noqa: SLF001 - as above
+        raise UnitError(f"{what} is already a unit")
+    folded = min(ureg._units_casei.get(word.lower(), ()), default=None)  # noqa: SLF001 - as above
+    if folded is not None:
+        raise UnitError(f"{what} differs only in case from unit {folded!r}; expected a new word")
+    # pint's own parser reads a prefix and a suffix around a unit ("meters"): none may fit.
+    for prefix, suffix in itertools.product(ureg._prefixes, ureg._suffixes):  # noqa: SLF001 - as above
+        stem = word[len(prefix) : len(word) - len(suffix)]
+        if stem and word.startswith(prefix) and word.endswith(suffix) and stem in ureg._units:  # noqa: SLF001
+            raise UnitError(f"{what} would be read as unit {stem!r}; expected a new word")
+
+
+def _define_kind(name: str, plural: str) -> None:
+    """Define the kind in pint; if pint fails part way, take out all it had added."""
+    aliases = (plural,) if plural != name else ()
+    try:
+        _define(ureg, name, f"[{name}]", None, aliases)
+    except BaseException:
+        for word in (name, *aliases):
+            ureg._units.pop(word, None)  # noqa: SLF001 - pint has no public way to take a definition out
+            ureg._units_casei.get(word.lower(), set()).discard(word)  # noqa: SLF001 - as above
+        ureg._dimensions.pop(f"[{name}]", None)  # noqa: SLF001 - as above
+        if name in ureg._base_units:  # noqa: SLF001 - as above
+            ureg._base_units.remove(name)  # noqa: SLF001 - as above
+        root = ureg._groups.get("root")  # noqa: SLF001 - as above
+        if root is not None and name in root.non_inherited_unit_names:
+            root.remove_units(name)
+        raise
 
 
 def _regular_plural(noun: str) -> str:
@@ -381,23 +453,28 @@ def count_kind_of(unit: Unit) -> str | None:
     return None
 
 
-#: The count kinds, keyed by how many dimensions the registry had when they were listed
-#: (dimensions are only ever added, so the number says when to list them again).
-_COUNT_KIND_CACHE: dict[int, frozenset[str]] = {}
+def dimension_names() -> tuple[str, ...]:
+    """The dimensions of the registry (``"[length]"`` ...), listed under the lock."""
+    with _LOCK:
+        return tuple(str(name) for name in ureg._dimensions)  # noqa: SLF001 - pint has no public listing
+
+
+#: The count kinds, and the generation of the registry they were listed at.
+_COUNT_KIND_CACHE: list[tuple[int, frozenset[str]]] = []
 
 
 def _COUNT_KINDS() -> frozenset[str]:  # noqa: N802 - reads like the constant it stands for
-    dimensions = ureg._dimensions  # noqa: SLF001 - pint has no public listing
-    kinds = _COUNT_KIND_CACHE.get(len(dimensions))
-    if kinds is None:
+    cached = _COUNT_KIND_CACHE[0] if _COUNT_KIND_CACHE else None
+    if cached is not None and cached[0] == _generation:
+        return cached[1]
+    with _LOCK:
         physical = {"length", "mass", "time", "emissions"}
         kinds = frozenset(
-            str(name)[1:-1]
-            for name in dimensions
-            if str(name).startswith("[") and not str(name).startswith("[currency_") and str(name)[1:-1] not in physical
+            name[1:-1]
+            for name in dimension_names()
+            if name.startswith("[") and not name.startswith("[currency_") and name[1:-1] not in physical
         )
-        _COUNT_KIND_CACHE.clear()
-        _COUNT_KIND_CACHE[len(dimensions)] = kinds
+        _COUNT_KIND_CACHE[:] = [(_generation, kinds)]
     return kinds
 
 
@@ -434,11 +511,6 @@ def aliases_of(name: str) -> list[str]:
     """The aliases of a unit name in :data:`ureg` (a count kind's plural is its first), ``[]`` for none."""
     definition = ureg._units.get(name)  # noqa: SLF001 - pint has no public alias listing
     return [str(alias) for alias in getattr(definition, "aliases", ()) if alias]
-
-
-def dimension_names() -> list[str]:
-    """The names of every dimension of :data:`ureg`: ``[currency_CNY]``, ``[mass]`` ..."""
-    return [str(name) for name in ureg._dimensions]  # noqa: SLF001 - pint has no public listing
 
 
 def quantity_like(value: Quantity, magnitude: Decimal, unit: Unit) -> Quantity:

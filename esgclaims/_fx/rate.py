@@ -32,8 +32,7 @@ def currencies() -> tuple[str, ...]:
         ('CNY', 'EUR', 'GBP', 'HKD', 'JPY', 'USD')
     """
     prefix = "[currency_"
-    names = dimension_names()
-    return tuple(sorted(name[len(prefix) : -1] for name in names if name.startswith(prefix)))
+    return tuple(sorted(name[len(prefix) : -1] for name in dimension_names() if name.startswith(prefix)))
 
 
 def _text(value: Decimal) -> str:
