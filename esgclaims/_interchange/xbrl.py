@@ -108,7 +108,7 @@ def to_xbrl_json(claims: ClaimSet | Iterable[Claim], path: str | os.PathLike[str
     :func:`esgclaims.load` reads the report back; docs/interchange.md says what it keeps.
 
     Examples:
-        >>> import tempfile, pathlib
+        >>> import esgclaims, pathlib, tempfile
         >>> claims = esgclaims.load_dataset("jd-2020")
         >>> with tempfile.TemporaryDirectory() as folder:
         ...     esgclaims.to_xbrl_json(claims, pathlib.Path(folder) / "report.json")
@@ -131,7 +131,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -141,8 +141,9 @@ def to_xbrl_document(claims: ClaimSet | Iterable[Claim]) -> dict[str, Any]:
     """The xBRL-JSON document (plain dicts) that :func:`to_xbrl_json` writes.
 
     Examples:
+        >>> import esgclaims
         >>> document = to_xbrl_document(esgclaims.load_dataset("jd-2020"))
-        >>> fact = document["facts"]["jd-2020/impoverished-households-income-increased"]
+        >>> fact = document["facts"]["c.jd-2020_simpoverished-households-income-increased"]
         >>> fact["value"], fact["decimals"], fact["dimensions"]["unit"], fact["dimensions"]["period"]
         ('1000000', -6, 'esgc:household', '2020-10-01T00:00:00')
     """
