@@ -25,7 +25,7 @@ DESIGN = PACKAGE.parent / "docs" / "design.md"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("esgclaims", "__main__"),
     ("_cli",),
-    ("_extract", "_display"),
+    ("_extract", "_display", "_interchange"),
     ("_fx", "_compare"),
     ("_io",),
     ("_claimset",),
@@ -73,6 +73,12 @@ EXCEPTIONS: tuple[Allowed, ...] = (
         frozenset({IN_FUNCTION, TYPE_ONLY}),
         f"{FACE}: ClaimSet.check and compare; their return annotations name Finding and Alignment,"
         " which need the comparisons they hold and so cannot move down",
+    ),
+    Allowed(
+        "esgclaims._io.load",
+        "esgclaims._interchange.xbrl_read",
+        frozenset({IN_FUNCTION}),
+        "load() hands an xBRL-JSON report, recognised by its documentInfo, to its reader, imported at call time",
     ),
     Allowed(
         "esgclaims._cli.main",

@@ -28,7 +28,7 @@ def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     command = add_command(
         commands,
         "export",
-        "write claims as a JSON claim file or as CSV",
+        "write claims as a JSON claim file, as CSV or as an xBRL-JSON report",
         (
             "Write claims as a JSON claim file, which esgclaims.load reads back to equal claims, or as CSV: "
             "one row per claim with the columns of ClaimSet.to_records(). Numbers are exact decimals as "
@@ -38,7 +38,8 @@ def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         (
             "examples:\n"
             "  esgclaims export jd-2020 --format csv -o jd-2020.csv\n"
-            "  esgclaims export claims.toml more-claims.toml --format json -o merged.json"
+            "  esgclaims export claims.toml more-claims.toml --format json -o merged.json\n"
+            "  esgclaims export jd-2020 --format xbrl-json -o out/report.json"
         ),
     )
     command.add_argument(
@@ -47,7 +48,9 @@ def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         metavar="SOURCE",
         help=f"a dataset name ({', '.join(DATASETS)}) or a .toml or .json claim file; several are merged",
     )
-    command.add_argument("--format", "-f", required=True, choices=("json", "csv"), help="the output format")
+    command.add_argument(
+        "--format", "-f", required=True, choices=("json", "csv", "xbrl-json"), help="the output format"
+    )
     command.add_argument(
         "--output", "-o", metavar="PATH", help="the file to write (default: standard output); json needs a .json name"
     )
@@ -60,7 +63,16 @@ def _run(args: argparse.Namespace) -> int:
         raise FileFormatError(
             f"{output}: a JSON claim file needs a .json name, which is how esgclaims.load tells JSON from TOML"
         )
+    if args.format == "xbrl-json" and (output is None or output.suffix.lower() != ".json"):
+        raise FileFormatError("an xBRL-JSON report is written to a file with a .json name (-o out/report.json)")
     claims = load_sources(args.sources)
+    if args.format == "xbrl-json":
+        from esgclaims._interchange.xbrl import to_xbrl_json  # noqa: PLC0415 - loaded on use
+
+        assert output is not None  # noqa: S101 - checked above
+        to_xbrl_json(claims, output)
+        print(f"wrote {len(claims)} claims to {output}, and the esgc taxonomy beside it")
+        return 0
     if output is None:
         (_write_json if args.format == "json" else _write_csv)(claims, sys.stdout)
         return 0

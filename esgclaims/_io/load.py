@@ -45,6 +45,10 @@ def load_bytes(data: bytes, *, name: str, suffix: str) -> ClaimSet:
         0
     """
     document = _parse_document(data, name, suffix)
+    if "documentInfo" in document:  # an xBRL-JSON report, read by the interchange layer (imported on use)
+        from esgclaims._interchange.xbrl_read import read_xbrl_json  # noqa: PLC0415
+
+        return read_xbrl_json(document, name)
     return ClaimFileResolver(name).run(document)
 
 
