@@ -90,6 +90,7 @@ if TYPE_CHECKING:
     from ._fx.convert import Conversion, convert
     from ._fx.rate import FxRate, RateKind, RateSource
     from ._fx.table import RateTable, reference_rates
+    from ._interchange.datapackage import to_datapackage
 
 # Comparison, currencies and extraction are imported on first use (PEP 562), so
 # that ``import esgclaims`` and loading a dataset cost little more than pint.
@@ -116,6 +117,7 @@ _LAZY = {
     "RateSource": "._fx.rate",
     "RateTable": "._fx.table",
     "reference_rates": "._fx.table",
+    "to_datapackage": "._interchange.datapackage",
 }
 
 __version__ = "0.1.0.dev0"
@@ -192,6 +194,7 @@ __all__ = [  # noqa: RUF022 - grouped by topic, sorted within each group
     "dump",
     "load",
     "load_dataset",
+    "to_datapackage",
     # extraction
     "Candidate",
     "Change",

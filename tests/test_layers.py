@@ -25,7 +25,7 @@ DESIGN = PACKAGE.parent / "docs" / "design.md"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("esgclaims", "__main__"),
     ("_cli",),
-    ("_extract", "_display"),
+    ("_extract", "_display", "_interchange"),
     ("_fx", "_compare"),
     ("_io",),
     ("_claimset",),

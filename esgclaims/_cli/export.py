@@ -28,17 +28,19 @@ def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     command = add_command(
         commands,
         "export",
-        "write claims as a JSON claim file or as CSV",
+        "write claims as a JSON claim file, as CSV or as a data package",
         (
             "Write claims as a JSON claim file, which esgclaims.load reads back to equal claims, or as CSV: "
             "one row per claim with the columns of ClaimSet.to_records(). Numbers are exact decimals as "
             "written (19770000, never 1.977e7); dates are ISO 8601; an unbounded end is an empty cell. "
-            "Output is UTF-8."
+            "Output is UTF-8. A data package (-o DIRECTORY) is that CSV and a datapackage.json, a Frictionless "
+            "Table Schema that types each column."
         ),
         (
             "examples:\n"
             "  esgclaims export jd-2020 --format csv -o jd-2020.csv\n"
-            "  esgclaims export claims.toml more-claims.toml --format json -o merged.json"
+            "  esgclaims export claims.toml more-claims.toml --format json -o merged.json\n"
+            "  esgclaims export jd-2020 --format datapackage -o jd-2020/"
         ),
     )
     command.add_argument(
@@ -47,9 +49,14 @@ def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         metavar="SOURCE",
         help=f"a dataset name ({', '.join(DATASETS)}) or a .toml or .json claim file; several are merged",
     )
-    command.add_argument("--format", "-f", required=True, choices=("json", "csv"), help="the output format")
     command.add_argument(
-        "--output", "-o", metavar="PATH", help="the file to write (default: standard output); json needs a .json name"
+        "--format", "-f", required=True, choices=("json", "csv", "datapackage"), help="the output format"
+    )
+    command.add_argument(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="the file to write (default: standard output); json needs a .json name, datapackage a directory",
     )
     command.set_defaults(run=_run)
 
@@ -60,7 +67,16 @@ def _run(args: argparse.Namespace) -> int:
         raise FileFormatError(
             f"{output}: a JSON claim file needs a .json name, which is how esgclaims.load tells JSON from TOML"
         )
+    if args.format == "datapackage" and output is None:
+        raise FileFormatError("a data package is a directory: name it with -o (-o jd-2020/)")
     claims = load_sources(args.sources)
+    if args.format == "datapackage":
+        from esgclaims._interchange.datapackage import to_datapackage  # noqa: PLC0415 - loaded on use
+
+        assert output is not None  # noqa: S101 - checked above
+        to_datapackage(claims, output)
+        print(f"wrote {len(claims)} claims to {output}: claims.csv and datapackage.json")
+        return 0
     if output is None:
         (_write_json if args.format == "json" else _write_csv)(claims, sys.stdout)
         return 0

@@ -1,0 +1,1 @@
+"""Interchange formats: claims out of Python and back (xBRL-JSON, Arrow and Parquet)."""
