@@ -15,6 +15,7 @@ import subprocess
 import sys
 import textwrap
 import uuid
+import warnings
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -275,6 +276,20 @@ def test_a_claim_set_unpickles_in_a_fresh_process_that_imported_esgclaims(tmp_pa
     assert _fresh(script, b"") == f"{len(CLAIMS)} True True"
 
 
+def test_every_public_object_unpickles_in_a_fresh_process_to_the_same_repr(tmp_path: Path) -> None:
+    cases = [*OBJECTS, *ERRORS]
+    path = tmp_path / "objects.pickle"
+    path.write_bytes(pickle.dumps([obj for _, obj in cases]))
+    script = f"""
+        import pickle
+        import esgclaims
+        for obj in pickle.loads(open({str(path)!r}, "rb").read()):
+            print(type(obj).__name__, repr(obj).replace("\\n", " "))
+    """
+    expected = [f"{type(obj).__name__} {repr(obj).replace(chr(10), ' ')}" for _, obj in cases]
+    assert _fresh(script, b"").splitlines() == expected
+
+
 def test_a_quantity_unpickles_in_a_process_that_never_imported_esgclaims(tmp_path: Path) -> None:
     path = tmp_path / "quantity.pickle"
     path.write_bytes(pickle.dumps(quantity("19770000.50", "CNY / household")))
@@ -304,7 +319,11 @@ START_METHODS = [method for method in ("spawn", "fork") if method in multiproces
 
 def _in_pool(method: str, function: Callable[..., Any], arguments: list[Any], *, star: bool = False) -> list[Any]:
     """``pool.map`` (or ``starmap``) in a pool of two; a hang fails after 60 s instead of blocking."""
-    pool = multiprocessing.get_context(method).Pool(2)
+    with warnings.catch_warnings():
+        # Python 3.12+ warns at fork() when the test process runs threads (another test's, or
+        # a plugin's); the pool's workers only unpickle and run esgclaims, which takes no locks.
+        warnings.filterwarnings("ignore", r"This process .* is multi-threaded", DeprecationWarning)
+        pool = multiprocessing.get_context(method).Pool(2)
     try:
         result = (pool.starmap_async if star else pool.map_async)(function, arguments)
         values: list[Any] = result.get(timeout=60)
