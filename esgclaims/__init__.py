@@ -90,6 +90,7 @@ if TYPE_CHECKING:
     from ._fx.convert import Conversion, convert
     from ._fx.rate import FxRate, RateKind, RateSource
     from ._fx.table import RateTable, reference_rates
+    from ._interchange.datapackage import to_datapackage
     from ._interchange.xbrl import to_xbrl_json
 
 # Comparison, currencies and extraction are imported on first use (PEP 562), so
@@ -118,6 +119,7 @@ _LAZY = {
     "RateTable": "._fx.table",
     "reference_rates": "._fx.table",
     "to_xbrl_json": "._interchange.xbrl",
+    "to_datapackage": "._interchange.datapackage",
 }
 
 __version__ = "0.1.0.dev0"
@@ -195,6 +197,7 @@ __all__ = [  # noqa: RUF022 - grouped by topic, sorted within each group
     "load",
     "load_dataset",
     "to_xbrl_json",
+    "to_datapackage",
     # extraction
     "Candidate",
     "Change",

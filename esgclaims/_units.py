@@ -152,6 +152,57 @@ def _unit_repr(self: Unit) -> str:
 ureg.Quantity.__repr__ = _quantity_repr  # type: ignore[method-assign]
 ureg.Unit.__repr__ = _unit_repr  # type: ignore[method-assign]
 
+# Pickling. pint's own ``__reduce__`` rebuilds a quantity in pint's *application* registry,
+# which knows no CNY or county: ``pickle.loads`` failed in any other process. The registry's
+# own classes reduce to the reconstructors below instead, which rebuild in ``esgclaims.ureg``
+# (importing esgclaims if the process has not) and never touch pint's global state. A unit
+# travels as its factors; a count kind a user registered carries its plural, and is registered
+# again where it is missing.
+#: One factor of a pickled unit: canonical name, exponent, and the plural of a user-registered count kind.
+_Factor: TypeAlias = tuple[str, Any, str | None]
+
+
+def _factors(container: UnitsContainer) -> tuple[_Factor, ...]:
+    return tuple(
+        (name, power, ureg._units[name].aliases[0] if name in _REGISTERED else None)  # noqa: SLF001
+        for name, power in container.items()
+    )
+
+
+def _rebuild_unit(factors: tuple[_Factor, ...]) -> Unit:
+    """Rebuild a pickled unit in :data:`ureg`, registering a count kind it brings along.
+
+    Examples:
+        >>> import pickle
+        >>> pickle.loads(pickle.dumps(parse_unit("CNY / household")))
+        <Unit('CNY / household')>
+    """
+    for name, _power, plural in factors:
+        if plural is not None and name not in _REGISTERED:
+            register_count_kind(name, plural)
+        elif name not in ureg._units:  # noqa: SLF001 - pint has no public listing
+            raise UnitError(
+                f"cannot unpickle unit {name!r}: expected a unit of esgclaims.ureg, and it has none of that name"
+            )
+    return ureg.Unit(UnitsContainer({name: power for name, power, _ in factors}, non_int_type=Decimal))
+
+
+def _rebuild_quantity(magnitude: object, factors: tuple[_Factor, ...]) -> Quantity:
+    """Rebuild a pickled quantity in :data:`ureg`, its magnitude as it was (an exact Decimal)."""
+    return ureg.Quantity(magnitude, _rebuild_unit(factors))
+
+
+def _reduce_quantity(self: Quantity) -> tuple[object, ...]:
+    return (_rebuild_quantity, (self._magnitude, _factors(self._units)))
+
+
+def _reduce_unit(self: Unit) -> tuple[object, ...]:
+    return (_rebuild_unit, (_factors(self._units),))
+
+
+ureg.Quantity.__reduce__ = _reduce_quantity  # type: ignore[assignment,method-assign]
+ureg.Unit.__reduce__ = _reduce_unit  # type: ignore[method-assign]
+
 #: The unit of a pure number, and percent, built without pint's expression parser
 #: (``DIMENSIONLESS`` runs it on every access).
 DIMENSIONLESS: Unit = ureg.Unit(UnitsContainer({}, non_int_type=Decimal))

@@ -1,4 +1,4 @@
-"""``esgclaims export``: claims as a JSON claim file or as CSV, to a file or to standard output."""
+"""``esgclaims export``: claims as a JSON claim file, CSV, an xBRL-JSON report or a data package."""
 
 from __future__ import annotations
 
@@ -28,18 +28,20 @@ def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     command = add_command(
         commands,
         "export",
-        "write claims as a JSON claim file, as CSV or as an xBRL-JSON report",
+        "write claims as a JSON claim file, as CSV, as an xBRL-JSON report or as a data package",
         (
             "Write claims as a JSON claim file, which esgclaims.load reads back to equal claims, or as CSV: "
             "one row per claim with the columns of ClaimSet.to_records(). Numbers are exact decimals as "
             "written (19770000, never 1.977e7); dates are ISO 8601; an unbounded end is an empty cell. "
-            "Output is UTF-8."
+            "Output is UTF-8. A data package (-o DIRECTORY) is that CSV and a datapackage.json, a Frictionless "
+            "Table Schema that types each column."
         ),
         (
             "examples:\n"
             "  esgclaims export jd-2020 --format csv -o jd-2020.csv\n"
             "  esgclaims export claims.toml more-claims.toml --format json -o merged.json\n"
-            "  esgclaims export jd-2020 --format xbrl-json -o out/report.json"
+            "  esgclaims export jd-2020 --format xbrl-json -o out/report.json\n"
+            "  esgclaims export jd-2020 --format datapackage -o jd-2020/"
         ),
     )
     command.add_argument(
@@ -49,10 +51,17 @@ def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         help=f"a dataset name ({', '.join(DATASETS)}) or a .toml or .json claim file; several are merged",
     )
     command.add_argument(
-        "--format", "-f", required=True, choices=("json", "csv", "xbrl-json"), help="the output format"
+        "--format",
+        "-f",
+        required=True,
+        choices=("json", "csv", "xbrl-json", "datapackage"),
+        help="the output format",
     )
     command.add_argument(
-        "--output", "-o", metavar="PATH", help="the file to write (default: standard output); json needs a .json name"
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="the file to write (default: standard output); json needs a .json name, datapackage a directory",
     )
     command.set_defaults(run=_run)
 
@@ -65,6 +74,8 @@ def _run(args: argparse.Namespace) -> int:
         )
     if args.format == "xbrl-json" and (output is None or output.suffix.lower() != ".json"):
         raise FileFormatError("an xBRL-JSON report is written to a file with a .json name (-o out/report.json)")
+    if args.format == "datapackage" and output is None:
+        raise FileFormatError("a data package is a directory: name it with -o (-o jd-2020/)")
     claims = load_sources(args.sources)
     if args.format == "xbrl-json":
         from esgclaims._interchange.xbrl import to_xbrl_json  # noqa: PLC0415 - loaded on use
@@ -72,6 +83,13 @@ def _run(args: argparse.Namespace) -> int:
         assert output is not None  # noqa: S101 - checked above
         to_xbrl_json(claims, output)
         print(f"wrote {len(claims)} claims to {output}, and the esgc taxonomy beside it")
+        return 0
+    if args.format == "datapackage":
+        from esgclaims._interchange.datapackage import to_datapackage  # noqa: PLC0415 - loaded on use
+
+        assert output is not None  # noqa: S101 - checked above
+        to_datapackage(claims, output)
+        print(f"wrote {len(claims)} claims to {output}: claims.csv and datapackage.json")
         return 0
     if output is None:
         (_write_json if args.format == "json" else _write_csv)(claims, sys.stdout)
