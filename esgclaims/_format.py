@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from ._decimal import CONTEXT, exact
 from ._units import DIMENSIONLESS, PERCENT, SCALE_UNITS, count_kind_of, currency_of, plain, ureg, without_scales
 
 if TYPE_CHECKING:
@@ -53,9 +54,9 @@ def format_number(number: Decimal) -> str:
         >>> format_number(Decimal("0.125"))
         '0.125'
     """
-    if number == number.to_integral_value():
-        return f"{number.quantize(Decimal(1)):,f}"
-    return f"{number.normalize():,f}"
+    if number == number.to_integral_value(context=CONTEXT):
+        return f"{number.quantize(Decimal(1), context=CONTEXT):,f}"
+    return f"{number.normalize(CONTEXT):,f}"
 
 
 def _powers(unit: Unit) -> dict[str, Any]:
@@ -63,6 +64,7 @@ def _powers(unit: Unit) -> dict[str, Any]:
     return dict(unit._units)  # noqa: SLF001 - pint has no public listing of a unit's factors
 
 
+@exact
 def unscaled(value: Quantity) -> Quantity:
     """The quantity with scale words taken into its figure: 110 thousand households are 110,000 households.
 
@@ -176,6 +178,7 @@ def currency_first(unit: Unit) -> tuple[str, str] | None:
     return None
 
 
+@exact
 def format_quantity(value: Quantity) -> str:
     """A quantity as a person writes it; a negative one with a minus sign before the currency.
 
@@ -211,6 +214,7 @@ def format_quantity(value: Quantity) -> str:
     return f"{sign}{number} {words}"
 
 
+@exact
 def html(obj: object) -> str:
     """The HTML a notebook shows for ``obj``: the one way from a model up to the display layer.
 

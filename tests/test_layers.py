@@ -37,6 +37,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("_interval", "_periods"),
     ("_format",),
     ("_units",),
+    ("_decimal",),
     ("_errors",),
 )
 

@@ -13,20 +13,20 @@ import contextlib
 import enum
 import functools
 import tomllib
-from decimal import Decimal, getcontext
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 import attrs
 
 from esgclaims._claimset import ClaimSet
+from esgclaims._decimal import check_figure
 from esgclaims._errors import (
     EsgClaimsError,
     FieldTypeError,
     FileFormatError,
     FileReadError,
     InvalidClaimError,
-    InvalidValueError,
     LoadError,
     MissingFieldError,
     RecordError,
@@ -51,7 +51,7 @@ from esgclaims._model import (
 )
 from esgclaims._parse_period import parse_period
 from esgclaims._periods import PartialDate
-from esgclaims._units import count_kind_of, parse_unit, plain, quantity
+from esgclaims._units import count_kind_of, parse_unit, quantity
 from esgclaims._values import Qualifier, ReportedValue
 
 from .records import (
@@ -220,14 +220,8 @@ def _optional(build: Callable[[_T], _E], value: _T | None) -> _E | None:
 
 
 def _exact(number: Decimal) -> Decimal:
-    """``number``, when the model can hold it without rounding it."""
-    try:
-        held: Decimal | None = plain(number)
-    except ArithmeticError:
-        held = None
-    if held != number:
-        raise InvalidValueError(f"expected a number of at most {getcontext().prec} digits, got {describe(number)}")
-    return number
+    """``number``, when it keeps to the limits of a figure (:func:`esgclaims._decimal.check_figure`)."""
+    return check_figure(number)
 
 
 def _count_kind(text: str) -> str:
