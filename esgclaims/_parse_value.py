@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from ._decimal import exact
 from ._errors import EsgClaimsError, ValueParseError
 from ._nouns import COUNT_NOUNS, PER_NOUNS, SINGULAR_NOUNS, chinese_unit
 from ._units import count_kind_of, parse_unit, to_decimal
@@ -189,6 +190,7 @@ def _strip_prefix(text: str, options: dict[str, str] | list[tuple[str, Qualifier
     return text, None
 
 
+@exact
 def parse_value(text: str, *, tolerance: Decimal | str | None = None) -> ReportedValue:
     """Read a figure as a report writes it.
 
