@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from ._decimal import CONTEXT, exact
 from ._lexicon import lexicon
 from ._units import (
     DIMENSIONLESS,
@@ -70,9 +71,9 @@ def format_number(number: Decimal) -> str:
         >>> format_number(Decimal("0.125"))
         '0.125'
     """
-    if number == number.to_integral_value():
-        return f"{number.quantize(Decimal(1)):,f}"
-    return f"{number.normalize():,f}"
+    if number == number.to_integral_value(context=CONTEXT):
+        return f"{number.quantize(Decimal(1), context=CONTEXT):,f}"
+    return f"{number.normalize(CONTEXT):,f}"
 
 
 def _powers(unit: Unit) -> dict[str, Any]:
@@ -80,6 +81,7 @@ def _powers(unit: Unit) -> dict[str, Any]:
     return unit_powers(unit)
 
 
+@exact
 def unscaled(value: Quantity) -> Quantity:
     """The quantity with scale words taken into its figure: 110 thousand households are 110,000 households.
 
@@ -191,6 +193,7 @@ def currency_first(unit: Unit) -> tuple[str, str] | None:
     return None
 
 
+@exact
 def format_quantity(value: Quantity) -> str:
     """A quantity as a person writes it; a negative one with a minus sign before the currency.
 
@@ -226,6 +229,7 @@ def format_quantity(value: Quantity) -> str:
     return f"{sign}{number} {words}"
 
 
+@exact
 def html(obj: object) -> str:
     """The HTML a notebook shows for ``obj``: the one way from a model up to the display layer.
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import attrs
 
+from ._decimal import CONTEXT, exact, quotient
 from ._errors import InvalidValueError, UnitError
 from ._format import MINUS, format_quantity
 
@@ -37,6 +38,7 @@ class Interval:
     unit: Unit | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
     """The unit when neither end is bounded; otherwise that of the bounds."""
 
+    @exact
     def __attrs_post_init__(self) -> None:
         bound = self.low if self.low is not None else self.high
         if bound is None and self.unit is None:
@@ -62,12 +64,14 @@ class Interval:
         assert self.unit is not None  # noqa: S101 - set in __attrs_post_init__
         return self.unit
 
+    @exact
     def contains(self, value: Quantity) -> bool:
         """Whether ``value`` lies in the interval."""
         if self.low is not None and (value < self.low or (value == self.low and not self.low_closed)):
             return False
         return not (self.high is not None and (value > self.high or (value == self.high and not self.high_closed)))
 
+    @exact
     def overlaps(self, other: Interval) -> bool:
         """Whether the two intervals share at least one value."""
         return not (_ends_before(self, other) or _ends_before(other, self))
@@ -77,6 +81,7 @@ class Interval:
         """True when low and high are the same single value."""
         return self.low is not None and self.low == self.high
 
+    @exact
     def __str__(self) -> str:
         left = "[" if self.low_closed and self.low is not None else "("
         right = "]" if self.high_closed and self.high is not None else ")"
@@ -89,6 +94,7 @@ class Interval:
     def __repr__(self) -> str:
         return f"Interval({str(self)!r})"
 
+    @exact
     def __neg__(self) -> Interval:
         return Interval(
             None if self.high is None else -self.high,
@@ -98,6 +104,7 @@ class Interval:
             unit=self.units,
         )
 
+    @exact
     def __sub__(self, other: Interval) -> Interval:
         """Every ``x - y`` for ``x`` in this interval and ``y`` in ``other`` (same dimension)."""
         if not isinstance(other, Interval):
@@ -111,6 +118,7 @@ class Interval:
             unit=self.units,
         )
 
+    @exact
     def __truediv__(self, other: Interval) -> Interval:
         """Every ``x / y`` for ``x`` in this interval and ``y`` in ``other``; both non-negative.
 
@@ -139,7 +147,7 @@ class Interval:
         elif other.high is None:  # x / y tends to 0 as y grows, and never reaches it
             low, low_closed = zero, False
         else:
-            low = _make(self.low.magnitude / other.high.magnitude, unit)
+            low = _make(quotient(self.low.magnitude, other.high.magnitude), unit)
             low_closed = self.low_closed and other.high_closed
         # The high end: the largest x over the smallest y.
         high: Quantity | None
@@ -148,10 +156,11 @@ class Interval:
         elif self.high is None or other.low.magnitude == 0:  # a divisor as near zero as one likes
             high, high_closed = None, False
         else:
-            high = _make(self.high.magnitude / other.low.magnitude, unit)
+            high = _make(quotient(self.high.magnitude, other.low.magnitude), unit)
             high_closed = self.high_closed and other.low_closed
         return Interval(low, high, low_closed, high_closed)
 
+    @exact
     def scaled(self, factor: Decimal, unit: Unit | None = None) -> Interval:
         """Both bounds times a positive ``factor`` (in ``unit``, when given)."""
         if not factor > 0:
@@ -165,6 +174,7 @@ class Interval:
             unit=target,
         )
 
+    @exact
     def to(self, unit: Unit) -> Interval:
         """The same interval in another unit of the same dimension."""
         if unit.dimensionality != self.units.dimensionality:
@@ -194,7 +204,11 @@ def _make(magnitude: Decimal, unit: Unit) -> Quantity:
 
 
 def _exact_to(value: Quantity, unit: Unit) -> Quantity:
-    converted = value.to(unit)
+    """``value`` in ``unit``: unchanged in its own unit, else exact in the library's context."""
+    if value.units == unit:
+        return value
+    with localcontext(CONTEXT):
+        converted = value.to(unit)
     magnitude = converted.magnitude
     if not isinstance(magnitude, Decimal):
         magnitude = Decimal(str(magnitude))

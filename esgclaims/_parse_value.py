@@ -6,6 +6,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from ._decimal import exact
 from ._errors import EsgClaimsError, ValueParseError
 from ._lexicon import lexicon
 from ._nouns import COUNT_NOUNS, PER_NOUNS, SINGULAR_NOUNS, chinese_unit
@@ -74,6 +75,7 @@ def _strip_prefix(text: str, options: dict[str, str] | list[tuple[str, Qualifier
     return text, None
 
 
+@exact
 def parse_value(text: str, *, tolerance: Decimal | str | None = None) -> ReportedValue:
     """Read a figure as a report writes it.
 

@@ -18,6 +18,7 @@ import pint
 from pint.facets.plain import DimensionDefinition, PlainQuantity, PlainUnit, ScaleConverter, UnitDefinition
 from pint.util import UnitsContainer
 
+from ._decimal import CONTEXT, QUOTIENT, check_figure
 from ._errors import ArgumentTypeError, InvalidValueError, UnitError, did_you_mean
 
 __all__ = [
@@ -85,8 +86,8 @@ def _reference(expression: str) -> tuple[Decimal, dict[str, int]]:
             power = int(tokens[position + 2])
             position += 2
         if part[0].isdigit():
-            factor = Decimal(part) ** power
-            scale = scale / factor if divide else scale * factor
+            factor = QUOTIENT.power(Decimal(part), power)
+            scale = QUOTIENT.divide(scale, factor) if divide else QUOTIENT.multiply(scale, factor)
         else:
             units[part] = units.get(part, 0) + (-power if divide else power)
         position += 1
@@ -302,10 +303,6 @@ def parse_unit(text: str | Unit) -> Unit:
     return unit
 
 
-# Decimal's default context keeps 28 significant digits: a larger number would be rounded.
-_MAX_DIGITS = 28
-
-
 def to_decimal(number: object) -> Decimal:
     """Turn a reported number into an exact, finite :class:`~decimal.Decimal`.
 
@@ -338,11 +335,7 @@ def to_decimal(number: object) -> Decimal:
             raise InvalidValueError(f"expected a decimal number, got {number!r}") from None
     else:
         raise InvalidValueError(f"expected a number, got {type(number).__name__}")
-    if not result.is_finite():
-        raise InvalidValueError(f"expected a finite number, got {result}")
-    if result.adjusted() >= _MAX_DIGITS or len(result.as_tuple().digits) > _MAX_DIGITS:
-        raise InvalidValueError(f"expected a number of at most {_MAX_DIGITS} digits, got {result}")
-    return result
+    return check_figure(result)
 
 
 _ONE = Decimal(1)
@@ -358,8 +351,8 @@ def plain(number: Decimal) -> Decimal:
     if number.is_zero():
         return Decimal(0)
     if number == number.to_integral_value():
-        return number.quantize(_ONE)
-    return number.normalize()
+        return number.quantize(_ONE, context=CONTEXT)
+    return number.normalize(CONTEXT)
 
 
 def quantity(amount: object, unit: str | Unit = "dimensionless") -> Quantity:

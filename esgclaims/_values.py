@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import enum
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import attrs
 import pint
 
+from ._decimal import QUOTIENT, exact, to_figure
 from ._errors import InvalidValueError, UnitError
 from ._format import currency_first, format_number, format_quantity, noun_words, unscaled
 from ._interval import Interval
-from ._units import DIMENSIONLESS, Quantity, Unit, is_share, parse_unit, plain, quantity, to_decimal
+from ._units import DIMENSIONLESS, Quantity, Unit, is_share, parse_unit, plain, quantity, to_decimal, ureg
 
 __all__ = ["DEFAULT_TOLERANCE", "Qualifier", "ReportedValue"]
 
@@ -84,6 +85,12 @@ def _power(exponent: int) -> Decimal:
     return Decimal(1).scaleb(exponent)
 
 
+def _bound(magnitude: Decimal, unit: Unit) -> Quantity:
+    """A derived bound, exact in the library's context: an interval holds it, not a reported figure."""
+    return ureg.Quantity(plain(magnitude), unit)
+
+
+@exact
 def _magnitude_phrase(low: Decimal, high: Decimal) -> tuple[str, bool] | None:
     """The words for [low, high) and whether "of" joins them to a noun: ("tens of thousands", True).
 
@@ -180,6 +187,7 @@ class ReportedValue:
     tolerance: Decimal | None = attrs.field(default=None, converter=_to_optional_decimal)
     """For "approximately" only: the relative half-width, default :data:`DEFAULT_TOLERANCE`."""
 
+    @exact
     def __attrs_post_init__(self) -> None:
         magnitude: Decimal = self.reported.magnitude
         if magnitude < 0:
@@ -250,6 +258,7 @@ class ReportedValue:
         return self.reported.units
 
     @property
+    @exact
     def interval(self) -> Interval:
         """The values the statement allows, from its qualifier."""
         v = self.reported
@@ -260,8 +269,9 @@ class ReportedValue:
             return Interval(v, v)
         if q is Qualifier.APPROXIMATELY:
             assert self.tolerance is not None  # noqa: S101 - set in __attrs_post_init__
-            high = quantity(v * (1 + self.tolerance))
-            return Interval(quantity(v * (1 - self.tolerance)), high if cap is None else min(high, cap))
+            high = _bound(v.magnitude * (1 + self.tolerance), v.units)
+            low = _bound(v.magnitude * (1 - self.tolerance), v.units)
+            return Interval(low, high if cap is None else min(high, cap))
         if q is Qualifier.MORE_THAN:
             return Interval(v, cap, low_closed=False)
         if q is Qualifier.AT_LEAST:
@@ -283,6 +293,7 @@ class ReportedValue:
         """The highest value the statement allows, ``None`` when unbounded."""
         return self.interval.high
 
+    @exact
     def rounding_interval(self) -> Interval:
         """The interval widened by half a step of the stated precision either side.
 
@@ -292,24 +303,35 @@ class ReportedValue:
         base = self.interval
         if self.precision is None:
             return base
-        half = quantity(self.precision / 2, self.units)
-        low = None if base.low is None else max(base.low - half, quantity(0, self.units))
-        high: Quantity | None = None if base.high is None else base.high + half
-        return Interval(quantity(low) if low is not None else None, high, base.low_closed, base.high_closed)
+        half = self.precision / 2
+        low = None if base.low is None else _bound(max(base.low.magnitude - half, Decimal(0)), self.units)
+        high = None if base.high is None else _bound(base.high.magnitude + half, self.units)
+        return Interval(low, high, base.low_closed, base.high_closed)
 
+    @exact
     def to(self, unit: str | Unit) -> ReportedValue:
-        """The same statement in another unit of the same dimension."""
+        """The same statement in another unit of the same dimension.
+
+        Each figure is rounded, half to even, to 28 significant digits and 50 places.
+        """
         target = parse_unit(unit)
-        factor = quantity(quantity(1, self.units).to(target).magnitude)
-        scale = factor.magnitude
+        with localcontext(QUOTIENT):  # a unit's scale may be a rounded quotient: hour to year
+            scale = quantity(1, self.units).to(target).magnitude
+
+        def converted(value: Quantity) -> Quantity:
+            with localcontext(QUOTIENT):
+                magnitude = value.to(target).magnitude
+            return quantity(to_figure(magnitude), target)
+
         return ReportedValue(
-            quantity(self.reported.to(target)),
+            converted(self.reported),
             self.qualifier,
-            upper=None if self.upper is None else quantity(self.upper.to(target)),
-            precision=None if self.precision is None else self.precision * scale,
+            upper=None if self.upper is None else converted(self.upper),
+            precision=None if self.precision is None else to_figure(QUOTIENT.multiply(self.precision, scale)),
             tolerance=self.tolerance,
         )
 
+    @exact
     def __str__(self) -> str:
         q = self.qualifier
         if q is Qualifier.RANGE:

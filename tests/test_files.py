@@ -580,14 +580,14 @@ BAD_FIELDS = [
     pytest.param(
         set_value(amount="1e30"),
         RecordError,
-        f"{CLAIM}, field 'value.amount': expected a number of at most 28 digits, got the number 1E+30",
+        f"{CLAIM}, field 'value.amount': expected a figure below 10^28, got 1E+30",
         id="too-many-digits",
     ),
     pytest.param(
         set_value(amount="0.123456789012345678901234567890"),
         RecordError,
-        f"{CLAIM}, field 'value.amount': expected a number of at most 28 digits, "
-        "got the number 0.123456789012345678901234567890",
+        f"{CLAIM}, field 'value.amount': expected a figure of at most 28 significant digits, "
+        "got 0.123456789012345678901234567890",
         id="too-many-decimals",
     ),
     pytest.param(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from esgclaims._decimal import exact
 from esgclaims._errors import ComparisonError
 from esgclaims._format import counted, html, unit_words
 from esgclaims._interval import Interval
@@ -63,6 +64,7 @@ def check_claim(value: object, name: str) -> Claim:
     return value
 
 
+@exact
 def claim_interval(claim: Claim, *, rounding: bool = False) -> Interval:
     """The values a claim allows: its value's interval, widened by its precision when ``rounding``.
 
@@ -87,6 +89,7 @@ def claim_interval(claim: Claim, *, rounding: bool = False) -> Interval:
     return widened
 
 
+@exact
 def _whole_count(value: ReportedValue) -> bool:
     """A count whose last digit is a single thing (a step of at most 1 in the counted kind itself)."""
     kind = count_kind_of(value.units)
@@ -141,6 +144,7 @@ class Comparison:
         return f"<Comparison {self.a.id!r} vs {self.b.id!r}: {order}, {counted(len(self.reasons), 'reason')}>"
 
 
+@exact
 def compare(a: Claim, b: Claim, *, rounding: bool = False) -> Comparison:
     """Compare two claims: order, difference, ratio, period relation, and why they do not line up.
 
@@ -185,6 +189,7 @@ def compare(a: Claim, b: Claim, *, rounding: bool = False) -> Comparison:
     return Comparison(a, b, comparable, tuple(why), relation, difference, quotient, order)
 
 
+@exact
 def divide(ia: Interval, ib: Interval, *, same: bool) -> Interval | None:
     """``ia / ib``, with ``ib`` first put in the unit of ``ia`` when they share a dimension; ``None`` for 0."""
     if ib.high is not None and ib.high.magnitude == 0:
@@ -192,6 +197,7 @@ def divide(ia: Interval, ib: Interval, *, same: bool) -> Interval | None:
     return ia / (ib.to(ia.units) if same else ib)
 
 
+@exact
 def _order(difference: Interval) -> Order:
     low, high = difference.low, difference.high
     if low is not None and (low.magnitude > 0 or (low.magnitude == 0 and not difference.low_closed)):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from esgclaims._decimal import exact, quotient
 from esgclaims._errors import ComparisonError, InvalidClaimError, InvalidValueError
 from esgclaims._format import counted, html
 from esgclaims._interval import Interval
@@ -56,6 +57,7 @@ class Derived:
         """The figure alone, as words: "less than RMB 100,000 per household"."""
         return ratio_words(self.interval)
 
+    @exact
     def __str__(self) -> str:
         sources = " and ".join(f"{c.value} ({_lower_first(c.metric.name)}, {c.id})" for c in self.inputs)
         text = f"{self.words}, from {sources}"
@@ -91,6 +93,7 @@ def _caveats(a: Claim, b: Claim) -> tuple[str, ...]:
     return tuple(r for r in reasons(a, b) if not r.startswith(("different quantities", "different metrics")))
 
 
+@exact
 def _quotient(a: Claim, b: Claim, *, rounding: bool) -> Interval:
     ia, ib = claim_interval(a, rounding=rounding), claim_interval(b, rounding=rounding)
     assert a.value is not None and b.value is not None  # noqa: S101, PT018 - checked by _numeric
@@ -100,6 +103,7 @@ def _quotient(a: Claim, b: Claim, *, rounding: bool) -> Interval:
     return quotient
 
 
+@exact
 def ratio(a: Claim, b: Claim, *, rounding: bool = False) -> Derived:
     """``a`` per ``b``: every quotient the two claims allow.
 
@@ -122,6 +126,7 @@ def ratio(a: Claim, b: Claim, *, rounding: bool = False) -> Derived:
     return Derived("ratio", _quotient(a, b, rounding=rounding), (a, b), _caveats(a, b))
 
 
+@exact
 def share_of(part: Claim, whole: Claim, *, rounding: bool = False) -> Derived:
     """What share of ``whole`` the ``part`` amounts to, in percent.
 
@@ -155,6 +160,7 @@ def share_of(part: Claim, whole: Claim, *, rounding: bool = False) -> Derived:
     return Derived("share", _quotient(part, whole, rounding=rounding).to(PERCENT), (part, whole), caveats)
 
 
+@exact
 def annualise(claim: Claim) -> Derived:
     """A flow over a stated period as an average rate per year.
 
@@ -186,10 +192,10 @@ def annualise(claim: Claim) -> Derived:
                 f"claim {claim.id!r} cannot be annualised: its period ({claim.period}) lacks a stated start or end"
             )
         days = (end - start).days + 1
-        factor = Decimal("365.25") / Decimal(days)
+        factor = quotient(Decimal("365.25"), Decimal(days))
         length = counted(days, "day")
     else:
-        factor = Decimal(12) / Decimal(months)
+        factor = quotient(Decimal(12), Decimal(months))
         length = counted(months, "month")
     interval = claim_interval(claim)
     per_year = interval.units / parse_unit("year")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING
 
+from esgclaims._decimal import exact
 from esgclaims._format import format_quantity
 from esgclaims._interval import Interval
 from esgclaims._units import DIMENSIONLESS, PERCENT, is_share, parse_unit, plain, unit_powers, ureg
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
 __all__ = ["difference_words", "interval_words", "ratio_words"]
 
 
+@exact
 def _readable(interval: Interval) -> Interval:
     """Dimensionless ratios read as percent or as a multiple."""
     if interval.units.dimensionality or interval.units == PERCENT:
@@ -25,6 +27,7 @@ def _readable(interval: Interval) -> Interval:
     return interval
 
 
+@exact
 def _round(value: Quantity, rounding: str, digits: int) -> Quantity:
     magnitude = Decimal(value.magnitude)
     if magnitude == 0:
@@ -34,6 +37,7 @@ def _round(value: Quantity, rounding: str, digits: int) -> Quantity:
     return ureg.Quantity(plain(rounded), value.units)
 
 
+@exact
 def _per_year(interval: Interval) -> Interval | None:
     """The interval times a year, when its unit is a rate per year: RMB per year → RMB."""
     if unit_powers(interval.units).get("year") != -1:
@@ -45,6 +49,7 @@ def _significant_digits(number: Decimal) -> int:
     return len(number.normalize().as_tuple().digits)
 
 
+@exact
 def interval_words(interval: Interval, digits: int = 4, *, signed: bool = False) -> str:
     """An interval as words: "less than RMB 100,000 per household", "between 8.986% and 10.99%".
 
@@ -93,6 +98,7 @@ def interval_words(interval: Interval, digits: int = 4, *, signed: bool = False)
     return f"between {low_text()} and {high_text()}"
 
 
+@exact
 def _signed(interval: Interval) -> bool:
     """Whether an interval allows values both below and above zero, so a bound above zero needs its "+"."""
     below = interval.low is None or interval.low.magnitude < 0
@@ -100,6 +106,7 @@ def _signed(interval: Interval) -> bool:
     return below and above
 
 
+@exact
 def difference_words(difference: Interval, digits: int = 4) -> str:
     """A difference as a signed change: "between −RMB 200,300,000 and −RMB 160,200,000".
 
@@ -128,6 +135,7 @@ def difference_words(difference: Interval, digits: int = 4) -> str:
     return interval_words(difference, digits, signed=_signed(difference))
 
 
+@exact
 def ratio_words(ratio: Interval, digits: int = 4) -> str:
     """A quotient as words: a pure number below 10 in percent, above it as a multiple; else in its unit.
 

@@ -5,20 +5,23 @@ claim, it checks that the rate fits the claim's period: a rate whose kind or
 period does not fit is an error, or with ``strict=False`` a warning that the
 result records.
 
-Arithmetic is exact :class:`~decimal.Decimal` arithmetic in a context of 28
-significant digits (the most a reported figure may have): a product is exact
-whenever it fits, a quotient is exact when it terminates within 28 digits and
-correctly rounded otherwise. The bounds of :attr:`Conversion.interval` are rounded
-outward, so rounding never drops a value the statement and the rate allow.
+Arithmetic is exact :class:`~decimal.Decimal` arithmetic in the library's own
+context (:mod:`esgclaims._decimal`), never the caller's, to 28 significant digits
+(the most a reported figure may have): a product is exact whenever it fits, a
+quotient is exact when it terminates within 28 digits and correctly rounded
+otherwise. A converted figure keeps at most 30 decimal places. The bounds of
+:attr:`Conversion.interval` are rounded outward, so rounding never drops a value
+the statement and the rate allow.
 """
 
 from __future__ import annotations
 
 import warnings
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Context, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 
 import attrs
 
+from esgclaims._decimal import CONTEXT, QUOTIENT, arithmetic, exact, to_figure
 from esgclaims._errors import (
     ConversionTypeError,
     CurrencyError,
@@ -30,17 +33,19 @@ from esgclaims._errors import (
 from esgclaims._interval import Interval
 from esgclaims._model import Claim, Temporal
 from esgclaims._periods import AsOf, PeriodRelation, Span, UnknownPeriod
-from esgclaims._units import Quantity, Unit, currency_of, parse_unit, plain, quantity
+from esgclaims._units import Quantity, Unit, currency_of, parse_unit, plain, quantity, ureg
 from esgclaims._values import ReportedValue
 
 from .rate import FxRate, RateKind, single
 
 __all__ = ["Conversion", "convert"]
 
-_NEAREST = Context(prec=28, rounding=ROUND_HALF_EVEN)
-_DOWN = Context(prec=28, rounding=ROUND_FLOOR)
-_UP = Context(prec=28, rounding=ROUND_CEILING)
-_WIDE = Context(prec=100)
+_NEAREST = QUOTIENT.copy()
+_DOWN = QUOTIENT.copy()
+_DOWN.rounding = ROUND_FLOOR
+_UP = QUOTIENT.copy()
+_UP.rounding = ROUND_CEILING
+_WIDE = CONTEXT.copy()
 
 
 def _apply(amount: Decimal, rate: Decimal, inverse: bool, context: Context) -> Decimal:
@@ -50,13 +55,13 @@ def _apply(amount: Decimal, rate: Decimal, inverse: bool, context: Context) -> D
 
 def _convert_value(value: ReportedValue, unit: Unit, rate: Decimal, inverse: bool) -> ReportedValue:
     def at_rate(amount: Quantity) -> Quantity:
-        return quantity(_apply(amount.magnitude, rate, inverse, _NEAREST), unit)
+        return quantity(to_figure(_apply(amount.magnitude, rate, inverse, _NEAREST)), unit)
 
     return ReportedValue(
         at_rate(value.reported),
         value.qualifier,
         upper=None if value.upper is None else at_rate(value.upper),
-        precision=None if value.precision is None else _apply(value.precision, rate, inverse, _NEAREST),
+        precision=None if value.precision is None else to_figure(_apply(value.precision, rate, inverse, _NEAREST)),
         tolerance=value.tolerance,
     )
 
@@ -66,9 +71,14 @@ def _widen(interval: Interval, unit: Unit, rate: FxRate, inverse: bool) -> Inter
     low_rate, high_rate = rate.bounds
     if inverse:  # dividing by the highest rate gives the lowest amount
         low_rate, high_rate = high_rate, low_rate
-    low = None if interval.low is None else quantity(_apply(interval.low.magnitude, low_rate, inverse, _DOWN), unit)
-    high = None if interval.high is None else quantity(_apply(interval.high.magnitude, high_rate, inverse, _UP), unit)
+    low = None if interval.low is None else _bound(_apply(interval.low.magnitude, low_rate, inverse, _DOWN), unit)
+    high = None if interval.high is None else _bound(_apply(interval.high.magnitude, high_rate, inverse, _UP), unit)
     return Interval(low, high, interval.low_closed, interval.high_closed)
+
+
+def _bound(magnitude: Decimal, unit: Unit) -> Quantity:
+    """An interval's bound, rounded outward already: not a reported figure, so not held to a figure's limits."""
+    return ureg.Quantity(plain(magnitude), unit)
 
 
 def _places(number: Decimal) -> int:
@@ -77,6 +87,7 @@ def _places(number: Decimal) -> int:
     return max(0, -exponent)
 
 
+@exact
 def _shown(value: ReportedValue, original: ReportedValue) -> str:
     """``value`` rounded for a sentence: to the original's decimals, and to at least three significant digits."""
     magnitude: Decimal = value.reported.magnitude
@@ -128,6 +139,7 @@ class Conversion:
         """The ISO 4217 code converted into."""
         return self.rate.base if self.inverse else self.rate.quote
 
+    @exact
     def rounding_interval(self) -> Interval:
         """The original's rounding interval, converted at every rate within the rate's precision."""
         return _widen(self.original.rounding_interval(), self.value.units, self.rate, self.inverse)
@@ -272,6 +284,13 @@ def convert(
         caveats = (problem,)
     inverse = source == rate.quote
     unit = parse_unit(target)
+    with arithmetic():
+        return _conversion(original, unit, rate, inverse, claim, caveats)
+
+
+def _conversion(  # noqa: PLR0913, PLR0917 - the parts of a Conversion, in their order
+    original: ReportedValue, unit: Unit, rate: FxRate, inverse: bool, claim: Claim | None, caveats: tuple[str, ...]
+) -> Conversion:
     return Conversion(
         original,
         _convert_value(original, unit, rate.rate, inverse),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from decimal import Decimal, getcontext
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from esgclaims._claimset import ClaimSet
-from esgclaims._errors import InvalidValueError, MissingFieldError, RecordError, UnitError, UnknownFieldError
+from esgclaims._decimal import check_figure
+from esgclaims._errors import MissingFieldError, RecordError, UnitError, UnknownFieldError
 from esgclaims._model import (
     Citation,
     Claim,
@@ -25,15 +25,15 @@ from esgclaims._model import (
 )
 from esgclaims._parse_period import parse_period
 from esgclaims._periods import PartialDate
-from esgclaims._units import count_kind_of, parse_unit, plain, quantity
+from esgclaims._units import count_kind_of, parse_unit, quantity
 from esgclaims._values import Qualifier, ReportedValue
 
 from .collect import choice, unknown
-from .records import describe
 from .resolve import FAILED, TABLES, AlreadyReported, Resolver, failed
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from decimal import Decimal
 
     from .records import (
         ClaimRecord,
@@ -56,14 +56,8 @@ def _optional(build: Callable[[_T], _E], value: _T | None) -> _E | None:
 
 
 def _exact(number: Decimal) -> Decimal:
-    """``number``, when the model can hold it without rounding it."""
-    try:
-        held: Decimal | None = plain(number)
-    except ArithmeticError:
-        held = None
-    if held != number:
-        raise InvalidValueError(f"expected a number of at most {getcontext().prec} digits, got {describe(number)}")
-    return number
+    """``number``, when it keeps to the limits of a figure (:func:`esgclaims._decimal.check_figure`)."""
+    return check_figure(number)
 
 
 def _count_kind(text: str) -> str:
