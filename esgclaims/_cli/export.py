@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -14,6 +13,7 @@ from esgclaims._io.dump import dump, to_json
 from esgclaims._units import plain
 
 from .common import add_command, load_sources
+from .output import utf8_output
 
 if TYPE_CHECKING:
     import argparse
@@ -92,7 +92,8 @@ def _run(args: argparse.Namespace) -> int:
         print(f"wrote {len(claims)} claims to {output}: claims.csv and datapackage.json")
         return 0
     if output is None:
-        (_write_json if args.format == "json" else _write_csv)(claims, sys.stdout)
+        with utf8_output() as stdout:
+            (_write_json if args.format == "json" else _write_csv)(claims, stdout)
         return 0
     if args.format == "json":
         dump(claims, output)

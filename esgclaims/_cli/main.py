@@ -8,6 +8,7 @@ argparse reports a wrong command line with status 2. No traceback for either.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from .claims import add_claim_commands
 from .common import wrap
 from .export import add_export_command
 from .extract import add_extract_command
+from .output import terminal_output
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -77,8 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = _parser().parse_args(argv)
     try:
-        status = _run(args)
-        sys.stdout.flush()  # a closed pipe raises here, inside the try, not at exit
+        with terminal_output():
+            status = _run(args)
+            sys.stdout.flush()  # a closed pipe raises here, inside the try, not at exit
     except BrokenPipeError:
         # The reader has gone (``| head``): send what is left to devnull, so that the
         # flush at exit does not fail again. See "Note on SIGPIPE" in the signal docs.
@@ -105,7 +108,10 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _report(error: BaseException) -> None:
-    sys.stdout.flush()  # what was printed before the error comes first on a shared terminal
+    with contextlib.suppress(OSError):
+        sys.stdout.flush()  # what was printed before the error comes first on a shared terminal
+    if sys.stderr is None:
+        return
     for line in _error_lines(error):
         print(f"esgclaims: {line}", file=sys.stderr)
 
@@ -125,4 +131,5 @@ def _error_lines(error: BaseException) -> Iterator[str]:
 
 def _report_os_error(error: OSError) -> None:
     where = f"{error.filename}: " if error.filename is not None else ""
-    print(f"esgclaims: error: {where}{error.strerror or error}", file=sys.stderr)
+    if sys.stderr is not None:
+        print(f"esgclaims: error: {where}{error.strerror or error}", file=sys.stderr)
