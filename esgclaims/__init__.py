@@ -90,6 +90,7 @@ if TYPE_CHECKING:
     from ._fx.convert import Conversion, convert
     from ._fx.rate import FxRate, RateKind, RateSource
     from ._fx.table import RateTable, reference_rates
+    from ._interchange.duckdb import check_duckdb
 
 # Comparison, currencies and extraction are imported on first use (PEP 562), so
 # that ``import esgclaims`` and loading a dataset cost little more than pint.
@@ -108,6 +109,7 @@ _LAZY = {
     "Consistency": "._compare.consistency",
     "Finding": "._compare.consistency",
     "Pair": "._compare.consistency",
+    "check_duckdb": "._interchange.duckdb",
     "Conversion": "._fx.convert",
     "convert": "._fx.convert",
     "extract": "._extract.pipeline",
@@ -168,6 +170,7 @@ __all__ = [  # noqa: RUF022 - grouped by topic, sorted within each group
     "Order",
     "Pair",
     "annualise",
+    "check_duckdb",
     "compare",
     "ratio",
     "share_of",

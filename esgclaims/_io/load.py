@@ -104,13 +104,17 @@ _R = TypeVar("_R", bound=_HasId)
 
 
 def load(path: str | os.PathLike[str]) -> ClaimSet:
-    """Read a TOML or JSON claim file (see the file format in the docs).
+    """Read a TOML or JSON claim file (see the file format in the docs), or a Parquet claim table.
 
     Raises:
         FileFormatError: the file is not UTF-8, empty, or not valid TOML or JSON.
         LoadError: one or more records are bad; it lists every one, and nothing is loaded.
     """
     file = Path(path)
+    if file.suffix.lower() == ".parquet":  # a claim table (docs/interchange-table.md)
+        from esgclaims._interchange import read_parquet  # noqa: PLC0415 - a higher layer, and an optional extra
+
+        return read_parquet(file)
     return load_bytes(read_file(file), name=file.name, suffix=file.suffix)
 
 
