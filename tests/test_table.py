@@ -33,7 +33,7 @@ def test_the_jd_dataset_goes_to_parquet_and_back_exactly(tmp_path: Path) -> None
 
 
 @given(claim_sets(max_size=8))
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=20, deadline=None)
 def test_any_claim_set_goes_to_arrow_and_back_to_an_equal_set(claims: ClaimSet) -> None:
     assert from_arrow(claims.to_arrow()) == claims
 
