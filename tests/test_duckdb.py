@@ -97,7 +97,9 @@ def test_no_input_has_no_findings() -> None:
 
 
 def test_something_else_than_a_path_or_a_claim_set_is_refused() -> None:
-    with pytest.raises(esgclaims.ArgumentTypeError, match="check_duckdb takes Parquet file paths or claim sets, got int"):
+    with pytest.raises(
+        esgclaims.ArgumentTypeError, match="check_duckdb takes Parquet file paths or claim sets, got int"
+    ):
         check_duckdb(3)  # type: ignore[arg-type]
 
 
