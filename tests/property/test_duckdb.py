@@ -54,14 +54,13 @@ def _restatements(draw: st.DrawFn) -> ClaimSet:
     claims: list[Claim] = [a, attrs.evolve(b, id="b")]
     for number in range(draw(st.integers(0, 4))):
         other = draw(st.sampled_from(claims))
-        changes = {
-            "period": draw(st.sampled_from([c.period for c in claims]) | _nearby_periods(other.period) | periods),
-            "citation": attrs.evolve(other.citation, source=draw(st.sampled_from([other.source]) | sources)),
-        }
-        if other.value is not None and draw(st.booleans()):
+        period = draw(st.sampled_from([c.period for c in claims]) | _nearby_periods(other.period) | periods)
+        citation = attrs.evolve(other.citation, source=draw(st.sampled_from([other.source]) | sources))
+        value = other.value
+        if value is not None and draw(st.booleans()):
             same = [c.value for c in claims if c.metric == other.metric and c.value is not None]
-            changes["value"] = draw(st.sampled_from(same) | reported_values(other.metric))
-        claims.append(attrs.evolve(other, id=f"r{number}", **changes))
+            value = draw(st.sampled_from(same) | reported_values(other.metric))
+        claims.append(attrs.evolve(other, id=f"r{number}", period=period, citation=citation, value=value))
     return ClaimSet(claims)
 
 
