@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from esgclaims._claimset import ClaimSet
-from esgclaims._compare.consistency import Consistency, Finding, _judge
+from esgclaims._compare.consistency import Consistency, Finding, _judge, _Memo
 from esgclaims._errors import ArgumentTypeError, MissingExtraError
 
 from .parquet import read_parquet
@@ -96,7 +96,8 @@ def check_duckdb(*inputs: str | os.PathLike[str] | ClaimSet) -> tuple[Finding, .
         found = item if isinstance(item, ClaimSet) else read_parquet(item)
         claims |= {claim.id: claim for claim in found}
     findings = []
+    memo = _Memo()  # each claim's interval and words, once however many pairs it is in
     for a_id, b_id, status in zip(result["a_id"], result["b_id"], result["status"], strict=True):
         a, b = claims[a_id], claims[b_id]
-        findings.append(Finding(a, b, Consistency(status), _judge(a, b).reason))
+        findings.append(Finding(a, b, Consistency(status), _judge(a, b, memo).reason))
     return tuple(findings)
