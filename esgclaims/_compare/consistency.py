@@ -181,7 +181,7 @@ def _judge(a: Claim, b: Claim, memo: _Memo | None = None) -> Finding:
             return Finding(a, b, Consistency.CONSISTENT, f"one period, and the figures overlap: {same}")
         return Finding(a, b, Consistency.INCONSISTENT, f"one period, but no value satisfies both: {same}")
     if temporal is Temporal.CUMULATIVE and a.period.end is not None and b.period.end is not None:
-        return _judge_totals(a, ia, b, ib, both, memo)
+        return _judge_totals(a, ia, b, ib, both, memo=memo)
     if temporal is Temporal.FLOW and relation in (PeriodRelation.WITHIN, PeriodRelation.CONTAINS):
         (inner, i_inner), (outer, i_outer) = (
             ((a, ia), (b, ib)) if relation is PeriodRelation.WITHIN else ((b, ib), (a, ia))
@@ -204,7 +204,7 @@ def _judge(a: Claim, b: Claim, memo: _Memo | None = None) -> Finding:
     return Finding(a, b, Consistency.INDETERMINATE, f"{why}: {both}")
 
 
-def _judge_totals(a: Claim, ia: Interval, b: Claim, ib: Interval, both: str, memo: _Memo) -> Finding:  # noqa: PLR0913
+def _judge_totals(a: Claim, ia: Interval, b: Claim, ib: Interval, both: str, *, memo: _Memo) -> Finding:  # noqa: PLR0913
     """Two running totals to known dates: one nested in the other can only be smaller or equal."""
     if (a.period.start is None) != (b.period.start is None):
         why = "only one of the running totals states its start, so they may not be one total"
