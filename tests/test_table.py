@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import attrs
 import pyarrow as pa  # type: ignore[import-untyped]
@@ -14,11 +14,8 @@ from hypothesis import given, settings
 import esgclaims
 from esgclaims import ClaimSet, FileFormatError, InvalidValueError, LoadError, ReportedValue
 from esgclaims._interchange import SCHEMA_VERSION, from_arrow
-from esgclaims._interchange.schema import COLUMNS, schema
+from esgclaims._interchange.schema import COLUMNS, descriptions, schema
 from tests.strategies import claim_sets
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 CLAIMS: ClaimSet = esgclaims.load_dataset("jd-2020")
 SALES = CLAIMS["jd-2020/poverty-alleviation-sales"]
@@ -187,3 +184,10 @@ def test_a_file_that_is_not_parquet_is_a_format_error(tmp_path: Path) -> None:
     path.write_text("claims = []")
     with pytest.raises(FileFormatError, match=r"claims\.parquet: not a Parquet file"):
         esgclaims.load(path)
+
+
+def test_the_docs_list_every_column_with_its_type_and_meaning() -> None:
+    page = (Path(esgclaims.__file__).parent.parent / "docs" / "interchange-table.md").read_text(encoding="utf-8")
+    rows = [line for line in page.splitlines() if line.startswith("| `")]
+    documented = [tuple(cell.strip().strip("`") for cell in row.strip("|").split(" | ")) for row in rows]
+    assert documented == descriptions()
