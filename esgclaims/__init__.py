@@ -91,6 +91,7 @@ if TYPE_CHECKING:
     from ._fx.rate import FxRate, RateKind, RateSource
     from ._fx.table import RateTable, reference_rates
     from ._interchange.datapackage import to_datapackage
+    from ._interchange.duckdb import check_duckdb
     from ._interchange.xbrl import to_xbrl_json
 
 # Comparison, currencies and extraction are imported on first use (PEP 562), so
@@ -110,6 +111,7 @@ _LAZY = {
     "Consistency": "._compare.consistency",
     "Finding": "._compare.consistency",
     "Pair": "._compare.consistency",
+    "check_duckdb": "._interchange.duckdb",
     "Conversion": "._fx.convert",
     "convert": "._fx.convert",
     "extract": "._extract.pipeline",
@@ -172,6 +174,7 @@ __all__ = [  # noqa: RUF022 - grouped by topic, sorted within each group
     "Order",
     "Pair",
     "annualise",
+    "check_duckdb",
     "compare",
     "ratio",
     "share_of",

@@ -12,6 +12,7 @@ from ._model import Claim, Metric, Organization, Program
 from ._periods import Period, PeriodRelation
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Callable, Iterable, Iterator
 
     from ._compare import Alignment, Finding
@@ -202,6 +203,32 @@ class ClaimSet:
         from ._display import to_dataframe  # noqa: PLC0415 - a higher layer's face, imported at call time
 
         return to_dataframe(self.claims)
+
+    def to_arrow(self) -> Any:  # noqa: ANN401 - pyarrow is optional: no annotation to import
+        """The claim table: a ``pyarrow.Table``, one row per claim, in a versioned schema (needs ``esgclaims[arrow]``).
+
+        Figures are exact ``decimal128(38, s)`` columns beside their text; a figure
+        that cannot be held exactly is an error, never a rounded number. The
+        columns are listed in docs/interchange-table.md.
+
+        Examples:
+            >>> import esgclaims
+            >>> table = esgclaims.load_dataset("jd-2020").to_arrow()
+            >>> table.num_rows, table.schema.metadata[b"esgclaims.schema_version"]
+            (17, b'1')
+        """
+        from ._interchange import to_arrow  # noqa: PLC0415 - a higher layer's face, imported at call time
+
+        return to_arrow(self.claims)
+
+    def to_parquet(self, path: str | os.PathLike[str]) -> None:
+        """Write the claim table (:meth:`to_arrow`) to a Parquet file, all or nothing (needs ``esgclaims[arrow]``).
+
+        :func:`esgclaims.load` reads it back to an equal claim set.
+        """
+        from ._interchange import write_parquet  # noqa: PLC0415 - a higher layer's face, imported at call time
+
+        write_parquet(self.claims, path)
 
     def plot(self, *, title: str | None = None) -> Any:  # noqa: ANN401 - matplotlib is optional
         """A chart of each claim's interval, grouped by unit (needs ``esgclaims[plot]``).

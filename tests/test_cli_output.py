@@ -14,15 +14,10 @@ from esgclaims._cli.output import escape_controls
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _esgclaims(*argv: str, env: dict[str, str] | None = None, **options: object) -> subprocess.CompletedProcess[bytes]:
+def _esgclaims(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     environment = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     return subprocess.run(  # noqa: S603 - our own command line
-        [sys.executable, "-m", "esgclaims", *argv],
-        capture_output=True,
-        env=environment,
-        timeout=120,
-        check=False,
-        **options,
+        [sys.executable, "-m", "esgclaims", *argv], capture_output=True, env=environment, timeout=120, check=False
     )
 
 

@@ -86,6 +86,13 @@ def add_claim_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "example:\n  esgclaims check report-2021.toml press-2022.toml",
     )
     check.add_argument("sources", nargs="+", metavar="SOURCE", help=f"{_SOURCE_HELP}; several are merged")
+    check.add_argument(
+        "--engine",
+        choices=("python", "duckdb"),
+        default="python",
+        help="who pairs and judges the claims: python (the default) or duckdb, the same rules in SQL "
+        "(needs esgclaims[duckdb])",
+    )
     check.set_defaults(run=_check)
 
     validate = add_command(
@@ -166,7 +173,12 @@ def _compare(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     claims = load_sources(args.sources)
-    findings = claims.check()
+    if args.engine == "duckdb":
+        from esgclaims._interchange import check_duckdb  # noqa: PLC0415 - an optional extra, loaded on use
+
+        findings = check_duckdb(claims)
+    else:
+        findings = claims.check()
     for finding in findings:
         print(finding)
     statuses = [finding.status.value for finding in findings]

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from esgclaims._interval import Interval
+    from esgclaims._units import Unit
 
 __all__ = ["Alignment", "Consistency", "Finding", "Pair", "align", "check"]
 
@@ -84,12 +85,49 @@ def check(claims: Iterable[Claim]) -> tuple[Finding, ...]:
         if claim.value is not None:
             groups.setdefault(_key(claim), []).append(claim)
     findings = []
+    memo = PairMemo()
     for group in groups.values():
         for a, b in itertools.combinations(group, 2):
             if a.citation.source == b.citation.source and a.period == b.period:
                 continue
-            findings.append(_judge(a, b))
+            findings.append(judge_pair(a, b, memo))
     return tuple(findings)
+
+
+class PairMemo:
+    """What each claim brings to every pair it is in, worked out once: n claims in a group make n(n-1)/2 pairs.
+
+    Its interval widened by rounding, that interval in another claim's unit, and the
+    words that describe it in a reason. Keys are object ids: the memo lives for one
+    call of :func:`check`, while every claim it names is alive.
+    """
+
+    def __init__(self) -> None:
+        self.intervals: dict[tuple[int, Unit], Interval] = {}
+        self.sides: dict[tuple[int, Unit, bool], str] = {}
+
+    def interval(self, claim: Claim, unit: Unit | None = None) -> Interval:
+        """``claim_interval(claim, rounding=True)``, in ``unit`` when given."""
+        assert claim.value is not None  # noqa: S101 - check() keeps numeric claims only
+        own = claim.value.units
+        key = (id(claim), own)
+        interval = self.intervals.get(key)
+        if interval is None:
+            interval = self.intervals[key] = claim_interval(claim, rounding=True)
+        if unit is None or unit == own:
+            return interval
+        converted = self.intervals.get((id(claim), unit))
+        if converted is None:
+            converted = self.intervals[(id(claim), unit)] = interval.to(unit)
+        return converted
+
+    def side(self, claim: Claim, interval: Interval, *, period: bool = True) -> str:
+        """:func:`_side` of ``claim`` with an interval :meth:`interval` gave."""
+        key = (id(claim), interval.units, period)
+        text = self.sides.get(key)
+        if text is None:
+            text = self.sides[key] = _side(claim, interval, period=period)
+        return text
 
 
 def _fits(earlier: Interval, later: Interval) -> bool:
@@ -121,8 +159,9 @@ def _nested(inner: Claim, outer: Claim) -> bool:
     return i1 <= o1 and (i0 is None or o0 is None or o0 <= i0)
 
 
-def _judge(a: Claim, b: Claim) -> Finding:
+def judge_pair(a: Claim, b: Claim, memo: PairMemo | None = None) -> Finding:
     assert a.value is not None and b.value is not None  # noqa: S101, PT018 - check() keeps numeric claims only
+    memo = PairMemo() if memo is None else memo
     ua, ub = a.value.units, b.value.units
     if ua.dimensionality != ub.dimensionality:
         if currency_of(ua) is not None and currency_of(ub) is not None:
@@ -131,18 +170,18 @@ def _judge(a: Claim, b: Claim) -> Finding:
             then = "the figures do not compare"
         why = f"{a.id} is {kind_words(ua)} and {b.id} {kind_words(ub)}: {then}"
         return Finding(a, b, Consistency.INDETERMINATE, why)
-    ia = claim_interval(a, rounding=True)
-    ib = claim_interval(b, rounding=True).to(ia.units)
+    ia = memo.interval(a)
+    ib = memo.interval(b, ia.units)
     relation = a.period.relation(b.period)
     temporal = a.metric.temporal
-    both = f"{_side(a, ia)} and {_side(b, ib)}"
+    both = f"{memo.side(a, ia)} and {memo.side(b, ib)}"
     if relation is PeriodRelation.EQUAL:
-        same = f"{_side(a, ia, period=False)} and {_side(b, ib, period=False)}, both {period_words(a)}"
+        same = f"{memo.side(a, ia, period=False)} and {memo.side(b, ib, period=False)}, both {period_words(a)}"
         if ia.overlaps(ib):
             return Finding(a, b, Consistency.CONSISTENT, f"one period, and the figures overlap: {same}")
         return Finding(a, b, Consistency.INCONSISTENT, f"one period, but no value satisfies both: {same}")
     if temporal is Temporal.CUMULATIVE and a.period.end is not None and b.period.end is not None:
-        return _judge_totals(a, ia, b, ib, both)
+        return _judge_totals(a, ia, b, ib, both, memo=memo)
     if temporal is Temporal.FLOW and relation in (PeriodRelation.WITHIN, PeriodRelation.CONTAINS):
         (inner, i_inner), (outer, i_outer) = (
             ((a, ia), (b, ib)) if relation is PeriodRelation.WITHIN else ((b, ib), (a, ia))
@@ -153,8 +192,8 @@ def _judge(a: Claim, b: Claim) -> Finding:
             a,
             b,
             Consistency.INCONSISTENT,
-            f"a flow over part of a period cannot exceed the whole, but {_side(inner, i_inner)} "
-            f"exceeds {_side(outer, i_outer)}",
+            f"a flow over part of a period cannot exceed the whole, but {memo.side(inner, i_inner)} "
+            f"exceeds {memo.side(outer, i_outer)}",
         )
     if temporal is Temporal.STOCK and None not in (a.period.end, b.period.end):
         why = "a level can change between dates"
@@ -165,7 +204,7 @@ def _judge(a: Claim, b: Claim) -> Finding:
     return Finding(a, b, Consistency.INDETERMINATE, f"{why}: {both}")
 
 
-def _judge_totals(a: Claim, ia: Interval, b: Claim, ib: Interval, both: str) -> Finding:
+def _judge_totals(a: Claim, ia: Interval, b: Claim, ib: Interval, both: str, *, memo: PairMemo) -> Finding:  # noqa: PLR0913
     """Two running totals to known dates: one nested in the other can only be smaller or equal."""
     if (a.period.start is None) != (b.period.start is None):
         why = "only one of the running totals states its start, so they may not be one total"
@@ -184,13 +223,13 @@ def _judge_totals(a: Claim, ia: Interval, b: Claim, ib: Interval, both: str) -> 
             a,
             b,
             Consistency.CONSISTENT,
-            f"a cumulative total may grow: {_side(early, i_early)} to {_side(late, i_late)}",
+            f"a cumulative total may grow: {memo.side(early, i_early)} to {memo.side(late, i_late)}",
         )
     return Finding(
         a,
         b,
         Consistency.INCONSISTENT,
-        f"a cumulative total cannot fall, but {_side(early, i_early)} exceeds {_side(late, i_late)}",
+        f"a cumulative total cannot fall, but {memo.side(early, i_early)} exceeds {memo.side(late, i_late)}",
     )
 
 

@@ -27,13 +27,17 @@ __all__ = ["load", "load_bytes"]
 
 
 def load(path: str | os.PathLike[str]) -> ClaimSet:
-    """Read a TOML or JSON claim file (see the file format in the docs).
+    """Read a TOML or JSON claim file (see the file format in the docs), or a Parquet claim table.
 
     Raises:
         FileFormatError: the file is not UTF-8, empty, or not valid TOML or JSON.
         LoadError: one or more records are bad; it lists every one, and nothing is loaded.
     """
     file = Path(path)
+    if file.suffix.lower() == ".parquet":  # a claim table (docs/interchange-table.md)
+        from esgclaims._interchange import read_parquet  # noqa: PLC0415 - a higher layer, and an optional extra
+
+        return read_parquet(file)
     return load_bytes(read_file(file), name=file.name, suffix=file.suffix)
 
 
@@ -46,7 +50,7 @@ def load_bytes(data: bytes, *, name: str, suffix: str) -> ClaimSet:
     """
     document = _parse_document(data, name, suffix)
     if "documentInfo" in document:  # an xBRL-JSON report, read by the interchange layer (imported on use)
-        from esgclaims._interchange.xbrl_read import read_xbrl_json  # noqa: PLC0415
+        from esgclaims._interchange import read_xbrl_json  # noqa: PLC0415
 
         return read_xbrl_json(document, name)
     return ClaimFileResolver(name).run(document)
