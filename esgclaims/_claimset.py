@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 
@@ -161,11 +161,13 @@ class ClaimSet:
 
         return check(self.claims)
 
-    def compare(self, other: ClaimSet) -> Alignment:
+    def compare(self, other: ClaimSet, *, restated: Literal["latest", "all"] = "latest") -> Alignment:
         """Align with another claim set (another report, year or company) by subject, metric and program.
 
         Returns the matched pairs with each pair's change (``other`` minus this
-        set) as an interval, and the claims only one side has.
+        set) as an interval, and the claims only one side has. A restated figure
+        is compared as restated (its latest statement on either side); with
+        ``restated="all"`` every statement is paired as it stands.
 
         Examples:
             >>> import esgclaims
@@ -177,7 +179,7 @@ class ClaimSet:
             raise ComparisonError(f"ClaimSet.compare takes a ClaimSet, got {type(other).__name__}")
         from ._compare import align  # noqa: PLC0415 - a higher layer's face, imported at call time: import time is a target
 
-        return align(self, other)
+        return align(self, other, restated=restated)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per claim, in order (no extra dependency).
