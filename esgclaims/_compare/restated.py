@@ -75,7 +75,9 @@ def latest_of_both(left: Iterable[Claim], right: Iterable[Claim]) -> tuple[list[
     left, right = list(left), list(right)
     restated_by = {claim.restates: claim for claim in (*left, *right) if claim.restates is not None}
     new_left = list(dict.fromkeys(_newest(claim, restated_by) for claim in left))
-    moved = {claim.id for claim in new_left} - {claim.id for claim in left}  # restatements that took a place on the left
+    moved = {claim.id for claim in new_left} - {
+        claim.id for claim in left
+    }  # restatements that took a place on the left
     new_right = list(dict.fromkeys(_newest(claim, restated_by) for claim in right))
     return new_left, [claim for claim in new_right if claim.id not in moved]
 
