@@ -14,7 +14,7 @@ from ._periods import Period, PeriodRelation
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
-    from ._compare import Alignment, Finding
+    from ._compare import Alignment, Finding, Series
 
 __all__ = ["ClaimSet"]
 
@@ -180,6 +180,38 @@ class ClaimSet:
         from ._compare import align  # noqa: PLC0415 - a higher layer's face, imported at call time: import time is a target
 
         return align(self, other, restated=restated)
+
+    def series(
+        self,
+        metric: str | Metric,
+        *,
+        subject: str | Organization | None = None,
+        program: str | Program | None = None,
+        restated: Literal["latest", "all"] = "latest",
+    ) -> Series:
+        """The claims of one metric and subject in period order, with the change between each two.
+
+        ``subject`` (and ``program``) may be left out when the metric's claims have
+        only one. A restated figure stands as restated; ``restated="all"`` keeps
+        every statement. In a notebook the series displays as a table, and
+        ``.plot()`` draws it as a line with interval bands.
+
+        Examples:
+            >>> import esgclaims
+            >>> claims = esgclaims.load_dataset("jd-2020")
+            >>> print(claims.series("charitable-items-collected"))
+            Charitable items collected — JD Foundation, JD Foundation online donation platform
+              2020: more than 1,270,000 items (jd-2020/charitable-items-collected)
+        """
+        from ._compare import series  # noqa: PLC0415 - a higher layer's face, imported at call time: import time is a target
+
+        return series(
+            self.claims,
+            _id(metric),
+            subject=None if subject is None else _id(subject),
+            program=None if program is None else _id(program),
+            restated=restated,
+        )
 
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per claim, in order (no extra dependency).
