@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 
-from ._errors import ArgumentTypeError, ClaimNotFoundError, ComparisonError, InvalidClaimError
+from ._errors import ArgumentTypeError, ClaimNotFoundError, ComparisonError, InvalidClaimError, did_you_mean
 from ._format import html
 from ._model import Claim, Metric, Organization, Program
 from ._periods import Period, PeriodRelation
@@ -68,13 +68,30 @@ class ClaimSet:
     def __getitem__(self, key: str) -> Claim: ...
     @overload
     def __getitem__(self, key: int) -> Claim: ...
-    def __getitem__(self, key: str | int) -> Claim:
+    @overload
+    def __getitem__(self, key: slice) -> ClaimSet: ...
+    def __getitem__(self, key: str | int | slice) -> Claim | ClaimSet:
+        """A claim by id or position; a slice of positions is a ClaimSet.
+
+        Examples:
+            >>> import esgclaims
+            >>> claims = esgclaims.load_dataset("jd-2020")
+            >>> claims[:2]
+            <ClaimSet of 2 claims>
+            >>> claims["jd-2020/online-donation"]
+            Traceback (most recent call last):
+            ...
+            esgclaims.ClaimNotFoundError: no claim with id 'jd-2020/online-donation'; did you mean
+            'jd-2020/online-donations-raised', 'jd-2020/clothing-donation-cities' or 'jd-2020/jd-foundation-donations'?
+        """
+        if isinstance(key, slice):
+            return ClaimSet(self.claims[key])
         if isinstance(key, int):
             return self.claims[key]
         try:
             return self._by_id[key]
         except KeyError:
-            raise ClaimNotFoundError(f"no claim with id {key!r}") from None
+            raise ClaimNotFoundError(f"no claim with id {key!r}{did_you_mean(key, self._by_id, n=3)}") from None
 
     def get(self, claim_id: str) -> Claim | None:
         """The claim with ``claim_id``, or ``None``."""
@@ -109,6 +126,9 @@ class ClaimSet:
             >>> [c.id for c in claims.filter(period=esgclaims.parse_period("2020"))][:2]
             ['jd-2020/jd-foundation-donations', 'jd-2020/online-donations-raised']
         """
+        for name, wanted in (("subject", subject), ("program", program), ("metric", metric)):
+            if isinstance(wanted, str):
+                self._check_known(name, wanted)
 
         def keep(claim: Claim) -> bool:
             if subject is not None and claim.subject.id != _id(subject):
@@ -125,6 +145,20 @@ class ClaimSet:
             return predicate is None or predicate(claim)
 
         return ClaimSet(c for c in self.claims if keep(c))
+
+    def _check_known(self, name: str, wanted: str) -> None:
+        """Raise when no claim has ``wanted`` as its subject, program or metric id (``name``)."""
+        known = {
+            item.id
+            for claim in self.claims
+            for item in ((claim.subject, claim.program, claim.metric)[("subject", "program", "metric").index(name)],)
+            if item is not None
+        }
+        if wanted not in known:
+            hint = did_you_mean(wanted, sorted(known), n=3) or (
+                f"; they have {', '.join(sorted(known))}" if known else ""
+            )
+            raise ClaimNotFoundError(f"no claim has {name} {wanted!r}{hint}")
 
     def group_by(self, key: str | Callable[[Claim], object]) -> dict[object, ClaimSet]:
         """Claims grouped by ``"subject"``, ``"program"``, ``"metric"``, ``"period"`` or a function.
@@ -261,15 +295,38 @@ class ClaimSet:
         return html(self)
 
     def __add__(self, other: ClaimSet) -> ClaimSet:
+        """Both sets' claims, in order; a claim in both is kept once, and one id for two claims is an error.
+
+        Examples:
+            >>> import esgclaims
+            >>> claims = esgclaims.load_dataset("jd-2020")
+            >>> len(claims + claims)
+            17
+        """
         if not isinstance(other, ClaimSet):
             return NotImplemented
-        return ClaimSet((*self.claims, *other.claims))
+        merged = dict(self._by_id)
+        for claim in other.claims:
+            first = merged.setdefault(claim.id, claim)
+            if first != claim:
+                raise InvalidClaimError(
+                    f"claim {claim.id!r} differs between the two sets (say in {_difference(first, claim)}): "
+                    "one id, two claims"
+                )
+        return ClaimSet(merged.values())
 
     def __repr__(self) -> str:
         return f"<ClaimSet of {len(self)} claims>"
 
     def __str__(self) -> str:
         return "\n".join(str(c) for c in self.claims)
+
+
+def _difference(a: Claim, b: Claim) -> str:
+    """The first field in which two claims differ, for an error."""
+    return next(
+        (field.name for field in attrs.fields(Claim) if getattr(a, field.name) != getattr(b, field.name)), "a field"
+    )
 
 
 def _id(item: str | Organization | Program | Metric) -> str:
