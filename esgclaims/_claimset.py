@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 
-from ._errors import ArgumentTypeError, ClaimNotFoundError, ComparisonError, InvalidClaimError
+from ._errors import ArgumentTypeError, ClaimNotFoundError, ComparisonError, InvalidClaimError, did_you_mean
 from ._format import html
 from ._model import Claim, Metric, Organization, Program
 from ._periods import Period, PeriodRelation
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Callable, Iterable, Iterator
 
-    from ._compare import Alignment, Finding
+    from ._compare import Alignment, Finding, Series
 
 __all__ = ["ClaimSet"]
 
@@ -69,13 +69,30 @@ class ClaimSet:
     def __getitem__(self, key: str) -> Claim: ...
     @overload
     def __getitem__(self, key: int) -> Claim: ...
-    def __getitem__(self, key: str | int) -> Claim:
+    @overload
+    def __getitem__(self, key: slice) -> ClaimSet: ...
+    def __getitem__(self, key: str | int | slice) -> Claim | ClaimSet:
+        """A claim by id or position; a slice of positions is a ClaimSet.
+
+        Examples:
+            >>> import esgclaims
+            >>> claims = esgclaims.load_dataset("jd-2020")
+            >>> claims[:2]
+            <ClaimSet of 2 claims>
+            >>> claims["jd-2020/online-donation"]
+            Traceback (most recent call last):
+            ...
+            esgclaims.ClaimNotFoundError: no claim with id 'jd-2020/online-donation'; did you mean
+            'jd-2020/online-donations-raised', 'jd-2020/clothing-donation-cities' or 'jd-2020/jd-foundation-donations'?
+        """
+        if isinstance(key, slice):
+            return ClaimSet(self.claims[key])
         if isinstance(key, int):
             return self.claims[key]
         try:
             return self._by_id[key]
         except KeyError:
-            raise ClaimNotFoundError(f"no claim with id {key!r}") from None
+            raise ClaimNotFoundError(f"no claim with id {key!r}{did_you_mean(key, self._by_id, n=3)}") from None
 
     def get(self, claim_id: str) -> Claim | None:
         """The claim with ``claim_id``, or ``None``."""
@@ -110,6 +127,9 @@ class ClaimSet:
             >>> [c.id for c in claims.filter(period=esgclaims.parse_period("2020"))][:2]
             ['jd-2020/jd-foundation-donations', 'jd-2020/online-donations-raised']
         """
+        for name, wanted in (("subject", subject), ("program", program), ("metric", metric)):
+            if isinstance(wanted, str):
+                self._check_known(name, wanted)
 
         def keep(claim: Claim) -> bool:
             if subject is not None and claim.subject.id != _id(subject):
@@ -126,6 +146,20 @@ class ClaimSet:
             return predicate is None or predicate(claim)
 
         return ClaimSet(c for c in self.claims if keep(c))
+
+    def _check_known(self, name: str, wanted: str) -> None:
+        """Raise when no claim has ``wanted`` as its subject, program or metric id (``name``)."""
+        known = {
+            item.id
+            for claim in self.claims
+            for item in ((claim.subject, claim.program, claim.metric)[("subject", "program", "metric").index(name)],)
+            if item is not None
+        }
+        if wanted not in known:
+            hint = did_you_mean(wanted, sorted(known), n=3) or (
+                f"; they have {', '.join(sorted(known))}" if known else ""
+            )
+            raise ClaimNotFoundError(f"no claim has {name} {wanted!r}{hint}")
 
     def group_by(self, key: str | Callable[[Claim], object]) -> dict[object, ClaimSet]:
         """Claims grouped by ``"subject"``, ``"program"``, ``"metric"``, ``"period"`` or a function.
@@ -162,11 +196,13 @@ class ClaimSet:
 
         return check(self.claims)
 
-    def compare(self, other: ClaimSet) -> Alignment:
+    def compare(self, other: ClaimSet, *, restated: Literal["latest", "all"] = "latest") -> Alignment:
         """Align with another claim set (another report, year or company) by subject, metric and program.
 
         Returns the matched pairs with each pair's change (``other`` minus this
-        set) as an interval, and the claims only one side has.
+        set) as an interval, and the claims only one side has. A restated figure
+        is compared as restated (its latest statement on either side); with
+        ``restated="all"`` every statement is paired as it stands.
 
         Examples:
             >>> import esgclaims
@@ -178,7 +214,39 @@ class ClaimSet:
             raise ComparisonError(f"ClaimSet.compare takes a ClaimSet, got {type(other).__name__}")
         from ._compare import align  # noqa: PLC0415 - a higher layer's face, imported at call time: import time is a target
 
-        return align(self, other)
+        return align(self, other, restated=restated)
+
+    def series(
+        self,
+        metric: str | Metric,
+        *,
+        subject: str | Organization | None = None,
+        program: str | Program | None = None,
+        restated: Literal["latest", "all"] = "latest",
+    ) -> Series:
+        """The claims of one metric and subject in period order, with the change between each two.
+
+        ``subject`` (and ``program``) may be left out when the metric's claims have
+        only one. A restated figure stands as restated; ``restated="all"`` keeps
+        every statement. In a notebook the series displays as a table, and
+        ``.plot()`` draws it as a line with interval bands.
+
+        Examples:
+            >>> import esgclaims
+            >>> claims = esgclaims.load_dataset("jd-2020")
+            >>> print(claims.series("charitable-items-collected"))
+            Charitable items collected — JD Foundation, JD Foundation online donation platform
+              2020: more than 1,270,000 items (jd-2020/charitable-items-collected)
+        """
+        from ._compare import series  # noqa: PLC0415 - a higher layer's face, imported at call time: import time is a target
+
+        return series(
+            self.claims,
+            _id(metric),
+            subject=None if subject is None else _id(subject),
+            program=None if program is None else _id(program),
+            restated=restated,
+        )
 
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per claim, in order (no extra dependency).
@@ -254,15 +322,38 @@ class ClaimSet:
         return html(self)
 
     def __add__(self, other: ClaimSet) -> ClaimSet:
+        """Both sets' claims, in order; a claim in both is kept once, and one id for two claims is an error.
+
+        Examples:
+            >>> import esgclaims
+            >>> claims = esgclaims.load_dataset("jd-2020")
+            >>> len(claims + claims)
+            17
+        """
         if not isinstance(other, ClaimSet):
             return NotImplemented
-        return ClaimSet((*self.claims, *other.claims))
+        merged = dict(self._by_id)
+        for claim in other.claims:
+            first = merged.setdefault(claim.id, claim)
+            if first != claim:
+                raise InvalidClaimError(
+                    f"claim {claim.id!r} differs between the two sets (say in {_difference(first, claim)}): "
+                    "one id, two claims"
+                )
+        return ClaimSet(merged.values())
 
     def __repr__(self) -> str:
         return f"<ClaimSet of {len(self)} claims>"
 
     def __str__(self) -> str:
         return "\n".join(str(c) for c in self.claims)
+
+
+def _difference(a: Claim, b: Claim) -> str:
+    """The first field in which two claims differ, for an error."""
+    return next(
+        (field.name for field in attrs.fields(Claim) if getattr(a, field.name) != getattr(b, field.name)), "a field"
+    )
 
 
 def _id(item: str | Organization | Program | Metric) -> str:

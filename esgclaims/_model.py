@@ -365,8 +365,13 @@ class Claim:
     attribution: str = attrs.field(default="report", validator=_check_text)
     modality: Modality = attrs.field(default=Modality.ACHIEVEMENT, converter=_to_modality)
     note: str = ""
+    """Why the claim is stated as it is: for a restatement, why the figure changed."""
+    restates: str | None = attrs.field(default=None, validator=attrs.validators.optional(_check_id))
+    """The id of the claim this one replaces (a restated figure), or ``None``."""
 
     def __attrs_post_init__(self) -> None:
+        if self.restates == self.id:
+            raise InvalidClaimError(f"claim {self.id!r} cannot restate itself")
         if self.value is None:
             if self.metric.kind is not QuantityKind.QUALITATIVE:
                 raise InvalidClaimError(f"claim {self.id!r}: metric {self.metric.id!r} needs {self.metric.expected}")

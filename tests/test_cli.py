@@ -692,7 +692,7 @@ def test_the_command_line_page_quotes_the_press_release_as_written(tmp_path: Pat
 
 def test_the_command_line_page_has_examples_of_every_command() -> None:
     commands = {shlex.split(command)[1] for command, _ in _console_examples()}
-    assert commands == {"list", "show", "compare", "check", "validate", "export"}
+    assert commands == {"list", "show", "compare", "check", "validate", "export", "series"}
 
 
 # -- the command line raises the library's errors ------------------------------------------------

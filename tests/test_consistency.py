@@ -291,9 +291,21 @@ def test_check_pairs_every_two_claims_of_one_quantity_and_no_others() -> None:
     ]
 
 
-def test_claims_of_one_source_about_one_period_are_not_paired() -> None:
+def test_claims_of_one_source_about_one_period_are_judged_as_duplicates() -> None:
     twice = _restated(SALES, "jd-2020/sales-again", ReportedValue.of("90000000000", "CNY"), source=SALES.source)
-    assert ClaimSet([SALES, twice]).check() == ()
+    assert [str(finding) for finding in ClaimSet([SALES, twice]).check()] == [
+        (
+            "inconsistent: jd-2020/poverty-alleviation-sales and jd-2020/sales-again: duplicate in source "
+            "jd-blog-2020-esg, but no value satisfies both: jd-2020/poverty-alleviation-sales (RMB 100,000,000,000, "
+            "with rounding between RMB 99,500,000,000 and RMB 100,500,000,000) and jd-2020/sales-again "
+            "(RMB 90,000,000,000), both cumulative from an unstated start to 30 Sep 2020"
+        )
+    ]
+
+
+def test_a_figure_and_its_translation_in_one_source_give_no_finding() -> None:
+    dollars = _restated(SALES, "jd-2020/sales-usd", ReportedValue.of("14000000000", "USD"), source=SALES.source)
+    assert ClaimSet([SALES, dollars]).check() == ()
 
 
 def test_claims_of_different_programs_are_not_statements_of_one_fact() -> None:

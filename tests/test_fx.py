@@ -573,7 +573,10 @@ def _rate(**changes: object) -> Callable[[], FxRate]:
             _rate(kind="monthly_average", period=Span.single(PartialDate(2020, 9, 30))),
             "a monthly average applies to one month, Span.single(PartialDate(year, month)), got Span('2020-09-30')",
         ),
-        (_rate(kind="annual"), "kind must be one of annual_average, monthly_average, spot, got 'annual'"),
+        (
+            _rate(kind="annual"),
+            "kind must be one of annual_average, monthly_average, spot, period_average, got 'annual'",
+        ),
         (_rate(source="Federal Reserve"), "source must be a RateSource, got str"),
         (_rate(period="2020"), "period must be an esgclaims Period, got str"),
     ],
@@ -1212,3 +1215,74 @@ def test_the_result_does_not_depend_on_the_direction_the_rate_is_stated_in(
 
     assert (one_way.inverse, other_way.inverse) == (False, True)
     assert one_way.value == other_way.value
+
+
+# ---------------------------------------------------------------------------- averages over any period
+
+FY2024 = FiscalYear(2024, first_month=PartialDate(2023, 4))
+FY_AVERAGE = FxRate.average("USD", "CNY", "7.1000", FY2024, TEST)
+
+
+@pytest.mark.parametrize(
+    ("period", "label"),
+    [
+        ("FY2024 (2023-04 to 2024-03)", "average over FY2024 (Apr 2023 – Mar 2024)"),
+        ("H1 2024", "average over H1 2024"),
+        ("Q3 2024", "average over Q3 2024"),
+        ("2023-07 to 2024-06", "average over Jul 2023 – Jun 2024"),
+    ],
+)
+def test_an_average_may_cover_any_period_with_stated_bounds(period: str, label: str) -> None:
+    rate = FxRate.average("USD", "CNY", "7.1", period, TEST)
+    assert (rate.kind, rate.label) == (RateKind.PERIOD_AVERAGE, label)
+
+
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [
+        (FiscalYear(2024), "FiscalYear('FY2024')"),
+        (AsOf(PartialDate(2024, 3, 31)), "AsOf('as of 2024-03-31')"),
+        (UnknownPeriod(), "UnknownPeriod('unknown')"),
+    ],
+)
+def test_an_average_needs_a_period_with_stated_bounds(period: Period, expected: str) -> None:
+    with pytest.raises(InvalidRateError) as caught:
+        FxRate.average("USD", "CNY", "7.1", period, TEST)
+    assert str(caught.value) == (
+        f"an average over a period applies to a period whose first and last days are stated, got {expected}"
+    )
+
+
+def test_a_fiscal_year_flow_converts_strictly_at_an_average_over_that_fiscal_year() -> None:
+    flow = claim(FY2024, Temporal.FLOW)
+    conversion = convert(flow, "USD", FY_AVERAGE)
+    assert conversion.caveats == ()
+    assert str(conversion) == (
+        "RMB 100,000,000,000 ≈ US$ 14,084,507,042 at 7.1000 CNY per USD, average over FY2024 (Apr 2023 – Mar 2024), "
+        "test"
+    )
+
+
+def test_a_quarter_within_the_fiscal_year_converts_at_its_average() -> None:
+    assert convert(claim(Quarter(2023, 3), Temporal.FLOW), "USD", FY_AVERAGE).caveats == ()
+
+
+def test_a_rate_whose_period_does_not_cover_the_claim_is_a_clear_error() -> None:
+    with pytest.raises(RateMismatchError) as caught:
+        convert(claim(CalendarYear(2024), Temporal.FLOW), "USD", FY_AVERAGE)
+    assert str(caught.value) == (
+        "claim 'x' is a flow over 2024: it needs an average rate covering 2024, not the average over FY2024 "
+        "(Apr 2023 – Mar 2024); pass strict=False to use it anyway"
+    )
+
+
+def test_a_rates_file_still_holds_only_calendar_kinds() -> None:
+    row = ROW.replace('"annual_average"', '"period_average"')
+    with pytest.raises(LoadError) as caught:
+        read_rates(rates_file(row), name="mine.toml")
+    assert [str(error) for error in caught.value.exceptions] == [
+        (
+            "mine.toml, rates[0], field 'kind': expected one of annual_average, monthly_average, spot, "
+            "got 'period_average'; did you mean 'monthly_average'?"
+        )
+    ]

@@ -68,6 +68,12 @@ EXCEPTIONS: tuple[Allowed, ...] = (
         f"{FACE}: ClaimSet.to_records, to_dataframe and plot",
     ),
     Allowed(
+        "esgclaims._compare.trend",
+        "esgclaims._display",
+        frozenset({IN_FUNCTION}),
+        f"{FACE}: Series.plot, as ClaimSet.plot",
+    ),
+    Allowed(
         "esgclaims._claimset",
         "esgclaims._compare",
         frozenset({IN_FUNCTION, TYPE_ONLY}),

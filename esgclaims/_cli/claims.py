@@ -77,8 +77,9 @@ def add_claim_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "check",
         "check claims against each other",
         "Check the claims of one or more sources, merged, against each other: every two claims about "
-        "one subject, metric and program from different sources or dates, judged consistent, "
-        "inconsistent or indeterminate, with the reason, one finding a line.",
+        "one subject, metric and program, judged consistent, inconsistent or indeterminate, with the "
+        "reason, one finding a line; two claims of one source about one period are judged as "
+        "duplicates, and a restatement is reported with its change, not as a contradiction.",
         "exit status:\n"
         "  0  no finding is inconsistent\n"
         "  1  some finding is inconsistent, or a source cannot be loaded\n"
@@ -155,6 +156,8 @@ def _details(claim: Claim) -> str:
     ]
     if claim.metric.frameworks:
         lines.append("  frameworks " + ", ".join(str(t) for t in claim.metric.frameworks))
+    if claim.restates:
+        lines.append(f"  restates   {claim.restates}")
     if claim.note:
         lines.append(f"  note       {claim.note}")
     return "\n".join(lines)
@@ -188,7 +191,8 @@ def _check(args: argparse.Namespace) -> int:
             "come from different sources or dates"
         )
     else:
-        counts = ", ".join(f"{statuses.count(s)} {s}" for s in ("consistent", "inconsistent", "indeterminate"))
+        shown = ("consistent", "inconsistent", "indeterminate", *(("restated",) if "restated" in statuses else ()))
+        counts = ", ".join(f"{statuses.count(s)} {s}" for s in shown)
         print(f"{counted(len(findings), 'finding')} for {counted(len(claims), 'claim')}: {counts}")
     return 1 if "inconsistent" in statuses else 0
 

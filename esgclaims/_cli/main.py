@@ -1,4 +1,4 @@
-"""The ``esgclaims`` command line: list, show, compare, check, validate and export claims; extract candidates.
+"""The ``esgclaims`` command line: list, show, compare, check, validate, follow and export claims; extract candidates.
 
 Every error a user can cause is reported on standard error as ``esgclaims: error:``
 lines, one error a line with its file, record and field, and exit status 1;
@@ -22,6 +22,7 @@ from .common import wrap
 from .export import add_export_command
 from .extract import add_extract_command
 from .output import terminal_output
+from .series import add_series_command
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -39,6 +40,7 @@ examples:
   esgclaims compare jd-2020/online-donations-raised jd-2020/jd-foundation-donations
   esgclaims check report-2021.toml press-2022.toml
   esgclaims validate claims.toml
+  esgclaims series report-2023.toml report-2024.toml --metric community-spending
   esgclaims export jd-2020 --format csv -o jd-2020.csv
   esgclaims extract report.txt --output draft.toml
 
@@ -61,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_claim_commands(commands)
+    add_series_command(commands)
     add_export_command(commands)
     add_extract_command(commands)
     return parser

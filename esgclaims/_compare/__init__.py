@@ -13,10 +13,18 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .consistency import Alignment, Finding, align, check
+    from .trend import Series, series
 
-__all__ = ["Alignment", "Finding", "align", "check"]
+__all__ = ["Alignment", "Finding", "Series", "align", "check", "series"]
 
-_LAZY = {"Alignment": ".consistency", "Finding": ".consistency", "align": ".consistency", "check": ".consistency"}
+_LAZY = {
+    "Alignment": ".consistency",
+    "Finding": ".consistency",
+    "Series": ".trend",
+    "align": ".consistency",
+    "check": ".consistency",
+    "series": ".trend",
+}
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 - any object of the face

@@ -18,17 +18,18 @@ import attrs
 
 from esgclaims._claimset import ClaimSet
 from esgclaims._format import counted, html
+from esgclaims._interval import Interval
 from esgclaims._model import Claim, Temporal
 from esgclaims._periods import PeriodRelation
 from esgclaims._units import currency_of
 
 from .compare import Comparison, Order, claim_interval, compare, kind_words, period_words
+from .restated import Restated, latest_of_both, restated_mode, restatement_findings, superseded
 from .wording import difference_words, interval_words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from esgclaims._interval import Interval
     from esgclaims._units import Unit
 
 __all__ = ["Alignment", "Consistency", "Finding", "Pair", "align", "check"]
@@ -41,6 +42,8 @@ class Consistency(enum.Enum):
     INCONSISTENT = "inconsistent"
     INDETERMINATE = "indeterminate"
     """Nothing links the two figures: different units, or periods that constrain nothing."""
+    RESTATED = "restated"
+    """The second claim replaces the first (``restates``): a correction, not a contradiction."""
 
     def __repr__(self) -> str:
         return f"Consistency.{self.name}"
@@ -57,6 +60,8 @@ class Finding:
     b: Claim
     status: Consistency
     reason: str
+    change: Interval | None = None
+    """For a restatement: the restated figure minus the original, as an interval (``None`` if not comparable)."""
 
     def __str__(self) -> str:
         return f"{self.status.value}: {self.a.id} and {self.b.id}: {self.reason}"
@@ -74,24 +79,52 @@ def _key(claim: Claim) -> tuple[str, str, str | None]:
 
 
 def check(claims: Iterable[Claim]) -> tuple[Finding, ...]:
-    """Findings for every pair of claims about the same subject, metric and program from different sources or dates.
+    """Findings for every pair of claims about the same subject, metric and program.
 
-    Two claims of one source about one period are one statement made twice, or
-    parts of it, and are not paired. Claims of different programs measure
-    different things and are not paired either.
+    Claims of different programs measure different things and are not paired.
+    Two claims of one source about one period are duplicates, judged as XBRL
+    judges duplicate facts (:func:`_judge_duplicate`). A claim another restates
+    is paired only with its restatement, as a ``restated`` finding with the
+    change, after the other findings.
     """
+    claims = tuple(claims)
+    replaced = superseded(claims)
     groups: dict[tuple[str, str, str | None], list[Claim]] = {}
     for claim in claims:
-        if claim.value is not None:
+        if claim.value is not None and claim.id not in replaced:
             groups.setdefault(_key(claim), []).append(claim)
     findings = []
     memo = PairMemo()
     for group in groups.values():
         for a, b in itertools.combinations(group, 2):
             if a.citation.source == b.citation.source and a.period == b.period:
+                duplicate = _judge_duplicate(a, b)
+                if duplicate is not None:
+                    findings.append(duplicate)
                 continue
             findings.append(judge_pair(a, b, memo))
+    findings += restatement_findings(claims)
     return tuple(findings)
+
+
+def _judge_duplicate(a: Claim, b: Claim) -> Finding | None:
+    """Two claims of one source about one quantity and period: one fact stated twice.
+
+    As XBRL's duplicate-fact rules read ``decimals``, the two are consistent when
+    their figures overlap once each is widened by its stated precision. Figures in
+    units that do not compare (an amount and its translation into another
+    currency) are one statement in two forms, and give no finding.
+    """
+    finding = judge_pair(a, b)
+    if finding.status is Consistency.INDETERMINATE:
+        return None
+    assert a.value is not None and b.value is not None  # noqa: S101, PT018 - check() keeps numeric claims only
+    ia = claim_interval(a, rounding=True)
+    ib = claim_interval(b, rounding=True).to(ia.units)
+    same = f"{_side(a, ia, period=False)} and {_side(b, ib, period=False)}, both {period_words(a)}"
+    if finding.status is Consistency.CONSISTENT:
+        return attrs.evolve(finding, reason=f"duplicate in source {a.source.id}, and the figures overlap: {same}")
+    return attrs.evolve(finding, reason=f"duplicate in source {a.source.id}, but no value satisfies both: {same}")
 
 
 class PairMemo:
@@ -302,9 +335,17 @@ class Alignment:
         return html(self)
 
 
-def align(left: ClaimSet, right: ClaimSet) -> Alignment:
-    """Match claims by subject, metric and program; equal periods pair first, then the rest in period order."""
+def align(left: ClaimSet, right: ClaimSet, *, restated: Restated = "latest") -> Alignment:
+    """Match claims by subject, metric and program; equal periods pair first, then the rest in period order.
+
+    With ``restated="latest"`` each claim is replaced by its latest restatement on
+    either side first (:func:`~esgclaims._compare.restated.latest_of_both`);
+    ``"all"`` pairs every statement as it stands.
+    """
     key = _key
+    if restated_mode(restated) == "latest":
+        new_left, new_right = latest_of_both(left, right)
+        left, right = ClaimSet(new_left), ClaimSet(new_right)
 
     def by_end(claim: Claim) -> str:
         return claim.period.iso() if claim.period.end is None else claim.period.end.isoformat()

@@ -17,10 +17,17 @@ if TYPE_CHECKING:
     from .chart import plot
     from .frames import to_dataframe, to_records
     from .notebook import html
+    from .series_chart import plot_series
 
-__all__ = ["html", "plot", "to_dataframe", "to_records"]
+__all__ = ["html", "plot", "plot_series", "to_dataframe", "to_records"]
 
-_LAZY = {"html": ".notebook", "plot": ".chart", "to_dataframe": ".frames", "to_records": ".frames"}
+_LAZY = {
+    "html": ".notebook",
+    "plot": ".chart",
+    "plot_series": ".series_chart",
+    "to_dataframe": ".frames",
+    "to_records": ".frames",
+}
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 - any function of the face

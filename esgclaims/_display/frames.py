@@ -88,12 +88,34 @@ def to_records(claims: Iterable[Claim]) -> list[dict[str, Any]]:
     return [_record(claim) for claim in claims]
 
 
+#: The exact figures: Decimal objects, with a float column each for quick arithmetic and describe().
+_FIGURES = ("reported", "low", "high", "tolerance", "precision")
+_FLOATS = ("reported", "low", "high")
+_FLAGS = ("low_closed", "high_closed")
+_DATES = ("period_start", "period_end")
+
+
 def to_dataframe(claims: Iterable[Claim]) -> Any:  # noqa: ANN401 - pandas is optional: no annotation to import
     """A pandas DataFrame with one row per claim, indexed by claim id.
 
-    Figures stay exact: the number columns hold :class:`~decimal.Decimal` objects
-    (dtype ``object``), dates are ``datetime64`` columns. Needs the extra
-    ``esgclaims[pandas]``.
+    The figures stay exact: ``reported``, ``low``, ``high``, ``tolerance`` and
+    ``precision`` hold :class:`~decimal.Decimal` objects (sums and comparisons are
+    exact). ``reported_float``, ``low_float`` and ``high_float`` hold the same
+    figures as nullable floats (``Float64``), for vectorised arithmetic, plots and
+    ``describe()``; they are rounded to about 16 digits. ``low_closed`` and
+    ``high_closed`` are ``boolean``, text columns ``string``, the period's ends
+    ``datetime64``. A missing value is ``pd.NA`` in every column (``NaT`` in the two
+    date columns, which :func:`pandas.isna` finds alike). Needs ``esgclaims[pandas]``.
+
+    Examples:
+        >>> import esgclaims
+        >>> frame = esgclaims.load_dataset("jd-2020").to_dataframe()
+        >>> frame.loc["jd-2020/online-donations-raised", "reported"]
+        Decimal('19770000')
+        >>> str(frame["reported_float"].dtype), str(frame["low_closed"].dtype)
+        ('Float64', 'boolean')
+        >>> frame.loc["jd-2020/jd-foundation-founded", "reported"]
+        <NA>
     """
     try:
         import pandas as pd  # noqa: PLC0415 - an optional extra
@@ -102,7 +124,19 @@ def to_dataframe(claims: Iterable[Claim]) -> Any:  # noqa: ANN401 - pandas is op
             "ClaimSet.to_dataframe needs pandas, which esgclaims does not install by default: "
             "pip install 'esgclaims[pandas]'"
         ) from None
-    frame = pd.DataFrame.from_records(to_records(claims), columns=list(COLUMNS))
-    for column in ("period_start", "period_end"):
-        frame[column] = pd.to_datetime(frame[column])
+    records = to_records(claims)
+    columns: dict[str, Any] = {}
+    for column in COLUMNS:
+        values = [record[column] for record in records]
+        if column in _FIGURES:
+            columns[column] = pd.Series([pd.NA if v is None else v for v in values], dtype=object)
+        elif column in _FLAGS:
+            columns[column] = pd.array(values, dtype="boolean")
+        elif column in _DATES:
+            columns[column] = pd.to_datetime(pd.Series(values, dtype=object))
+        else:
+            columns[column] = pd.array(values, dtype="string")
+        if column in _FLOATS:
+            columns[f"{column}_float"] = pd.array([None if v is None else float(v) for v in values], dtype="Float64")
+    frame = pd.DataFrame(columns)
     return frame.set_index("id")

@@ -14,6 +14,7 @@ from esgclaims._claimset import ClaimSet
 from esgclaims._compare.compare import Comparison
 from esgclaims._compare.consistency import Alignment, Finding, Pair
 from esgclaims._compare.derived import Derived
+from esgclaims._compare.trend import Series
 from esgclaims._compare.wording import difference_words, ratio_words
 from esgclaims._errors import ArgumentTypeError
 from esgclaims._format import counted, format_number, unit_words
@@ -212,6 +213,21 @@ def _claim_set_html(claims: ClaimSet) -> str:
     return claims_html(claims.claims)
 
 
+def series_html(series: Series) -> str:
+    """A series: one row per claim with its figure and period, and the change from the row before."""
+    rows = [
+        [
+            ("nowrap", escape(_period(claim))),
+            ("", _side(claim)),
+            ("", "—" if index == 0 else escape(series.steps[index - 1].change_words)),
+        ]
+        for index, claim in enumerate(series.claims)
+    ]
+    program = f", {series.program.name}" if series.program is not None else ""
+    caption = f"{series.metric.name} — {series.subject.name}{program}"
+    return _table(caption, ("period", "figure", "change"), rows)
+
+
 # One renderer per type, looked up along the object's class hierarchy.
 _RENDERERS: dict[type, Callable[[Any], str]] = {
     Claim: claim_html,
@@ -221,6 +237,7 @@ _RENDERERS: dict[type, Callable[[Any], str]] = {
     Pair: pair_html,
     Alignment: alignment_html,
     Derived: derived_html,
+    Series: series_html,
 }
 
 
@@ -243,5 +260,5 @@ def html(obj: object) -> str:
         renderer = _RENDERERS.get(kind)
         if renderer is not None:
             return renderer(obj)
-    kinds = "a Claim, ClaimSet, Comparison, Finding, Pair, Alignment or Derived"
+    kinds = "a Claim, ClaimSet, Comparison, Finding, Pair, Alignment, Derived or Series"
     raise ArgumentTypeError(f"no HTML display for {type(obj).__name__}; expected {kinds}")

@@ -16,7 +16,7 @@ from decimal import Context, Decimal
 import attrs
 
 from esgclaims._errors import InvalidRateError, InvalidValueError, UnitError, did_you_mean
-from esgclaims._periods import CalendarYear, PartialDate, Period, Span
+from esgclaims._periods import AsOf, CalendarYear, PartialDate, Period, Span
 from esgclaims._units import currency_of, dimension_names, parse_unit, to_decimal
 
 __all__ = ["FxRate", "RateKind", "RateSource", "currencies"]
@@ -49,6 +49,9 @@ class RateKind(enum.Enum):
     """The average of daily rates over a month: fits a flow within that month."""
     SPOT = "spot"
     """The rate on one day: fits a total or a stock as of that day."""
+    PERIOD_AVERAGE = "period_average"
+    """The average over any period with stated bounds (a fiscal year, a half-year, a quarter), given by the user:
+    fits a flow within that period."""
 
     def __repr__(self) -> str:
         return f"RateKind.{self.name}"
@@ -61,9 +64,12 @@ class RateKind(enum.Enum):
     @property
     def words(self) -> str:
         """``an annual average``, ``a monthly average`` or ``a spot rate``."""
-        return {"annual_average": "an annual average", "monthly_average": "a monthly average", "spot": "a spot rate"}[
-            self.value
-        ]
+        return {
+            "annual_average": "an annual average",
+            "monthly_average": "a monthly average",
+            "spot": "a spot rate",
+            "period_average": "an average over a period",
+        }[self.value]
 
 
 def _to_kind(value: RateKind | str) -> RateKind:
@@ -188,7 +194,12 @@ _PERIOD_SHAPE = {
     RateKind.ANNUAL_AVERAGE: "a CalendarYear",
     RateKind.MONTHLY_AVERAGE: "one month, Span.single(PartialDate(year, month))",
     RateKind.SPOT: "one day, Span.single(PartialDate(year, month, day))",
+    RateKind.PERIOD_AVERAGE: "a period whose first and last days are stated",
 }
+
+
+def _bounded(period: Period) -> bool:
+    return not isinstance(period, AsOf) and period.start is not None and period.end is not None
 
 
 @attrs.frozen(repr=False)
@@ -242,11 +253,12 @@ class FxRate:
                 f"precision {_text(self.precision)} is too coarse for a rate of {_text(self.rate)}: "
                 "the rate less half a step would not be positive"
             )
-        fits = (
-            isinstance(self.period, CalendarYear)
-            if self.kind is RateKind.ANNUAL_AVERAGE
-            else single(self.period, "month" if self.kind is RateKind.MONTHLY_AVERAGE else "day") is not None
-        )
+        if self.kind is RateKind.ANNUAL_AVERAGE:
+            fits = isinstance(self.period, CalendarYear)
+        elif self.kind is RateKind.PERIOD_AVERAGE:
+            fits = _bounded(self.period)
+        else:
+            fits = single(self.period, "month" if self.kind is RateKind.MONTHLY_AVERAGE else "day") is not None
         if not fits:
             raise InvalidRateError(f"{self.kind.words} applies to {_PERIOD_SHAPE[self.kind]}, got {self.period!r}")
 
@@ -263,6 +275,33 @@ class FxRate:
     ) -> FxRate:
         """The average rate over one month, ``PartialDate(year, month)``."""
         return cls._build(base, quote, rate, Span.single(month), RateKind.MONTHLY_AVERAGE, source, precision)
+
+    @classmethod
+    def average(  # noqa: PLR0913 - one argument per field
+        cls, base: str, quote: str, rate: object, period: Period | str, source: RateSource, *, precision: object = None
+    ) -> FxRate:
+        """The average rate over any period with stated bounds: a fiscal year, a half-year, a quarter, a span.
+
+        A rate you take from a publisher for a claim's own period, say the average over a
+        fiscal year, converts a flow within that period strictly. ``period`` is a
+        :class:`Period` or text :func:`esgclaims.parse_period` reads.
+
+        Examples:
+            >>> bank = RateSource("Example Bank", "Average rates (made up for this example)", name="Example Bank")
+            >>> rate = FxRate.average("GBP", "USD", "1.2530", "FY2024 (2023-04 to 2024-03)", bank)
+            >>> rate
+            FxRate('1.2530 USD per GBP, average over FY2024 (Apr 2023 – Mar 2024), Example Bank')
+            >>> FxRate.average("GBP", "USD", "1.2530", "FY2024", bank)
+            Traceback (most recent call last):
+            ...
+            esgclaims.InvalidRateError: an average over a period applies to a period whose first and last days are
+            stated, got FiscalYear('FY2024')
+        """
+        if isinstance(period, str):
+            from esgclaims._parse_period import parse_period  # noqa: PLC0415 - a lower layer, needed only here
+
+            period = parse_period(period)
+        return cls._build(base, quote, rate, period, RateKind.PERIOD_AVERAGE, source, precision)
 
     @classmethod
     def spot(  # noqa: PLR0913 - one argument per field
@@ -309,6 +348,8 @@ class FxRate:
         if self.kind is RateKind.SPOT:
             assert isinstance(self.period, Span)  # noqa: S101 - checked in __attrs_post_init__
             return f"spot rate for {self.period.first.iso()}"
+        if self.kind is RateKind.PERIOD_AVERAGE:
+            return f"average over {self.period}"
         return f"{self.period} {self.kind.words.split(' ', 1)[1]}"
 
     @property

@@ -29,7 +29,7 @@ from esgclaims._errors import (
     UnknownReferenceError,
     did_you_mean,
 )
-from esgclaims._io.collect import ErrorCollector, choice, unknown
+from esgclaims._io.collect import ErrorCollector, unknown
 from esgclaims._io.records import describe
 from esgclaims._io.text import decode_text, parse_toml
 from esgclaims._periods import CalendarYear, PartialDate, Period, Span
@@ -172,6 +172,17 @@ _ROW_NUMBERS = ("rate", "precision")
 _SOURCE = ("name", "publisher", "title", "url", "via")
 _SOURCE_REQUIRED = ("publisher", "title")
 _GRANULARITY = {RateKind.ANNUAL_AVERAGE: "year", RateKind.MONTHLY_AVERAGE: "month", RateKind.SPOT: "day"}
+_FILE_KINDS = {kind.value: kind for kind in _GRANULARITY}  # a user's period averages are built in Python
+
+
+def _file_kind(value: str) -> RateKind:
+    """The kind of a rates file's row: an annual or monthly average, or a spot rate."""
+    if value in _FILE_KINDS:
+        return _FILE_KINDS[value]
+    names = list(_FILE_KINDS)
+    raise InvalidRateError(f"expected one of {', '.join(names)}, got {value!r}{did_you_mean(value, names)}")
+
+
 _EXAMPLE = {RateKind.ANNUAL_AVERAGE: "2020", RateKind.MONTHLY_AVERAGE: "2020-09", RateKind.SPOT: "2020-09-30"}
 
 
@@ -299,7 +310,7 @@ class _Reader:
         when: PartialDate | None = None
         failed = False
         with contextlib.suppress(_Failed):
-            kind = self.attempt(record, "kind", lambda: choice(RateKind, text["kind"], InvalidRateError))
+            kind = self.attempt(record, "kind", lambda: _file_kind(text["kind"]))
         with contextlib.suppress(_Failed):
             when = self.attempt(record, "period", lambda: PartialDate.parse(text["period"]))
         checks: dict[str, Callable[[], object]] = {

@@ -30,6 +30,7 @@ from esgclaims._values import Qualifier, ReportedValue
 
 from .collect import choice, unknown
 from .resolve import FAILED, TABLES, AlreadyReported, Resolver, failed
+from .restates import check_restatements
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -90,6 +91,7 @@ class ClaimFileResolver(Resolver):
         for label, metric in records["metrics"]:
             self._store(self.metrics, self._guard("metrics", self._metric, metric, label))
         claims = [self._guard("claims", self._claim, claim, label) for label, claim in records["claims"]]
+        check_restatements(self, [(label, claim) for (label, _), claim in zip(records["claims"], claims, strict=True)])
         self.errors.finish(order=lambda error: self.places.get(error.record, (-1, 0)))  # in file order
         return ClaimSet(claim for claim in claims if claim is not None)
 
@@ -255,7 +257,7 @@ class ClaimFileResolver(Resolver):
         return self._make(
             label,
             Claim,
-            "id",
+            "restates" if record.restates == record.id else "id",  # the one check of the whole claim
             {
                 "id": record.id,
                 "subject": subject,
@@ -267,6 +269,7 @@ class ClaimFileResolver(Resolver):
                 "attribution": record.attribution,
                 "modality": modality,
                 "note": record.note,
+                "restates": record.restates,
             },
         )
 

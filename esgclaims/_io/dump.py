@@ -136,6 +136,7 @@ def to_document(claims: ClaimSet | Iterable[Claim]) -> dict[str, list[dict[str, 
                     "attribution": claim.attribution,
                     "modality": claim.modality.value,
                     "note": claim.note,
+                    "restates": claim.restates,
                 }
             ),
         )

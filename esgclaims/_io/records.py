@@ -114,6 +114,7 @@ class ClaimRecord(NamedTuple):
     attribution: str = "report"
     modality: str = "achievement"
     note: str = ""
+    restates: str | None = None
 
 
 class FieldProblem(TypeError):  # noqa: N818 - internal, never leaves the loader
