@@ -113,7 +113,7 @@ class Context:
             return
         self.block = block
         self.carry = None
-        frame = self._line_frame(phrases)
+        frame = self._line_frame(_windows(phrases))  # "In the next five years, we will:" frames its list
         if kind is BlockKind.HEADING:
             self.section = frame
         elif kind is BlockKind.TITLE:
@@ -364,7 +364,9 @@ def _windows(phrases: list[PeriodPhrase]) -> list[PeriodPhrase]:
     """ "within the past three years": nothing after a period the sentence states, else no period the text gives."""  # noqa: D210
     stated = [p.end for p in phrases if p.role in (Role.STATED, Role.END_OF) and not p.comparative]
     return [
-        p._replace(role=Role.BLOCK) if p.role is Role.WINDOW and not any(end <= p.start for end in stated) else p
+        p._replace(role=Role.STATED if p.periods else Role.BLOCK)
+        if p.role is Role.WINDOW and not any(end <= p.start for end in stated)
+        else p
         for p in phrases
     ]
 

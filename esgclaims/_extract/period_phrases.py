@@ -77,12 +77,16 @@ _NOT_A_PERIOD_AFTER = (
 )
 
 
-def period_phrases(text: str, start: int, end: int, century: int | None = None) -> list[PeriodPhrase]:
+def period_phrases(
+    text: str, start: int, end: int, century: int | None = None, published: PartialDate | None = None
+) -> list[PeriodPhrase]:
     """The period phrases of ``text[start:end]``, in order, none overlapping.
 
     The rules are tried in their order (:data:`~esgclaims._extract.period_rules.RULES`):
     where two phrases overlap, the one an earlier rule found wins. Two-digit fiscal years
     ("FY24") are read in ``century`` when the text gives one, else held as no period.
+    Phrases relative to the publication date ("to date", "over the past three years",
+    "this year") are read against ``published``; without it they state no period.
 
     Examples:
         >>> [(p.text, p.rule, p.periods) for p in period_phrases("In the twelve months to 31 March 2024, we", 0, 41)]
@@ -90,23 +94,34 @@ def period_phrases(text: str, start: int, end: int, century: int | None = None) 
     """
     found: list[PeriodPhrase] = []
     taken: list[tuple[int, int]] = []
+    reference = _Reference(century, published)
     for rule in RULES:
         for match in rule.regex.finditer(text[start:end]):
             first, last = start + match.start(), start + match.end()
             if any(first < b and a < last for a, b in taken):
                 continue
-            phrase = _phrase(text[:end], match, (first, last), rule, century)
+            phrase = _phrase(text[:end], match, (first, last), rule, reference)
             if phrase is not None:
                 found.append(phrase)
                 taken.append((first, last))
     return sorted(found)
 
 
+class _Reference(NamedTuple):
+    """What a phrase is read against: the century of the text's two-digit fiscal years, the publication date."""
+
+    century: int | None
+    published: PartialDate | None
+
+
 def _phrase(
-    text: str, match: re.Match[str], span: tuple[int, int], rule: PhraseRule, century: int | None
+    text: str, match: re.Match[str], span: tuple[int, int], rule: PhraseRule, reference: _Reference
 ) -> PeriodPhrase | None:
     first, last = span
     role = rule.role
+    century = reference.century
+    if rule.published is not None:
+        return _from_publication(match, span, rule, reference.published)
     after = text[last : last + 40]
     ends_in_digits = match.group().rstrip()[-1:].isdigit()
     if role is Role.STATED and ends_in_digits and (re.match(_NOT_A_PERIOD_AFTER, after) or opens_with_unit(after)):
@@ -128,6 +143,27 @@ def _phrase(
     if role is Role.STATED and not periods:
         return PeriodPhrase(first, last, words, Role.BLOCK, rule=rule.name)
     return PeriodPhrase(first, last, words, role, periods, comparative, rule.name)
+
+
+def _from_publication(
+    match: re.Match[str], span: tuple[int, int], rule: PhraseRule, published: PartialDate | None
+) -> PeriodPhrase:
+    """A phrase relative to the publication date, read against it: "to date" is as of that date.
+
+    Without a publication date it states no period ("to date" blocks the context, as a rate
+    does), and a window ("over the past three years") stays a stretch back from the period
+    its sentence states.
+    """
+    periods: tuple[Period, ...] = ()
+    if published is not None and rule.published is not None:
+        try:
+            periods = rule.published(match, published)
+        except PeriodError:
+            periods = ()
+    role = rule.role
+    if role is Role.PUBLISHED:
+        role = Role.STATED if periods else Role.BLOCK
+    return PeriodPhrase(*span, match.group(), role, periods, rule=rule.name)
 
 
 def opens_with_unit(after: str) -> bool:
