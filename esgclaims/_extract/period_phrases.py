@@ -38,9 +38,11 @@ __all__ = [
     "PeriodPhrase",
     "Role",
     "bound_convention",
+    "deadline",
     "fiscal_convention",
     "period_phrases",
     "shift_year",
+    "windows",
     "with_convention",
 ]
 
@@ -201,7 +203,8 @@ _STRETCH = r"(?:(?:\d{2}|fifty-two|fifty-three)[- ]weeks?\s+)?(?:year|period)|\w
 """What a fiscal year is called when it is bound to its last day: "the year", "the 53-week period", "52 weeks"."""
 _BOUND_NAME = (
     rf"(?:FY\s?(?P<name>{FY_YEAR})|(?:fiscal|financial)\s+(?:year\s+)?(?P<name2>{YEAR})"
-    rf"|(?P<name3>{YEAR})\s+(?:fiscal|financial)\s+year)(?!\s*[/\-\u2013]\s*\d)"  # not "FY2022/23", a split year
+    rf"|(?P<name3>{YEAR})\s+(?:fiscal|financial)\s+year)"
+    rf"(?:\s*[/\-\u2013]\s*(?P<tail>{YEAR}|\d{{2}})(?!\d))?"  # "the financial year 2023/24, which ended on ..."
 )
 _BOUND_DATE = rf"(?P<date>{DAY_DATE}|{MONTH},?\s+{YEAR})"
 #: A fiscal year's name, bound in the text to the day it ends: "fiscal 2023 is the year ended January 31, 2024",
@@ -246,6 +249,8 @@ def bound_convention(text: str) -> FiscalConvention | None:
         FiscalConvention(end_month=1, offset=-1, century=None)
         >>> bound_convention("In fiscal 2023 we opened 3 stores.") is None
         True
+        >>> bound_convention("The financial year 2023/24, which ended on 30 June 2024, was a record.")
+        FiscalConvention(end_month=6, offset=0, century=None)
     """
     for match in sorted((m for bound in _BOUND for m in bound.finditer(text)), key=lambda m: m.start()):
         try:
@@ -259,6 +264,8 @@ def bound_convention(text: str) -> FiscalConvention | None:
         short = match["name"] if match["name"] and len(match["name"]) == 2 else None
         try:
             name = int(full_year(short, year)) if short else int(match["name"] or match["name2"] or match["name3"])
+            if match["tail"]:  # a split year is named by the year it ends in: its second
+                name = int(full_year(match["tail"], year)) if name + 1 == year else -1
         except PeriodError:
             continue
         if name - year not in (-1, 0):
@@ -358,3 +365,29 @@ def _back(date: PartialDate) -> PartialDate:
         day = min(date.day, PartialDate(date.year - 1, date.month).last.day)  # 29 February
         return PartialDate(date.year - 1, date.month, day)
     return PartialDate(date.year - 1, date.month)
+
+
+def windows(phrases: list[PeriodPhrase]) -> list[PeriodPhrase]:
+    """A window's role: "within the past three years" adds nothing after a period its sentence states.
+
+    Else it is the span the publication date gives it, or, without that date, no period.
+    """
+    stated = [p.end for p in phrases if p.role in (Role.STATED, Role.END_OF) and not p.comparative]
+    return [
+        p._replace(role=Role.STATED if p.periods else Role.BLOCK)
+        if p.role is Role.WINDOW and not any(end <= p.start for end in stated)
+        else p
+        for p in phrases
+    ]
+
+
+def deadline(phrase: PeriodPhrase) -> bool:
+    """A date a target is set for: "by the end of FY2026", "by 2030"."""
+    if phrase.role is Role.END_OF:
+        return True
+    return (
+        phrase.role is Role.STATED
+        and len(phrase.periods) == 1
+        and isinstance(phrase.periods[0], AsOf)
+        and phrase.periods[0].since is None
+    )

@@ -721,3 +721,28 @@ def test_the_items_of_a_list_the_next_years_open_take_the_span_from_the_publicat
 )
 def test_a_range_of_months_within_one_year_is_a_span(text: str, period: str) -> None:
     assert [c.period.iso() for c in extract(text)] == [period]
+
+
+def test_during_the_year_after_a_date_is_the_fiscal_year_that_date_falls_in() -> None:
+    text = (
+        "Our financial year runs from 1 July to 30 June, so FY2025 is the year ended 30 June 2025.\n\n"
+        "At 30 June 2025, the plant had 40 MW of capacity. During the year it generated 52,000 MWh."
+    )
+    assert [c.period.iso() for c in extract(text)] == ["as of 2025-06-30", "FY2025 (2024-07 to 2025-06)"]
+
+
+def test_the_reporting_period_is_the_one_the_text_opens_with_not_a_quarter_ended_named_later() -> None:
+    text = (
+        "This report covers the year ended 30 June 2025.\n\n"
+        "In the quarter ended 31 March 2025, the plant treated 900 m³ of water.\n\n"
+        "In the reporting period, auditors carried out 35 site audits."
+    )
+    assert extract(text)[-1].period.iso() == "FY2025 (2024-07 to 2025-06)"
+
+
+def test_a_split_year_bound_to_the_day_it_ended_gives_every_split_year_its_months() -> None:
+    text = (
+        "The financial year 2024/25, which ended on 31 March 2025, was our best. "
+        "In FY2024/25, the trust spent HK$12 million."
+    )
+    assert [c.period.iso() for c in extract(text)] == ["FY2025 (2024-04 to 2025-03)"]
