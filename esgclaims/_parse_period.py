@@ -111,6 +111,8 @@ def parse_period(text: str) -> Period:
         AsOf('as of 2020-09-30')
         >>> parse_period("from September 2019 to February 2021")
         Span('2019-09 to 2021-02')
+        >>> parse_period("July 3 to August 19, 2021")
+        Span('2021-07-03 to 2021-08-19')
         >>> parse_period("In 2020")
         CalendarYear('2020')
         >>> parse_period("since 2016")
@@ -320,11 +322,13 @@ def _span(text: str) -> Period | None:
     joiner = match["joiner"].strip().lower()
     if joiner == "and" and not text.lower().startswith("between "):
         return None
-    try:
-        first = parse_date(match["a"])
-    except PeriodError:
-        return None
     second_text = match["b"]
+    try:
+        first: PartialDate | None = parse_date(match["a"])
+    except PeriodError:
+        first = _in_year_of(match["a"], second_text)  # "June to August 2021": June of 2021
+    if first is None:
+        return None
     if re.fullmatch(r"\d{1,2}", second_text) is not None:
         if joiner == "/" and re.fullmatch(r"\d{4}", match["a"]) and second_text == f"{(int(match['a']) + 1) % 100:02d}":
             raise PeriodError(
@@ -345,6 +349,32 @@ def _span(text: str) -> Period | None:
     else:
         last = parse_date(second_text)
     return Span(first, last)
+
+
+def _in_year_of(first: str, last: str) -> PartialDate | None:
+    """ "June" or "July 3" of "June to August 2021", "July 3 to August 19, 2021": in the year the range ends in.
+
+    A range that would run back across the new year ("November to February 2024") names no
+    year of its first month; it is refused rather than guessed.
+    """  # noqa: D210
+    if re.search(r"\d{3}", first) or re.search(r"\d{4}", last) is None:
+        return None
+    try:
+        end = parse_date(last)
+    except PeriodError:
+        return None
+    for form in (f"{first} {end.year}", f"{first}, {end.year}"):
+        try:
+            date = parse_date(form)
+        except PeriodError:
+            continue
+        if date.first > end.last:
+            raise PeriodError(
+                f"{first.strip()!r} to {last.strip()!r} runs back across the new year; write both years, "
+                f"e.g. '{date.year - 1}-{date.month or 1:02d} to {end.iso()}'"
+            )
+        return date
+    return None
 
 
 def _single(text: str) -> Period | None:

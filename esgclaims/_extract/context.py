@@ -45,7 +45,7 @@ from esgclaims._periods import (
     UnknownPeriod,
 )
 
-from .period_phrases import FiscalConvention, PeriodPhrase, Role, apply_convention, shift_year
+from .period_phrases import FiscalConvention, PeriodPhrase, Role, apply_convention, deadline, shift_year, windows
 from .sentences import BlockKind
 
 if TYPE_CHECKING:
@@ -68,6 +68,8 @@ _RATE = re.compile(r"(?:each|every|per|a)\s+(?:year|month|week|day)|per\s+annum|
 """A rate, not a period: "75 million patients a year", "2,900 GWh per year"."""
 _BY = re.compile(r"(?:by|until|till|through)\b|(?:力争|争取|计划|预计|目标)?到", _I)
 """How a deadline opens: "By 2030", "by the end of FY2026", "到2030年"."""
+_YEAR = re.compile(r"(?:during|in|for|over|throughout)\s+the\s+(?:fiscal\s+|financial\s+|reporting\s+)?year$", _I)
+_PERIOD = re.compile(r"\bperiod$", _I)
 _COMPARISON = re.compile(r"(?:compared\s+(?:with|to)|versus|vs\.?|than|up\s+from|down\s+from|from)\s+$", _I)
 
 
@@ -113,7 +115,7 @@ class Context:
             return
         self.block = block
         self.carry = None
-        frame = self._line_frame(phrases)
+        frame = self._line_frame(windows(phrases))  # "In the next five years, we will:" frames its list
         if kind is BlockKind.HEADING:
             self.section = frame
         elif kind is BlockKind.TITLE:
@@ -143,7 +145,7 @@ class Context:
         clauses: list[int],
     ) -> list[Resolution]:  # fmt: skip
         """The period of each mention of one sentence, then what the sentence passes on to the next."""
-        phrases = _windows(phrases)
+        phrases = windows(phrases)
         phrases = self._rates(text, phrases, clauses)
         paired = self._respectively(text, mentions, phrases)
         baselines = {self._baseline_phrase(m, s, phrases, clauses) for m, s in zip(mentions, shifts, strict=True)}
@@ -172,7 +174,7 @@ class Context:
                     phrase = _later(text, mentions, end, usable, comparisons)
                 if phrase is None and _TARGET.search(text, clauses[0], clauses[-1]):
                     # "which will cost US$12 million, ... by the end of FY2026": the target's date
-                    later = [p for p in usable if p.start >= end and _deadline(p) and id(p) not in comparisons]
+                    later = [p for p in usable if p.start >= end and deadline(p) and id(p) not in comparisons]
                     phrase = later[0] if later else None
             resolution, frame = self._read(phrase, text, usable, mention.start)
             resolution = _year_before(text, mention, phrase, results) or resolution
@@ -206,7 +208,7 @@ class Context:
         frame = self.listing or self.carry or self.section
         framed = frame is not None and isinstance(frame.period, AsOf) and bool(_BY.match(frame.phrase))
         stated = _TARGET.search(text, clauses[0], clauses[-1]) and any(
-            _deadline(p) and _BY.match(p.text) for p in phrases
+            deadline(p) and _BY.match(p.text) for p in phrases
         )
         if not framed and not stated:
             return phrases
@@ -236,12 +238,17 @@ class Context:
         if phrase.role is Role.PART:  # "budgeted for the second half": of the year in context, or reported on
             part = self._part(phrase.text, context)
             return Resolution(part or UnknownPeriod(), phrase.text), None if part is None else _Frame(part, phrase.text)
-        if context is not None and phrase.role is Role.YEAR_END:
-            context = self._year_of(context)  # "In May 2024, ...; by the end of the year": 2024's last day
+        if context is not None and (phrase.role is Role.YEAR_END or _YEAR.search(phrase.text)):
+            # "In May 2024, ...; by the end of the year": 2024's last day; "At 30 June 2024, ...; during the
+            # year": the fiscal year that date falls in
+            context = self._year_of(context)
         period = _relative(phrase, context)
         if period is None and phrase.role in (Role.THE_YEAR, Role.YEAR_END):
-            # "during the year": the year the text reports on, the latest one that fits
-            period = next((p for f in reversed(self.reporting) if (p := _relative(phrase, f.period)) is not None), None)
+            # "during the year": the year the text reports on, the latest one that fits; "in the reporting
+            # period" the first, which the text opens with, not a quarter ended it names later
+            frames = self.reporting if _PERIOD.search(phrase.text) else reversed(self.reporting)
+            years = (self._year_of(f.period) if _YEAR.search(phrase.text) else f.period for f in frames if f.period)
+            period = next((p for year in years if (p := _relative(phrase, year)) is not None), None)
         if period is not None and phrase.role is Role.THE_YEAR:
             return Resolution(period, phrase.text), _Frame(period, phrase.text)
         return Resolution(period or UnknownPeriod(), phrase.text), None
@@ -360,15 +367,6 @@ def _year_before(
     return Resolution(shift_year(results[-1].period) or UnknownPeriod(), phrase.text)
 
 
-def _windows(phrases: list[PeriodPhrase]) -> list[PeriodPhrase]:
-    """ "within the past three years": nothing after a period the sentence states, else no period the text gives."""  # noqa: D210
-    stated = [p.end for p in phrases if p.role in (Role.STATED, Role.END_OF) and not p.comparative]
-    return [
-        p._replace(role=Role.BLOCK) if p.role is Role.WINDOW and not any(end <= p.start for end in stated) else p
-        for p in phrases
-    ]
-
-
 _JOINED = re.compile(
     r";|\uff1b|[,\uff0c]\s*(?:and|but|while|whereas|although|though|as|when|after|before|which|who|where|or)\b", _I
 )
@@ -413,18 +411,6 @@ def _event(text: str, mention: Mention, phrases: list[PeriodPhrase], clauses: li
     events = [p for p in phrases if p.role is Role.EVENT and len(p.periods) == 1 and first <= p.start < mention.start]
     dated = [p for p in events if isinstance(p.periods[0], CalendarYear | Span)]  # a year, a month or a day
     return next((p for p in dated if _WITH.match(text[p.end : mention.start])), None)
-
-
-def _deadline(phrase: PeriodPhrase) -> bool:
-    """A date a target is set for: "by the end of FY2026", "by 2030"."""
-    if phrase.role is Role.END_OF:
-        return True
-    return (
-        phrase.role is Role.STATED
-        and len(phrase.periods) == 1
-        and isinstance(phrase.periods[0], AsOf)
-        and phrase.periods[0].since is None
-    )
 
 
 def _part_of(words: str, year: Period) -> Period | None:

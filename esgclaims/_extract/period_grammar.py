@@ -19,7 +19,7 @@ from esgclaims._lexicon import alternation, lexicon, month_pattern
 from esgclaims._parse_period import fiscal_label
 from esgclaims._periods import FiscalYear, PartialDate, Period
 
-__all__ = ["PhraseRule", "Reader", "Role"]
+__all__ = ["EXAMPLE_PUBLISHED", "PhraseRule", "PublishedReader", "Reader", "Role"]
 
 # ---- Words, from the lexicon (esgclaims/data/lexicon.toml) --------------------------------------------------------
 _WORDS = lexicon()
@@ -110,12 +110,20 @@ class Role(enum.Enum):
     PART = "part"
     """ "in the second half", "the first quarter": that part of the year in context, or of the year reported on."""
     WINDOW = "window"
-    """A stretch of time back from the figure's date ("within the past three years"): no period of its own."""
+    """A stretch of time back from the figure's date ("within the past three years"): no period of its own,
+    unless its sentence states none before it and the source gives a publication date to count from."""
+    PUBLISHED = "published"
+    """Relative to the publication date ("to date", "this year"): read against the source's, else no period."""
 
 
 Reader = Callable[[re.Match[str], int | None], tuple[Period, ...]]
 """Builds the periods a rule's match states; given the century of the text's two-digit fiscal years, if it names one.
 Raises :class:`esgclaims.PeriodError` when the words name no period the model can hold."""
+PublishedReader = Callable[[re.Match[str], PartialDate], tuple[Period, ...]]
+"""Builds the periods of a phrase relative to the publication date ("over the past three years"), given that date.
+Raises :class:`esgclaims.PeriodError` when the words name no stretch of time it can count."""
+EXAMPLE_PUBLISHED = PartialDate(2024, 9, 12)
+"""The publication date the examples of a row with a :data:`PublishedReader` are read against: 12 September 2024."""
 
 
 def _compile(rule: PhraseRule) -> re.Pattern[str]:
@@ -140,10 +148,13 @@ class PhraseRule:
     read: Reader
     examples: tuple[tuple[str, str], ...]
     """Texts with one phrase this rule takes, each with the ISO form of the periods it reads ("; " between two
-    periods, "" for none)."""
+    periods, "" for none), as published on :data:`EXAMPLE_PUBLISHED`."""
     drop_unreadable: bool = False
     """Whether a match whose period cannot be read is no phrase at all; otherwise it blocks ("FY24" in a text
     that does not say which century)."""
+    published: PublishedReader | None = None
+    """How its periods are read against the source's publication date, for a phrase relative to it; without
+    that date such a phrase has none (never today's)."""
     regex: re.Pattern[str] = attrs.field(
         init=False, repr=False, eq=False, default=attrs.Factory(_compile, takes_self=True)
     )

@@ -10,10 +10,12 @@ import re
 
 from esgclaims._errors import PeriodError
 from esgclaims._parse_period import fiscal_label, parse_period
-from esgclaims._periods import CalendarYear, FiscalYear, HalfYear, Period
+from esgclaims._periods import AsOf, CalendarYear, FiscalYear, HalfYear, PartialDate, Period, Span
 
 from .period_grammar import (
     CN_DATE,
+    COUNT,
+    COUNTS,
     DATE,
     DAY,
     FY_YEAR,
@@ -32,7 +34,7 @@ from .period_grammar import (
     split_year_group,
 )
 
-__all__ = ["NAME_RULES"]
+__all__ = ["NAME_RULES", "shifted"]
 
 _rows: list[PhraseRule] = []
 
@@ -234,25 +236,111 @@ _rows.append(
         "previous year", PREVIOUS_YEAR, Role.PREVIOUS, read_nothing, (("a year earlier", ""), ("the prior year", ""))
     )
 )
+
+
+def _to_date(_match: re.Match[str], published: PartialDate) -> tuple[Period, ...]:
+    """ "to date", "so far", "until now", "for over 20 years": cumulative as of the publication date."""  # noqa: D210
+    return (AsOf(published),)
+
+
 _rows.append(
     PhraseRule(
-        "relative to now",
-        r"up\s+to\s+now|to\s+date|so\s+far|at\s+present|currently|\bnow\b|today|"
-        r"(?:each|every|per|a)\s+(?:year|month|week|day)\b|per\s+annum|annually|monthly|weekly|daily|"
-        r"this\s+year|next\s+year|last\s+year|"
-        r"(?:as\s+(?:of|at)|by|on)\s+the\s+(?:report(?:ing)?|publication)\s+date|现有|目前|截至目前",
-        Role.BLOCK,
+        "to date",
+        r"(?:up\s+to|until|till|to)\s+now\b|(?<!up\s)to\s+date\b|so\s+far\b|to\s+this\s+day\b"
+        r"|(?:as\s+(?:of|at)|by|on)\s+the\s+publication\s+date|截至目前",
+        Role.PUBLISHED,
         read_nothing,
-        examples=(("up to now", ""), ("each year", ""), ("as of the reporting date", ""), ("截至目前", "")),
+        examples=(
+            ("to date", "as of 2024-09-12"),
+            ("Until now, we", "as of 2024-09-12"),
+            ("截至目前", "as of 2024-09-12"),
+        ),
+        published=_to_date,
     )
 )
 _rows.append(
     PhraseRule(
+        "for over N years",
+        rf"for\s+(?:over|more\s+than|nearly|almost|close\s+to|the\s+(?:past|last))\s+(?:{COUNT}|\d{{2,3}})\s+years\b",
+        Role.PUBLISHED,
+        read_nothing,
+        examples=(("for over 20 years", "as of 2024-09-12"), ("for more than ten years", "as of 2024-09-12")),
+        published=_to_date,
+    )
+)
+
+
+def _this_year(_match: re.Match[str], published: PartialDate) -> tuple[Period, ...]:
+    """ "this year": the calendar year of the publication date, also in a text of fiscal years."""  # noqa: D210
+    return (CalendarYear(published.year),)
+
+
+_rows.append(
+    PhraseRule(
+        "this year",
+        r"this\s+(?:calendar\s+)?year\b(?!['\u2019]s)",
+        Role.PUBLISHED,
+        read_nothing,
+        examples=(("This year, we", "2024"), ("this calendar year", "2024")),
+        published=_this_year,
+    )
+)
+_rows.append(
+    PhraseRule(
+        "relative to now",
+        r"at\s+present|currently|\bnow\b|today|"
+        r"(?:each|every|per|a)\s+(?:year|month|week|day)\b|per\s+annum|annually|monthly|weekly|daily|"
+        r"this\s+year|next\s+year|last\s+year|"
+        r"(?:as\s+(?:of|at)|by|on)\s+the\s+report(?:ing)?\s+date|现有|目前",
+        Role.BLOCK,
+        read_nothing,
+        examples=(("at present", ""), ("each year", ""), ("as of the reporting date", ""), ("目前", "")),
+    )
+)
+
+
+def _window(match: re.Match[str], published: PartialDate) -> tuple[Period, ...]:
+    """A stretch back from the publication date, or on from it, to the day.
+
+    "over the past three years" is the three years up to the publication date; "in the next
+    five years" the five from it.
+    """
+    count = match["count"].lower()
+    if not count.isdigit() and count not in COUNTS:
+        raise PeriodError(f"{match.group()!r} names no number of {match['unit']}")
+    months = (int(count) if count.isdigit() else COUNTS[count]) * (12 if match["unit"].lower() == "years" else 1)
+    if match["way"].lower() in ("next", "coming"):
+        return (Span(published, shifted(published, months)),)
+    return (Span(shifted(published, -months), published),)
+
+
+def shifted(date: PartialDate, months: int) -> PartialDate:
+    """``date`` moved by ``months`` months, at its own granularity; the 29th of February a year on is the 28th.
+
+    Examples:
+        >>> shifted(PartialDate(2024, 2, 29), -12), shifted(PartialDate(2023), 24)
+        (PartialDate('2023-02-28'), PartialDate('2025'))
+    """
+    if date.month is None:
+        return PartialDate(date.year + months // 12)
+    year, month = divmod(date.year * 12 + date.month - 1 + months, 12)
+    if date.day is None:
+        return PartialDate(year, month + 1)
+    return PartialDate(year, month + 1, min(date.day, PartialDate(year, month + 1).last.day))
+
+
+_rows.append(
+    PhraseRule(
         "window",
-        r"(?:in|over|during|within)\s+the\s+(?:past|last|next|coming)\s+\w+\s+(?:years|months)",
+        r"(?:in|over|during|within)\s+the\s+(?P<way>past|last|next|coming)\s+(?P<count>\w+)\s+(?P<unit>years|months)",
         Role.WINDOW,
         read_nothing,
-        examples=(("within the past three years", ""), ("over the last 12 months", "")),
+        examples=(
+            ("within the past three years", "2021-09-12 to 2024-09-12"),
+            ("over the last 12 months", "2023-09-12 to 2024-09-12"),
+            ("In the next five years, we", "2024-09-12 to 2029-09-12"),
+        ),
+        published=_window,
     )
 )
 

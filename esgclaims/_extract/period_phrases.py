@@ -38,9 +38,11 @@ __all__ = [
     "PeriodPhrase",
     "Role",
     "bound_convention",
+    "deadline",
     "fiscal_convention",
     "period_phrases",
     "shift_year",
+    "windows",
     "with_convention",
 ]
 
@@ -77,12 +79,16 @@ _NOT_A_PERIOD_AFTER = (
 )
 
 
-def period_phrases(text: str, start: int, end: int, century: int | None = None) -> list[PeriodPhrase]:
+def period_phrases(
+    text: str, start: int, end: int, century: int | None = None, published: PartialDate | None = None
+) -> list[PeriodPhrase]:
     """The period phrases of ``text[start:end]``, in order, none overlapping.
 
     The rules are tried in their order (:data:`~esgclaims._extract.period_rules.RULES`):
     where two phrases overlap, the one an earlier rule found wins. Two-digit fiscal years
     ("FY24") are read in ``century`` when the text gives one, else held as no period.
+    Phrases relative to the publication date ("to date", "over the past three years",
+    "this year") are read against ``published``; without it they state no period.
 
     Examples:
         >>> [(p.text, p.rule, p.periods) for p in period_phrases("In the twelve months to 31 March 2024, we", 0, 41)]
@@ -90,23 +96,34 @@ def period_phrases(text: str, start: int, end: int, century: int | None = None) 
     """
     found: list[PeriodPhrase] = []
     taken: list[tuple[int, int]] = []
+    reference = _Reference(century, published)
     for rule in RULES:
         for match in rule.regex.finditer(text[start:end]):
             first, last = start + match.start(), start + match.end()
             if any(first < b and a < last for a, b in taken):
                 continue
-            phrase = _phrase(text[:end], match, (first, last), rule, century)
+            phrase = _phrase(text[:end], match, (first, last), rule, reference)
             if phrase is not None:
                 found.append(phrase)
                 taken.append((first, last))
     return sorted(found)
 
 
+class _Reference(NamedTuple):
+    """What a phrase is read against: the century of the text's two-digit fiscal years, the publication date."""
+
+    century: int | None
+    published: PartialDate | None
+
+
 def _phrase(
-    text: str, match: re.Match[str], span: tuple[int, int], rule: PhraseRule, century: int | None
+    text: str, match: re.Match[str], span: tuple[int, int], rule: PhraseRule, reference: _Reference
 ) -> PeriodPhrase | None:
     first, last = span
     role = rule.role
+    century = reference.century
+    if rule.published is not None:
+        return _from_publication(match, span, rule, reference.published)
     after = text[last : last + 40]
     ends_in_digits = match.group().rstrip()[-1:].isdigit()
     if role is Role.STATED and ends_in_digits and (re.match(_NOT_A_PERIOD_AFTER, after) or opens_with_unit(after)):
@@ -128,6 +145,27 @@ def _phrase(
     if role is Role.STATED and not periods:
         return PeriodPhrase(first, last, words, Role.BLOCK, rule=rule.name)
     return PeriodPhrase(first, last, words, role, periods, comparative, rule.name)
+
+
+def _from_publication(
+    match: re.Match[str], span: tuple[int, int], rule: PhraseRule, published: PartialDate | None
+) -> PeriodPhrase:
+    """A phrase relative to the publication date, read against it: "to date" is as of that date.
+
+    Without a publication date it states no period ("to date" blocks the context, as a rate
+    does), and a window ("over the past three years") stays a stretch back from the period
+    its sentence states.
+    """
+    periods: tuple[Period, ...] = ()
+    if published is not None and rule.published is not None:
+        try:
+            periods = rule.published(match, published)
+        except PeriodError:
+            periods = ()
+    role = rule.role
+    if role is Role.PUBLISHED:
+        role = Role.STATED if periods else Role.BLOCK
+    return PeriodPhrase(*span, match.group(), role, periods, rule=rule.name)
 
 
 def opens_with_unit(after: str) -> bool:
@@ -165,7 +203,8 @@ _STRETCH = r"(?:(?:\d{2}|fifty-two|fifty-three)[- ]weeks?\s+)?(?:year|period)|\w
 """What a fiscal year is called when it is bound to its last day: "the year", "the 53-week period", "52 weeks"."""
 _BOUND_NAME = (
     rf"(?:FY\s?(?P<name>{FY_YEAR})|(?:fiscal|financial)\s+(?:year\s+)?(?P<name2>{YEAR})"
-    rf"|(?P<name3>{YEAR})\s+(?:fiscal|financial)\s+year)(?!\s*[/\-\u2013]\s*\d)"  # not "FY2022/23", a split year
+    rf"|(?P<name3>{YEAR})\s+(?:fiscal|financial)\s+year)"
+    rf"(?:\s*[/\-\u2013]\s*(?P<tail>{YEAR}|\d{{2}})(?!\d))?"  # "the financial year 2023/24, which ended on ..."
 )
 _BOUND_DATE = rf"(?P<date>{DAY_DATE}|{MONTH},?\s+{YEAR})"
 #: A fiscal year's name, bound in the text to the day it ends: "fiscal 2023 is the year ended January 31, 2024",
@@ -210,6 +249,8 @@ def bound_convention(text: str) -> FiscalConvention | None:
         FiscalConvention(end_month=1, offset=-1, century=None)
         >>> bound_convention("In fiscal 2023 we opened 3 stores.") is None
         True
+        >>> bound_convention("The financial year 2023/24, which ended on 30 June 2024, was a record.")
+        FiscalConvention(end_month=6, offset=0, century=None)
     """
     for match in sorted((m for bound in _BOUND for m in bound.finditer(text)), key=lambda m: m.start()):
         try:
@@ -223,6 +264,8 @@ def bound_convention(text: str) -> FiscalConvention | None:
         short = match["name"] if match["name"] and len(match["name"]) == 2 else None
         try:
             name = int(full_year(short, year)) if short else int(match["name"] or match["name2"] or match["name3"])
+            if match["tail"]:  # a split year is named by the year it ends in: its second
+                name = int(full_year(match["tail"], year)) if name + 1 == year else -1
         except PeriodError:
             continue
         if name - year not in (-1, 0):
@@ -322,3 +365,29 @@ def _back(date: PartialDate) -> PartialDate:
         day = min(date.day, PartialDate(date.year - 1, date.month).last.day)  # 29 February
         return PartialDate(date.year - 1, date.month, day)
     return PartialDate(date.year - 1, date.month)
+
+
+def windows(phrases: list[PeriodPhrase]) -> list[PeriodPhrase]:
+    """A window's role: "within the past three years" adds nothing after a period its sentence states.
+
+    Else it is the span the publication date gives it, or, without that date, no period.
+    """
+    stated = [p.end for p in phrases if p.role in (Role.STATED, Role.END_OF) and not p.comparative]
+    return [
+        p._replace(role=Role.STATED if p.periods else Role.BLOCK)
+        if p.role is Role.WINDOW and not any(end <= p.start for end in stated)
+        else p
+        for p in phrases
+    ]
+
+
+def deadline(phrase: PeriodPhrase) -> bool:
+    """A date a target is set for: "by the end of FY2026", "by 2030"."""
+    if phrase.role is Role.END_OF:
+        return True
+    return (
+        phrase.role is Role.STATED
+        and len(phrase.periods) == 1
+        and isinstance(phrase.periods[0], AsOf)
+        and phrase.periods[0].since is None
+    )

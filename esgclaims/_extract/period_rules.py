@@ -230,6 +230,32 @@ _rows.append(
 )
 
 
+def _months_to(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
+    """ "from June to August 2023", "July 3 to August 19, 2023": months or days of the year the range ends in."""  # noqa: D210
+    if match["joiner"].lower() == "and" and not match.group().lower().startswith("between"):
+        raise PeriodError(f"{match.group()!r} names two months, not a range")  # "in June and August 2023"
+    return (parse_period(f"{match['first']} to {match['last']}"),)
+
+
+_rows.append(
+    PhraseRule(
+        "months to",
+        rf"(?:(?:from|between)\s+)?(?P<first>{MONTH}(?:\s+{DAY})?|{DAY}\s+{MONTH})(?![A-Za-z])"
+        rf"\s*(?P<joiner>to|and|until|through|till|[-\u2013])\s*"
+        rf"(?P<last>(?:{MONTH}(?:\s+{DAY},?)?|{DAY}\s+{MONTH})\s+{YEAR})",
+        Role.STATED,
+        _months_to,
+        examples=(
+            ("from June to August 2023", "2023-06 to 2023-08"),
+            ("From July 3 to August 19, 2023, we", "2023-07-03 to 2023-08-19"),
+            ("between 3 July and 19 August 2023", "2023-07-03 to 2023-08-19"),
+            ("(January to June 2024)", "2024-01 to 2024-06"),
+        ),
+        drop_unreadable=True,
+    )
+)
+
+
 def _years_to(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
     return (parse_period(f"{match['first']} to {match['last']}"),)
 

@@ -70,12 +70,13 @@ def extract(
             )
     organizations = tuple(organizations)
     parts = [(index, block, sentences(text, block, index)) for index, block in enumerate(blocks(text))]
-    phrases = {s: period_phrases(text, s.start, s.end) for _, _, found in parts for s in found}
+    published = None if source is None else source.published  # "to date": as of it; never today's date
+    phrases = {s: period_phrases(text, s.start, s.end, published=published) for _, _, found in parts for s in found}
     convention = fiscal_convention([p for found in phrases.values() for p in found])
     if convention is None or convention.offset is None:  # "fiscal 2023 is the year ended January 31, 2024"
         convention = bound_convention(text) or convention
     if convention is not None and convention.century is not None:  # "the year ended 31 March 2024 ("FY24")"
-        phrases = {s: period_phrases(text, s.start, s.end, convention.century) for s in phrases}
+        phrases = {s: period_phrases(text, s.start, s.end, convention.century, published) for s in phrases}
     phrases = {s: with_convention(found, convention) for s, found in phrases.items()}
     opening = next((index for index, block, _ in parts if block.kind is BlockKind.PARAGRAPH), None)
     context = Context(text, convention, opening)

@@ -8,6 +8,7 @@ from esgclaims import (
     AsOf,
     CalendarYear,
     PartialDate,
+    Source,
     UnknownPeriod,
     extract,
     parse_period,
@@ -661,3 +662,87 @@ def test_a_price_a_month_takes_the_period_its_sentence_states() -> None:
 def test_a_rate_since_a_year_is_still_a_standing_rate() -> None:
     (candidate,) = extract("Since 2019, the pantry has fed more than 3,000 families each week.")
     assert candidate.period.iso() == "unknown"
+
+
+PUBLISHED = Source(
+    id="kestrel-2025", title="Kestrel Water update", publisher="Kestrel", published=PartialDate(2025, 3, 4)
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        ("To date, the trust has restored 210 hectares of wetland.", ["as of 2025-03-04"]),
+        ("The trust has fitted 75 rain tanks so far.", ["as of 2025-03-04"]),
+        ("Until now, 18 of our depots have reused their wash water.", ["as of 2025-03-04"]),
+        ("Over the past four years, we replaced 62 km of mains.", ["2021-03-04 to 2025-03-04"]),
+        ("In the next three years, we will invest EUR 9 million in meters.", ["2025-03-04 to 2028-03-04"]),
+        ("This year, the trust has restored 35 hectares of reedbed.", ["2025"]),
+        ("Set up in 2009, the trust has for over 15 years funded 320 river wardens.", ["as of 2025-03-04"]),
+        # a period the sentence states before a window stays the figure's: the window only says how far back
+        ("In 2024, we replaced 9 km of mains, the most within the past five years.", ["2024"]),
+    ],
+)
+def test_a_phrase_relative_to_the_publication_date_is_read_against_the_sources(text: str, periods: list[str]) -> None:
+    assert [c.period.iso() for c in extract(text, PUBLISHED)] == periods
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To date, the trust has restored 210 hectares of wetland.",
+        "Over the past four years, we replaced 62 km of mains.",
+        "This year, the trust has restored 35 hectares of reedbed.",
+        "Set up in 2009, the trust has for over 15 years funded 320 river wardens.",
+    ],
+)
+def test_without_a_publication_date_a_phrase_relative_to_it_has_no_period(text: str) -> None:
+    no_date = Source(id="kestrel-2025", title="Kestrel Water update", publisher="Kestrel")
+
+    assert [c.period for c in extract(text, no_date)] == [UnknownPeriod()]
+    assert [c.period for c in extract(text)] == [UnknownPeriod()]
+
+
+def test_the_items_of_a_list_the_next_years_open_take_the_span_from_the_publication_date() -> None:
+    text = (
+        "In the next five years, the trust will:\n- restore 40 hectares of reedbed;\n- invest EUR 2 million in meters."
+    )
+
+    assert [c.period.iso() for c in extract(text, PUBLISHED)] == ["2025-03-04 to 2030-03-04"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("From June to August 2024, the trust handed out 8,200 water bottles.", "2024-06 to 2024-08"),
+        ("Between 3 July and 19 August 2024, volunteers cleared 14 tonnes of litter.", "2024-07-03 to 2024-08-19"),
+        ("During the drought of July 3 to August 19, 2024, demand peaked at 410 MW.", "2024-07-03 to 2024-08-19"),
+    ],
+)
+def test_a_range_of_months_within_one_year_is_a_span(text: str, period: str) -> None:
+    assert [c.period.iso() for c in extract(text)] == [period]
+
+
+def test_during_the_year_after_a_date_is_the_fiscal_year_that_date_falls_in() -> None:
+    text = (
+        "Our financial year runs from 1 July to 30 June, so FY2025 is the year ended 30 June 2025.\n\n"
+        "At 30 June 2025, the plant had 40 MW of capacity. During the year it generated 52,000 MWh."
+    )
+    assert [c.period.iso() for c in extract(text)] == ["as of 2025-06-30", "FY2025 (2024-07 to 2025-06)"]
+
+
+def test_the_reporting_period_is_the_one_the_text_opens_with_not_a_quarter_ended_named_later() -> None:
+    text = (
+        "This report covers the year ended 30 June 2025.\n\n"
+        "In the quarter ended 31 March 2025, the plant treated 900 m³ of water.\n\n"
+        "In the reporting period, auditors carried out 35 site audits."
+    )
+    assert extract(text)[-1].period.iso() == "FY2025 (2024-07 to 2025-06)"
+
+
+def test_a_split_year_bound_to_the_day_it_ended_gives_every_split_year_its_months() -> None:
+    text = (
+        "The financial year 2024/25, which ended on 31 March 2025, was our best. "
+        "In FY2024/25, the trust spent HK$12 million."
+    )
+    assert [c.period.iso() for c in extract(text)] == ["FY2025 (2024-04 to 2025-03)"]

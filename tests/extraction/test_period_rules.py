@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import esgclaims
+from esgclaims._extract.period_grammar import EXAMPLE_PUBLISHED, Role
 from esgclaims._extract.period_phrases import period_phrases
 from esgclaims._extract.period_rules import RULES
 
@@ -20,7 +21,8 @@ EXAMPLES = [
 
 @pytest.mark.parametrize(("rule", "text", "expected"), EXAMPLES)
 def test_each_rule_takes_its_own_examples_and_reads_their_periods(rule: PhraseRule, text: str, expected: str) -> None:
-    found = [(p.rule, "; ".join(period.iso() for period in p.periods)) for p in period_phrases(text, 0, len(text))]
+    phrases = period_phrases(text, 0, len(text), published=EXAMPLE_PUBLISHED)
+    found = [(p.rule, "; ".join(period.iso() for period in p.periods)) for p in phrases]
 
     assert found == [(rule.name, expected)]
 
@@ -54,3 +56,19 @@ def test_extract_reads_the_twelve_months_to_a_date_as_the_year_ended_on_it(text:
 def period_words(text: str) -> str:
     """ "the twelve months to 31 March 2024" of "In the twelve months to 31 March 2024, we ..."."""
     return text.removeprefix("In ").split(",")[0]
+
+
+PUBLISHED_ROWS = [
+    pytest.param(rule, text, id=f"{rule.name}: {text}")
+    for rule in RULES
+    if rule.published is not None
+    for text, _ in rule.examples
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), PUBLISHED_ROWS)
+def test_a_phrase_relative_to_the_publication_date_reads_no_period_without_one(rule: PhraseRule, text: str) -> None:
+    (phrase,) = period_phrases(text, 0, len(text))
+
+    assert (phrase.rule, phrase.periods) == (rule.name, ())
+    assert phrase.role in (Role.BLOCK, Role.WINDOW)
