@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 
-from ._errors import ArgumentTypeError, ClaimNotFoundError, ComparisonError, InvalidClaimError, did_you_mean
+from ._errors import (
+    ArgumentTypeError,
+    ClaimNotFoundError,
+    ComparisonError,
+    InvalidClaimError,
+    check_argument,
+    did_you_mean,
+)
 from ._format import html
 from ._model import Claim, Metric, Organization, Program
 from ._periods import Period, PeriodRelation
@@ -127,9 +134,20 @@ class ClaimSet:
             >>> [c.id for c in claims.filter(period=esgclaims.parse_period("2020"))][:2]
             ['jd-2020/jd-foundation-donations', 'jd-2020/online-donations-raised']
         """
-        for name, wanted in (("subject", subject), ("program", program), ("metric", metric)):
+        for name, wanted, kind in (
+            ("subject", subject, Organization),
+            ("program", program, Program),
+            ("metric", metric, Metric),
+        ):
+            check_argument(
+                wanted,
+                (str, kind, type(None)),
+                where=f"filter(): {name}",
+                what=f"an id or an esgclaims.{kind.__name__}",
+            )
             if isinstance(wanted, str):
                 self._check_known(name, wanted)
+        check_argument(period, (Period, type(None)), where="filter(): period", what="an esgclaims period")
 
         def keep(claim: Claim) -> bool:
             if subject is not None and claim.subject.id != _id(subject):

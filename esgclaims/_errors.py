@@ -76,6 +76,7 @@ __all__ = [
     "UnknownFieldError",
     "UnknownReferenceError",
     "ValueParseError",
+    "check_argument",
 ]
 
 
@@ -266,6 +267,23 @@ class ClaimNotFoundError(EsgClaimsError, KeyError):
 
 class ArgumentTypeError(EsgClaimsError, TypeError):
     """An argument of a type the function does not take: bytes where text is expected, a list for a ClaimSet."""
+
+
+def check_argument(value: object, expected: type | tuple[type, ...], *, where: str, what: str) -> None:
+    """Raise :class:`ArgumentTypeError` unless ``value`` is an ``expected`` instance: the one argument check.
+
+    Examples:
+        >>> check_argument(b"x.toml", str, where="load(): path", what="a path (str or os.PathLike)")
+        Traceback (most recent call last):
+        ...
+        esgclaims.ArgumentTypeError: load(): path must be a path (str or os.PathLike), got bytes b'x.toml'
+    """
+    types = expected if isinstance(expected, tuple) else (expected,)
+    if isinstance(value, types) and not (isinstance(value, bool) and bool not in types):  # True is no number
+        return
+    shown = repr(value)
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    raise ArgumentTypeError(f"{where} must be {what}, got {type(value).__name__} {shown}")
 
 
 class MissingExtraError(EsgClaimsError, ImportError):

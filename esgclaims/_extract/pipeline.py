@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from esgclaims._errors import ArgumentTypeError, InvalidClaimError
+from esgclaims._errors import ArgumentTypeError, InvalidClaimError, check_argument
+from esgclaims._model import Organization, Source
 from esgclaims._values import ReportedValue
 
 from .candidates import Candidate, Change
@@ -22,8 +23,6 @@ from .sentences import BlockKind, blocks, clause_bounds, sentences
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-
-    from esgclaims._model import Organization, Source
 
     from .changes import Shift
     from .context import Resolution
@@ -62,6 +61,12 @@ def extract(
     """
     if not isinstance(text, str):
         raise ArgumentTypeError(f"expected the text as a string, got {type(text).__name__}")
+    check_argument(source, (Source, type(None)), where="extract(): source", what="an esgclaims.Source or None")
+    organizations = tuple(organizations)
+    for organization in organizations:
+        check_argument(
+            organization, Organization, where="extract(): organizations", what="esgclaims.Organization items"
+        )
     if source is not None and source.sha256 is not None:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         if digest != source.sha256:

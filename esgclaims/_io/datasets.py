@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
-from esgclaims._errors import DatasetNotFoundError
+from esgclaims._errors import DatasetNotFoundError, check_argument
 
 from .load import load_bytes
 
@@ -30,6 +30,7 @@ def load_dataset(name: str) -> ClaimSet:
         RMB 100,000,000,000 (Poverty alleviation-related sales) — cumulative to 30 Sep 2020
         — JD.com, E-commerce poverty alleviation
     """
+    check_argument(name, str, where="load_dataset(): name", what=f"a dataset name ({', '.join(DATASETS)})")
     try:
         filename = DATASETS[name]
     except KeyError:

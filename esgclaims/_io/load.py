@@ -9,18 +9,17 @@ record is collected, and a file with any problem raises one
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from esgclaims._errors import FileFormatError
+from esgclaims._errors import FileFormatError, check_argument
 
 from .build import ClaimFileResolver
 from .records import describe
 from .text import decode_text, parse_json, parse_toml, read_file
 
 if TYPE_CHECKING:
-    import os
-
     from esgclaims._claimset import ClaimSet
 
 __all__ = ["load", "load_bytes"]
@@ -33,6 +32,7 @@ def load(path: str | os.PathLike[str]) -> ClaimSet:
         FileFormatError: the file is not UTF-8, empty, or not valid TOML or JSON.
         LoadError: one or more records are bad; it lists every one, and nothing is loaded.
     """
+    check_argument(path, (str, os.PathLike), where="load(): path", what="a path (str or os.PathLike)")
     file = Path(path)
     if file.suffix.lower() == ".parquet":  # a claim table (docs/interchange-table.md)
         from esgclaims._interchange import read_parquet  # noqa: PLC0415 - a higher layer, and an optional extra

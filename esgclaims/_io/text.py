@@ -1,11 +1,18 @@
 """The one way to read a file a user names: its bytes, its UTF-8 text, its TOML or JSON document.
 
 Claim files, rate files and the texts ``esgclaims extract`` reads all come
-through here, so that each failure reads alike whichever file it is.
+through here, so that each failure reads alike whichever file it is. What is read
+is bounded: a regular file of at most :data:`MAX_FILE_BYTES` (never a device, a FIFO
+or a directory), JSON without repeated keys, integers of at most
+:data:`MAX_INTEGER_DIGITS` digits and TOML tables nested at most :data:`MAX_TOML_DEPTH`
+deep, so that no file can make a load run out of time or memory.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 import tomllib
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -15,17 +22,64 @@ from esgclaims._errors import FileFormatError, FileReadError
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["decode_text", "parse_json", "parse_toml", "read_file"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_INTEGER_DIGITS",
+    "MAX_TOML_DEPTH",
+    "decode_text",
+    "parse_json",
+    "parse_toml",
+    "read_file",
+]
+
+#: The largest file esgclaims reads: 64 MiB, some 200,000 claims or a report of 30 million characters.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+#: The most digits an integer in a file may have; a figure keeps to fewer still (28 significant digits).
+MAX_INTEGER_DIGITS = 40
+#: The deepest a TOML key may nest (``a.b.c`` is 3); a claim file needs 3.
+MAX_TOML_DEPTH = 16
+
+_KINDS = {
+    stat.S_ISDIR: "a directory",
+    stat.S_ISCHR: "a character device",
+    stat.S_ISBLK: "a block device",
+    stat.S_ISFIFO: "a FIFO (named pipe)",
+    stat.S_ISSOCK: "a socket",
+}
+
+
+def _read_failure(path: Path, why: str, errno: int | None = None) -> FileReadError:
+    shown = str(path) if str(path).isprintable() else repr(str(path))
+    failure = FileReadError(f"{shown}: cannot read the file: {why}")
+    failure.errno, failure.filename = errno, str(path)
+    return failure
 
 
 def read_file(path: Path) -> bytes:
-    """The bytes of a file a user named; a :class:`~esgclaims.FileReadError` naming it when it cannot be read."""
+    """The bytes of a file a user named; a :class:`~esgclaims.FileReadError` naming it when it cannot be read.
+
+    Only a regular file of at most :data:`MAX_FILE_BYTES` is read: a device, a FIFO
+    or a directory is refused before anything is read from it.
+    """
     try:
-        return path.read_bytes()
+        # Opened without blocking, so that a FIFO with no writer is refused rather than waited on.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            mode = os.fstat(descriptor).st_mode
+            kind = next((name for test, name in _KINDS.items() if test(mode)), None)
+            if kind is not None or not stat.S_ISREG(mode):
+                raise _read_failure(path, f"it is {kind or 'not a regular file'}, not a file of text")
+            os.set_blocking(descriptor, True)
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except FileReadError:
+        raise
     except OSError as error:
-        failure = FileReadError(f"{path}: cannot read the file: {error.strerror}")
-        failure.errno, failure.filename = error.errno, str(path)
-        raise failure from None
+        raise _read_failure(path, str(error.strerror or error), error.errno) from None
+    except ValueError as error:  # a NUL in the name: no file can have it
+        raise _read_failure(path, f"the name is not a valid path ({error})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise _read_failure(path, f"it is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB, the most esgclaims reads")
+    return data
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -50,20 +104,75 @@ def decode_text(data: bytes, name: str) -> str:
         ) from None
 
 
+#: A TOML key of more than MAX_TOML_DEPTH parts, in a table header or before "=": bare, quoted or dotted.
+_DEEP_KEY = re.compile(
+    rf"^[ \t]*\[{{1,2}}[ \t]*(?:[^.\]\n]*\.){{{MAX_TOML_DEPTH}}}"  # [a.b.c...] and [[a.b.c...]]
+    rf"|^[ \t]*(?:[^.=\[\n#]*\.){{{MAX_TOML_DEPTH}}}[^=\n]*=",  # a.b.c... = value
+    re.MULTILINE,
+)
+_LONG_INTEGER = re.compile(rf"(?<![\w.])[+-]?\d(?:_?\d){{{MAX_INTEGER_DIGITS},}}")
+
+
 def parse_toml(text: str, name: str) -> dict[str, object]:
-    """A TOML document, its fractions exact; a :class:`~esgclaims.FileFormatError` saying where it is malformed."""
+    """A TOML document, its fractions exact; a :class:`~esgclaims.FileFormatError` saying where it is malformed.
+
+    Examples:
+        >>> parse_toml("[" + ".".join(["a"] * 20) + "]", "deep.toml")
+        Traceback (most recent call last):
+        ...
+        esgclaims.FileFormatError: deep.toml, line 1: a key nested more than 16 deep; a claim file needs 3
+    """
+    deep = _DEEP_KEY.search(text)
+    if deep is not None:
+        line = text.count("\n", 0, deep.start()) + 1
+        raise FileFormatError(
+            f"{name}, line {line}: a key nested more than {MAX_TOML_DEPTH} deep; a claim file needs 3"
+        )
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
         raise FileFormatError(f"{name}: malformed TOML: {error}") from None
+    except ValueError:  # an integer too long for int(): Python refuses it before any limit of ours
+        raise _long_integer(text, name) from None
+
+
+def _long_integer(text: str, name: str) -> FileFormatError:
+    found = _LONG_INTEGER.search(text)
+    where = "" if found is None else f", line {text.count(chr(10), 0, found.start()) + 1}"
+    return FileFormatError(f"{name}{where}: an integer of more than {MAX_INTEGER_DIGITS} digits; no figure has so many")
 
 
 def parse_json(text: str, name: str) -> object:
-    """A JSON document, its numbers exact; a :class:`~esgclaims.FileFormatError` saying where it is malformed."""
+    """A JSON document, its numbers exact; a :class:`~esgclaims.FileFormatError` saying where it is malformed.
+
+    A key written twice in one object is an error, as it is in TOML: JSON readers
+    would keep the last one silently.
+
+    Examples:
+        >>> parse_json('{"amount": "110", "amount": "999"}', "twice.json")
+        Traceback (most recent call last):
+        ...
+        esgclaims.FileFormatError: twice.json: malformed JSON: key 'amount' twice in one object; write each key once
+    """
     import json  # noqa: PLC0415 - the dataset is TOML; import time matters
 
+    def unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        document: dict[str, object] = {}
+        for key, value in pairs:
+            if key in document:
+                raise FileFormatError(f"{name}: malformed JSON: key {key!r} twice in one object; write each key once")
+            document[key] = value
+        return document
+
+    def integer(digits: str) -> int:
+        if len(digits.lstrip("-")) > MAX_INTEGER_DIGITS:
+            raise _long_integer(text, name)
+        return int(digits)
+
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=Decimal)
+        return json.loads(
+            text, parse_float=Decimal, parse_constant=Decimal, parse_int=integer, object_pairs_hook=unique
+        )
     except json.JSONDecodeError as error:
         raise FileFormatError(
             f"{name}: malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}"
