@@ -56,6 +56,31 @@ def parse_toml(text: str, name: str) -> dict[str, object]:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
         raise FileFormatError(f"{name}: malformed TOML: {error}") from None
+    except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits; say where they are
+        raise FileFormatError(f"{name}: {_long_integer(text)}") from None
+
+
+def _long_integer(text: str) -> str:
+    """Where the integer too long for Python's ``int`` starts in ``text``, as a message."""
+    import re  # noqa: PLC0415 - only this error needs it
+
+    match = re.search(r"(?<![\w.])[+-]?\d[\d_]{999,}", text)
+    if match is None:
+        return "an integer too long to read"
+    line = text.count("\n", 0, match.start()) + 1
+    column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    return (
+        f"an integer of {len(match.group().replace('_', ''))} digits at line {line}, column {column}; "
+        "expected a figure of at most 28 significant digits"
+    )
+
+
+def _json_int(digits: str) -> int | Decimal:
+    """A JSON integer; one too long for ``int`` stays a Decimal, refused as a figure where it is used."""
+    return int(digits) if len(digits) <= _INT_DIGITS else Decimal(digits)
+
+
+_INT_DIGITS = 4000  # below Python's default limit on int() of 4300 digits
 
 
 def parse_json(text: str, name: str) -> object:
@@ -63,7 +88,7 @@ def parse_json(text: str, name: str) -> object:
     import json  # noqa: PLC0415 - the dataset is TOML; import time matters
 
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=Decimal)
+        return json.loads(text, parse_float=Decimal, parse_int=_json_int, parse_constant=Decimal)
     except json.JSONDecodeError as error:
         raise FileFormatError(
             f"{name}: malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}"
