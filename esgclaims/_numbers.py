@@ -9,10 +9,11 @@ import functools
 import re
 from decimal import Decimal
 
+from ._decimal import MAX_ADJUSTED
+from ._digits import NUMBER, DigitsError, read_digits
 from ._errors import ValueParseError
 from ._lexicon import lexicon
 from ._nouns import chinese_unit
-from ._units import to_decimal
 
 __all__ = [
     "NO_SCALE",
@@ -27,8 +28,8 @@ __all__ = [
 
 #: Marks text whose figure was a magnitude word itself ("thousands of farms"): no scale word follows.
 NO_SCALE = "\x00"
-#: Digits as a report writes them: "19.77", "1,200", ".5".
-NUMBER = r"\d[\d,]*(?:\.\d+)?|\.\d+"
+# NUMBER, digits as a report writes them ("19.77", "1,200", ".5", "1.2e6"), is the one grammar of
+# esgclaims._digits, re-exported here for the readers of phrases.
 
 # (phrase, low multiple, high multiple) of the scale that follows, or of 1.
 _MAGNITUDES = [
@@ -118,27 +119,49 @@ def word_number(text: str) -> tuple[str, Decimal] | None:
 def read_number(text: str, original: str) -> tuple[Decimal, Decimal | None, str]:
     """The number ``text`` starts with, its precision, and the text after it; ``original`` names it in errors.
 
+    Digits follow the one grammar of :mod:`esgclaims._digits`: an exponent is read
+    ("1.2e6" is 1,200,000, precise to 100,000), and "19,77", "1.000,5", "5_000" and
+    "0x10" are refused with what to write instead.
+
     Examples:
         >>> read_number("19.77 million", "19.77 million")
         (Decimal('19.77'), Decimal('0.01'), 'million')
+        >>> read_number("1.2e6 tonnes", "1.2e6 tonnes")
+        (Decimal('1.2E+6'), Decimal('1E+5'), 'tonnes')
+        >>> read_number("19,77 tonnes", "19,77 tonnes")
+        Traceback (most recent call last):
+        ...
+        esgclaims.ValueParseError: cannot read '19,77 tonnes': expected digits grouped in threes by commas, got '19,77'
     """
+    quoted = repr(original.strip())
     if re.match(r"^\d{1,3}(?: \d{3})+\b", text):
-        raise ValueParseError(f"cannot read {original.strip()!r}: digits grouped by spaces; group them by commas")
-    match = re.match(rf"^({NUMBER})", text)
-    if match:
-        digits = match.group(1)
-        decimals = len(digits.split(".")[1]) if "." in digits else 0
-        return to_decimal(digits), Decimal(1).scaleb(-decimals), text[match.end() :].strip()
+        raise ValueParseError(
+            f"cannot read {quoted}: digits grouped by spaces; group them by commas",
+            text=original.strip(),
+            hint="group the digits by commas: 1,000,000",
+        )
+    try:
+        digits = read_digits(text)
+    except DigitsError as error:
+        raise ValueParseError(f"cannot read {quoted}: {error}", text=error.text, hint=error.problem.hint) from None
+    if digits is not None:
+        return digits.number, digits.precision, text[digits.end :].strip()
     word = word_number(text)
     if word is not None:
         return word[1], Decimal(1), text[len(word[0]) :].strip()
-    raise ValueParseError(f"cannot read {original.strip()!r}: no figure found")
+    raise ValueParseError(
+        f"cannot read {quoted}: no figure found",
+        text=original.strip(),
+        hint="write the figure in digits or words, e.g. '19.77 million tonnes'",
+    )
 
 
-def _scale_word(text: str, has_currency: bool) -> str | None:
-    lowered = text.lower()
-    if chinese_unit(text) is not None:
+def _scale_word(text: str, position: int, has_currency: bool) -> str | None:
+    """The scale word at ``position`` of ``text``; only the text near it is looked at, so reading is linear."""
+    near = text[position : position + _LOOK_AHEAD]
+    if chinese_unit(near) is not None:
         return None  # "千瓦时" is kWh and "千克" kg: the 千 of a unit's name is no scale ("3.1亿千瓦时")
+    lowered = near.lower()
     for word in _scale_words():
         if word == "m" and not has_currency:
             continue
@@ -147,11 +170,17 @@ def _scale_word(text: str, has_currency: bool) -> str | None:
     return None
 
 
-def read_scale(text: str, has_currency: bool) -> tuple[Decimal, bool, str]:
+#: Far enough to see any scale word and the letter after it, and any Chinese unit's name.
+_LOOK_AHEAD = 32
+_LARGEST_SCALE = Decimal(10) ** MAX_ADJUSTED
+
+
+def read_scale(text: str, has_currency: bool, original: str | None = None) -> tuple[Decimal, bool, str]:
     """The scale words after a figure, multiplied: "hundred thousand" is 100000.
 
     Returns the multiple, whether any scale word was read, and the text after them.
-    "m" is a million only after a currency ("US$5m").
+    "m" is a million only after a currency ("US$5m"). Scale words that multiply
+    beyond ``10**27``, the largest figure, are refused.
 
     Examples:
         >>> read_scale("hundred thousand households", False)
@@ -159,9 +188,19 @@ def read_scale(text: str, has_currency: bool) -> tuple[Decimal, bool, str]:
     """
     if text.startswith(NO_SCALE):
         return Decimal(1), False, text[len(NO_SCALE) :].strip()
-    scale, scaled = Decimal(1), False
-    while (word := _scale_word(text, has_currency)) is not None:
-        scale, scaled, text = scale * scales()[word], True, text[len(word) :].strip()
+    scale, scaled, position = Decimal(1), False, 0
+    while (word := _scale_word(text, position, has_currency)) is not None:
+        scale, scaled, position = scale * scales()[word], True, position + len(word)
+        while position < len(text) and text[position].isspace():
+            position += 1
+        if scale > _LARGEST_SCALE:
+            written = text[:position].strip()
+            raise ValueParseError(
+                f"cannot read {(original or written).strip()[:60]!r}: scale words multiply beyond 10^{MAX_ADJUSTED}",
+                text=written,
+                hint="write one scale word, e.g. 'billion'",
+            )
+    text = text[position:]
     if scaled and text.lower().startswith("of "):
         text = text[3:]
     return scale, scaled, text

@@ -11,7 +11,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from ._errors import PeriodError
+from ._errors import ArgumentTypeError, PeriodError
 from ._lexicon import alternation, lexicon, month_pattern
 from ._periods import AsOf, CalendarYear, FiscalYear, HalfYear, PartialDate, Period, Quarter, Span, UnknownPeriod
 
@@ -72,11 +72,36 @@ def parse_date(text: str) -> PartialDate:
         ...
         esgclaims.PeriodError: ambiguous date '3/4/2020': 3 April or March 4? Write it as 2020-04-03 or 2020-03-04
     """
+    if not isinstance(text, str):
+        raise ArgumentTypeError(f"parse_date(text): expected a string, got {type(text).__name__}")
+    cleaned, nested = _clean(text), 0
+    while (end_of := re.search(_END_OF, cleaned, _I)) is not None:  # iterative: no recursion on "end of end of ..."
+        nested += 1
+        if nested > MAX_END_OF:
+            raise PeriodError(
+                f"cannot read a date in {_short(text)!r}: 'end of' nested more than {MAX_END_OF} times",
+                text=text.strip(),
+                hint="write 'the end of' once, e.g. 'the end of 2020'",
+            )
+        cleaned = _clean(cleaned[: end_of.start()] + cleaned[end_of.end() :])
+    if nested:
+        return PartialDate.of(_date(cleaned).last)
+    return _date(text)
+
+
+#: How often "end of" may wrap a date ("the end of the end of 2020" is already odd).
+MAX_END_OF = 3
+
+
+def _short(text: str) -> str:
+    """``text`` stripped, and cut to 60 characters for a message."""
+    stripped = text.strip()
+    return stripped if len(stripped) <= 60 else stripped[:57] + "..."
+
+
+def _date(text: str) -> PartialDate:
+    """A date without "end of": the forms of :func:`parse_date`."""
     cleaned = _clean(text)
-    end_of = re.search(_END_OF, cleaned, _I)
-    if end_of:
-        date = parse_date(cleaned[: end_of.start()] + cleaned[end_of.end() :])
-        return PartialDate.of(date.last)
     year_month = re.fullmatch(r"(\d{4})-(\d{2})", cleaned)
     if year_month and int(year_month[2]) > 12:
         raise PeriodError(f"{text.strip()!r} is no month; for a run of years write both in full, e.g. '2019 to 2021'")
@@ -129,7 +154,7 @@ def parse_period(text: str) -> Period:
         esgclaims.PeriodError: 'last month' is relative to a date the text does not state
     """
     if not isinstance(text, str):
-        raise PeriodError(f"a period must be a string, got {type(text).__name__}")
+        raise ArgumentTypeError(f"parse_period(text): expected a string, got {type(text).__name__}")
     cleaned = _clean(text)
     if not cleaned:
         raise PeriodError("empty period; write 'unknown' when the text states none")

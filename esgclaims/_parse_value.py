@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from ._decimal import exact
-from ._errors import EsgClaimsError, ValueParseError
+from ._errors import ArgumentTypeError, EsgClaimsError, ValueParseError
 from ._lexicon import lexicon
 from ._nouns import COUNT_NOUNS, PER_NOUNS, SINGULAR_NOUNS, chinese_unit
 from ._numbers import NUMBER, chinese_share, magnitude_phrase, read_number, read_scale, word_number
@@ -103,7 +103,7 @@ def parse_value(text: str, *, tolerance: Decimal | str | None = None) -> Reporte
         ReportedValue('RMB 300,000,000')
     """
     if not isinstance(text, str):
-        raise ValueParseError(f"expected a string, got {type(text).__name__}")
+        raise ArgumentTypeError(f"parse_value(text): expected a string, got {type(text).__name__}")
     try:
         return _parse(text, tolerance)
     except ValueParseError:
@@ -169,11 +169,11 @@ def _figures(text: str, original: str, qualifier: Qualifier, between: bool) -> _
         assert high_multiple is not None  # noqa: S101 - set together
         if qualifier is not Qualifier.EXACT:
             raise ValueParseError(f"cannot read {quoted}: two qualifiers ({qualifier.value} and an order of magnitude)")
-        scale, _, text = read_scale(text, currency is not None)
+        scale, _, text = read_scale(text, currency is not None, original)
         return _Figure(Qualifier.ORDER_OF_MAGNITUDE, low_multiple * scale, high_multiple * scale, None, currency, text)
 
     amount, precision, text = read_number(text, original)
-    scale, scaled, text = read_scale(text, currency is not None)
+    scale, scaled, text = read_scale(text, currency is not None, original)
     upper: Decimal | None = None
     percent = re.match(r"^%\s*", text)  # "80%-90%", "between 80% and 90%"
     second = _second_figure(text[percent.end() :] if percent else text, original, currency, between)
@@ -245,7 +245,7 @@ def _second_figure(
     if not re.match(rf"^(?:{NUMBER})", rest) and not word_number(rest):
         return None
     amount, _, rest = read_number(rest, original)
-    scale, scaled, rest = read_scale(rest, (currency or upper_currency) is not None)
+    scale, scaled, rest = read_scale(rest, (currency or upper_currency) is not None, original)
     return amount, scale, scaled, upper_currency, rest
 
 

@@ -51,8 +51,15 @@ class PartialDate:
     day: int | None = None
 
     def __attrs_post_init__(self) -> None:
+        for name in ("year", "month", "day"):
+            part = getattr(self, name)
+            if (part is not None or name == "year") and (isinstance(part, bool) or not isinstance(part, int)):
+                raise ArgumentTypeError(
+                    f"PartialDate({name}): expected a whole number, got {type(part).__name__} ({part!r}); "
+                    "read text with PartialDate.parse or parse_date"
+                )
         if not 1 <= self.year <= 9999:
-            raise PeriodError(f"impossible year {self.year}")
+            raise PeriodError(f"impossible year {self.year}", text=str(self.year), hint="a year from 1 to 9999")
         if self.month is None and self.day is not None:
             raise PeriodError("a day needs a month")
         if self.month is not None and not 1 <= self.month <= 12:
@@ -266,6 +273,10 @@ class Span(Period):
     last: PartialDate
 
     def __attrs_post_init__(self) -> None:
+        for name in ("first", "last"):
+            if not isinstance(getattr(self, name), PartialDate):
+                got = getattr(self, name)
+                raise ArgumentTypeError(f"Span({name}): expected a PartialDate, got {type(got).__name__} ({got!r})")
         if self.last.last < self.first.first:
             raise PeriodError(f"span ends ({self.last.iso()}) before it starts ({self.first.iso()})")
 

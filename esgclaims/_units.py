@@ -19,6 +19,7 @@ from pint.facets.plain import DimensionDefinition, PlainQuantity, PlainUnit, Sca
 from pint.util import UnitsContainer
 
 from ._decimal import CONTEXT, QUOTIENT, check_figure
+from ._digits import digits_problem
 from ._errors import ArgumentTypeError, InvalidValueError, UnitError, did_you_mean
 
 __all__ = [
@@ -209,7 +210,6 @@ ureg.Unit.__reduce__ = _reduce_unit  # type: ignore[method-assign]
 DIMENSIONLESS: Unit = ureg.Unit(UnitsContainer({}, non_int_type=Decimal))
 PERCENT: Unit = ureg.Unit(UnitsContainer({"percent": Decimal(1)}, non_int_type=Decimal))
 
-_GROUPED = r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # compiled on first use (``re`` caches it)
 _JOINER = r"\s*([*/])\s*"
 
 
@@ -327,10 +327,11 @@ def to_decimal(number: object) -> Decimal:
         result = Decimal(repr(number))
     elif isinstance(number, str):
         digits = number.strip()
-        if "," in digits and not re.fullmatch(_GROUPED, digits):
-            raise InvalidValueError(f"expected digits grouped in threes by commas, got {number!r}")
+        problem = digits_problem(digits)  # the one grammar of digits: no "19,77", "5_000" or "0x10"
+        if problem is not None:
+            raise InvalidValueError(f"expected {problem.expected}, got {number!r}")
         try:
-            result = Decimal(digits.replace(",", "").replace("_", ""))
+            result = Decimal(digits.replace(",", ""))
         except InvalidOperation:
             raise InvalidValueError(f"expected a decimal number, got {number!r}") from None
     else:
@@ -371,7 +372,7 @@ def quantity(amount: object, unit: str | Unit = "dimensionless") -> Quantity:
 
 
 #: A kind: lower-case ASCII words joined by underscores ("charging_station"); a plural may use capitals ("TEU").
-_KIND, _PLURAL = r"[a-z]+(?:_[a-z]+)*", r"[A-Za-z]+(?:_[A-Za-z]+)*"  # compiled on first use, as _GROUPED
+_KIND, _PLURAL = r"[a-z]+(?:_[a-z]+)*", r"[A-Za-z]+(?:_[A-Za-z]+)*"  # compiled on first use, as _JOINER
 #: Words the readers take as grammar, never as a counted noun ("RMB 5 per school", "tonnes of CO2e").
 _RESERVED = frozenset(("dimensionless", "per", "of"))
 

@@ -35,11 +35,6 @@ def _load(text: str, suffix: str) -> Any:
             "hostile.json: malformed JSON: key 'id' twice in one object; write each key once",
         ),
         (
-            '{"claims": [' + "1" * 5000 + "]}",
-            ".json",
-            "hostile.json, line 1: an integer of more than 40 digits; no figure has so many",
-        ),
-        (
             "claims = []\nx = " + "9" * 5000,
             ".toml",
             "hostile.toml, line 2: an integer of more than 40 digits; no figure has so many",

@@ -37,7 +37,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("_interval", "_periods"),
     ("_format",),
     ("_units",),
-    ("_lexicon", "_decimal"),
+    ("_lexicon", "_decimal", "_digits"),
     ("_errors",),
 )
 

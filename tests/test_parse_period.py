@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from esgclaims import (
+    ArgumentTypeError,
     AsOf,
     CalendarYear,
     FiscalYear,
@@ -212,9 +213,9 @@ def test_a_year_ended_on_a_date_is_a_fiscal_year_with_its_months() -> None:
 
 
 def test_parse_period_needs_a_string() -> None:
-    with pytest.raises(PeriodError) as caught:
+    with pytest.raises(ArgumentTypeError) as caught:
         parse_period(2020)  # type: ignore[arg-type]
-    assert str(caught.value) == "a period must be a string, got int"
+    assert str(caught.value) == "parse_period(text): expected a string, got int"
 
 
 @pytest.mark.parametrize(

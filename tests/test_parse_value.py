@@ -7,7 +7,15 @@ from decimal import Decimal
 
 import pytest
 
-from esgclaims import Qualifier, ValueParseError, parse_unit, parse_value, quantity, register_count_kind
+from esgclaims import (
+    ArgumentTypeError,
+    Qualifier,
+    ValueParseError,
+    parse_unit,
+    parse_value,
+    quantity,
+    register_count_kind,
+)
 
 N = None  # an unbounded end, or no precision (an order of magnitude states no digits)
 
@@ -244,9 +252,9 @@ def test_parse_value_refuses_a_tolerance_out_of_range() -> None:
 
 
 def test_parse_value_needs_a_string() -> None:
-    with pytest.raises(ValueParseError) as caught:
+    with pytest.raises(ArgumentTypeError) as caught:
         parse_value(5)  # type: ignore[arg-type]
-    assert str(caught.value) == "expected a string, got int"
+    assert str(caught.value) == "parse_value(text): expected a string, got int"
 
 
 def test_parse_value_reads_a_count_kind_registered_at_run_time() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from esgclaims._digits import EXPONENT
 from esgclaims._errors import EsgClaimsError
 from esgclaims._lexicon import alternation, lexicon
 from esgclaims._numbers import chinese_share
@@ -28,7 +29,8 @@ __all__ = ["Mention", "scan", "stated_symbols"]  # Mention and stated_symbols ha
 _I = re.IGNORECASE
 #: The verbs of a change, either side: "rose", "fell", "grew" ...
 _CHANGED = alternation(lexicon().changes["up_verbs"] + lexicon().changes["down_verbs"])
-_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+#: Digits in the one grammar of esgclaims._digits: an exponent is part of the figure ("3.5E+06 kWh").
+_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:{EXPONENT})?"
 _CODES = lexicon().currency_codes
 _NUMBER_ANCHOR = rf"(?:(?<![A-Za-z0-9_.,])|{'|'.join(f'(?<={code})' for code in _CODES)}){_NUMBER}"
 #: Number words taken as a figure on their own, and before a scale word ("fifteen million").

@@ -19,6 +19,8 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
+from esgclaims._digits import digits_problem
+
 __all__ = [
     "ClaimRecord",
     "FieldProblem",
@@ -163,6 +165,9 @@ def _structure_int(value: object, _: type) -> int:
 def _structure_decimal(value: object, _: type) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
         raise FieldProblem("a number (or a string holding one)", value)
+    problem = digits_problem(value) if isinstance(value, str) else None  # the one grammar of digits
+    if problem is not None:
+        raise FieldProblem(problem.expected, value)
     try:
         number = Decimal(value.strip().replace(",", "")) if isinstance(value, str) else Decimal(value)
     except ArithmeticError:

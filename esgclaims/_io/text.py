@@ -164,10 +164,9 @@ def parse_json(text: str, name: str) -> object:
             document[key] = value
         return document
 
-    def integer(digits: str) -> int:
-        if len(digits.lstrip("-")) > MAX_INTEGER_DIGITS:
-            raise _long_integer(text, name)
-        return int(digits)
+    def integer(digits: str) -> int | Decimal:
+        # One too long for a figure stays a Decimal, refused where it is used, with its record and field.
+        return int(digits) if len(digits.lstrip("-")) <= MAX_INTEGER_DIGITS else Decimal(digits)
 
     try:
         return json.loads(
