@@ -19,7 +19,16 @@ from esgclaims._values import ReportedValue
 
 from .currency_statements import BARE_SYMBOL, stated_symbols
 from .mentions import Mention
-from .named_by import STOP_WORDS, conversion, is_counted, noun_before, per_head
+from .named_by import (
+    STOP_WORDS,
+    conversion,
+    emissions_and_rate,
+    is_counted,
+    noun_before,
+    per_head,
+    physical,
+    proposed,
+)
 from .shared import share_units
 
 __all__ = ["Mention", "scan", "stated_symbols"]  # Mention and stated_symbols have their homes in .mentions and
@@ -313,15 +322,18 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
     percent = re.match(r"\s?(?:%|percent\b|per cent\b)", text[core:end], _I)
     if percent:
         return _percent(text, left, core, core + percent.end(), number_end)
-    positions = [core, *_window(text, core, end)]
-    value, stop, note = _best(text, left, positions)
-    if value is None:
-        return Mention(left, core, number_end, None, note=note)
-    words = text[core:stop] if stop > core else text[core : positions[-1]]  # an unknown noun names the metric
-    mention = Mention(left, stop, number_end, value, note=note, noun=words.strip())
-    if value.units == DIMENSIONLESS or re.search(r"[名位]$", text[left:stop]):  # "员工2,600余名": 名 counts people
-        mention = noun_before(text, start, mention)
-    return conversion(text, per_head(text, start, mention), end)
+    mention = physical(text, left, core, number_end, end)  # "9,300 metric tons", "300 pounds of grain"
+    if mention is None:
+        positions = [core, *_window(text, core, end)]
+        value, stop, note = _best(text, left, positions)
+        if value is None:
+            return Mention(left, core, number_end, None, note=note)
+        words = text[core:stop] if stop > core else text[core : positions[-1]]  # an unknown noun names the metric
+        mention = Mention(left, stop, number_end, value, note=note, noun=words.strip())
+        if value.units == DIMENSIONLESS or re.search(r"[名位]$", text[left:stop]):  # "员工2,600余名": 名 counts people
+            mention = noun_before(text, start, mention)
+        mention = proposed(text, mention, end)  # "38 new boreholes": a count of a kind nobody registered
+    return conversion(text, per_head(text, start, emissions_and_rate(text, start, mention, end)), end)
 
 
 def _scales(text: str, position: int, end: int) -> int:
@@ -357,7 +369,7 @@ def _window(text: str, position: int, end: int) -> list[int]:
     """Where the words after a figure end, one by one, up to a stop: its unit or counted noun is among them."""
     ends: list[int] = []
     token = re.compile(
-        r"\s*(?:(?P<pair>or\s+more|or\s+less|and\s+above)\b|(?P<per>per\s+[A-Za-z]+)|(?P<w>[A-Za-z][A-Za-z0-9'\u2019-]*)"
+        r"\s*(?:(?P<pair>or\s+more|or\s+less|and\s+above)\b|(?P<per>per\s+[A-Za-z]+)|(?P<w>[A-Za-z][A-Za-z0-9\u00b2\u00b3'\u2019-]*)"
         r"|(?P<pct>%)|(?P<slash>/[A-Za-z][A-Za-z0-9]*)|(?P<plus>\+)|(?P<cjk>[\u4e00-\u9fff]{1,10}))"
     )
     whole = re.match(_WHOLE, text[position:end], _I)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from esgclaims._errors import ArgumentTypeError, InvalidClaimError
+from esgclaims._units import count_kind_of
 from esgclaims._values import ReportedValue
 
 from .candidates import Candidate, Change
@@ -135,6 +136,8 @@ def _candidate(place: _Place, mention: Mention, shift: Shift | None, resolution:
         change = _change(mention, shift, resolution)
         note = "" if change is not None else note or "cannot read the size of the change"
     value = mention.value if shift is None else None
+    measured = mention.value if shift is None else change.delta if change is not None else None
+    registered = None if measured is None else count_kind_of(measured.units)
     return Candidate(
         quote=text[quote_start:quote_end],
         span=(quote_start, quote_end),
@@ -148,6 +151,8 @@ def _candidate(place: _Place, mention: Mention, shift: Shift | None, resolution:
         subject=subject,
         organization=organization,
         note=note,
+        count_kind=mention.kind or registered,
+        new_kind=bool(mention.kind) and registered is None,
     )
 
 

@@ -15,6 +15,7 @@ from esgclaims import (
     parse_unit,
     register_count_kind,
 )
+from esgclaims._units import DIMENSIONLESS, currency_of
 from tests.extraction.common import (
     as_read,
     figures_of,
@@ -75,12 +76,65 @@ def test_extract_reads_the_counted_noun_before_a_figure() -> None:
     assert candidate.figure == "7,800"
 
 
-def test_extract_keeps_a_figure_whose_noun_it_does_not_know_and_says_so() -> None:
+def test_extract_keeps_a_figure_whose_noun_it_does_not_know_and_proposes_its_kind() -> None:
     candidate = one("We planted 3,000 saplings.")
     assert candidate.value == ReportedValue.of("3000", precision="1")
+    assert (candidate.count_kind, candidate.new_kind, candidate.figure) == ("sapling", True, "3,000 saplings")
     assert candidate.note == (
-        "the figure may count 'saplings', which esgclaims does not know; see esgclaims.register_count_kind"
+        "counts 'saplings', a kind esgclaims does not know: proposed count kind 'sapling' (see register_count_kind)"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The clinic team fitted 57 rural dispensaries with solar panels.", "dispensary"),
+        ("Volunteers repaired 19 of our community kitchens last spring.", "kitchen"),
+        ("The programme funded 230 village churches.", "church"),
+        ("Our crews replaced 48 water tanks and 12 pumps.", "tank"),
+        ("We bought 36 electric ferries.", "ferry"),
+        ("The trust opened 14 reading libraries.", "library"),
+    ],
+)
+def test_extract_proposes_the_singular_of_the_head_noun_as_a_new_count_kind(sentence: str, kind: str) -> None:
+    candidate = extract(sentence)[0]
+    assert (candidate.count_kind, candidate.new_kind) == (kind, True)
+    assert candidate.value is not None
+    assert candidate.value.units == DIMENSIONLESS
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The line ran 12 times a week.", "Members worked 300 hours.", "We hired 40 more.", "It took 9 years."],
+)
+def test_extract_proposes_no_kind_for_a_unit_a_time_or_a_word_that_is_no_noun(sentence: str) -> None:
+    assert all(candidate.count_kind is None or not candidate.new_kind for candidate in extract(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The mill shipped 7,200 metric tons of flour.", "t"),
+        ("Our kilns emitted 61 kilotonnes of CO2 in 2022.", "ktCO2e"),
+        ("Landfill gas capture avoided 3,100 tons of greenhouse gas emissions.", "tCO2e"),
+        ("Our vans cut their carbon emissions by 740 tons.", "tCO2e"),
+        ("The depot recycled 830 tons of scrap steel; its emissions fell.", "t"),
+        ("The pumps lifted 2,400 m³ of groundwater each day.", "m3/day"),
+        ("The rooftop array yields 910 MWh of electricity annually.", "MWh/year"),
+        ("The kitchen uses 75 litres of cooking oil daily.", "L/day"),
+    ],
+)
+def test_extract_reads_mass_emissions_and_rates_as_reports_write_them(sentence: str, unit: str) -> None:
+    candidate = extract(sentence)[0]
+    value = candidate.value if candidate.change is None else candidate.change.delta
+    assert value is not None
+    assert value.units == parse_unit(unit)
+
+
+def test_extract_reads_pounds_of_a_material_as_no_currency() -> None:
+    candidate = extract("The pantry received 4,500 pounds of rice.")[0]
+    assert candidate.value is not None
+    assert currency_of(candidate.value.units) is None
 
 
 def test_extract_keeps_a_figure_it_cannot_read_unambiguously_with_the_reason() -> None:
