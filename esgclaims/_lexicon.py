@@ -90,6 +90,8 @@ class Lexicon:
     """Units as reports write them, to the registry's name: ``{"metric tons": "t", ...}``."""
     emission_words: tuple[str, ...] = ()
     """Words that say a mass is of greenhouse gases: "CO2", "emissions"."""
+    comparatives: dict[str, str] = attrs.field(factory=dict)
+    """Comparatives before a figure, to the qualifier they are: ``{"lower than": "less_than", ...}``."""
     co2e_units: dict[str, str] = attrs.field(factory=dict)
     """A mass unit, as the registry names it, to its CO2e unit: ``{"kilotonne": "ktCO2e", ...}``."""
 
@@ -238,6 +240,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         unit_words=read.table("en.unit_words", str),
         emission_words=read.words("en.emissions.words"),
         co2e_units=read.table("en.emissions.co2e", str),
+        comparatives=read.table("en.comparatives", str),
     )
 
 

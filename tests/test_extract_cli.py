@@ -20,6 +20,7 @@ TEXT = (
     "Greenleaf Group: 2022 Highlights\n\n"
     "In 2022, Greenleaf Group donated around RMB 200 million yuan, up 38% year-on-year. "
     "As of December 31, 2022, it had helped 110 impoverished counties and raised $5 million.\n"
+    "Its Hong Kong arm reports in HK$.\n"  # another dollar named: the bare "$" stays unread
 )
 
 

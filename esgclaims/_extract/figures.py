@@ -17,10 +17,11 @@ from esgclaims._parse_value import QUALIFIER_PHRASES, parse_value
 from esgclaims._units import DIMENSIONLESS, parse_unit
 from esgclaims._values import ReportedValue
 
-from .currency_statements import BARE_SYMBOL, stated_symbols
+from .currency_statements import BARE_SYMBOL, DEFAULT_DOLLAR, stated_symbols
 from .mentions import Mention
 from .named_by import (
     STOP_WORDS,
+    compared,
     conversion,
     emissions_and_rate,
     is_counted,
@@ -141,9 +142,8 @@ def scan(
         prefix, words = symbols[symbol]
         at = match.start() + sum(extra for _, extra, _ in inserted)
         sentence = sentence[:at] + prefix + sentence[at + 1 :]
-        inserted.append(
-            (start + at, len(prefix) - 1, f"{match.group()!r} read as {prefix}, as the text states: {words!r}")
-        )
+        why = f"as the text states: {words!r}" if words != DEFAULT_DOLLAR else words
+        inserted.append((start + at, len(prefix) - 1, f"{match.group()!r} read as {prefix}, {why}"))
     if not inserted:
         return _scan(text, start, end, leave)
 
@@ -321,7 +321,7 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
         return _points(text, left, core, core + points.end())
     percent = re.match(r"\s?(?:%|percent\b|per cent\b)", text[core:end], _I)
     if percent:
-        return _percent(text, left, core, core + percent.end(), number_end)
+        return compared(text, start, _percent(text, left, core, core + percent.end(), number_end))
     mention = physical(text, left, core, number_end, end)  # "9,300 metric tons", "300 pounds of grain"
     if mention is None:
         positions = [core, *_window(text, core, end)]
@@ -333,7 +333,8 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
         if value.units == DIMENSIONLESS or re.search(r"[名位]$", text[left:stop]):  # "员工2,600余名": 名 counts people
             mention = noun_before(text, start, mention)
         mention = proposed(text, mention, end)  # "38 new boreholes": a count of a kind nobody registered
-    return conversion(text, per_head(text, start, emissions_and_rate(text, start, mention, end)), end)
+    mention = compared(text, start, emissions_and_rate(text, start, mention, end))  # "lower than 2.5 t"
+    return conversion(text, per_head(text, start, mention), end)
 
 
 def _scales(text: str, position: int, end: int) -> int:

@@ -13,11 +13,13 @@ from esgclaims._lexicon import alternation, lexicon
 from esgclaims._nouns import CHINESE_NOUNS, COUNT_NOUNS, FUNCTION_WORDS, proposed_kind
 from esgclaims._parse_value import parse_value
 from esgclaims._units import DIMENSIONLESS, PERCENT, count_kind_of, currency_of, parse_unit
+from esgclaims._values import Qualifier, ReportedValue
 
 from .mentions import Mention, in_units
 
 __all__ = [
     "STOP_WORDS",
+    "compared",
     "conversion",
     "emissions_and_rate",
     "is_counted",
@@ -228,3 +230,21 @@ def emissions_and_rate(text: str, start: int, mention: Mention, end: int) -> Men
     if value is mention.value:
         return mention
     return mention._replace(value=value, end=stop)
+
+
+_COMPARATIVE = rf"(?<![A-Za-z])(?P<words>{alternation(lexicon().comparatives)})\s+$"
+
+
+def compared(text: str, start: int, mention: Mention) -> Mention:
+    """ "lower than 2%", "higher than 5,500 MW": a comparative before an exact figure is its qualifier."""  # noqa: D210
+    value = mention.value
+    comparative = re.search(_COMPARATIVE, text[start : mention.start], _I)
+    if value is None or comparative is None or value.qualifier is not Qualifier.EXACT or value.upper is not None:
+        return mention
+    qualifier = Qualifier(lexicon().comparatives[re.sub(r"\s+", " ", comparative.group("words").lower())])
+
+    def qualified(read: ReportedValue) -> ReportedValue:
+        return ReportedValue.of(read.reported.magnitude, read.units, qualifier, precision=read.precision)
+
+    percent = None if mention.percent is None else qualified(mention.percent)
+    return mention._replace(start=start + comparative.start(), value=qualified(value), percent=percent)

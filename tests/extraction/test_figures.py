@@ -131,14 +131,36 @@ def test_extract_reads_mass_emissions_and_rates_as_reports_write_them(sentence: 
     assert value.units == parse_unit(unit)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("Staff turnover was lower than 4% in 2022.", "less_than"),
+        ("The audit found smaller than 2 mg deviations in 2022.", "less_than"),
+        ("Attendance was higher than 85% in 2022.", "more_than"),
+        ("Peak load stayed greater than 700 MW in 2022.", "more_than"),
+        ("The site employed larger than 300 employees in 2022.", "more_than"),
+    ],
+)
+def test_extract_reads_comparatives_before_a_figure_as_qualifiers(sentence: str, qualifier: str) -> None:
+    value = one(sentence).value
+    assert value is not None
+    assert value.qualifier.value == qualifier
+
+
 def test_extract_reads_pounds_of_a_material_as_no_currency() -> None:
     candidate = extract("The pantry received 4,500 pounds of rice.")[0]
     assert candidate.value is not None
     assert currency_of(candidate.value.units) is None
 
 
-def test_extract_keeps_a_figure_it_cannot_read_unambiguously_with_the_reason() -> None:
+def test_extract_reads_a_bare_dollar_as_us_dollars_where_the_text_names_no_other_dollar() -> None:
     candidate = one("It raised $300 million.")
+    assert candidate.value == ReportedValue.of("300000000", "USD", precision="1000000")
+    assert candidate.note == "'$' read as US$, the text names no other dollar: US$ by default"
+
+
+def test_extract_keeps_a_figure_it_cannot_read_unambiguously_with_the_reason() -> None:
+    candidate = extract("It raised $300 million; its parent spent HK$2 million in 2021.")[0]
     assert (candidate.kind, candidate.value, candidate.change) == ("unread", None, None)
     assert candidate.note == (
         "cannot read '$300 million': '$' could be US$, HK$ or another dollar; write US$, HK$ or the ISO code"
@@ -350,18 +372,24 @@ def test_a_figure_read_in_the_stated_currency_says_so_and_keeps_its_words_as_wri
 @pytest.mark.parametrize(
     "statement",
     [
-        "",  # none
         "All amounts are in Singapore dollars. ",  # a dollar esgclaims cannot read
         "Amounts are in US dollars; figures for the Hong Kong unit are expressed in Hong Kong dollars. ",  # two
-        "Sales denominated in US dollars rose. ",  # what some sales are in, not what the text states amounts in
+        "Its Hong Kong arm reports in HK$. ",  # another dollar named, though no statement says which "$" is
     ],
 )
-def test_a_bare_dollar_stays_unread_without_one_currency_the_text_states(statement: str) -> None:
+def test_a_bare_dollar_stays_unread_where_the_text_names_another_dollar(statement: str) -> None:
     candidate = extract(statement + "In 2023, the Foundation granted $4.5 million.")[-1]
     assert (candidate.kind, candidate.figure) == ("unread", "$4.5 million")
     assert candidate.note == (
         "cannot read '$4.5 million': '$' could be US$, HK$ or another dollar; write US$, HK$ or the ISO code"
     )
+
+
+@pytest.mark.parametrize("statement", ["", "Sales denominated in US dollars rose. "])
+def test_a_bare_dollar_is_us_dollars_by_default_where_the_text_names_no_other_dollar(statement: str) -> None:
+    candidate = extract(statement + "In 2023, the Foundation granted $4.5 million.")[-1]
+    assert candidate.value == ReportedValue.of("4500000", "USD", precision="100000")
+    assert candidate.note == "'$' read as US$, the text names no other dollar: US$ by default"
 
 
 def test_a_range_between_two_amounts_each_with_its_currency_is_one_range() -> None:
