@@ -78,6 +78,22 @@ class Lexicon:
     ambiguous_currencies: dict[str, str]
     """A symbol or word that names no one currency, to what to write instead."""
     other_dollars: tuple[str, ...]
+    singular_rules: tuple[tuple[str, str], ...] = ()
+    """Plural endings and their singular, in the order tried: ``(("ies", "y"), ...)``."""
+    irregular_plurals: dict[str, str] = attrs.field(factory=dict)
+    """Plurals the rules would misread, to their singular: ``{"people": "person", ...}``."""
+    not_kinds: frozenset[str] = frozenset()
+    """Words after a figure that never name what it counts: "more", "times", "years"."""
+    rates: dict[str, str] = attrs.field(factory=dict)
+    """Words after a figure that make it a rate, to the unit of time: ``{"each day": "day", ...}``."""
+    unit_words: dict[str, str] = attrs.field(factory=dict)
+    """Units as reports write them, to the registry's name: ``{"metric tons": "t", ...}``."""
+    emission_words: tuple[str, ...] = ()
+    """Words that say a mass is of greenhouse gases: "CO2", "emissions"."""
+    comparatives: dict[str, str] = attrs.field(factory=dict)
+    """Comparatives before a figure, to the qualifier they are: ``{"lower than": "less_than", ...}``."""
+    co2e_units: dict[str, str] = attrs.field(factory=dict)
+    """A mass unit, as the registry names it, to its CO2e unit: ``{"kilotonne": "ktCO2e", ...}``."""
 
     @property
     def currency_codes(self) -> tuple[str, ...]:
@@ -217,7 +233,25 @@ def _build(data: dict[str, Any]) -> Lexicon:
         currencies=by_code,
         ambiguous_currencies=read.table("ambiguous_currencies", str),
         other_dollars=read.words("other_dollars.before"),
+        singular_rules=_pairs(read, "en.kinds.singular_rules"),
+        irregular_plurals=read.table("en.kinds.irregular", str),
+        not_kinds=frozenset(read.words("en.kinds.not_kinds")),
+        rates=read.table("en.rates", str),
+        unit_words=read.table("en.unit_words", str),
+        emission_words=read.words("en.emissions.words"),
+        co2e_units=read.table("en.emissions.co2e", str),
+        comparatives=read.table("en.comparatives", str),
     )
+
+
+def _pairs(read: _Reader, key: str) -> tuple[tuple[str, str], ...]:
+    """A list of [from, to] pairs of strings: the singular rules."""
+    value = read.get(key)
+    if not isinstance(value, list) or not all(
+        isinstance(pair, list) and len(pair) == 2 and all(isinstance(word, str) for word in pair) for pair in value
+    ):
+        raise read.fail(key, "a list of [plural ending, singular ending] pairs", value)
+    return tuple((pair[0], pair[1]) for pair in value)
 
 
 def parse_lexicon(text: str) -> Lexicon:

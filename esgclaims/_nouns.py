@@ -9,9 +9,19 @@ from __future__ import annotations
 import re
 
 from ._errors import EsgClaimsError
+from ._lexicon import lexicon
 from ._units import count_kind_of, parse_unit
 
-__all__ = ["CHINESE_NOUNS", "COUNT_NOUNS", "FUNCTION_WORDS", "PER_NOUNS", "SINGULAR_NOUNS", "chinese_unit"]
+__all__ = [
+    "CHINESE_NOUNS",
+    "COUNT_NOUNS",
+    "FUNCTION_WORDS",
+    "PER_NOUNS",
+    "SINGULAR_NOUNS",
+    "chinese_unit",
+    "proposed_kind",
+    "singular",
+]
 
 #: Articles, determiners, prepositions, conjunctions and auxiliaries: never part of a counted noun or a metric name.
 FUNCTION_WORDS = frozenset(
@@ -232,3 +242,55 @@ def chinese_unit(text: str) -> tuple[str, int] | None:
             if words[:end].endswith(noun) and _registered(kind):
                 return kind, 1 + end
     return None
+
+
+def singular(word: str) -> str:
+    """The singular of an English plural noun, by the lexicon's rules and irregular plurals.
+
+    Examples:
+        >>> [singular(w) for w in ("libraries", "boreholes", "churches", "buses", "women", "staff")]
+        ['library', 'borehole', 'church', 'bus', 'woman', 'staff']
+    """
+    words = lexicon()
+    lower = word.lower()
+    if lower in words.irregular_plurals:
+        return words.irregular_plurals[lower]
+    if lower.endswith(("ss", "us", "is")):
+        return lower  # "grass", "campus", "analysis": not plurals
+    for ending, replacement in words.singular_rules:
+        if lower.endswith(ending) and len(lower) > len(ending) + 1:
+            return lower[: -len(ending)] + replacement
+    return lower
+
+
+def proposed_kind(noun: str) -> str | None:
+    """The count kind a plural noun after a figure would be, or None where it names no counted thing.
+
+    A word that is a unit or a dimension ("hours", "metres"), a function word, or a word the
+    lexicon says never names what a figure counts ("more", "times") proposes nothing; nor does
+    a singular (a modifier: "36,000 volunteer hours").
+
+    Examples:
+        >>> proposed_kind("scholarships"), proposed_kind("libraries"), proposed_kind("hours")
+        ('scholarship', 'library', None)
+        >>> proposed_kind("more") is None, proposed_kind("village") is None
+        (True, True)
+    """
+    lower = noun.lower()
+    if (
+        not re.fullmatch(r"[a-z][a-z-]*[a-z]", lower)
+        or lower in FUNCTION_WORDS
+        or lower in lexicon().not_kinds
+        or lower.endswith(("ing", "ed", "ly", "'s"))
+    ):
+        return None
+    kind = singular(lower)
+    if kind == lower and lower not in lexicon().irregular_plurals:
+        return None  # a singular, or a word that is no plural
+    for name in (lower, kind):
+        try:
+            parse_unit(name)
+        except EsgClaimsError:
+            continue
+        return None  # a unit or a dimension: "hours", "metres", "times"
+    return kind

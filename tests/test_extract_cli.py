@@ -20,6 +20,7 @@ TEXT = (
     "Greenleaf Group: 2022 Highlights\n\n"
     "In 2022, Greenleaf Group donated around RMB 200 million yuan, up 38% year-on-year. "
     "As of December 31, 2022, it had helped 110 impoverished counties and raised $5 million.\n"
+    "Its Hong Kong arm reports in HK$.\n"  # another dollar named: the bare "$" stays unread
 )
 
 
@@ -115,12 +116,14 @@ def test_dump_candidates_says_what_is_left_to_fill_in(tmp_path: Path) -> None:
     todo = dump_candidates(found, tmp_path / "draft.toml", source="garden")
     assert todo == (
         "source 'garden': add its title and publisher",
-        "metric 'saplings': add kind and temporal (flow, cumulative or stock)",
+        "metric 'saplings': add temporal (flow, cumulative or stock)",
         "metric 'farms': add temporal (flow, cumulative or stock)",
         "claim 'garden/saplings': add the subject (an organization id)",
         "claim 'garden/farms': add the subject (an organization id)",
-        "claim 'garden/saplings': its figure may count 'saplings'; register the counted kind and extract again",
+        "count kind 'sapling': proposed from the text ('saplings'); check the name and plural in [[count_kinds]]",
     )
+    written = (tmp_path / "draft.toml").read_text(encoding="utf-8")
+    assert '[[count_kinds]]\nname = "sapling"\nplural = "saplings"' in written
 
 
 def test_dump_candidates_refuses_an_unknown_file_type(tmp_path: Path) -> None:

@@ -146,6 +146,13 @@ class Candidate:
     suggested_metric: str = "figure"
     source: Source | None = None
     note: str = ""
+    count_kind: str | None = None
+    """What the figure counts, where it is a count: the registered count kind of ``value``'s unit, or,
+    where no unit reads the noun after the figure, the kind proposed from it ("borehole" for "38 new
+    boreholes"; ``value`` then stays a bare number)."""
+    new_kind: bool = False
+    """Whether ``count_kind`` is proposed, not registered: declare it (a draft file lists it under
+    ``[[count_kinds]]``) or register it with :func:`esgclaims.register_count_kind`."""
 
     def __attrs_post_init__(self) -> None:
         start, end = self.span
@@ -158,6 +165,8 @@ class Candidate:
             raise InvalidClaimError("a candidate is a level or a change, not both")
         if self.alternatives and self.value is None:
             raise InvalidClaimError("only a level has alternatives")
+        if self.new_kind and self.count_kind is None:
+            raise InvalidClaimError("a new count kind needs its name in count_kind")
         if self.organization is not None and self.subject != self.organization.name:
             raise InvalidClaimError(f"subject {self.subject!r} is not the name of {self.organization!r}")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BARE_SYMBOL", "stated_symbols"]
+__all__ = ["BARE_SYMBOL", "DEFAULT_DOLLAR", "stated_symbols"]
 
 _I = re.IGNORECASE
 
@@ -42,7 +42,8 @@ def stated_symbols(text: str) -> dict[str, tuple[str, str]]:
     """How the text says to read a bare "$" or "¥": the prefix to read it as, and the words that say so.
 
     "All amounts are in US dollars" reads "$212 million" as US$; a text that names two
-    dollars, or a dollar esgclaims cannot read, leaves "$" ambiguous.
+    dollars, or a dollar esgclaims cannot read, leaves "$" ambiguous. A text that states no
+    currency for "$" and names no dollar but the US dollar reads "$" as US$, by default.
 
     Examples:
         >>> stated_symbols("All amounts are in US dollars.")
@@ -60,4 +61,12 @@ def stated_symbols(text: str) -> dict[str, tuple[str, str]]:
         codes = [code for code in family if code in named]
         if len(codes) == 1 and codes[0] in _SYMBOL_READINGS[symbol]:
             readings[symbol] = (_SYMBOL_READINGS[symbol][codes[0]], named[codes[0]])
+    dollars = any(code in named for code in _SYMBOL_FAMILIES["$"])
+    if "$" not in readings and not dollars and not _OTHER_DOLLAR.search(text):
+        readings["$"] = ("US$", DEFAULT_DOLLAR)
     return readings
+
+
+_OTHER_DOLLAR = re.compile(f"(?<![A-Za-z])(?:{_NAMED_CURRENCIES['HKD']}|{_NAMED_CURRENCIES['other_dollar']})", _I)
+DEFAULT_DOLLAR = "the text names no other dollar: US$ by default"
+"""Why a bare "$" is US$ in a text that names no other dollar (the documented default, issue 11)."""

@@ -84,6 +84,8 @@ class _Draft:
         self.left_out: list[Candidate] = []
         self.guessed: set[str] = set()
         self.unknown_nouns: dict[str, str] = {}
+        self.count_kinds: dict[str, str] = {}
+        """The count kinds the candidates propose (``new_kind``), to their plural as the text writes it."""
 
     def add(self, candidate: Candidate) -> None:
         value = candidate.value
@@ -95,6 +97,11 @@ class _Draft:
         subject = self._subject(candidate)
         if subject is not None:
             claim["subject"] = subject
+        record = value_record(value)
+        if candidate.new_kind and candidate.count_kind is not None:
+            record["unit"] = candidate.count_kind  # declared in [[count_kinds]] of this file
+            written = re.search(r"counts '(?:[^']* )?([^' ]+)'", candidate.note)
+            self.count_kinds.setdefault(candidate.count_kind, written.group(1).lower() if written else "")
         claim |= {
             "metric": metric,
             "period": candidate.period.iso(),
@@ -102,7 +109,7 @@ class _Draft:
             "quote": candidate.quote,
             "span": list(candidate.span),
             "note": _note(candidate),
-            "value": value_record(value),
+            "value": record,
         }
         self.claims.append(claim)
         noun = re.search(r"may count '([^']+)'", candidate.note)
@@ -121,6 +128,8 @@ class _Draft:
     def _metric(self, suggested: str, value: ReportedValue, candidate: Candidate) -> str:
         """The id of the metric record for a claim; the same words for another kind of figure get another id."""
         kind, count_of = _quantity_kind(value)
+        if candidate.new_kind and candidate.count_kind is not None:
+            kind, count_of = QuantityKind.COUNT, candidate.count_kind
         fits: dict[str, Any] = {} if kind is None else {"kind": kind.value}
         if count_of is not None:
             fits["count_of"] = count_of
@@ -177,6 +186,8 @@ class _Draft:
                 if value is not None
             }
         document = {"sources": [source], "organizations": list(self.organizations.values())}
+        if self.count_kinds:  # the own-reports file format's table of count kinds a file declares
+            document["count_kinds"] = [{"name": name, "plural": plural} for name, plural in self.count_kinds.items()]
         return document | {"metrics": list(self.metrics.values()), "claims": self.claims}
 
     def todo(self) -> list[str]:
@@ -191,6 +202,10 @@ class _Draft:
             f"claim {claim_id!r}: its figure may count {noun!r}; register the counted kind and extract again"
             for claim_id, noun in self.unknown_nouns.items()
         ]
+        lines += [
+            f"count kind {name!r}: proposed from the text ({plural!r}); check the name and plural in [[count_kinds]]"
+            for name, plural in self.count_kinds.items()
+        ]
         return lines
 
     def toml(self) -> str:
@@ -201,8 +216,8 @@ class _Draft:
             "# and fill in what the comments marked TODO name; `esgclaims validate FILE` lists what is left.",
             "# Metric kinds follow from the units the text states; `temporal` is yours to decide.",
         ]
-        for table in ("sources", "organizations", "metrics", "claims"):
-            for record in document[table]:
+        for table in ("sources", "organizations", "count_kinds", "metrics", "claims"):
+            for record in document.get(table, ()):
                 lines += ["", f"[[{table}]]"]
                 value = record.pop("value", None) if table == "claims" else None
                 lines += [f"{key} = {_toml(item)}" for key, item in record.items()]

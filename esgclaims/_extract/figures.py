@@ -18,9 +18,19 @@ from esgclaims._parse_value import QUALIFIER_PHRASES, parse_value
 from esgclaims._units import DIMENSIONLESS, parse_unit
 from esgclaims._values import ReportedValue
 
-from .currency_statements import BARE_SYMBOL, stated_symbols
+from .currency_statements import BARE_SYMBOL, DEFAULT_DOLLAR, stated_symbols
 from .mentions import Mention
-from .named_by import STOP_WORDS, conversion, is_counted, noun_before, per_head
+from .named_by import (
+    STOP_WORDS,
+    compared,
+    conversion,
+    emissions_and_rate,
+    is_counted,
+    noun_before,
+    per_head,
+    physical,
+    proposed,
+)
 from .shared import share_units
 
 __all__ = ["Mention", "scan", "stated_symbols"]  # Mention and stated_symbols have their homes in .mentions and
@@ -134,9 +144,8 @@ def scan(
         prefix, words = symbols[symbol]
         at = match.start() + sum(extra for _, extra, _ in inserted)
         sentence = sentence[:at] + prefix + sentence[at + 1 :]
-        inserted.append(
-            (start + at, len(prefix) - 1, f"{match.group()!r} read as {prefix}, as the text states: {words!r}")
-        )
+        why = f"as the text states: {words!r}" if words != DEFAULT_DOLLAR else words
+        inserted.append((start + at, len(prefix) - 1, f"{match.group()!r} read as {prefix}, {why}"))
     if not inserted:
         return _scan(text, start, end, leave)
 
@@ -314,15 +323,19 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
         return _points(text, left, core, core + points.end())
     percent = re.match(r"\s?(?:%|percent\b|per cent\b)", text[core:end], _I)
     if percent:
-        return _percent(text, left, core, core + percent.end(), number_end)
-    positions = [core, *_window(text, core, end)]
-    value, stop, note = _best(text, left, positions)
-    if value is None:
-        return Mention(left, core, number_end, None, note=note)
-    words = text[core:stop] if stop > core else text[core : positions[-1]]  # an unknown noun names the metric
-    mention = Mention(left, stop, number_end, value, note=note, noun=words.strip())
-    if value.units == DIMENSIONLESS or re.search(r"[名位]$", text[left:stop]):  # "员工2,600余名": 名 counts people
-        mention = noun_before(text, start, mention)
+        return compared(text, start, _percent(text, left, core, core + percent.end(), number_end))
+    mention = physical(text, left, core, number_end, end)  # "9,300 metric tons", "300 pounds of grain"
+    if mention is None:
+        positions = [core, *_window(text, core, end)]
+        value, stop, note = _best(text, left, positions)
+        if value is None:
+            return Mention(left, core, number_end, None, note=note)
+        words = text[core:stop] if stop > core else text[core : positions[-1]]  # an unknown noun names the metric
+        mention = Mention(left, stop, number_end, value, note=note, noun=words.strip())
+        if value.units == DIMENSIONLESS or re.search(r"[名位]$", text[left:stop]):  # "员工2,600余名": 名 counts people
+            mention = noun_before(text, start, mention)
+        mention = proposed(text, mention, end)  # "38 new boreholes": a count of a kind nobody registered
+    mention = compared(text, start, emissions_and_rate(text, start, mention, end))  # "lower than 2.5 t"
     return conversion(text, per_head(text, start, mention), end)
 
 
@@ -359,7 +372,7 @@ def _window(text: str, position: int, end: int) -> list[int]:
     """Where the words after a figure end, one by one, up to a stop: its unit or counted noun is among them."""
     ends: list[int] = []
     token = re.compile(
-        r"\s*(?:(?P<pair>or\s+more|or\s+less|and\s+above)\b|(?P<per>per\s+[A-Za-z]+)|(?P<w>[A-Za-z][A-Za-z0-9'\u2019-]*)"
+        r"\s*(?:(?P<pair>or\s+more|or\s+less|and\s+above)\b|(?P<per>per\s+[A-Za-z]+)|(?P<w>[A-Za-z][A-Za-z0-9\u00b2\u00b3'\u2019-]*)"
         r"|(?P<pct>%)|(?P<slash>/[A-Za-z][A-Za-z0-9]*)|(?P<plus>\+)|(?P<cjk>[\u4e00-\u9fff]{1,10}))"
     )
     whole = re.match(_WHOLE, text[position:end], _I)

@@ -31,6 +31,8 @@ class Mention(NamedTuple):
     note: str = ""
     noun: str = ""
     """The unit or counted noun as written: "impoverished counties"."""
+    kind: str = ""
+    """The count kind the figure would be of, where no unit reads its noun: "borehole" for "38 new boreholes"."""
 
     @property
     def bare(self) -> bool:

@@ -10,13 +10,25 @@ import re
 
 from esgclaims._errors import EsgClaimsError
 from esgclaims._lexicon import alternation, lexicon
-from esgclaims._nouns import CHINESE_NOUNS, COUNT_NOUNS, FUNCTION_WORDS
+from esgclaims._nouns import CHINESE_NOUNS, COUNT_NOUNS, FUNCTION_WORDS, proposed_kind
 from esgclaims._parse_value import parse_value
 from esgclaims._units import DIMENSIONLESS, PERCENT, count_kind_of, currency_of, parse_unit
+from esgclaims._values import Qualifier, ReportedValue
 
 from .mentions import Mention, in_units
 
-__all__ = ["STOP_WORDS", "conversion", "is_counted", "noun_before", "per_head"]
+__all__ = [
+    "STOP_WORDS",
+    "compared",
+    "conversion",
+    "emissions_and_rate",
+    "is_counted",
+    "noun_before",
+    "per_head",
+    "physical",
+    "proposed",
+    "unit_words",
+]
 
 _I = re.IGNORECASE
 #: The verbs of a change, either side: "rose", "fell", "grew" ...
@@ -54,7 +66,7 @@ def noun_before(text: str, start: int, mention: Mention) -> Mention:
                 kind = name
     if kind is None:
         return mention
-    return mention._replace(value=in_units(value, kind), note="", noun=kind)
+    return mention._replace(value=in_units(value, kind), note="", noun=kind, kind="")
 
 
 _NOUN_BEFORE_VERB = r"([A-Za-z]+)"
@@ -109,3 +121,130 @@ def conversion(text: str, mention: Mention, end: int) -> Mention:
     if other.units == value.units:
         return mention
     return mention._replace(end=mention.end + match.end(), alternatives=(*mention.alternatives, other))
+
+
+_OF_WHOLE = r"of\s+(?:the|our|its|their|these|those)\s+"
+"""Before the noun of "N of the/our <noun>": "64 of our partner pantries" counts pantries."""
+
+
+def proposed(text: str, mention: Mention, end: int) -> Mention:
+    """A bare figure followed by a noun no unit reads: the head noun, in the singular, is its proposed count kind.
+
+    "38 new boreholes" proposes "borehole", "64 of our partner pantries" "pantry"; the value
+    stays a bare number, and the mention's end moves past the noun.
+    """
+    if not mention.bare or mention.kind:
+        return mention
+    after = text[mention.end : end]
+    whole = re.match(rf"\s+{_OF_WHOLE}", after, _I)
+    position = whole.end() if whole else 0
+    first = position
+    for count, word in enumerate(re.finditer(r"\s*([A-Za-z][A-Za-z'-]*)", after[position:]), start=1):
+        if word.start() != position - first or word.group(1).lower() in STOP_WORDS:
+            return mention
+        position = first + word.end()
+        kind = None if word.group(1).lower() in lexicon().unit_words else proposed_kind(word.group(1))
+        if kind is not None:
+            break
+        if count == 3 or word.group(1).lower() == "of":  # the head noun is among the first three words
+            return mention
+    else:
+        return mention
+    noun = after[first:position].strip()
+    note = f"counts {noun!r}, a kind esgclaims does not know: proposed count kind {kind!r} (see register_count_kind)"
+    return mention._replace(end=mention.end + position, kind=kind, noun=noun, note=note)
+
+
+def unit_words() -> str:
+    """A regex of the units as reports write them that the registry may not read: "metric tons", "gigatons"."""
+    return alternation(lexicon().unit_words)
+
+
+def physical(text: str, left: int, core: int, number_end: int, end: int) -> Mention | None:
+    """A figure in a unit as reports write it: "9,300 metric tons", "8 gigatons", "300 pounds of grain".
+
+    "pounds of" a material is a mass, never sterling. A unit the registry does not hold yet
+    leaves the figure a bare number, with a note.
+    """
+    match = re.match(rf"\s?(?P<unit>{unit_words()})(?![A-Za-z])", text[core:end], _I)
+    if match is None:
+        return None
+    try:
+        number = parse_value(text[left:core])
+    except EsgClaimsError:
+        return None
+    written = match.group("unit")
+    name = lexicon().unit_words[re.sub(r"\s+", " ", written.lower())]
+    of = re.search(r"\s+of$", written, _I)  # "pounds of grain": the unit is "pounds"
+    stop = core + match.end() - (len(of.group()) if of else 0)
+    try:
+        unit = parse_unit(name)
+    except EsgClaimsError:
+        note = f"{written.strip()!r} is a unit esgclaims does not read yet ({name}): the figure is read as a number"
+        return Mention(left, stop, number_end, number, note=note, noun=written.strip())
+    return Mention(left, stop, number_end, in_units(number, unit), noun=written.strip())
+
+
+_GAS = alternation((*lexicon().emission_words, "dioxide", "equivalent", "equivalents", "gas", "gases"))
+_OF_GAS = rf"\s+of(?:\s+(?:{_GAS})(?![A-Za-z0-9]))+"
+"""After a mass: "of CO2 equivalent", "of carbon emissions", "of carbon dioxide"."""
+_EMISSIONS_BEFORE = rf"(?<![A-Za-z])(?:{alternation(lexicon().emission_words)})(?![A-Za-z0-9])"
+_RATE_AFTER = (
+    rf"(?P<of>\s+of(?:\s+[A-Za-z][\w-]*){{1,3}}?)?\s+(?P<rate>{alternation(lexicon().rates)})"
+    r"(?![A-Za-z])(?!\s+(?:ago|earlier|before|later)\b)"
+)
+"""After a figure and its unit: "of bus-wash water daily", "a day", "of solar power annually"."""
+
+
+def emissions_and_rate(text: str, start: int, mention: Mention, end: int) -> Mention:
+    """A mass that its clause says is emissions is in CO2e; "each day", "annually" after a measure make a rate.
+
+    "412 kilotonnes of CO2" is 412 ktCO2e, "cut our carbon emissions by 2.6 million tons"
+    2.6 million tCO2e; "640 m³ of bus-wash water daily" is 640 m³/day.
+    """
+    value = mention.value
+    if value is None or mention.percent is not None or value.units == DIMENSIONLESS:
+        return mention
+    stop = mention.end
+    co2e = lexicon().co2e_units.get(str(value.units))
+    if co2e is not None:
+        gas = re.match(_OF_GAS, text[stop:end], _I)
+        clause = re.split(r"[,;:()]", text[start : mention.start])[-1]
+        if gas is not None or (
+            re.match(r"\s+of\s+[A-Za-z]", text[stop:end]) is None and re.search(_EMISSIONS_BEFORE, clause, _I)
+        ):
+            value, stop = in_units(value, co2e), stop + (gas.end() if gas else 0)
+    rate = re.match(_RATE_AFTER, text[stop:end], _I)
+    units = value.units
+    if (
+        rate is not None
+        and "/" not in str(units)
+        and currency_of(units) is None
+        and count_kind_of(units) is None
+        and not units.is_compatible_with("hour")  # "24 hours a day" is a time, not a rate
+        and not any(word.lower() in STOP_WORDS for word in (rate.group("of") or "").split()[1:])
+        and not (rate.group("of") and rate.group("rate").lower().startswith("per"))
+    ):  # "2,900 GWh of electricity per year" stays GWh, as the tuned texts' annotations read it
+        value = in_units(value, units / parse_unit(lexicon().rates[re.sub(r"\s+", " ", rate.group("rate").lower())]))
+        stop += rate.end()
+    if value is mention.value:
+        return mention
+    return mention._replace(value=value, end=stop)
+
+
+_COMPARATIVE = rf"(?<![A-Za-z])(?P<words>{alternation(lexicon().comparatives)})\s+$"
+
+
+def compared(text: str, start: int, mention: Mention) -> Mention:
+    """ "lower than 2%", "higher than 5,500 MW": a comparative before an exact figure is its qualifier."""  # noqa: D210
+    value = mention.value
+    comparative = re.search(_COMPARATIVE, text[start : mention.start], _I)
+    if value is None or comparative is None or value.qualifier is not Qualifier.EXACT or value.upper is not None:
+        return mention
+    qualifier = Qualifier(lexicon().comparatives[re.sub(r"\s+", " ", comparative.group("words").lower())])
+
+    def qualified(read: ReportedValue) -> ReportedValue:
+        return ReportedValue.of(read.reported.magnitude, read.units, qualifier, precision=read.precision)
+
+    percent = None if mention.percent is None else qualified(mention.percent)
+    return mention._replace(start=start + comparative.start(), value=qualified(value), percent=percent)

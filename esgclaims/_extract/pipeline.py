@@ -11,6 +11,7 @@ import attrs
 
 from esgclaims._errors import ArgumentTypeError, InvalidClaimError, check_argument
 from esgclaims._model import Organization, Source
+from esgclaims._units import count_kind_of
 from esgclaims._values import ReportedValue
 
 from .candidates import Candidate, Change
@@ -141,6 +142,8 @@ def _candidate(place: _Place, mention: Mention, shift: Shift | None, resolution:
         change = _change(mention, shift, resolution)
         note = "" if change is not None else note or "cannot read the size of the change"
     value = mention.value if shift is None else None
+    measured = mention.value if shift is None else change.delta if change is not None else None
+    registered = None if measured is None else count_kind_of(measured.units)
     return Candidate(
         quote=text[quote_start:quote_end],
         span=(quote_start, quote_end),
@@ -154,6 +157,8 @@ def _candidate(place: _Place, mention: Mention, shift: Shift | None, resolution:
         subject=subject,
         organization=organization,
         note=note,
+        count_kind=mention.kind or registered,
+        new_kind=bool(mention.kind) and registered is None,
     )
 
 

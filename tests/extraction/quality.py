@@ -100,8 +100,17 @@ def _reads_figure(claim: Expected, candidate: Candidate) -> bool:
 
 
 def _unit(candidate: Candidate) -> str:
+    """The unit a candidate reads; a count kind it proposes (``new_kind``) counts as its unit.
+
+    A first report has no count kind registered, so "38 new boreholes" stays a bare number
+    with ``count_kind`` "borehole": that is compared with the annotated count kind's name.
+    """
     value = candidate.value if candidate.change is None else candidate.change.delta
-    return "" if value is None else str(value.units)
+    if value is None:
+        return ""
+    if candidate.new_kind and candidate.count_kind is not None and value.units.dimensionless:
+        return candidate.count_kind
+    return str(value.units)
 
 
 def _annotated_unit(claim: Expected) -> str:

@@ -15,6 +15,7 @@ from esgclaims import (
     parse_unit,
     register_count_kind,
 )
+from esgclaims._units import DIMENSIONLESS, currency_of
 from tests.extraction.common import (
     as_read,
     figures_of,
@@ -75,16 +76,91 @@ def test_extract_reads_the_counted_noun_before_a_figure() -> None:
     assert candidate.figure == "7,800"
 
 
-def test_extract_keeps_a_figure_whose_noun_it_does_not_know_and_says_so() -> None:
+def test_extract_keeps_a_figure_whose_noun_it_does_not_know_and_proposes_its_kind() -> None:
     candidate = one("We planted 3,000 saplings.")
     assert candidate.value == ReportedValue.of("3000", precision="1")
+    assert (candidate.count_kind, candidate.new_kind, candidate.figure) == ("sapling", True, "3,000 saplings")
     assert candidate.note == (
-        "the figure may count 'saplings', which esgclaims does not know; see esgclaims.register_count_kind"
+        "counts 'saplings', a kind esgclaims does not know: proposed count kind 'sapling' (see register_count_kind)"
     )
 
 
-def test_extract_keeps_a_figure_it_cannot_read_unambiguously_with_the_reason() -> None:
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The clinic team fitted 57 rural dispensaries with solar panels.", "dispensary"),
+        ("Volunteers repaired 19 of our community kitchens last spring.", "kitchen"),
+        ("The programme funded 230 village churches.", "church"),
+        ("Our crews replaced 48 water tanks and 12 pumps.", "tank"),
+        ("We bought 36 electric ferries.", "ferry"),
+        ("The trust opened 14 reading libraries.", "library"),
+    ],
+)
+def test_extract_proposes_the_singular_of_the_head_noun_as_a_new_count_kind(sentence: str, kind: str) -> None:
+    candidate = extract(sentence)[0]
+    assert (candidate.count_kind, candidate.new_kind) == (kind, True)
+    assert candidate.value is not None
+    assert candidate.value.units == DIMENSIONLESS
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The line ran 12 times a week.", "Members worked 300 hours.", "We hired 40 more.", "It took 9 years."],
+)
+def test_extract_proposes_no_kind_for_a_unit_a_time_or_a_word_that_is_no_noun(sentence: str) -> None:
+    assert all(candidate.count_kind is None or not candidate.new_kind for candidate in extract(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The mill shipped 7,200 metric tons of flour.", "t"),
+        ("Our kilns emitted 61 kilotonnes of CO2 in 2022.", "ktCO2e"),
+        ("Landfill gas capture avoided 3,100 tons of greenhouse gas emissions.", "tCO2e"),
+        ("Our vans cut their carbon emissions by 740 tons.", "tCO2e"),
+        ("The depot recycled 830 tons of scrap steel; its emissions fell.", "t"),
+        ("The pumps lifted 2,400 m³ of groundwater each day.", "m3/day"),
+        ("The rooftop array yields 910 MWh of electricity annually.", "MWh/year"),
+        ("The kitchen uses 75 litres of cooking oil daily.", "L/day"),
+    ],
+)
+def test_extract_reads_mass_emissions_and_rates_as_reports_write_them(sentence: str, unit: str) -> None:
+    candidate = extract(sentence)[0]
+    value = candidate.value if candidate.change is None else candidate.change.delta
+    assert value is not None
+    assert value.units == parse_unit(unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("Staff turnover was lower than 4% in 2022.", "less_than"),
+        ("The audit found smaller than 2 mg deviations in 2022.", "less_than"),
+        ("Attendance was higher than 85% in 2022.", "more_than"),
+        ("Peak load stayed greater than 700 MW in 2022.", "more_than"),
+        ("The site employed larger than 300 employees in 2022.", "more_than"),
+    ],
+)
+def test_extract_reads_comparatives_before_a_figure_as_qualifiers(sentence: str, qualifier: str) -> None:
+    value = one(sentence).value
+    assert value is not None
+    assert value.qualifier.value == qualifier
+
+
+def test_extract_reads_pounds_of_a_material_as_no_currency() -> None:
+    candidate = extract("The pantry received 4,500 pounds of rice.")[0]
+    assert candidate.value is not None
+    assert currency_of(candidate.value.units) is None
+
+
+def test_extract_reads_a_bare_dollar_as_us_dollars_where_the_text_names_no_other_dollar() -> None:
     candidate = one("It raised $300 million.")
+    assert candidate.value == ReportedValue.of("300000000", "USD", precision="1000000")
+    assert candidate.note == "'$' read as US$, the text names no other dollar: US$ by default"
+
+
+def test_extract_keeps_a_figure_it_cannot_read_unambiguously_with_the_reason() -> None:
+    candidate = extract("It raised $300 million; its parent spent HK$2 million in 2021.")[0]
     assert (candidate.kind, candidate.value, candidate.change) == ("unread", None, None)
     assert candidate.note == (
         "cannot read '$300 million': '$' could be US$, HK$ or another dollar; write US$, HK$ or the ISO code"
@@ -296,18 +372,24 @@ def test_a_figure_read_in_the_stated_currency_says_so_and_keeps_its_words_as_wri
 @pytest.mark.parametrize(
     "statement",
     [
-        "",  # none
         "All amounts are in Singapore dollars. ",  # a dollar esgclaims cannot read
         "Amounts are in US dollars; figures for the Hong Kong unit are expressed in Hong Kong dollars. ",  # two
-        "Sales denominated in US dollars rose. ",  # what some sales are in, not what the text states amounts in
+        "Its Hong Kong arm reports in HK$. ",  # another dollar named, though no statement says which "$" is
     ],
 )
-def test_a_bare_dollar_stays_unread_without_one_currency_the_text_states(statement: str) -> None:
+def test_a_bare_dollar_stays_unread_where_the_text_names_another_dollar(statement: str) -> None:
     candidate = extract(statement + "In 2023, the Foundation granted $4.5 million.")[-1]
     assert (candidate.kind, candidate.figure) == ("unread", "$4.5 million")
     assert candidate.note == (
         "cannot read '$4.5 million': '$' could be US$, HK$ or another dollar; write US$, HK$ or the ISO code"
     )
+
+
+@pytest.mark.parametrize("statement", ["", "Sales denominated in US dollars rose. "])
+def test_a_bare_dollar_is_us_dollars_by_default_where_the_text_names_no_other_dollar(statement: str) -> None:
+    candidate = extract(statement + "In 2023, the Foundation granted $4.5 million.")[-1]
+    assert candidate.value == ReportedValue.of("4500000", "USD", precision="100000")
+    assert candidate.note == "'$' read as US$, the text names no other dollar: US$ by default"
 
 
 def test_a_range_between_two_amounts_each_with_its_currency_is_one_range() -> None:
