@@ -13,7 +13,7 @@ from ._format import html, unit_words
 
 # Types of attrs fields stay importable at runtime, for attrs.resolve_types and typing.get_type_hints.
 from ._periods import PartialDate, Period
-from ._units import DIMENSIONLESS, count_kind_of, currency_of, is_share, parse_unit, ureg
+from ._units import DIMENSIONLESS, count_kind_of, currency_of, is_share, parse_unit, suggestion, ureg
 from ._values import ReportedValue
 
 if TYPE_CHECKING:
@@ -101,11 +101,21 @@ class QuantityKind(_Named):
     MONEY = "money"
     COUNT = "count"
     SHARE = "share"
+    """A part of a whole, in percent: at most 100 %."""
+    RATIO = "ratio"
+    """A level relative to a reference, which may exceed 100 %: "112 % of the water used" (unit
+    ``ratio_percent``), or a bare multiple (``dimensionless``). Percent up to 100 % is accepted too."""
     MASS = "mass"
     ENERGY = "energy"
+    POWER = "power"
     EMISSIONS = "emissions"
     VOLUME = "volume"
+    AREA = "area"
     DISTANCE = "distance"
+    TIME = "time"
+    """A duration: volunteer hours, days lost."""
+    CONCENTRATION = "concentration"
+    """Mass per volume: mg/L in water quality."""
     QUALITATIVE = "qualitative"
 
 
@@ -144,6 +154,10 @@ def _to_organization_kind(value: OrganizationKind | str) -> OrganizationKind:
 
 
 def _to_quantity_kind(value: QuantityKind | str) -> QuantityKind:
+    if isinstance(value, str) and value not in QuantityKind._value2member_map_:
+        names = [str(member.value) for member in QuantityKind]
+        hint = suggestion("kinds", value, names)
+        raise InvalidClaimError(f"kind must be one of {', '.join(names)}, got {value!r}{hint}")
     return _choice(QuantityKind, "kind", value)
 
 
@@ -227,6 +241,10 @@ _PHYSICAL = {
     QuantityKind.EMISSIONS: "[emissions]",
     QuantityKind.VOLUME: "[length] ** 3",
     QuantityKind.DISTANCE: "[length]",
+    QuantityKind.AREA: "[length] ** 2",
+    QuantityKind.TIME: "[time]",
+    QuantityKind.POWER: "[mass] * [length] ** 2 / [time] ** 3",
+    QuantityKind.CONCENTRATION: "[mass] / [length] ** 3",
 }
 
 
@@ -265,6 +283,8 @@ class Metric:
             return count_kind_of(unit) == self.count_of
         if kind is QuantityKind.SHARE:
             return is_share(unit) and unit != DIMENSIONLESS
+        if kind is QuantityKind.RATIO:
+            return not unit.dimensionality
         if kind is QuantityKind.QUALITATIVE:
             return False
         return bool(unit.dimensionality == ureg.get_dimensionality(_PHYSICAL[kind]))
@@ -276,6 +296,8 @@ class Metric:
             return f"a count of {self.count_of}"
         if self.kind is QuantityKind.SHARE:
             return "a share (percent)"
+        if self.kind is QuantityKind.RATIO:
+            return "a ratio (ratio_percent, percent or dimensionless)"
         if self.kind is QuantityKind.MONEY:
             return "a currency"
         if self.kind is QuantityKind.QUALITATIVE:

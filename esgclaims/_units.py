@@ -179,11 +179,52 @@ def _known_names() -> list[str]:
     return _NAMES
 
 
+#: The known confusions of esgclaims/data/confusions.toml, read on the first suggestion.
+_CONFUSIONS: dict[str, dict[str, str]] = {}
+
+
+def known_confusion(table: str, word: str) -> str | None:
+    """What esgclaims calls the metric kind (``table="kinds"``) or unit (``"units"``) a person wrote as ``word``.
+
+    Looked up before the nearest spelling, which would offer "share" for "hectare".
+
+    Examples:
+        >>> known_confusion("kinds", "Hectares"), known_confusion("units", "cubic metre")
+        ('area', 'm3')
+        >>> known_confusion("units", "RMBB") is None
+        True
+    """
+    if not _CONFUSIONS:
+        import tomllib  # noqa: PLC0415 - only errors need it
+
+        data = files(__package__).joinpath("data", "confusions.toml").read_text(encoding="utf-8")
+        _CONFUSIONS.update(tomllib.loads(data))
+    key = re.sub(r"[\s_-]+", "_", word.strip().lower())
+    return _CONFUSIONS.get(table, {}).get(key)
+
+
+def suggestion(table: str, word: str, known: list[str]) -> str:
+    """``"; did you mean 'area'?"``: a known confusion first, else the nearest of ``known``, else ``""``.
+
+    Examples:
+        >>> suggestion("kinds", "hectare", ["share", "area"]), suggestion("kinds", "shares", ["share", "area"])
+        ("; did you mean 'area'?", "; did you mean 'share'?")
+    """
+    confused = known_confusion(table, word)
+    if confused is not None and confused != word:
+        return f"; did you mean {confused!r}?"
+    return did_you_mean(word, known)
+
+
 def _lookup_name(name: str, text: str) -> Unit:
     unit = _BY_NAME.get(name)
     if unit is not None:
         return unit
     if not _is_name(name):
+        confused = known_confusion("units", name)
+        if confused is not None:
+            hint = f"did you mean {confused!r}?"
+            raise UnitError(f"unknown unit {name!r}; {hint}", text=name, hint=hint)
         raise UnitError(
             f"cannot read unit {text!r}: expected unit names joined by '*' or '/'",
             text=text,
@@ -192,7 +233,7 @@ def _lookup_name(name: str, text: str) -> Unit:
     definition = ureg._units.get(name)  # noqa: SLF001 - names, symbols and aliases, without pint's parser
     if definition is None:
         shipped = [known for known in _known_names() if known not in _REGISTERED]
-        hint = did_you_mean(name, shipped) or did_you_mean(name, sorted(_REGISTERED))
+        hint = suggestion("units", name, shipped) or did_you_mean(name, sorted(_REGISTERED))
         raise UnitError(f"unknown unit {name!r}{hint}", text=name, hint=hint.removeprefix("; ") or None)
     # Built from the canonical name: ureg.Unit(str) would run pint's expression parser,
     # which loads the tokenize module and costs more than the rest of a load (coldstart).
@@ -234,6 +275,10 @@ def parse_unit(text: str | Unit) -> Unit:
         return DIMENSIONLESS
     if "*" not in stripped and "/" not in stripped:
         return _lookup_name(stripped, text)
+    confused = known_confusion("units", stripped)
+    if confused is not None:
+        hint = f"did you mean {confused!r}?"
+        raise UnitError(f"unknown unit {stripped!r}; {hint}", text=stripped, hint=hint)
     parts = re.split(_JOINER, stripped)
     unit = _lookup_name(parts[0], text)
     for operator, name in zip(parts[1::2], parts[2::2], strict=True):
@@ -402,8 +447,8 @@ def _COUNT_KINDS() -> frozenset[str]:  # noqa: N802 - reads like the constant it
 
 
 def is_share(unit: Unit) -> bool:
-    """True for a dimensionless unit such as percent."""
-    return not _dimensions(unit)
+    """True for a dimensionless unit such as percent; ``ratio_percent``, a level that may pass 100 %, is not one."""
+    return not _dimensions(unit) and "ratio_percent" not in unit_powers(unit)
 
 
 #: Dimensionless scale units (units.txt): a figure stated "in millions of RMB" is in ``million * CNY``.

@@ -8,7 +8,14 @@ from decimal import Decimal, getcontext
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from esgclaims._claimset import ClaimSet
-from esgclaims._errors import InvalidValueError, MissingFieldError, RecordError, UnitError, UnknownFieldError
+from esgclaims._errors import (
+    InvalidClaimError,
+    InvalidValueError,
+    MissingFieldError,
+    RecordError,
+    UnitError,
+    UnknownFieldError,
+)
 from esgclaims._model import (
     Citation,
     Claim,
@@ -25,7 +32,7 @@ from esgclaims._model import (
 )
 from esgclaims._parse_period import parse_period
 from esgclaims._periods import PartialDate
-from esgclaims._units import count_kind_of, parse_unit, plain, quantity
+from esgclaims._units import count_kind_of, parse_unit, plain, quantity, suggestion
 from esgclaims._values import Qualifier, ReportedValue
 
 from .collect import choice, unknown
@@ -64,6 +71,16 @@ def _exact(number: Decimal) -> Decimal:
     if held != number:
         raise InvalidValueError(f"expected a number of at most {getcontext().prec} digits, got {describe(number)}")
     return number
+
+
+def _quantity_kind(text: str) -> QuantityKind:
+    """The metric kind ``text`` names; a known confusion ("hectare") suggests the right kind ("area")."""
+    try:
+        return QuantityKind(text)
+    except ValueError:
+        names = [str(member.value) for member in QuantityKind]
+        hint = suggestion("kinds", text, names)
+        raise InvalidClaimError(f"expected one of {', '.join(names)}, got {text!r}{hint}") from None
 
 
 def _count_kind(text: str) -> str:
@@ -180,7 +197,7 @@ class ClaimFileResolver(Resolver):
         )
 
     def _metric(self, record: MetricRecord, label: str) -> Metric:
-        kind = self._attempt(label, "kind", choice, QuantityKind, record.kind)
+        kind = self._attempt(label, "kind", _quantity_kind, record.kind)
         temporal = self._attempt(label, "temporal", choice, Temporal, record.temporal)
         count_of = self._attempt(label, "count_of", self._count_of, record, kind, label)
         tags = tuple(
