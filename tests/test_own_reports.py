@@ -3,11 +3,25 @@ citations without spans, and periods that fit the metric."""
 
 from __future__ import annotations
 
+import tomllib
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
-from esgclaims import InvalidClaimError, Metric, UnitError, parse_unit, parse_value, quantity
+from esgclaims import (
+    FileFormatError,
+    InvalidClaimError,
+    Metric,
+    UnitError,
+    dump,
+    load,
+    load_dataset,
+    parse_unit,
+    parse_value,
+    quantity,
+)
+from esgclaims._io.atomic import atomic_write
 
 
 @pytest.mark.parametrize(
@@ -93,3 +107,43 @@ def test_an_unknown_unit_suggests_the_unit_a_person_meant(unit: str, message: st
     with pytest.raises(UnitError) as caught:
         parse_unit(unit)
     assert str(caught.value) == message
+
+
+# -- TOML written as well as read
+
+
+@pytest.mark.parametrize("suffix", [".toml", ".json"])
+def test_dump_writes_the_format_its_suffix_names_byte_for_byte_the_same_twice(tmp_path: Path, suffix: str) -> None:
+    claims = load_dataset("jd-2020")
+    first, second = tmp_path / f"first{suffix}", tmp_path / f"second{suffix}"
+    dump(claims, first)
+    dump(load(first), second)
+    assert load(first) == claims
+    assert first.read_bytes() == second.read_bytes()
+    if suffix == ".toml":
+        assert tomllib.loads(first.read_text(encoding="utf-8"))["claims"][0]["value"]["amount"] == "110"
+
+
+@pytest.mark.parametrize("name", ["claims.yaml", "claims"])
+def test_dump_refuses_any_other_suffix(tmp_path: Path, name: str) -> None:
+    with pytest.raises(FileFormatError) as caught:
+        dump(load_dataset("jd-2020"), tmp_path / name)
+    suffix = Path(name).suffix
+    assert str(caught.value) == f"{name}: unknown file type {suffix!r}; expected .toml or .json"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_write_leaves_the_old_file_whole_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "claims.toml"
+    target.write_bytes(b"claims = []\n")
+
+    def broken_replace(self: Path, target: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", broken_replace)
+    with pytest.raises(OSError, match="No space left"):
+        atomic_write(target, b"claims = [] # new\n")
+    assert target.read_bytes() == b"claims = []\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["claims.toml"]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from esgclaims._errors import FileFormatError
 from esgclaims._io.datasets import DATASETS
-from esgclaims._io.dump import dump, to_json
+from esgclaims._io.dump import dump, to_json, to_toml
 from esgclaims._units import plain
 
 from .common import add_command, load_sources
@@ -47,24 +47,31 @@ def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         metavar="SOURCE",
         help=f"a dataset name ({', '.join(DATASETS)}) or a .toml or .json claim file; several are merged",
     )
-    command.add_argument("--format", "-f", required=True, choices=("json", "csv"), help="the output format")
+    command.add_argument("--format", "-f", required=True, choices=("json", "toml", "csv"), help="the output format")
     command.add_argument(
-        "--output", "-o", metavar="PATH", help="the file to write (default: standard output); json needs a .json name"
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="the file to write (default: standard output); json needs a .json name, toml a .toml name",
     )
     command.set_defaults(run=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
     output = None if args.output is None else Path(args.output)
-    if output is not None and args.format == "json" and output.suffix.lower() != ".json":
+    if output is not None and args.format in ("json", "toml") and output.suffix.lower() != f".{args.format}":
         raise FileFormatError(
-            f"{output}: a JSON claim file needs a .json name, which is how esgclaims.load tells JSON from TOML"
+            f"{output}: a {args.format.upper()} claim file needs a .{args.format} name, "
+            "which is how esgclaims.load tells JSON from TOML"
         )
     claims = load_sources(args.sources)
     if output is None:
-        (_write_json if args.format == "json" else _write_csv)(claims, sys.stdout)
+        if args.format == "toml":
+            sys.stdout.write(to_toml(claims))
+        else:
+            (_write_json if args.format == "json" else _write_csv)(claims, sys.stdout)
         return 0
-    if args.format == "json":
+    if args.format in ("json", "toml"):
         dump(claims, output)
     else:
         with output.open("w", encoding="utf-8", newline="") as stream:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from esgclaims._errors import FileFormatError
+from esgclaims._io.atomic import atomic_write
 from esgclaims._io.dump import value_record
 from esgclaims._model import Organization, OrganizationKind, QuantityKind, Source
 from esgclaims._periods import AsOf, UnknownPeriod
@@ -69,7 +70,7 @@ def dump_candidates(
     text = (
         draft.toml() if file.suffix.lower() == ".toml" else json.dumps(draft.document(), ensure_ascii=False, indent=2)
     )
-    file.write_text(text + "\n", encoding="utf-8")
+    atomic_write(file, (text + "\n").encode("utf-8"))
     return tuple(draft.todo())
 
 

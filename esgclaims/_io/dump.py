@@ -1,4 +1,4 @@
-"""Writing claim files: the JSON document that :func:`esgclaims.load` reads back to equal claims."""
+"""Writing claim files: the TOML or JSON document that :func:`esgclaims.load` reads back to equal claims."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from esgclaims._claimset import ClaimSet
-from esgclaims._errors import InvalidClaimError
+from esgclaims._errors import FileFormatError, InvalidClaimError
 from esgclaims._units import plain, unit_name
 
+from .atomic import atomic_write
 from .resolve import TABLES
 
 if TYPE_CHECKING:
@@ -19,22 +20,39 @@ if TYPE_CHECKING:
     from esgclaims._model import Claim, Metric, Organization, Program, Source
     from esgclaims._values import ReportedValue
 
-__all__ = ["dump", "to_document", "to_json", "value_record"]
+__all__ = ["dump", "to_document", "to_json", "to_toml", "value_record"]
 
 
 def dump(claims: ClaimSet | Iterable[Claim], path: str | os.PathLike[str]) -> None:
-    """Write claims as a JSON claim file that :func:`load` reads back to equal claims.
+    """Write claims as a TOML (``.toml``) or JSON (``.json``) claim file that :func:`load` reads back to equal claims.
 
-    Numbers are written as strings of exact decimals.
+    Numbers are written as strings of exact decimals. The same claims give the same
+    bytes every time. The file is replaced whole or not at all: a failure leaves an
+    existing file as it was. Comments a person wrote in a file are not kept.
+
+    Raises:
+        FileFormatError: the suffix is neither ``.toml`` nor ``.json``.
     """
-    Path(path).write_text(to_json(claims), encoding="utf-8")
+    file = Path(path)
+    kind = file.suffix.lower()
+    if kind not in (".toml", ".json"):
+        raise FileFormatError(f"{file.name}: unknown file type {file.suffix!r}; expected .toml or .json")
+    text = to_toml(claims) if kind == ".toml" else to_json(claims)
+    atomic_write(file, text.encode("utf-8"))
 
 
 def to_json(claims: ClaimSet | Iterable[Claim]) -> str:
-    """The text :func:`dump` writes: the claim file document as indented UTF-8 JSON."""
+    """The text :func:`dump` writes to a ``.json`` file: the claim file document as indented UTF-8 JSON."""
     import json  # noqa: PLC0415 - imported on use: loading TOML does not need it
 
     return json.dumps(to_document(claims), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_toml(claims: ClaimSet | Iterable[Claim]) -> str:
+    """The text :func:`dump` writes to a ``.toml`` file (by tomli-w), tables in the order the loader reads them."""
+    import tomli_w  # noqa: PLC0415 - imported on use: import time matters
+
+    return tomli_w.dumps(to_document(claims), multiline_strings=False, indent=2)
 
 
 def to_document(claims: ClaimSet | Iterable[Claim]) -> dict[str, list[dict[str, Any]]]:
