@@ -336,7 +336,9 @@ class Source:
         return f"{self.title}{by} ({self.publisher})"
 
 
-def _to_span(value: tuple[int, int] | list[int]) -> tuple[int, int]:
+def _to_span(value: tuple[int, int] | list[int] | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
     if (
         not isinstance(value, tuple | list)
         or len(value) != 2
@@ -346,15 +348,37 @@ def _to_span(value: tuple[int, int] | list[int]) -> tuple[int, int]:
     return (value[0], value[1])
 
 
+def _check_locator(_: object, __: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise InvalidClaimError(f"locator must be non-empty text, got {value!r}")
+
+
 @attrs.frozen
 class Citation:
-    """Where a claim is stated: the verbatim quote and its character span in the source text."""
+    """Where a claim is stated: the verbatim quote, and where it stands in the source.
+
+    ``span`` is the quote's character offsets in the source's text, when that text is
+    at hand; ``locator`` says where a person finds it in the document ("p. 42, table 3"),
+    for figures typed from a PDF. Both are optional; :func:`esgclaims.locate_quotes`
+    fills in spans from a text.
+
+    Examples:
+        >>> from esgclaims import Source
+        >>> report = Source("r", "Annual report 2023", "GreenCo")
+        >>> Citation(report, "12,000 mangroves", locator="p. 42, table 3")
+        Citation('12,000 mangroves', locator='p. 42, table 3')
+        >>> Citation(report, "12,000 mangroves", span=(11, 27)).verify("We planted 12,000 mangroves.")
+        True
+    """
 
     source: Source
     quote: str = attrs.field(validator=_check_text)
-    span: tuple[int, int] = attrs.field(converter=_to_span)
+    span: tuple[int, int] | None = attrs.field(default=None, converter=_to_span)
+    locator: str | None = attrs.field(default=None, validator=_check_locator)
 
     def __attrs_post_init__(self) -> None:
+        if self.span is None:
+            return
         start, end = self.span
         if not 0 <= start < end:
             raise InvalidClaimError(f"span {list(self.span)} must have 0 <= start < end")
@@ -362,10 +386,14 @@ class Citation:
             raise InvalidClaimError(f"span {list(self.span)} is {end - start} characters, the quote {len(self.quote)}")
 
     def __repr__(self) -> str:
-        return f"Citation({self.quote!r}, span={self.span!r})"
+        where = [f"span={self.span!r}"] if self.span is not None else []
+        where += [f"locator={self.locator!r}"] if self.locator is not None else []
+        return f"Citation({', '.join([repr(self.quote), *where])})"
 
     def verify(self, text: str) -> bool:
-        """Whether ``text`` holds the quote at the span."""
+        """Whether ``text`` holds the quote at the span (anywhere, for a citation without a span)."""
+        if self.span is None:
+            return self.quote in text
         start, end = self.span
         return text[start:end] == self.quote
 

@@ -29,6 +29,7 @@ __all__ = [
     "plain",
     "quantity",
     "register_count_kind",
+    "registered_count_kind",
     "to_decimal",
     "unit_name",
     "ureg",
@@ -391,6 +392,17 @@ def register_count_kind(name: str, plural: str | None = None) -> Unit:
     _REGISTERED.update((name, plural))
     _NAMES.clear()
     return ureg.Unit(name)
+
+
+def registered_count_kind(name: str) -> tuple[str, str | None] | None:
+    """For a kind added by :func:`register_count_kind`: its name and its plural when irregular; else ``None``.
+
+    Shipped kinds (``household``) are not registered ones: a claim file need not declare them.
+    """
+    if name not in _REGISTERED or count_kind_of(ureg.Unit(name)) != name:
+        return None
+    plural = aliases_of(name)[0]
+    return name, None if plural == _regular_plural(name) else plural
 
 
 def _regular_plural(noun: str) -> str:

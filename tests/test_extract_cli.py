@@ -119,7 +119,10 @@ def test_dump_candidates_says_what_is_left_to_fill_in(tmp_path: Path) -> None:
         "metric 'farms': add temporal (flow, cumulative or stock)",
         "claim 'garden/saplings': add the subject (an organization id)",
         "claim 'garden/farms': add the subject (an organization id)",
-        "claim 'garden/saplings': its figure may count 'saplings'; register the counted kind and extract again",
+        (
+            "claim 'garden/saplings': its figure may count 'saplings'; extract again with --count and its "
+            "singular, e.g. --count sapling"
+        ),
     )
 
 

@@ -963,7 +963,7 @@ def test_a_record_that_is_not_a_table_is_refused(tmp_path: Path) -> None:
             '{"claims": [], "notes": []}',
             UnknownFieldError,
             "top level, field 'notes': unknown table; "
-            "expected one of sources, organizations, programs, metrics, claims",
+            "expected one of count_kinds, sources, organizations, programs, metrics, claims",
             id="unknown-table-no-hint",
         ),
         pytest.param(

@@ -3,6 +3,9 @@ citations without spans, and periods that fit the metric."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -12,6 +15,7 @@ import pytest
 from esgclaims import (
     FileFormatError,
     InvalidClaimError,
+    LoadError,
     Metric,
     UnitError,
     dump,
@@ -22,6 +26,7 @@ from esgclaims import (
     quantity,
 )
 from esgclaims._io.atomic import atomic_write
+from esgclaims._io.dump import to_toml
 
 
 @pytest.mark.parametrize(
@@ -147,3 +152,140 @@ def test_a_failed_write_leaves_the_old_file_whole_and_no_temporary_file(
         atomic_write(target, b"claims = [] # new\n")
     assert target.read_bytes() == b"claims = []\n"
     assert [path.name for path in tmp_path.iterdir()] == ["claims.toml"]
+
+
+# -- counted kinds declared in the file
+
+_USER_FILE = """
+[[count_kinds]]
+name = "mangrove"
+
+[[count_kinds]]
+name = "alumnus"
+plural = "alumni"
+
+[[sources]]
+id = "s"
+title = "Report"
+publisher = "Co"
+
+[[organizations]]
+id = "co"
+name = "Co"
+
+[[metrics]]
+id = "mangroves"
+name = "Mangroves planted"
+kind = "count"
+count_of = "mangrove"
+temporal = "flow"
+
+[[metrics]]
+id = "alumni"
+name = "Alumni mentored"
+kind = "count"
+count_of = "alumnus"
+temporal = "flow"
+
+[[claims]]
+id = "s/mangroves"
+subject = "co"
+metric = "mangroves"
+period = "2023"
+source = "s"
+quote = "12,000 mangroves"
+
+[claims.value]
+amount = "12000"
+unit = "mangroves"
+
+[[claims]]
+id = "s/alumni"
+subject = "co"
+metric = "alumni"
+period = "2023"
+source = "s"
+quote = "300 alumni"
+
+[claims.value]
+amount = "300"
+unit = "alumni"
+"""
+
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The command line in a fresh interpreter, where no kind was registered."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    return subprocess.run(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "esgclaims", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+
+
+def test_declared_count_kinds_load_validate_and_list_in_a_fresh_process(tmp_path: Path) -> None:
+    (tmp_path / "own.toml").write_text(_USER_FILE, encoding="utf-8")
+    validated = _run("validate", "own.toml", cwd=tmp_path)
+    listed = _run("list", "own.toml", cwd=tmp_path)
+    assert (validated.returncode, validated.stdout, validated.stderr) == (0, "own.toml: 2 claims, all valid\n", "")
+    assert listed.returncode == 0
+    assert "12,000  mangroves  2023" in listed.stdout
+
+
+def test_dump_writes_back_the_kinds_the_claims_count_that_are_not_shipped(tmp_path: Path) -> None:
+    source = tmp_path / "own.toml"
+    source.write_text(_USER_FILE, encoding="utf-8")
+    claims = load(source)
+    dump(claims, tmp_path / "again.toml")
+    document = tomllib.loads((tmp_path / "again.toml").read_text(encoding="utf-8"))
+    assert document["count_kinds"] == [{"name": "mangrove"}, {"name": "alumnus", "plural": "alumni"}]
+    assert load(tmp_path / "again.toml") == claims
+    shipped = tomllib.loads(to_toml(load_dataset("jd-2020")))
+    assert "count_kinds" not in shipped
+
+
+def test_an_extract_draft_declares_the_kinds_it_was_told_to_count(tmp_path: Path) -> None:
+    (tmp_path / "report.txt").write_text("GreenCo planted 12,000 saplings in 2023.\n", encoding="utf-8")
+    extracted = _run("extract", "report.txt", "--count", "sapling", "-o", "draft.toml", cwd=tmp_path)
+    assert extracted.returncode == 0, extracted.stderr
+    draft = (tmp_path / "draft.toml").read_text(encoding="utf-8")
+    assert '[[count_kinds]]\nname = "sapling"\n' in draft
+    completed = (
+        draft.replace("# TODO temporal", 'temporal = "flow"\n# was')
+        .replace('# TODO title = "..."', 'title = "Report"')
+        .replace('# TODO publisher = "..."', 'publisher = "GreenCo"')
+        .replace("# TODO subject", 'subject = "greenco"\n# was')
+    )
+    (tmp_path / "draft.toml").write_text(
+        completed + '\n[[organizations]]\nid = "greenco"\nname = "GreenCo"\n', encoding="utf-8"
+    )
+    validated = _run("validate", "draft.toml", cwd=tmp_path)
+    assert (validated.returncode, validated.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        ("time", "'time' is a dimension of physical units, not a count kind; choose another name"),
+        ("mass", "'mass' is a dimension of physical units, not a count kind; choose another name"),
+        ("length", "'length' is a dimension of physical units, not a count kind; choose another name"),
+        ("metre", "'metre' is already a unit of [length], not a count kind"),
+    ],
+)
+def test_a_count_kind_that_is_a_unit_or_a_dimension_is_refused_with_its_place(
+    tmp_path: Path, name: str, problem: str
+) -> None:
+    file = tmp_path / "own.toml"
+    file.write_text(_USER_FILE.replace('name = "mangrove"', f'name = "{name}"', 1), encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load(file)
+    assert str(caught.value.exceptions[0]) == f"own.toml, count kind {name!r}, field 'name': {problem}"
+
+
+def test_an_undeclared_count_kind_says_how_to_declare_it(tmp_path: Path) -> None:
+    file = tmp_path / "own.toml"
+    file.write_text(_USER_FILE.replace('count_of = "alumnus"', 'count_of = "quokka"'), encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load(file)
+    assert str(caught.value.exceptions[0]) == (
+        "own.toml, metric 'alumni', field 'count_of': unknown count kind 'quokka'; "
+        "declare a new one in a [[count_kinds]] table: name = 'quokka'"
+    )

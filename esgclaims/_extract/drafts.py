@@ -20,7 +20,7 @@ from esgclaims._io.atomic import atomic_write
 from esgclaims._io.dump import value_record
 from esgclaims._model import Organization, OrganizationKind, QuantityKind, Source
 from esgclaims._periods import AsOf, UnknownPeriod
-from esgclaims._units import count_kind_of, currency_of, ureg
+from esgclaims._units import count_kind_of, currency_of, registered_count_kind, unit_powers, ureg
 
 if TYPE_CHECKING:
     import os
@@ -38,6 +38,10 @@ _PHYSICAL = {
     "[length] ** 3": QuantityKind.VOLUME,
     "[length]": QuantityKind.DISTANCE,
     "[mass] * [length] ** 2 / [time] ** 2": QuantityKind.ENERGY,
+    "[mass] * [length] ** 2 / [time] ** 3": QuantityKind.POWER,
+    "[length] ** 2": QuantityKind.AREA,
+    "[time]": QuantityKind.TIME,
+    "[mass] / [length] ** 3": QuantityKind.CONCENTRATION,
 }
 
 
@@ -85,6 +89,7 @@ class _Draft:
         self.left_out: list[Candidate] = []
         self.guessed: set[str] = set()
         self.unknown_nouns: dict[str, str] = {}
+        self.kinds: dict[str, dict[str, str]] = {}  # [[count_kinds]]: kinds a user registered, which a file declares
 
     def add(self, candidate: Candidate) -> None:
         value = candidate.value
@@ -106,6 +111,12 @@ class _Draft:
             "value": value_record(value),
         }
         self.claims.append(claim)
+        for name in unit_powers(value.units):
+            registered = registered_count_kind(str(name))
+            if registered is not None:
+                self.kinds[registered[0]] = {"name": registered[0]} | (
+                    {} if registered[1] is None else {"plural": registered[1]}
+                )
         noun = re.search(r"may count '([^']+)'", candidate.note)
         if noun is not None:
             self.unknown_nouns[claim["id"]] = noun.group(1)
@@ -177,7 +188,8 @@ class _Draft:
                 }.items()
                 if value is not None
             }
-        document = {"sources": [source], "organizations": list(self.organizations.values())}
+        document = {"count_kinds": list(self.kinds.values())} if self.kinds else {}
+        document |= {"sources": [source], "organizations": list(self.organizations.values())}
         return document | {"metrics": list(self.metrics.values()), "claims": self.claims}
 
     def todo(self) -> list[str]:
@@ -189,7 +201,8 @@ class _Draft:
             lines.append(f"metric {metric_id!r}: add {' and '.join(reversed(missing))}")
         lines += [f"claim {c['id']!r}: add the subject (an organization id)" for c in self.claims if "subject" not in c]
         lines += [
-            f"claim {claim_id!r}: its figure may count {noun!r}; register the counted kind and extract again"
+            f"claim {claim_id!r}: its figure may count {noun!r}; extract again with --count and its singular, "
+            f"e.g. --count {noun.removesuffix('s')}"
             for claim_id, noun in self.unknown_nouns.items()
         ]
         return lines
@@ -202,8 +215,8 @@ class _Draft:
             "# and fill in what the comments marked TODO name; `esgclaims validate FILE` lists what is left.",
             "# Metric kinds follow from the units the text states; `temporal` is yours to decide.",
         ]
-        for table in ("sources", "organizations", "metrics", "claims"):
-            for record in document[table]:
+        for table in ("count_kinds", "sources", "organizations", "metrics", "claims"):
+            for record in document.get(table, []):
                 lines += ["", f"[[{table}]]"]
                 value = record.pop("value", None) if table == "claims" else None
                 lines += [f"{key} = {_toml(item)}" for key, item in record.items()]
@@ -219,7 +232,11 @@ class _Draft:
         if table == "sources" and "title" not in record:
             return ['# TODO title = "..."', '# TODO publisher = "..."']
         if table == "metrics":
-            gaps = [] if "kind" in record else ['# TODO kind = "..."   # money | count | share | mass | energy | ...']
+            gaps = (
+                []
+                if "kind" in record
+                else ['# TODO kind = "..."   # money | count | share | ratio | mass | area | time | ...']
+            )
             return [*gaps, f'# TODO temporal = "..."   # flow | cumulative | stock{self.hints[record["id"]]}']
         if table == "claims" and "subject" not in record:
             return ['# TODO subject = "..."   # the id of an organization']

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 from decimal import Decimal, getcontext
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from esgclaims._claimset import ClaimSet
 from esgclaims._errors import (
+    FieldTypeError,
     InvalidClaimError,
     InvalidValueError,
     MissingFieldError,
     RecordError,
     UnitError,
     UnknownFieldError,
+    did_you_mean,
 )
 from esgclaims._model import (
     Citation,
@@ -32,11 +35,19 @@ from esgclaims._model import (
 )
 from esgclaims._parse_period import parse_period
 from esgclaims._periods import PartialDate
-from esgclaims._units import count_kind_of, parse_unit, plain, quantity, suggestion
+from esgclaims._units import (
+    count_kind_of,
+    dimension_names,
+    parse_unit,
+    plain,
+    quantity,
+    register_count_kind,
+    suggestion,
+)
 from esgclaims._values import Qualifier, ReportedValue
 
 from .collect import choice, unknown
-from .records import describe
+from .records import CountKindRecord, converter, describe
 from .resolve import FAILED, TABLES, AlreadyReported, Resolver, failed
 
 if TYPE_CHECKING:
@@ -83,8 +94,48 @@ def _quantity_kind(text: str) -> QuantityKind:
         raise InvalidClaimError(f"expected one of {', '.join(names)}, got {text!r}{hint}") from None
 
 
+def _declare_count_kind(record: CountKindRecord) -> str:
+    """Register a kind a claim file declares; a name that is already a unit or a dimension is refused."""
+    name = record.name
+    if f"[{name}]" in dimension_names() and name not in _known_count_kinds():
+        raise UnitError(f"{name!r} is a dimension of physical units, not a count kind; choose another name", text=name)
+    try:
+        unit = parse_unit(name)
+    except UnitError:
+        pass  # a new name: what is wanted
+    else:
+        if count_kind_of(unit) != name:
+            raise UnitError(f"{name!r} is already a unit of {unit.dimensionality}, not a count kind", text=name)
+    register_count_kind(name, record.plural)
+    return name
+
+
+def _known_count_kinds() -> list[str]:
+    names = [name[1:-1] for name in dimension_names()]
+    return [name for name in names if name in _units_named(names) and count_kind_of(parse_unit(name)) == name]
+
+
+def _units_named(names: list[str]) -> set[str]:
+    known = set()
+    for name in names:
+        with contextlib.suppress(UnitError):
+            parse_unit(name)
+            known.add(name)
+    return known
+
+
 def _count_kind(text: str) -> str:
-    kind = count_kind_of(parse_unit(text))
+    try:
+        unit = parse_unit(text)
+    except UnitError:
+        if not re.fullmatch(r"[a-z][a-z_]*", text):
+            raise
+        hint = did_you_mean(text, _known_count_kinds())
+        raise UnitError(
+            f"unknown count kind {text!r}{hint}; declare a new one in a [[count_kinds]] table: name = {text!r}",
+            text=text,
+        ) from None
+    kind = count_kind_of(unit)
     if kind is None:
         raise UnitError(f"expected a count kind such as 'household', got {text!r}", text=text)
     if kind != text:
@@ -98,8 +149,9 @@ class ClaimFileResolver(Resolver):
     def run(self, document: dict[str, Any]) -> ClaimSet:
         """The file's claims; a :class:`~esgclaims.LoadError` listing every bad record, in file order."""
         for key in document:
-            if key not in TABLES:
-                self.errors.error(UnknownFieldError, unknown("table", key, TABLES), "top level", key)
+            if key not in TABLES and key != "count_kinds":
+                self.errors.error(UnknownFieldError, unknown("table", key, ["count_kinds", *TABLES]), "top level", key)
+        self._count_kinds(document.get("count_kinds", []))
         if "claims" not in document:
             self.errors.error(MissingFieldError, "missing table", "top level", "claims")
         records = {
@@ -115,6 +167,24 @@ class ClaimFileResolver(Resolver):
         claims = [self._guard("claims", self._claim, claim, label) for label, claim in records["claims"]]
         self.errors.finish(order=lambda error: self.places.get(error.record, (-1, 0)))  # in file order
         return ClaimSet(claim for claim in claims if claim is not None)
+
+    def _count_kinds(self, raw_records: object) -> None:
+        """Register each ``[[count_kinds]]`` record's kind, before the metrics that count it are read."""
+        if not isinstance(raw_records, list):
+            self.errors.error(
+                FieldTypeError, f"expected a list of tables, got {describe(raw_records)}", "top level", "count_kinds"
+            )
+            return
+        for index, raw in enumerate(raw_records):
+            name = raw.get("name") if isinstance(raw, dict) else None
+            label = f"count kind {name!r}" if isinstance(name, str) and name else f"count_kinds[{index}]"
+            self.places[label] = (-1, index)
+            try:
+                record: CountKindRecord = converter.structure(raw, CountKindRecord)
+            except Exception as error:  # noqa: BLE001 - every cattrs failure becomes a RecordError
+                self._report_structure_errors(error, label, CountKindRecord)
+                continue
+            self._attempt(label, "name", _declare_count_kind, record)
 
     def _source(self, record: SourceRecord, label: str) -> Source:
         published = self._attempt(label, "published", _optional, PartialDate.parse, record.published)
@@ -273,6 +343,7 @@ class ClaimFileResolver(Resolver):
                 "source": source,
                 "quote": record.quote,
                 "span": record.span,
+                "locator": record.locator,
             },
         )
         return self._make(

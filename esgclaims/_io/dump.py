@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from esgclaims._claimset import ClaimSet
 from esgclaims._errors import FileFormatError, InvalidClaimError
-from esgclaims._units import plain, unit_name
+from esgclaims._units import plain, registered_count_kind, unit_name, unit_powers
 
 from .atomic import atomic_write
 from .resolve import TABLES
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from esgclaims._model import Claim, Metric, Organization, Program, Source
     from esgclaims._values import ReportedValue
 
-__all__ = ["dump", "to_document", "to_json", "to_toml", "value_record"]
+__all__ = ["count_kinds", "dump", "to_document", "to_json", "to_toml", "value_record"]
 
 
 def dump(claims: ClaimSet | Iterable[Claim], path: str | os.PathLike[str]) -> None:
@@ -150,7 +150,8 @@ def to_document(claims: ClaimSet | Iterable[Claim]) -> dict[str, list[dict[str, 
                     "period": claim.period.iso(),
                     "source": source.id,
                     "quote": claim.citation.quote,
-                    "span": list(claim.citation.span),
+                    "span": None if claim.citation.span is None else list(claim.citation.span),
+                    "locator": claim.citation.locator,
                     "attribution": claim.attribution,
                     "modality": claim.modality.value,
                     "note": claim.note,
@@ -158,9 +159,27 @@ def to_document(claims: ClaimSet | Iterable[Claim]) -> dict[str, list[dict[str, 
             ),
         )
     # [[claims]] is the one table a claim file must have, so an empty set still writes it.
-    return {
+    document = {
         table: [record for _, record in items.values()] for table, items in tables.items() if items or table == "claims"
     }
+    kinds = count_kinds(claim_set)
+    return {"count_kinds": kinds, **document} if kinds else document
+
+
+def count_kinds(claims: Iterable[Claim]) -> list[dict[str, str]]:
+    """The ``[[count_kinds]]`` records of the kinds ``claims`` count that the registry does not ship."""
+    names: dict[str, None] = {}
+    for claim in claims:
+        if claim.metric.count_of is not None:
+            names[claim.metric.count_of] = None
+        if claim.value is not None:
+            names.update(dict.fromkeys(str(name) for name in unit_powers(claim.value.units)))
+    records = []
+    for name in names:
+        registered = registered_count_kind(name)
+        if registered is not None:
+            records.append({"name": name} if registered[1] is None else {"name": name, "plural": registered[1]})
+    return records
 
 
 def _number(value: Decimal) -> str:
