@@ -21,6 +21,7 @@ from esgclaims import (
     dump,
     load,
     load_dataset,
+    locate_quotes,
     parse_unit,
     parse_value,
     quantity,
@@ -289,3 +290,129 @@ def test_an_undeclared_count_kind_says_how_to_declare_it(tmp_path: Path) -> None
         "own.toml, metric 'alumni', field 'count_of': unknown count kind 'quokka'; "
         "declare a new one in a [[count_kinds]] table: name = 'quokka'"
     )
+
+
+# -- citations without spans
+
+
+def _typed(tmp_path: Path, claims_toml: str) -> Path:
+    file = tmp_path / "typed.toml"
+    file.write_text(_USER_FILE.split("[[claims]]", maxsplit=1)[0] + claims_toml, encoding="utf-8")
+    return file
+
+
+_TYPED_CLAIMS = """
+[[claims]]
+id = "s/mangroves"
+subject = "co"
+metric = "mangroves"
+period = "2023"
+source = "s"
+quote = "12,000 mangroves"
+locator = "p. 42, table 3"
+value = { amount = "12000", unit = "mangroves" }
+
+[[claims]]
+id = "s/alumni"
+subject = "co"
+metric = "alumni"
+period = "2023"
+source = "s"
+quote = "300 alumni"
+value = { amount = "300", unit = "alumni" }
+"""
+
+
+def test_a_claim_typed_from_a_pdf_needs_no_span_and_may_say_where_it_stands(tmp_path: Path) -> None:
+    claims = load(_typed(tmp_path, _TYPED_CLAIMS))
+    citation = claims["s/mangroves"].citation
+    assert (citation.span, citation.locator) == (None, "p. 42, table 3")
+    dump(claims, tmp_path / "again.toml")
+    assert load(tmp_path / "again.toml") == claims
+
+
+def test_locate_quotes_fills_in_spans_and_reports_quotes_not_in_the_text(tmp_path: Path) -> None:
+    claims = load(_typed(tmp_path, _TYPED_CLAIMS))
+    found = locate_quotes(claims, "In 2023 we planted 12,000 mangroves along the coast.")
+    assert found.claims["s/mangroves"].citation.span == (19, 35)
+    assert found.claims["s/mangroves"].citation.locator == "p. 42, table 3"
+    assert [claim.id for claim in found.missing] == ["s/alumni"]
+    assert not found
+
+
+def test_the_locate_command_writes_the_spans_and_lists_the_missing_quotes(tmp_path: Path) -> None:
+    _typed(tmp_path, _TYPED_CLAIMS)
+    (tmp_path / "report.txt").write_text("We planted 12,000 mangroves and mentored 300 alumni.", encoding="utf-8")
+    done = _run("locate", "typed.toml", "--text", "report.txt", "-o", "located.toml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "s/mangroves: [11, 27]\ns/alumni: [41, 51]\nwrote 2 claims to located.toml\n"
+    assert tomllib.loads((tmp_path / "located.toml").read_text(encoding="utf-8"))["claims"][1]["span"] == [41, 51]
+    (tmp_path / "short.txt").write_text("We planted 12,000 mangroves.", encoding="utf-8")
+    short = _run("locate", "typed.toml", "--text", "short.txt", cwd=tmp_path)
+    assert (short.returncode, short.stderr) == (1, "esgclaims: error: s/alumni: quote not in short.txt: “300 alumni”\n")
+
+
+def test_a_span_that_does_not_match_its_quote_is_a_located_error(tmp_path: Path) -> None:
+    file = _typed(tmp_path, _TYPED_CLAIMS.replace('quote = "300 alumni"', 'quote = "300 alumni"\nspan = [0, 4]'))
+    with pytest.raises(LoadError) as caught:
+        load(file)
+    assert (
+        str(caught.value.exceptions[0])
+        == "typed.toml, claim 's/alumni', field 'span': span [0, 4] is 4 characters, the quote 10"
+    )
+
+
+# -- periods that fit the metric
+
+
+_VILLAGES = """
+[[metrics]]
+id = "villages"
+name = "Villages served"
+kind = "count"
+count_of = "village"
+temporal = "{temporal}"
+
+[[claims]]
+id = "s/villages-march"
+subject = "co"
+metric = "villages"
+period = "2024-03-31"
+source = "s"
+quote = "140 villages"
+value = {{ amount = "140", unit = "villages" }}
+
+[[claims]]
+id = "s/villages-june"
+subject = "co"
+metric = "villages"
+period = "2024-06-30"
+source = "s"
+quote = "130 villages"
+value = {{ amount = "130", unit = "villages" }}
+"""
+
+
+def test_a_bare_date_on_a_cumulative_metric_means_as_of_and_a_fall_is_inconsistent(tmp_path: Path) -> None:
+    claims = load(_typed(tmp_path, _VILLAGES.format(temporal="cumulative")))
+    assert str(claims["s/villages-march"].period) == "as of 31 Mar 2024"
+    findings = claims.check()
+    assert [finding.status.value for finding in findings] == ["inconsistent"]
+
+
+def test_a_bare_date_on_a_flow_metric_asks_for_a_span(tmp_path: Path) -> None:
+    with pytest.raises(LoadError) as caught:
+        load(_typed(tmp_path, _VILLAGES.format(temporal="flow")))
+    assert str(caught.value.exceptions[0]) == (
+        "typed.toml, claim 's/villages-march', field 'period': a bare date '2024-03-31' names no span, which "
+        "flow metric 'villages' needs; write the span the flow covers ('2023-04-01 to 2024-03-31'), or "
+        "'2024-03-31 to 2024-03-31' for that one day"
+    )
+
+
+def test_a_one_day_flow_is_written_so_that_it_loads_back(tmp_path: Path) -> None:
+    text = _VILLAGES.format(temporal="flow").replace('"2024-03-31"', '"2024-03-31 to 2024-03-31"')
+    text = text.replace('"2024-06-30"', '"2024-06-30 to 2024-06-30"')
+    claims = load(_typed(tmp_path, text))
+    dump(claims, tmp_path / "again.toml")
+    assert load(tmp_path / "again.toml") == claims

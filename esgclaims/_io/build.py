@@ -14,6 +14,7 @@ from esgclaims._errors import (
     InvalidClaimError,
     InvalidValueError,
     MissingFieldError,
+    PeriodError,
     RecordError,
     UnitError,
     UnknownFieldError,
@@ -34,7 +35,7 @@ from esgclaims._model import (
     Temporal,
 )
 from esgclaims._parse_period import parse_period
-from esgclaims._periods import PartialDate
+from esgclaims._periods import AsOf, PartialDate, Period
 from esgclaims._units import (
     count_kind_of,
     dimension_names,
@@ -108,6 +109,25 @@ def _declare_count_kind(record: CountKindRecord) -> str:
             raise UnitError(f"{name!r} is already a unit of {unit.dimensionality}, not a count kind", text=name)
     register_count_kind(name, record.plural)
     return name
+
+
+def _is_bare_date(text: str) -> bool:
+    """``2024-03-31``: a day, written alone."""
+    return len(text) == 10 and text[4] == text[7] == "-" and text.replace("-", "").isdigit()
+
+
+def _fit_period(text: str, period: Period, metric: Metric) -> Period:
+    """A bare date means "as of" on a cumulative or stock metric; on a flow metric it is refused."""
+    text = text.strip()
+    if not _is_bare_date(text) or metric.temporal is Temporal.EVENT:
+        return period
+    if metric.temporal is Temporal.FLOW:
+        raise PeriodError(
+            f"a bare date {text!r} names no span, which flow metric {metric.id!r} needs; write the span the "
+            f"flow covers ('2023-04-01 to {text}'), or '{text} to {text}' for that one day",
+            text=text,
+        )
+    return AsOf(PartialDate.parse(text))  # cumulative or stock: the level as of that date
 
 
 def _known_count_kinds() -> list[str]:
@@ -328,6 +348,8 @@ class ClaimFileResolver(Resolver):
         metric = self._attempt(label, "metric", reference, "metrics", self.metrics, record.metric, label, "metric")
         source = self._attempt(label, "source", reference, "sources", self.sources, record.source, label, "source")
         period = self._attempt(label, "period", parse_period, record.period)
+        if not failed(period, metric):
+            period = self._attempt(label, "period", _fit_period, record.period, period, metric)
         modality = self._attempt(label, "modality", choice, Modality, record.modality)
         value = None if record.value is None else self._attempt(label, "value", self._value, record.value, label)
         if not failed(metric, value):

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from esgclaims._claimset import ClaimSet
 from esgclaims._errors import FileFormatError, InvalidClaimError
+from esgclaims._model import Temporal
 from esgclaims._units import plain, registered_count_kind, unit_name, unit_powers
 
 from .atomic import atomic_write
@@ -147,7 +148,7 @@ def to_document(claims: ClaimSet | Iterable[Claim]) -> dict[str, list[dict[str, 
                     "program": None if claim.program is None else claim.program.id,
                     "metric": metric.id,
                     "value": None if claim.value is None else value_record(claim.value),
-                    "period": claim.period.iso(),
+                    "period": _period(claim),
                     "source": source.id,
                     "quote": claim.citation.quote,
                     "span": None if claim.citation.span is None else list(claim.citation.span),
@@ -180,6 +181,14 @@ def count_kinds(claims: Iterable[Claim]) -> list[dict[str, str]]:
         if registered is not None:
             records.append({"name": name} if registered[1] is None else {"name": name, "plural": registered[1]})
     return records
+
+
+def _period(claim: Claim) -> str:
+    """The period as the loader reads it back: a one-day span of a flow is written out, not as a bare date."""
+    text = claim.period.iso()
+    if claim.metric.temporal is Temporal.FLOW and len(text) == 10 and text[4] == text[7] == "-":
+        return f"{text} to {text}"
+    return text
 
 
 def _number(value: Decimal) -> str:
