@@ -416,3 +416,13 @@ def test_a_one_day_flow_is_written_so_that_it_loads_back(tmp_path: Path) -> None
     claims = load(_typed(tmp_path, text))
     dump(claims, tmp_path / "again.toml")
     assert load(tmp_path / "again.toml") == claims
+
+
+def test_the_schema_block_of_the_file_format_page_loads_as_written(tmp_path: Path) -> None:
+    page = (Path(__file__).parent.parent / "docs" / "file-format.md").read_text(encoding="utf-8")
+    block = page.split("```toml\n", 1)[1].split("\n```", 1)[0]
+    (tmp_path / "schema.toml").write_text(block, encoding="utf-8")
+    claims = load(tmp_path / "schema.toml")
+    assert claims.ids == ("jd-2020/poverty-alleviation-sales",)
+    assert "[[count_kinds]]" in block
+    assert "locator" in block

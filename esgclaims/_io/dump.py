@@ -184,9 +184,12 @@ def count_kinds(claims: Iterable[Claim]) -> list[dict[str, str]]:
 
 
 def _period(claim: Claim) -> str:
-    """The period as the loader reads it back: a one-day span of a flow is written out, not as a bare date."""
+    """The period as the loader reads it back: a one-day span is written out, not as a bare date.
+
+    The loader reads a bare date by the metric: "as of" on a cumulative or stock metric, refused on a flow.
+    """
     text = claim.period.iso()
-    if claim.metric.temporal is Temporal.FLOW and len(text) == 10 and text[4] == text[7] == "-":
+    if claim.metric.temporal is not Temporal.EVENT and len(text) == 10 and text[4] == text[7] == "-":
         return f"{text} to {text}"
     return text
 
