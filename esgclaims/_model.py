@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
-from ._errors import InvalidClaimError, UnitError
+from ._errors import InvalidClaimError, UnitError, suggestion
 from ._format import html, unit_words
 
 # Types of attrs fields stay importable at runtime, for attrs.resolve_types and typing.get_type_hints.
 from ._periods import PartialDate, Period
-from ._units import DIMENSIONLESS, count_kind_of, currency_of, is_share, parse_unit, suggestion, ureg
+from ._units import DIMENSIONLESS, count_kind_of, currency_of, is_share, parse_unit, ureg
 from ._values import ReportedValue
 
 if TYPE_CHECKING:

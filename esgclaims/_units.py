@@ -16,7 +16,7 @@ import pint
 from pint.facets.plain import DimensionDefinition, PlainQuantity, PlainUnit, ScaleConverter, UnitDefinition
 from pint.util import UnitsContainer
 
-from ._errors import InvalidValueError, UnitError, did_you_mean
+from ._errors import InvalidValueError, UnitError, did_you_mean, known_confusion, suggestion
 
 __all__ = [
     "SCALE_UNITS",
@@ -178,43 +178,6 @@ def _known_names() -> list[str]:
             names.add(symbol)
     _NAMES.extend(sorted(names))
     return _NAMES
-
-
-#: The known confusions of esgclaims/data/confusions.toml, read on the first suggestion.
-_CONFUSIONS: dict[str, dict[str, str]] = {}
-
-
-def known_confusion(table: str, word: str) -> str | None:
-    """What esgclaims calls the metric kind (``table="kinds"``) or unit (``"units"``) a person wrote as ``word``.
-
-    Looked up before the nearest spelling, which would offer "share" for "hectare".
-
-    Examples:
-        >>> known_confusion("kinds", "Hectares"), known_confusion("units", "cubic metre")
-        ('area', 'm3')
-        >>> known_confusion("units", "RMBB") is None
-        True
-    """
-    if not _CONFUSIONS:
-        import tomllib  # noqa: PLC0415 - only errors need it
-
-        data = files(__package__).joinpath("data", "confusions.toml").read_text(encoding="utf-8")
-        _CONFUSIONS.update(tomllib.loads(data))
-    key = re.sub(r"[\s_-]+", "_", word.strip().lower())
-    return _CONFUSIONS.get(table, {}).get(key)
-
-
-def suggestion(table: str, word: str, known: list[str]) -> str:
-    """``"; did you mean 'area'?"``: a known confusion first, else the nearest of ``known``, else ``""``.
-
-    Examples:
-        >>> suggestion("kinds", "hectare", ["share", "area"]), suggestion("kinds", "shares", ["share", "area"])
-        ("; did you mean 'area'?", "; did you mean 'share'?")
-    """
-    confused = known_confusion(table, word)
-    if confused is not None and confused != word:
-        return f"; did you mean {confused!r}?"
-    return did_you_mean(word, known)
 
 
 def _lookup_name(name: str, text: str) -> Unit:

@@ -19,6 +19,7 @@ from esgclaims._errors import (
     UnitError,
     UnknownFieldError,
     did_you_mean,
+    suggestion,
 )
 from esgclaims._model import (
     Citation,
@@ -43,7 +44,6 @@ from esgclaims._units import (
     plain,
     quantity,
     register_count_kind,
-    suggestion,
 )
 from esgclaims._values import Qualifier, ReportedValue
 
