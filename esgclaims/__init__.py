@@ -50,6 +50,7 @@ from ._interval import Interval
 from ._io.datasets import DATASETS, load_dataset
 from ._io.dump import dump
 from ._io.load import load
+from ._io.locate import LocatedQuotes, locate_quotes
 from ._model import (
     Citation,
     Claim,
@@ -196,11 +197,13 @@ __all__ = [  # noqa: RUF022 - grouped by topic, sorted within each group
     "RateNotFoundError",
     # files and datasets
     "DATASETS",
+    "LocatedQuotes",
     "dump",
     "load",
     "load_dataset",
     "to_xbrl_json",
     "to_datapackage",
+    "locate_quotes",
     # extraction
     "Candidate",
     "Change",

@@ -43,6 +43,8 @@ Warnings say what was done anyway and what to do instead::
 
 from __future__ import annotations
 
+import re
+from importlib.resources import files
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -77,6 +79,8 @@ __all__ = [
     "UnknownReferenceError",
     "ValueParseError",
     "check_argument",
+    "known_confusion",
+    "suggestion",
 ]
 
 
@@ -99,6 +103,43 @@ def did_you_mean(word: str, known: Iterable[str], n: int = 1) -> str:
     if not hints:
         return ""
     return f"; did you mean {hints[0] if len(hints) == 1 else ', '.join(hints[:-1]) + ' or ' + hints[-1]}?"
+
+
+#: The known confusions of esgclaims/data/confusions.toml, read on the first suggestion.
+_CONFUSIONS: dict[str, dict[str, str]] = {}
+
+
+def known_confusion(table: str, word: str) -> str | None:
+    """What esgclaims calls the metric kind (``table="kinds"``) or unit (``"units"``) a person wrote as ``word``.
+
+    Looked up before the nearest spelling, which would offer "share" for "hectare".
+
+    Examples:
+        >>> known_confusion("kinds", "Hectares"), known_confusion("units", "cubic metre")
+        ('area', 'm3')
+        >>> known_confusion("units", "RMBB") is None
+        True
+    """
+    if not _CONFUSIONS:
+        import tomllib  # noqa: PLC0415 - only errors need it
+
+        data = files("esgclaims").joinpath("data", "confusions.toml").read_text(encoding="utf-8")
+        _CONFUSIONS.update(tomllib.loads(data))
+    key = re.sub(r"[\s_-]+", "_", word.strip().lower())
+    return _CONFUSIONS.get(table, {}).get(key)
+
+
+def suggestion(table: str, word: str, known: list[str]) -> str:
+    """``"; did you mean 'area'?"``: a known confusion first, else the nearest of ``known``, else ``""``.
+
+    Examples:
+        >>> suggestion("kinds", "hectare", ["share", "area"]), suggestion("kinds", "shares", ["share", "area"])
+        ("; did you mean 'area'?", "; did you mean 'share'?")
+    """
+    confused = known_confusion(table, word)
+    if confused is not None and confused != word:
+        return f"; did you mean {confused!r}?"
+    return did_you_mean(word, known)
 
 
 class EsgClaimsError(Exception):

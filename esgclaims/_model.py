@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
-from ._errors import InvalidClaimError, UnitError
+from ._errors import InvalidClaimError, UnitError, suggestion
 from ._format import html, unit_words
 
 # Types of attrs fields stay importable at runtime, for attrs.resolve_types and typing.get_type_hints.
@@ -101,11 +101,21 @@ class QuantityKind(_Named):
     MONEY = "money"
     COUNT = "count"
     SHARE = "share"
+    """A part of a whole, in percent: at most 100 %."""
+    RATIO = "ratio"
+    """A level relative to a reference, which may exceed 100 %: "112 % of the water used" (unit
+    ``ratio_percent``), or a bare multiple (``dimensionless``). Percent up to 100 % is accepted too."""
     MASS = "mass"
     ENERGY = "energy"
+    POWER = "power"
     EMISSIONS = "emissions"
     VOLUME = "volume"
+    AREA = "area"
     DISTANCE = "distance"
+    TIME = "time"
+    """A duration: volunteer hours, days lost."""
+    CONCENTRATION = "concentration"
+    """Mass per volume: mg/L in water quality."""
     QUALITATIVE = "qualitative"
 
 
@@ -144,6 +154,10 @@ def _to_organization_kind(value: OrganizationKind | str) -> OrganizationKind:
 
 
 def _to_quantity_kind(value: QuantityKind | str) -> QuantityKind:
+    if isinstance(value, str) and value not in QuantityKind._value2member_map_:
+        names = [str(member.value) for member in QuantityKind]
+        hint = suggestion("kinds", value, names)
+        raise InvalidClaimError(f"kind must be one of {', '.join(names)}, got {value!r}{hint}")
     return _choice(QuantityKind, "kind", value)
 
 
@@ -227,6 +241,10 @@ _PHYSICAL = {
     QuantityKind.EMISSIONS: "[emissions]",
     QuantityKind.VOLUME: "[length] ** 3",
     QuantityKind.DISTANCE: "[length]",
+    QuantityKind.AREA: "[length] ** 2",
+    QuantityKind.TIME: "[time]",
+    QuantityKind.POWER: "[mass] * [length] ** 2 / [time] ** 3",
+    QuantityKind.CONCENTRATION: "[mass] / [length] ** 3",
 }
 
 
@@ -265,6 +283,8 @@ class Metric:
             return count_kind_of(unit) == self.count_of
         if kind is QuantityKind.SHARE:
             return is_share(unit) and unit != DIMENSIONLESS
+        if kind is QuantityKind.RATIO:
+            return not unit.dimensionality
         if kind is QuantityKind.QUALITATIVE:
             return False
         return bool(unit.dimensionality == ureg.get_dimensionality(_PHYSICAL[kind]))
@@ -276,6 +296,8 @@ class Metric:
             return f"a count of {self.count_of}"
         if self.kind is QuantityKind.SHARE:
             return "a share (percent)"
+        if self.kind is QuantityKind.RATIO:
+            return "a ratio (ratio_percent, percent or dimensionless)"
         if self.kind is QuantityKind.MONEY:
             return "a currency"
         if self.kind is QuantityKind.QUALITATIVE:
@@ -314,7 +336,9 @@ class Source:
         return f"{self.title}{by} ({self.publisher})"
 
 
-def _to_span(value: tuple[int, int] | list[int]) -> tuple[int, int]:
+def _to_span(value: tuple[int, int] | list[int] | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
     if (
         not isinstance(value, tuple | list)
         or len(value) != 2
@@ -324,15 +348,37 @@ def _to_span(value: tuple[int, int] | list[int]) -> tuple[int, int]:
     return (value[0], value[1])
 
 
+def _check_locator(_: object, __: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise InvalidClaimError(f"locator must be non-empty text, got {value!r}")
+
+
 @attrs.frozen
 class Citation:
-    """Where a claim is stated: the verbatim quote and its character span in the source text."""
+    """Where a claim is stated: the verbatim quote, and where it stands in the source.
+
+    ``span`` is the quote's character offsets in the source's text, when that text is
+    at hand; ``locator`` says where a person finds it in the document ("p. 42, table 3"),
+    for figures typed from a PDF. Both are optional; :func:`esgclaims.locate_quotes`
+    fills in spans from a text.
+
+    Examples:
+        >>> from esgclaims import Source
+        >>> report = Source("r", "Annual report 2023", "GreenCo")
+        >>> Citation(report, "12,000 mangroves", locator="p. 42, table 3")
+        Citation('12,000 mangroves', locator='p. 42, table 3')
+        >>> Citation(report, "12,000 mangroves", span=(11, 27)).verify("We planted 12,000 mangroves.")
+        True
+    """
 
     source: Source
     quote: str = attrs.field(validator=_check_text)
-    span: tuple[int, int] = attrs.field(converter=_to_span)
+    span: tuple[int, int] | None = attrs.field(default=None, converter=_to_span)
+    locator: str | None = attrs.field(default=None, validator=_check_locator)
 
     def __attrs_post_init__(self) -> None:
+        if self.span is None:
+            return
         start, end = self.span
         if not 0 <= start < end:
             raise InvalidClaimError(f"span {list(self.span)} must have 0 <= start < end")
@@ -340,10 +386,14 @@ class Citation:
             raise InvalidClaimError(f"span {list(self.span)} is {end - start} characters, the quote {len(self.quote)}")
 
     def __repr__(self) -> str:
-        return f"Citation({self.quote!r}, span={self.span!r})"
+        where = [f"span={self.span!r}"] if self.span is not None else []
+        where += [f"locator={self.locator!r}"] if self.locator is not None else []
+        return f"Citation({', '.join([repr(self.quote), *where])})"
 
     def verify(self, text: str) -> bool:
-        """Whether ``text`` holds the quote at the span."""
+        """Whether ``text`` holds the quote at the span (anywhere, for a citation without a span)."""
+        if self.span is None:
+            return self.quote in text
         start, end = self.span
         return text[start:end] == self.quote
 

@@ -316,11 +316,13 @@ _POWER_UNITS = (
     (r"(?:cubic\s+(?:meters?|metres?)|m³|m\^3)(?![A-Za-z0-9])", "m3"),
     (r"(?:square\s+(?:meters?|metres?)|m²|m\^2|sq\.?\s*m)(?![A-Za-z0-9])", "m2"),
     (r"(?:square\s+(?:kilometers?|kilometres?)|km²|km\^2|sq\.?\s*km)(?![A-Za-z0-9])", "km2"),
+    (r"(?:cubic\s+(?:feet|foot)|ft³|ft\^3|cu\.?\s*ft)(?![A-Za-z0-9])", "cubic_foot"),
+    (r"short\s+tons?(?![A-Za-z0-9])", "short_ton"),
 )
 #: Powers of units the registry lacks: refused rather than read as the length alone.
 _UNKNOWN_POWER = (
-    r"(?:cubic|square|sq\.?)\s+(?:feet|foot|ft|inch(?:es)?|yards?|miles?|kilometers?|kilometres?|centimeters?"
-    r"|centimetres?|millimeters?|millimetres?)\b|(?:ft|in|yd|mi|km|cm|mm)[²³]"
+    r"(?:cubic|square|sq\.?)\s+(?:inch(?:es)?|yards?|miles?|kilometers?|kilometres?|centimeters?"
+    r"|centimetres?|millimeters?|millimetres?)\b|(?:square|sq\.?)\s+(?:feet|foot|ft)\b|(?:in|yd|mi|km|cm|mm)[²³]|ft²"
 )
 
 
@@ -334,7 +336,7 @@ def _power_unit(text: str, original: str) -> tuple[str, str] | None:
     if unknown:
         raise ValueParseError(
             f"cannot read {original.strip()!r}: {unknown.group()!r} is not in the unit registry "
-            "(it knows m2, km2, hectares, m3 and liters)"
+            "(it knows m2, km2, hectares, acres, m3, liters, cubic feet and gallons)"
         )
     return None
 

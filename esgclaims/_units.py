@@ -20,7 +20,7 @@ from pint.util import UnitsContainer
 
 from ._decimal import CONTEXT, QUOTIENT, check_figure
 from ._digits import digits_problem
-from ._errors import ArgumentTypeError, InvalidValueError, UnitError, did_you_mean
+from ._errors import ArgumentTypeError, InvalidValueError, UnitError, did_you_mean, known_confusion, suggestion
 
 __all__ = [
     "SCALE_UNITS",
@@ -34,6 +34,7 @@ __all__ = [
     "plain",
     "quantity",
     "register_count_kind",
+    "registered_count_kind",
     "to_decimal",
     "unit_name",
     "ureg",
@@ -244,6 +245,10 @@ def _lookup_name(name: str, text: str) -> Unit:
     if unit is not None:
         return unit
     if not _is_name(name):
+        confused = known_confusion("units", name)
+        if confused is not None:
+            hint = f"did you mean {confused!r}?"
+            raise UnitError(f"unknown unit {name!r}; {hint}", text=name, hint=hint)
         raise UnitError(
             f"cannot read unit {text!r}: expected unit names joined by '*' or '/'",
             text=text,
@@ -258,7 +263,7 @@ def _lookup_name(name: str, text: str) -> Unit:
             _BY_NAME[name] = unit
             return unit
     shipped, registered = _known_names()
-    hint = did_you_mean(name, shipped) or did_you_mean(name, registered)
+    hint = suggestion("units", name, list(shipped)) or did_you_mean(name, registered)
     raise UnitError(f"unknown unit {name!r}{hint}", text=name, hint=hint.removeprefix("; ") or None)
 
 
@@ -295,6 +300,10 @@ def parse_unit(text: str | Unit) -> Unit:
         return DIMENSIONLESS
     if "*" not in stripped and "/" not in stripped:
         return _lookup_name(stripped, text)
+    confused = known_confusion("units", stripped)
+    if confused is not None:
+        hint = f"did you mean {confused!r}?"
+        raise UnitError(f"unknown unit {stripped!r}; {hint}", text=stripped, hint=hint)
     parts = re.split(_JOINER, stripped)
     unit = _lookup_name(parts[0], text)
     for operator, name in zip(parts[1::2], parts[2::2], strict=True):
@@ -465,6 +474,17 @@ def _define_kind(name: str, plural: str) -> None:
         raise
 
 
+def registered_count_kind(name: str) -> tuple[str, str | None] | None:
+    """For a kind added by :func:`register_count_kind`: its name and its plural when irregular; else ``None``.
+
+    Shipped kinds (``household``) are not registered ones: a claim file need not declare them.
+    """
+    if name not in _REGISTERED or count_kind_of(ureg.Unit(name)) != name:
+        return None
+    plural = aliases_of(name)[0]
+    return name, None if plural == _regular_plural(name) else plural
+
+
 def _regular_plural(noun: str) -> str:
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
         return f"{noun[:-1]}ies"  # charity, charities; but survey, surveys
@@ -524,8 +544,8 @@ def _COUNT_KINDS() -> frozenset[str]:  # noqa: N802 - reads like the constant it
 
 
 def is_share(unit: Unit) -> bool:
-    """True for a dimensionless unit such as percent."""
-    return not _dimensions(unit)
+    """True for a dimensionless unit such as percent; ``ratio_percent``, a level that may pass 100 %, is not one."""
+    return not _dimensions(unit) and "ratio_percent" not in unit_powers(unit)
 
 
 #: Dimensionless scale units (units.txt): a figure stated "in millions of RMB" is in ``million * CNY``.

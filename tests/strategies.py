@@ -62,11 +62,16 @@ COUNT_KINDS = ("household", "county", "village", "city", "farm", "item", "person
 UNITS: dict[QuantityKind, tuple[str, ...]] = {
     QuantityKind.MONEY: ("CNY", "RMB", "yuan", "USD", "HKD", "EUR", "GBP", "JPY"),
     QuantityKind.SHARE: ("percent", "%", "permille", "ppm"),
-    QuantityKind.MASS: ("g", "kg", "t", "tonne", "kt", "Mt"),
-    QuantityKind.ENERGY: ("J", "kJ", "MJ", "GJ", "TJ", "Wh", "kWh", "MWh", "GWh"),
+    QuantityKind.MASS: ("g", "kg", "t", "tonne", "kt", "Mt", "Gt", "short_ton"),
+    QuantityKind.ENERGY: ("J", "kJ", "MJ", "GJ", "TJ", "Wh", "kWh", "MWh", "GWh", "MMBtu", "therm"),
     QuantityKind.EMISSIONS: ("tCO2e", "kgCO2e", "ktCO2e", "MtCO2e"),
-    QuantityKind.VOLUME: ("m3", "L", "liter", "cubic_meter"),
-    QuantityKind.DISTANCE: ("m", "km", "kilometre"),
+    QuantityKind.VOLUME: ("m3", "L", "liter", "cubic_meter", "ML", "GL", "gal", "ft3"),
+    QuantityKind.DISTANCE: ("m", "km", "kilometre", "mi"),
+    QuantityKind.RATIO: ("ratio_percent", "dimensionless"),
+    QuantityKind.AREA: ("m2", "ha", "km2", "mu", "acre"),
+    QuantityKind.TIME: ("hour", "day", "year"),
+    QuantityKind.POWER: ("W", "kW", "MW", "GW"),
+    QuantityKind.CONCENTRATION: ("mg/L",),
 }
 
 _YEARS = st.integers(min_value=1, max_value=9999)

@@ -58,6 +58,7 @@ def test_the_article_is_the_text_the_source_names(claims: ClaimSet, article: str
 
 def test_every_quote_is_the_article_text_at_its_span(claims: ClaimSet, article: str) -> None:
     for claim in claims:
+        assert claim.citation.span is not None, claim.id
         start, end = claim.citation.span
         assert article[start:end] == claim.citation.quote, claim.id
         assert claim.citation.verify(article), claim.id
@@ -160,7 +161,8 @@ def unaccounted(article: str, claims: ClaimSet) -> list[str]:
         match.span()
         for match in _PERIOD_PHRASE.finditer(article)
         if any(
-            _within(match.span(), claim.citation.span) and _represents(claim.period, match.group()) for claim in claims
+            _within(match.span(), claim.citation.span or (0, 0)) and _represents(claim.period, match.group())
+            for claim in claims
         )
     ]
     missing = []
@@ -169,7 +171,7 @@ def unaccounted(article: str, claims: ClaimSet) -> list[str]:
         if any(_within(span, excused_span) for excused_span in excused):
             continue
         if any(
-            claim.value is not None and _within(span, claim.citation.span) and _states(claim.value, figure)
+            claim.value is not None and _within(span, claim.citation.span or (0, 0)) and _states(claim.value, figure)
             for claim in claims
         ):
             continue

@@ -880,8 +880,8 @@ def test_a_misspelt_field_is_reported_as_missing_and_unknown(tmp_path: Path) -> 
         ),
         pytest.param(
             set_field("metrics", 0, "kind", "cash"),
-            "metric 'sales', field 'kind': expected one of money, count, share, mass, energy, emissions, "
-            "volume, distance, qualitative, got 'cash'",
+            "metric 'sales', field 'kind': expected one of money, count, share, ratio, mass, energy, power, "
+            "emissions, volume, area, distance, time, concentration, qualitative, got 'cash'; did you mean 'money'?",
             id="bad-metric",
         ),
         pytest.param(
@@ -963,7 +963,7 @@ def test_a_record_that_is_not_a_table_is_refused(tmp_path: Path) -> None:
             '{"claims": [], "notes": []}',
             UnknownFieldError,
             "top level, field 'notes': unknown table; "
-            "expected one of sources, organizations, programs, metrics, claims",
+            "expected one of count_kinds, sources, organizations, programs, metrics, claims",
             id="unknown-table-no-hint",
         ),
         pytest.param(

@@ -136,6 +136,7 @@ def _show(args: argparse.Namespace) -> int:
 
 def _details(claim: Claim) -> str:
     citation = claim.citation
+    span = citation.span
     value = claim.value
     part_of = f" (part of {claim.subject.parent.name})" if claim.subject.parent else ""
     lines = [
@@ -151,8 +152,8 @@ def _details(claim: Claim) -> str:
     lines += [
         f"  period     {claim.period}",
         f"  stated by  {claim.attribution} ({claim.modality.value})",
-        f"  quote      “{citation.quote}” [{citation.span[0]}:{citation.span[1]}]",
-        f"  source     {citation.source}",
+        f"  quote      “{citation.quote}”" + ("" if span is None else f" [{span[0]}:{span[1]}]"),
+        f"  source     {citation.source}" + ("" if citation.locator is None else f", {citation.locator}"),
     ]
     if claim.metric.frameworks:
         lines.append("  frameworks " + ", ".join(str(t) for t in claim.metric.frameworks))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from esgclaims._errors import FileFormatError
 from esgclaims._io.datasets import DATASETS
-from esgclaims._io.dump import dump, to_json
+from esgclaims._io.dump import dump, to_json, to_toml
 from esgclaims._units import plain
 
 from .common import add_command, load_sources
@@ -54,23 +54,24 @@ def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "--format",
         "-f",
         required=True,
-        choices=("json", "csv", "xbrl-json", "datapackage"),
+        choices=("json", "toml", "csv", "xbrl-json", "datapackage"),
         help="the output format",
     )
     command.add_argument(
         "--output",
         "-o",
         metavar="PATH",
-        help="the file to write (default: standard output); json needs a .json name, datapackage a directory",
+        help="the file to write (default: standard output); json and toml need that suffix, datapackage a directory",
     )
     command.set_defaults(run=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
     output = None if args.output is None else Path(args.output)
-    if output is not None and args.format == "json" and output.suffix.lower() != ".json":
+    if output is not None and args.format in ("json", "toml") and output.suffix.lower() != f".{args.format}":
         raise FileFormatError(
-            f"{output}: a JSON claim file needs a .json name, which is how esgclaims.load tells JSON from TOML"
+            f"{output}: a {args.format.upper()} claim file needs a .{args.format} name, "
+            "which is how esgclaims.load tells JSON from TOML"
         )
     if args.format == "xbrl-json" and (output is None or output.suffix.lower() != ".json"):
         raise FileFormatError("an xBRL-JSON report is written to a file with a .json name (-o out/report.json)")
@@ -93,9 +94,12 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if output is None:
         with utf8_output() as stdout:
-            (_write_json if args.format == "json" else _write_csv)(claims, stdout)
+            if args.format == "toml":
+                stdout.write(to_toml(claims))
+            else:
+                (_write_json if args.format == "json" else _write_csv)(claims, stdout)
         return 0
-    if args.format == "json":
+    if args.format in ("json", "toml"):
         dump(claims, output)
     else:
         with output.open("w", encoding="utf-8", newline="") as stream:

@@ -21,6 +21,7 @@ from .claims import add_claim_commands
 from .common import wrap
 from .export import add_export_command
 from .extract import add_extract_command
+from .locate import add_locate_command
 from .output import terminal_output
 from .series import add_series_command
 
@@ -43,6 +44,7 @@ examples:
   esgclaims series report-2023.toml report-2024.toml --metric community-spending
   esgclaims export jd-2020 --format csv -o jd-2020.csv
   esgclaims extract report.txt --output draft.toml
+  esgclaims locate typed-from-pdf.toml --text report.txt -o located.toml
 
 A SOURCE is a shipped dataset ({", ".join(DATASETS)}) or a .toml or .json claim file, and
 esgclaims COMMAND --help explains a command. Errors go to standard error, one a
@@ -66,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     add_series_command(commands)
     add_export_command(commands)
     add_extract_command(commands)
+    add_locate_command(commands)
     return parser
 
 

@@ -79,7 +79,9 @@ def _row(claim: Claim) -> list[tuple[str, str]]:
     """(css class, escaped html) cells of a claim's row."""
     quote = claim.citation.quote
     source = claim.citation.source
-    cite = escape(f"{source.title} ({source.publisher}), characters {claim.citation.span[0]}–{claim.citation.span[1]}")
+    span, locator = claim.citation.span, claim.citation.locator
+    where = locator if locator is not None else "" if span is None else f"characters {span[0]}–{span[1]}"
+    cite = escape(f"{source.title} ({source.publisher}){', ' if where else ''}{where}")
     return [
         ("nowrap", escape(claim.subject.name)),
         ("", escape(claim.program.name) if claim.program else "—"),

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from esgclaims._errors import FileFormatError
+from esgclaims._io.atomic import atomic_write
 from esgclaims._io.dump import value_record
 from esgclaims._model import Organization, OrganizationKind, QuantityKind, Source
 from esgclaims._periods import AsOf, UnknownPeriod
-from esgclaims._units import count_kind_of, currency_of, ureg
+from esgclaims._units import count_kind_of, currency_of, registered_count_kind, unit_powers, ureg
 
 if TYPE_CHECKING:
     import os
@@ -37,6 +38,10 @@ _PHYSICAL = {
     "[length] ** 3": QuantityKind.VOLUME,
     "[length]": QuantityKind.DISTANCE,
     "[mass] * [length] ** 2 / [time] ** 2": QuantityKind.ENERGY,
+    "[mass] * [length] ** 2 / [time] ** 3": QuantityKind.POWER,
+    "[length] ** 2": QuantityKind.AREA,
+    "[time]": QuantityKind.TIME,
+    "[mass] / [length] ** 3": QuantityKind.CONCENTRATION,
 }
 
 
@@ -69,7 +74,7 @@ def dump_candidates(
     text = (
         draft.toml() if file.suffix.lower() == ".toml" else json.dumps(draft.document(), ensure_ascii=False, indent=2)
     )
-    file.write_text(text + "\n", encoding="utf-8")
+    atomic_write(file, (text + "\n").encode("utf-8"))
     return tuple(draft.todo())
 
 
@@ -86,6 +91,7 @@ class _Draft:
         self.unknown_nouns: dict[str, str] = {}
         self.count_kinds: dict[str, str] = {}
         """The count kinds the candidates propose (``new_kind``), to their plural as the text writes it."""
+        self.kinds: dict[str, dict[str, str]] = {}  # [[count_kinds]]: kinds a user registered, which a file declares
 
     def add(self, candidate: Candidate) -> None:
         value = candidate.value
@@ -112,6 +118,12 @@ class _Draft:
             "value": record,
         }
         self.claims.append(claim)
+        for name in unit_powers(value.units):
+            registered = registered_count_kind(str(name))
+            if registered is not None:
+                self.kinds[registered[0]] = {"name": registered[0]} | (
+                    {} if registered[1] is None else {"plural": registered[1]}
+                )
         noun = re.search(r"may count '([^']+)'", candidate.note)
         if noun is not None:
             self.unknown_nouns[claim["id"]] = noun.group(1)
@@ -185,9 +197,11 @@ class _Draft:
                 }.items()
                 if value is not None
             }
-        document = {"sources": [source], "organizations": list(self.organizations.values())}
-        if self.count_kinds:  # the own-reports file format's table of count kinds a file declares
-            document["count_kinds"] = [{"name": name, "plural": plural} for name, plural in self.count_kinds.items()]
+        kinds = list(self.kinds.values()) + [
+            {"name": name, "plural": plural} for name, plural in self.count_kinds.items() if name not in self.kinds
+        ]
+        document = {"count_kinds": kinds} if kinds else {}
+        document |= {"sources": [source], "organizations": list(self.organizations.values())}
         return document | {"metrics": list(self.metrics.values()), "claims": self.claims}
 
     def todo(self) -> list[str]:
@@ -199,7 +213,8 @@ class _Draft:
             lines.append(f"metric {metric_id!r}: add {' and '.join(reversed(missing))}")
         lines += [f"claim {c['id']!r}: add the subject (an organization id)" for c in self.claims if "subject" not in c]
         lines += [
-            f"claim {claim_id!r}: its figure may count {noun!r}; register the counted kind and extract again"
+            f"claim {claim_id!r}: its figure may count {noun!r}; extract again with --count and its singular, "
+            f"e.g. --count {noun.removesuffix('s')}"
             for claim_id, noun in self.unknown_nouns.items()
         ]
         lines += [
@@ -216,8 +231,8 @@ class _Draft:
             "# and fill in what the comments marked TODO name; `esgclaims validate FILE` lists what is left.",
             "# Metric kinds follow from the units the text states; `temporal` is yours to decide.",
         ]
-        for table in ("sources", "organizations", "count_kinds", "metrics", "claims"):
-            for record in document.get(table, ()):
+        for table in ("count_kinds", "sources", "organizations", "metrics", "claims"):
+            for record in document.get(table, []):
                 lines += ["", f"[[{table}]]"]
                 value = record.pop("value", None) if table == "claims" else None
                 lines += [f"{key} = {_toml(item)}" for key, item in record.items()]
@@ -233,7 +248,11 @@ class _Draft:
         if table == "sources" and "title" not in record:
             return ['# TODO title = "..."', '# TODO publisher = "..."']
         if table == "metrics":
-            gaps = [] if "kind" in record else ['# TODO kind = "..."   # money | count | share | mass | energy | ...']
+            gaps = (
+                []
+                if "kind" in record
+                else ['# TODO kind = "..."   # money | count | share | ratio | mass | area | time | ...']
+            )
             return [*gaps, f'# TODO temporal = "..."   # flow | cumulative | stock{self.hints[record["id"]]}']
         if table == "claims" and "subject" not in record:
             return ['# TODO subject = "..."   # the id of an organization']

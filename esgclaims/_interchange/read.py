@@ -157,9 +157,12 @@ class _Rows:
                 self._error(RecordError, row, "period_kind", f"{period_text!r} is a {period.kind} period")
                 raise _Skip
             source = self._source(row)
-            span = (get(row, "span_start"), get(row, "span_end"))
+            start, end, locator = get(row, "span_start"), get(row, "span_end"), get(row, "locator")
+            span = None if start is None and end is None else (start, end)
             quote = get(row, "quote")
-            citation = self._once(row, "quote", (source, quote, span), lambda: Citation(source, quote, span))
+            citation = self._once(
+                row, "quote", (source, quote, span, locator), lambda: Citation(source, quote, span, locator)
+            )
             parts = [get(row, c) for c in ("claim_id", "attribution", "modality", "note")]
             return self._once(
                 row,

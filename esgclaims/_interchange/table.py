@@ -62,7 +62,9 @@ def to_arrow(claims: Iterable[Claim]) -> pa.Table:
             items.append(item)
         indices[name].append(position)
 
-    columns: dict[str, list[Any]] = {name: [] for name in ("claim_id", "dataset", "quote", "span_start", "span_end")}
+    columns: dict[str, list[Any]] = {
+        name: [] for name in ("claim_id", "dataset", "quote", "span_start", "span_end", "locator")
+    }
     columns |= {name: [] for name in ("attribution", "modality", "note")}
     owners: list[Claim] = []  # the first claim of each value, to name in an error
     for claim in claims:
@@ -70,8 +72,9 @@ def to_arrow(claims: Iterable[Claim]) -> pa.Table:
         columns["claim_id"].append(claim.id)
         columns["dataset"].append(claim.id.partition("/")[0] if "/" in claim.id else None)
         columns["quote"].append(citation.quote)
-        columns["span_start"].append(citation.span[0])
-        columns["span_end"].append(citation.span[1])
+        columns["span_start"].append(None if citation.span is None else citation.span[0])
+        columns["span_end"].append(None if citation.span is None else citation.span[1])
+        columns["locator"].append(citation.locator)
         columns["attribution"].append(claim.attribution)
         columns["modality"].append(claim.modality.value)
         columns["note"].append(claim.note)

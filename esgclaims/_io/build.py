@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from esgclaims._claimset import ClaimSet
 from esgclaims._decimal import check_figure
-from esgclaims._errors import MissingFieldError, RecordError, UnitError, UnknownFieldError
+from esgclaims._errors import (
+    FieldTypeError,
+    InvalidClaimError,
+    MissingFieldError,
+    PeriodError,
+    RecordError,
+    UnitError,
+    UnknownFieldError,
+    did_you_mean,
+    suggestion,
+)
 from esgclaims._model import (
     Citation,
     Claim,
@@ -24,11 +36,18 @@ from esgclaims._model import (
     Temporal,
 )
 from esgclaims._parse_period import parse_period
-from esgclaims._periods import PartialDate
-from esgclaims._units import count_kind_of, parse_unit, quantity
+from esgclaims._periods import AsOf, PartialDate, Period
+from esgclaims._units import (
+    count_kind_of,
+    dimension_names,
+    parse_unit,
+    quantity,
+    register_count_kind,
+)
 from esgclaims._values import Qualifier, ReportedValue
 
 from .collect import choice, unknown
+from .records import CountKindRecord, converter, describe
 from .resolve import FAILED, TABLES, AlreadyReported, Resolver, failed
 from .restates import check_restatements
 
@@ -61,8 +80,77 @@ def _exact(number: Decimal) -> Decimal:
     return check_figure(number)
 
 
+def _quantity_kind(text: str) -> QuantityKind:
+    """The metric kind ``text`` names; a known confusion ("hectare") suggests the right kind ("area")."""
+    try:
+        return QuantityKind(text)
+    except ValueError:
+        names = [str(member.value) for member in QuantityKind]
+        hint = suggestion("kinds", text, names)
+        raise InvalidClaimError(f"expected one of {', '.join(names)}, got {text!r}{hint}") from None
+
+
+def _declare_count_kind(record: CountKindRecord) -> str:
+    """Register a kind a claim file declares; a name that is already a unit or a dimension is refused."""
+    name = record.name
+    if f"[{name}]" in dimension_names() and name not in _known_count_kinds():
+        raise UnitError(f"{name!r} is a dimension of physical units, not a count kind; choose another name", text=name)
+    try:
+        unit = parse_unit(name)
+    except UnitError:
+        pass  # a new name: what is wanted
+    else:
+        if count_kind_of(unit) != name:
+            raise UnitError(f"{name!r} is already a unit of {unit.dimensionality}, not a count kind", text=name)
+    register_count_kind(name, record.plural)
+    return name
+
+
+def _is_bare_date(text: str) -> bool:
+    """``2024-03-31``: a day, written alone."""
+    return len(text) == 10 and text[4] == text[7] == "-" and text.replace("-", "").isdigit()
+
+
+def _fit_period(text: str, period: Period, metric: Metric) -> Period:
+    """A bare date means "as of" on a cumulative or stock metric; on a flow metric it is refused."""
+    text = text.strip()
+    if not _is_bare_date(text) or metric.temporal is Temporal.EVENT:
+        return period
+    if metric.temporal is Temporal.FLOW:
+        raise PeriodError(
+            f"a bare date {text!r} names no span, which flow metric {metric.id!r} needs; write the span the "
+            f"flow covers ('2023-04-01 to {text}'), or '{text} to {text}' for that one day",
+            text=text,
+        )
+    return AsOf(PartialDate.parse(text))  # cumulative or stock: the level as of that date
+
+
+def _known_count_kinds() -> list[str]:
+    names = [name[1:-1] for name in dimension_names()]
+    return [name for name in names if name in _units_named(names) and count_kind_of(parse_unit(name)) == name]
+
+
+def _units_named(names: list[str]) -> set[str]:
+    known = set()
+    for name in names:
+        with contextlib.suppress(UnitError):
+            parse_unit(name)
+            known.add(name)
+    return known
+
+
 def _count_kind(text: str) -> str:
-    kind = count_kind_of(parse_unit(text))
+    try:
+        unit = parse_unit(text)
+    except UnitError:
+        if not re.fullmatch(r"[a-z][a-z_]*", text):
+            raise
+        hint = did_you_mean(text, _known_count_kinds())
+        raise UnitError(
+            f"unknown count kind {text!r}{hint}; declare a new one in a [[count_kinds]] table: name = {text!r}",
+            text=text,
+        ) from None
+    kind = count_kind_of(unit)
     if kind is None:
         raise UnitError(f"expected a count kind such as 'household', got {text!r}", text=text)
     if kind != text:
@@ -76,8 +164,9 @@ class ClaimFileResolver(Resolver):
     def run(self, document: dict[str, Any]) -> ClaimSet:
         """The file's claims; a :class:`~esgclaims.LoadError` listing every bad record, in file order."""
         for key in document:
-            if key not in TABLES:
-                self.errors.error(UnknownFieldError, unknown("table", key, TABLES), "top level", key)
+            if key not in TABLES and key != "count_kinds":
+                self.errors.error(UnknownFieldError, unknown("table", key, ["count_kinds", *TABLES]), "top level", key)
+        self._count_kinds(document.get("count_kinds", []))
         if "claims" not in document:
             self.errors.error(MissingFieldError, "missing table", "top level", "claims")
         records = {
@@ -94,6 +183,24 @@ class ClaimFileResolver(Resolver):
         check_restatements(self, [(label, claim) for (label, _), claim in zip(records["claims"], claims, strict=True)])
         self.errors.finish(order=lambda error: self.places.get(error.record, (-1, 0)))  # in file order
         return ClaimSet(claim for claim in claims if claim is not None)
+
+    def _count_kinds(self, raw_records: object) -> None:
+        """Register each ``[[count_kinds]]`` record's kind, before the metrics that count it are read."""
+        if not isinstance(raw_records, list):
+            self.errors.error(
+                FieldTypeError, f"expected a list of tables, got {describe(raw_records)}", "top level", "count_kinds"
+            )
+            return
+        for index, raw in enumerate(raw_records):
+            name = raw.get("name") if isinstance(raw, dict) else None
+            label = f"count kind {name!r}" if isinstance(name, str) and name else f"count_kinds[{index}]"
+            self.places[label] = (-1, index)
+            try:
+                record: CountKindRecord = converter.structure(raw, CountKindRecord)
+            except Exception as error:  # noqa: BLE001 - every cattrs failure becomes a RecordError
+                self._report_structure_errors(error, label, CountKindRecord)
+                continue
+            self._attempt(label, "name", _declare_count_kind, record)
 
     def _source(self, record: SourceRecord, label: str) -> Source:
         published = self._attempt(label, "published", _optional, PartialDate.parse, record.published)
@@ -176,7 +283,7 @@ class ClaimFileResolver(Resolver):
         )
 
     def _metric(self, record: MetricRecord, label: str) -> Metric:
-        kind = self._attempt(label, "kind", choice, QuantityKind, record.kind)
+        kind = self._attempt(label, "kind", _quantity_kind, record.kind)
         temporal = self._attempt(label, "temporal", choice, Temporal, record.temporal)
         count_of = self._attempt(label, "count_of", self._count_of, record, kind, label)
         tags = tuple(
@@ -237,6 +344,8 @@ class ClaimFileResolver(Resolver):
         metric = self._attempt(label, "metric", reference, "metrics", self.metrics, record.metric, label, "metric")
         source = self._attempt(label, "source", reference, "sources", self.sources, record.source, label, "source")
         period = self._attempt(label, "period", parse_period, record.period)
+        if not failed(period, metric):
+            period = self._attempt(label, "period", _fit_period, record.period, period, metric)
         modality = self._attempt(label, "modality", choice, Modality, record.modality)
         value = None if record.value is None else self._attempt(label, "value", self._value, record.value, label)
         if not failed(metric, value):
@@ -252,6 +361,7 @@ class ClaimFileResolver(Resolver):
                 "source": source,
                 "quote": record.quote,
                 "span": record.span,
+                "locator": record.locator,
             },
         )
         return self._make(

@@ -1,4 +1,4 @@
-"""Writing claim files: the JSON document that :func:`esgclaims.load` reads back to equal claims."""
+"""Writing claim files: the TOML or JSON document that :func:`esgclaims.load` reads back to equal claims."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from esgclaims._claimset import ClaimSet
-from esgclaims._errors import InvalidClaimError
-from esgclaims._units import plain, unit_name
+from esgclaims._errors import FileFormatError, InvalidClaimError
+from esgclaims._model import Temporal
+from esgclaims._units import plain, registered_count_kind, unit_name, unit_powers
 
+from .atomic import atomic_write
 from .resolve import TABLES
 
 if TYPE_CHECKING:
@@ -19,22 +21,39 @@ if TYPE_CHECKING:
     from esgclaims._model import Claim, Metric, Organization, Program, Source
     from esgclaims._values import ReportedValue
 
-__all__ = ["dump", "to_document", "to_json", "value_record"]
+__all__ = ["count_kinds", "dump", "to_document", "to_json", "to_toml", "value_record"]
 
 
 def dump(claims: ClaimSet | Iterable[Claim], path: str | os.PathLike[str]) -> None:
-    """Write claims as a JSON claim file that :func:`load` reads back to equal claims.
+    """Write claims as a TOML (``.toml``) or JSON (``.json``) claim file that :func:`load` reads back to equal claims.
 
-    Numbers are written as strings of exact decimals.
+    Numbers are written as strings of exact decimals. The same claims give the same
+    bytes every time. The file is replaced whole or not at all: a failure leaves an
+    existing file as it was. Comments a person wrote in a file are not kept.
+
+    Raises:
+        FileFormatError: the suffix is neither ``.toml`` nor ``.json``.
     """
-    Path(path).write_text(to_json(claims), encoding="utf-8")
+    file = Path(path)
+    kind = file.suffix.lower()
+    if kind not in (".toml", ".json"):
+        raise FileFormatError(f"{file.name}: unknown file type {file.suffix!r}; expected .toml or .json")
+    text = to_toml(claims) if kind == ".toml" else to_json(claims)
+    atomic_write(file, text.encode("utf-8"))
 
 
 def to_json(claims: ClaimSet | Iterable[Claim]) -> str:
-    """The text :func:`dump` writes: the claim file document as indented UTF-8 JSON."""
+    """The text :func:`dump` writes to a ``.json`` file: the claim file document as indented UTF-8 JSON."""
     import json  # noqa: PLC0415 - imported on use: loading TOML does not need it
 
     return json.dumps(to_document(claims), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_toml(claims: ClaimSet | Iterable[Claim]) -> str:
+    """The text :func:`dump` writes to a ``.toml`` file (by tomli-w), tables in the order the loader reads them."""
+    import tomli_w  # noqa: PLC0415 - imported on use: import time matters
+
+    return tomli_w.dumps(to_document(claims), multiline_strings=False, indent=2)
 
 
 def to_document(claims: ClaimSet | Iterable[Claim]) -> dict[str, list[dict[str, Any]]]:
@@ -129,10 +148,11 @@ def to_document(claims: ClaimSet | Iterable[Claim]) -> dict[str, list[dict[str, 
                     "program": None if claim.program is None else claim.program.id,
                     "metric": metric.id,
                     "value": None if claim.value is None else value_record(claim.value),
-                    "period": claim.period.iso(),
+                    "period": _period(claim),
                     "source": source.id,
                     "quote": claim.citation.quote,
-                    "span": list(claim.citation.span),
+                    "span": None if claim.citation.span is None else list(claim.citation.span),
+                    "locator": claim.citation.locator,
                     "attribution": claim.attribution,
                     "modality": claim.modality.value,
                     "note": claim.note,
@@ -141,9 +161,38 @@ def to_document(claims: ClaimSet | Iterable[Claim]) -> dict[str, list[dict[str, 
             ),
         )
     # [[claims]] is the one table a claim file must have, so an empty set still writes it.
-    return {
+    document = {
         table: [record for _, record in items.values()] for table, items in tables.items() if items or table == "claims"
     }
+    kinds = count_kinds(claim_set)
+    return {"count_kinds": kinds, **document} if kinds else document
+
+
+def count_kinds(claims: Iterable[Claim]) -> list[dict[str, str]]:
+    """The ``[[count_kinds]]`` records of the kinds ``claims`` count that the registry does not ship."""
+    names: dict[str, None] = {}
+    for claim in claims:
+        if claim.metric.count_of is not None:
+            names[claim.metric.count_of] = None
+        if claim.value is not None:
+            names.update(dict.fromkeys(str(name) for name in unit_powers(claim.value.units)))
+    records = []
+    for name in names:
+        registered = registered_count_kind(name)
+        if registered is not None:
+            records.append({"name": name} if registered[1] is None else {"name": name, "plural": registered[1]})
+    return records
+
+
+def _period(claim: Claim) -> str:
+    """The period as the loader reads it back: a one-day span is written out, not as a bare date.
+
+    The loader reads a bare date by the metric: "as of" on a cumulative or stock metric, refused on a flow.
+    """
+    text = claim.period.iso()
+    if claim.metric.temporal is not Temporal.EVENT and len(text) == 10 and text[4] == text[7] == "-":
+        return f"{text} to {text}"
+    return text
 
 
 def _number(value: Decimal) -> str:

@@ -23,6 +23,7 @@ from esgclaims._digits import digits_problem
 
 __all__ = [
     "ClaimRecord",
+    "CountKindRecord",
     "FieldProblem",
     "FrameworkRecord",
     "MetricRecord",
@@ -38,6 +39,13 @@ __all__ = [
 
 # Transient shapes, built only by the converter: named tuples, which cost a third of an attrs
 # class to create at import (benchmarks/coldstart.py), are enough. The model is attrs throughout.
+class CountKindRecord(NamedTuple):
+    """A ``[[count_kinds]]`` record: a counted kind the file's claims use, which the registry lacks."""
+
+    name: str
+    plural: str | None = None
+
+
 class SourceRecord(NamedTuple):
     """A ``[[sources]]`` record."""
 
@@ -110,7 +118,8 @@ class ClaimRecord(NamedTuple):
     period: str
     source: str
     quote: str
-    span: tuple[int, int]
+    span: tuple[int, int] | None = None
+    locator: str | None = None
     program: str | None = None
     value: ValueRecord | None = None
     attribution: str = "report"
@@ -206,6 +215,7 @@ def _make_converter() -> cattrs.BaseConverter:
     result.register_structure_hook_func(lambda t: t == tuple[str, ...], strings)
     result.register_structure_hook_func(lambda t: t == tuple[FrameworkRecord, ...], frameworks)
     for record_type in (
+        CountKindRecord,
         SourceRecord,
         OrganizationRecord,
         ProgramRecord,

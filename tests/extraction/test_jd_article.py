@@ -22,6 +22,7 @@ from tests.extraction.common import (
 @pytest.mark.parametrize("claim", NUMERIC, ids=[claim.id for claim in NUMERIC])
 def test_extract_finds_each_numeric_claim_of_the_jd_dataset(claim: esgclaims.Claim) -> None:
     text = article()
+    assert claim.citation.span is not None
     start, end = claim.citation.span
     inside = [c for c in extract(text, SOURCE, organizations=ORGANIZATIONS) if start <= c.figure_span[0] < end]
     found = [c for c in inside if c.value == claim.value and c.period == claim.period]
