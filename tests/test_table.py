@@ -66,6 +66,39 @@ def test_claims_in_different_units_of_one_dimension_compare_in_one_unit() -> Non
     assert table.column("low").to_pylist() == [Decimal("1.5"), Decimal(1500)]
 
 
+def _restating(claims: ClaimSet) -> ClaimSet:
+    """``claims`` with a restatement of SALES, and one of a claim not in the set."""
+    restated = attrs.evolve(
+        SALES, id="jd-2021/sales-2020", value=ReportedValue.of("101000000000", "CNY"), note="recounted"
+    )
+    elsewhere = attrs.evolve(SALES, id="jd-2021/sales-elsewhere", restates="jd-2019/sales")
+    return claims + ClaimSet([attrs.evolve(restated, restates=SALES.id), elsewhere])
+
+
+def test_restatements_go_to_parquet_and_back(tmp_path: Path) -> None:
+    claims = _restating(CLAIMS)
+    claims.to_parquet(tmp_path / "restated.parquet")
+    assert esgclaims.load(tmp_path / "restated.parquet") == claims
+    assert claims.to_arrow().column("restates").to_pylist()[-3:] == [None, SALES.id, "jd-2019/sales"]
+
+
+def test_a_table_written_before_the_restates_column_has_no_restatements(tmp_path: Path) -> None:
+    table = CLAIMS.to_arrow().drop_columns(["restates"])
+    assert esgclaims.load(_write(tmp_path / "early.parquet", table)) == CLAIMS
+
+
+def test_a_claim_that_restates_itself_is_named_at_its_restates_column(tmp_path: Path) -> None:
+    table = CLAIMS.to_arrow()
+    restates = table.column("restates").to_pylist()
+    restates[2] = SALES.id
+    table = _replace(table, "restates", pa.array(restates, pa.string()))
+    with pytest.raises(LoadError) as error:
+        esgclaims.load(_write(tmp_path / "bad.parquet", table))
+    assert [str(e) for e in error.value.exceptions] == [
+        f"bad.parquet, row 2 (claim {SALES.id!r}), field 'restates': claim {SALES.id!r} cannot restate itself"
+    ]
+
+
 def test_a_figure_decimal128_cannot_hold_exactly_is_an_error_not_a_rounded_number() -> None:
     fine = attrs.evolve(SALES, value=ReportedValue.of("0.00000000001", "CNY"))
     with pytest.raises(InvalidValueError) as error:

@@ -83,7 +83,7 @@ def check(claims: Iterable[Claim]) -> tuple[Finding, ...]:
 
     Claims of different programs measure different things and are not paired.
     Two claims of one source about one period are duplicates, judged as XBRL
-    judges duplicate facts (:func:`_judge_duplicate`). A claim another restates
+    judges duplicate facts (:func:`judge_duplicate`). A claim another restates
     is paired only with its restatement, as a ``restated`` finding with the
     change, after the other findings.
     """
@@ -98,7 +98,7 @@ def check(claims: Iterable[Claim]) -> tuple[Finding, ...]:
     for group in groups.values():
         for a, b in itertools.combinations(group, 2):
             if a.citation.source == b.citation.source and a.period == b.period:
-                duplicate = _judge_duplicate(a, b)
+                duplicate = judge_duplicate(a, b)
                 if duplicate is not None:
                     findings.append(duplicate)
                 continue
@@ -107,7 +107,7 @@ def check(claims: Iterable[Claim]) -> tuple[Finding, ...]:
     return tuple(findings)
 
 
-def _judge_duplicate(a: Claim, b: Claim) -> Finding | None:
+def judge_duplicate(a: Claim, b: Claim) -> Finding | None:
     """Two claims of one source about one quantity and period: one fact stated twice.
 
     As XBRL's duplicate-fact rules read ``decimals``, the two are consistent when

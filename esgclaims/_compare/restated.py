@@ -19,7 +19,15 @@ if TYPE_CHECKING:
 
     from .consistency import Finding
 
-__all__ = ["Restated", "latest", "latest_of_both", "restated_mode", "restatement_findings", "superseded"]
+__all__ = [
+    "Restated",
+    "latest",
+    "latest_of_both",
+    "restated_mode",
+    "restatement_finding",
+    "restatement_findings",
+    "superseded",
+]
 
 Restated = Literal["latest", "all"]
 """Which statements of a restated figure to use: the latest only, or all of them."""
@@ -84,22 +92,26 @@ def latest_of_both(left: Iterable[Claim], right: Iterable[Claim]) -> tuple[list[
 
 def restatement_findings(claims: Iterable[Claim]) -> list[Finding]:
     """A ``restated`` finding for each claim of ``claims`` that restates another of them, with the change."""
-    from .compare import compare  # noqa: PLC0415 - a sibling module of this layer, imported on use
-    from .consistency import Consistency, Finding, Pair  # noqa: PLC0415 - the module that imports this one
-
     claims = list(claims)
     by_id = {claim.id: claim for claim in claims}
     findings = []
     for claim in claims:
         original = None if claim.restates is None else by_id.get(claim.restates)
-        if original is None:
-            continue
-        change = None
-        words = "no figure to compare"
-        if original.value is not None and claim.value is not None:
-            pair = Pair(original, claim, compare(original, claim))
-            change, words = pair.change, pair.change_words
-        why = f" ({claim.note})" if claim.note else ""
-        reason = f"{claim.id} restates {original.id}{why}: {words}"
-        findings.append(Finding(original, claim, Consistency.RESTATED, reason, change))
+        if original is not None:
+            findings.append(restatement_finding(original, claim))
     return findings
+
+
+def restatement_finding(original: Claim, claim: Claim) -> Finding:
+    """The ``restated`` finding of ``claim``, which restates ``original``: the change, and why it changed."""
+    from .compare import compare  # noqa: PLC0415 - a sibling module of this layer, imported on use
+    from .consistency import Consistency, Finding, Pair  # noqa: PLC0415 - the module that imports this one
+
+    change = None
+    words = "no figure to compare"
+    if original.value is not None and claim.value is not None:
+        pair = Pair(original, claim, compare(original, claim))
+        change, words = pair.change, pair.change_words
+    why = f" ({claim.note})" if claim.note else ""
+    reason = f"{claim.id} restates {original.id}{why}: {words}"
+    return Finding(original, claim, Consistency.RESTATED, reason, change)

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from esgclaims._claimset import ClaimSet
-from esgclaims._compare.consistency import Consistency, Finding, PairMemo, judge_pair
+from esgclaims._compare.consistency import Consistency, Finding, PairMemo, judge_duplicate, judge_pair
+from esgclaims._compare.restated import restatement_finding
 from esgclaims._errors import ArgumentTypeError, MissingExtraError
 
 from .parquet import read_parquet
@@ -17,6 +18,8 @@ from .table import to_arrow
 
 if TYPE_CHECKING:
     import pyarrow as pa  # type: ignore[import-untyped]
+
+    from esgclaims._model import Claim
 
 __all__ = ["check_duckdb", "check_duckdb_table"]
 
@@ -55,10 +58,11 @@ def _relation(connection: Any, number: int, item: object) -> tuple[str, Any]:  #
 
 
 def check_duckdb_table(*inputs: str | os.PathLike[str] | ClaimSet) -> pa.Table:
-    """The consistency check's result as an Arrow table, one row per pair, computed by DuckDB.
+    """The consistency check's result as an Arrow table, one row per finding, computed by DuckDB.
 
     The columns are ``a_id``, ``b_id``, ``status`` and ``rule`` (see esgclaims/_interchange/sql.py),
-    in the order :meth:`ClaimSet.check` gives its findings. Nothing is read into
+    in the order :meth:`ClaimSet.check` gives its findings: pairs (duplicates among
+    them, with rule ``duplicate``), then restatements (status ``restated``). Nothing is read into
     Python objects: this is the path for tables of millions of claims.
     """
     duckdb = _duckdb()
@@ -80,8 +84,10 @@ def check_duckdb(*inputs: str | os.PathLike[str] | ClaimSet) -> tuple[Finding, .
 
     Each input is a Parquet claim table (from :meth:`ClaimSet.to_parquet`) or a
     claim set; they are checked as one set, in the order given. DuckDB pairs the
-    claims and decides each verdict in SQL; the findings then name both claims
-    and say why, as :meth:`ClaimSet.check` does. Needs ``esgclaims[duckdb]``.
+    claims, judges duplicates, leaves out restated claims and finds the
+    restatements, deciding each verdict in SQL; the findings then name both
+    claims and say why (with the change of a restatement), as
+    :meth:`ClaimSet.check` does. Needs ``esgclaims[duckdb]``.
 
     Examples:
         >>> import esgclaims
@@ -97,7 +103,17 @@ def check_duckdb(*inputs: str | os.PathLike[str] | ClaimSet) -> tuple[Finding, .
         claims |= {claim.id: claim for claim in found}
     findings = []
     memo = PairMemo()  # each claim's interval and words, once however many pairs it is in
-    for a_id, b_id, status in zip(result["a_id"], result["b_id"], result["status"], strict=True):
+    rows = zip(result["a_id"], result["b_id"], result["status"], result["rule"], strict=True)
+    for a_id, b_id, status, rule in rows:
         a, b = claims[a_id], claims[b_id]
-        findings.append(Finding(a, b, Consistency(status), judge_pair(a, b, memo).reason))
+        findings.append(_finding(a, b, Consistency(status), rule, memo))
     return tuple(findings)
+
+
+def _finding(a: Claim, b: Claim, status: Consistency, rule: str, memo: PairMemo) -> Finding:
+    """The finding of one row: DuckDB's verdict, worded as the Python engine words it."""
+    if status is Consistency.RESTATED:
+        return restatement_finding(a, b)  # the change is an interval of the two claims, computed here
+    duplicate = judge_duplicate(a, b) if rule == "duplicate" else None
+    reason = judge_pair(a, b, memo).reason if duplicate is None else duplicate.reason
+    return Finding(a, b, status, reason)

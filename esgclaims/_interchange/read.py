@@ -18,7 +18,7 @@ from esgclaims._periods import PartialDate
 from esgclaims._units import parse_unit, plain, quantity
 from esgclaims._values import ReportedValue
 
-from .schema import COLUMNS, SCHEMA_VERSION, VERSION_KEY, schema
+from .schema import COLUMNS, OPTIONAL_COLUMNS, SCHEMA_VERSION, VERSION_KEY, schema
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable
@@ -37,7 +37,8 @@ def from_arrow(table: pa.Table, *, path: str | None = None) -> ClaimSet:
     """The claims of a claim table (from :func:`to_arrow` or a Parquet file).
 
     Args:
-        table: A ``pyarrow.Table`` in the claim table schema (other columns are ignored).
+        table: A ``pyarrow.Table`` in the claim table schema (other columns are ignored; a table
+            without ``restates``, written before it was added, has no restatements).
         path: The file it was read from, to name in errors.
 
     Raises:
@@ -66,6 +67,8 @@ def from_arrow(table: pa.Table, *, path: str | None = None) -> ClaimSet:
     errors: list[RecordError] = []
     for field in schema():
         if field.name not in table.column_names:
+            if field.name in OPTIONAL_COLUMNS:  # written before the column was added: no restatements
+                continue
             errors.append(MissingFieldError("missing column", file=name, record="the table", field=field.name))
         elif table.schema.field(field.name).type != field.type:
             got = table.schema.field(field.name).type
@@ -73,7 +76,10 @@ def from_arrow(table: pa.Table, *, path: str | None = None) -> ClaimSet:
             errors.append(FieldTypeError(problem, file=name, record="the table", field=field.name))
     if errors:
         raise LoadError(f"{name}: {_count(errors)}; nothing was loaded", errors)
-    columns = {column: table.column(column).to_pylist() for column in COLUMNS}
+    absent = [None] * table.num_rows
+    columns = {
+        column: table.column(column).to_pylist() if column in table.column_names else absent for column in COLUMNS
+    }
     return _Rows(name, columns).run(table.num_rows)
 
 
@@ -163,13 +169,26 @@ class _Rows:
             citation = self._once(
                 row, "quote", (source, quote, span, locator), lambda: Citation(source, quote, span, locator)
             )
-            parts = [get(row, c) for c in ("claim_id", "attribution", "modality", "note")]
+            parts = [get(row, c) for c in ("claim_id", "attribution", "modality", "note", "restates")]
+            if parts[4] is not None and parts[4] == parts[0]:
+                self._error(RecordError, row, "restates", f"claim {parts[0]!r} cannot restate itself")
+                raise _Skip
             return self._once(
                 row,
                 "claim_id",
                 (row,),
                 lambda: Claim(
-                    parts[0], subject, metric, value, period, citation, program, parts[1], parts[2], parts[3]
+                    parts[0],
+                    subject,
+                    metric,
+                    value,
+                    period,
+                    citation,
+                    program,
+                    parts[1],
+                    parts[2],
+                    parts[3],
+                    restates=parts[4],
                 ),
             )
         except _Skip:

@@ -20,6 +20,7 @@ __all__ = [
     "COMPARISON_SCALE",
     "COMPARISON_UNITS",
     "FIGURE_SCALE",
+    "OPTIONAL_COLUMNS",
     "SCHEMA_VERSION",
     "VERSION_KEY",
     "arrow",
@@ -27,7 +28,11 @@ __all__ = [
 ]
 
 #: The version of the columns below; a reader refuses a table of another version.
+#: ``restates`` came after the first tables of version 1 were written: a reader takes
+#: a version 1 table without it as one without restatements (:data:`OPTIONAL_COLUMNS`).
 SCHEMA_VERSION = "1"
+#: Columns a version 1 table may lack, read as all null: ``restates``, added before any release.
+OPTIONAL_COLUMNS = frozenset({"restates", "locator"})
 #: The key of the schema version in the Arrow schema's (and so the Parquet file's) key-value metadata.
 VERSION_KEY = b"esgclaims.schema_version"
 #: Digits after the point of the figures in the claim's unit: 28 before it.
@@ -130,6 +135,7 @@ def _columns(pa: Any) -> list[tuple[str, pa.DataType, bool, str]]:  # noqa: ANN4
         ("attribution", text, False, "who makes the claim: report, ..."),
         ("modality", text, False, "achievement, commitment or target"),
         ("note", text, False, "a note ('' when none)"),
+        ("restates", text, True, "the id of the claim this one restates (replaces), null when none"),
     ]
 
 
@@ -194,6 +200,7 @@ COLUMNS = [
     "attribution",
     "modality",
     "note",
+    "restates",
 ]
 
 

@@ -2,16 +2,21 @@
 
 The query reads a table or view named ``claims`` in the claim table schema, with
 one more column, ``seq``: the claim's position (a BIGINT that orders claims as
-the Python engine meets them). It pairs claims of one subject, metric and
-program (a self-join), leaves out two claims of one source about one period, and
-returns one row per pair: ``a_seq``, ``b_seq``, ``a_id``, ``b_id``, ``status``
-(consistent, inconsistent, indeterminate) and ``rule`` (which rule decided).
+the Python engine meets them). It pairs the claims of one subject, metric and
+program (a self-join) that no other claim restates, and returns one row per
+finding: ``grp``, ``a_seq``, ``b_seq``, ``a_id``, ``b_id``, ``status``
+(consistent, inconsistent, indeterminate, restated) and ``rule`` (which rule
+decided). Two claims of one source about one period are a duplicate (rule
+``duplicate``): judged by the same rules, and left out when those cannot tell,
+as for figures in units that do not compare. Then, after all pairs, one
+``restated`` row for each claim that restates another of the table (``a`` the
+original, ``b`` the restatement), in the restatement's order.
 
 Bounds are compared on the comparison columns (``cmp_low`` ...), which hold
 each claim's interval widened by its precision, in one unit per dimension:
 claims in tonnes and in kilograms compare exactly. Only standard SQL is used:
-``CASE``, a window ``MIN``, ``IS NOT DISTINCT FROM`` and comparisons of
-decimals and dates.
+``CASE``, a window ``MIN``, ``IS NOT DISTINCT FROM``, a ``LEFT JOIN``,
+``UNION ALL`` and comparisons of decimals and dates.
 """
 
 from __future__ import annotations
@@ -112,27 +117,48 @@ def _pair_columns() -> str:
     return ",\n    ".join(names)
 
 
-#: The query: one row per pair of claims that ``ClaimSet.check()`` pairs, with its status.
-CONSISTENCY_SQL = f"""WITH numeric AS (
-  SELECT *, MIN(seq) OVER (PARTITION BY subject_id, metric_id, program_id) AS grp
-  FROM claims
-  WHERE qualifier IS NOT NULL
+#: The query: one row per finding of ``ClaimSet.check()``, with its status, in check()'s order.
+CONSISTENCY_SQL = f"""WITH restated AS (
+  SELECT DISTINCT restates FROM claims WHERE restates IS NOT NULL
+),
+numeric AS (
+  SELECT c.*, MIN(c.seq) OVER (PARTITION BY c.subject_id, c.metric_id, c.program_id) AS grp
+  FROM claims AS c
+  LEFT JOIN restated AS r ON r.restates = c.claim_id
+  WHERE c.qualifier IS NOT NULL AND r.restates IS NULL
 ),
 pairs AS (
   SELECT
     a.grp AS grp, a.seq AS a_seq, b.seq AS b_seq, a.claim_id AS a_id, b.claim_id AS b_id,
     a.temporal AS temporal,
     a.dimension = b.dimension AS same_dimension,
+    ({_SAME_SOURCE} AND a.period_kind = b.period_kind AND a.period = b.period) AS duplicate,
     {_RELATION} AS relation,
     {_pair_columns()}
   FROM numeric AS a
   JOIN numeric AS b
     ON a.subject_id = b.subject_id AND a.metric_id = b.metric_id
     AND a.program_id IS NOT DISTINCT FROM b.program_id AND a.seq < b.seq
-  WHERE NOT ({_SAME_SOURCE} AND a.period_kind = b.period_kind AND a.period = b.period)
+),
+judged AS (
+  SELECT
+    0 AS part, grp, a_seq, b_seq, a_id, b_id, duplicate,
+    {_select()}
+  FROM pairs
+),
+findings AS (
+  SELECT
+    part, grp, a_seq, b_seq, a_id, b_id, status,
+    CASE WHEN duplicate THEN 'duplicate' ELSE rule END AS rule
+  FROM judged
+  WHERE NOT (duplicate AND status = 'indeterminate')
+  UNION ALL
+  SELECT
+    1 AS part, b.seq AS grp, a.seq AS a_seq, b.seq AS b_seq, a.claim_id AS a_id, b.claim_id AS b_id,
+    'restated' AS status, 'restated' AS rule
+  FROM claims AS b
+  JOIN claims AS a ON a.claim_id = b.restates
 )
-SELECT
-  grp, a_seq, b_seq, a_id, b_id,
-  {_select()}
-FROM pairs
-ORDER BY grp, a_seq, b_seq"""  # noqa: S608 - built from this module's constants only
+SELECT grp, a_seq, b_seq, a_id, b_id, status, rule
+FROM findings
+ORDER BY part, grp, a_seq, b_seq"""  # noqa: S608 - built from this module's constants only

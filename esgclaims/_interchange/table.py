@@ -65,7 +65,7 @@ def to_arrow(claims: Iterable[Claim]) -> pa.Table:
     columns: dict[str, list[Any]] = {
         name: [] for name in ("claim_id", "dataset", "quote", "span_start", "span_end", "locator")
     }
-    columns |= {name: [] for name in ("attribution", "modality", "note")}
+    columns |= {name: [] for name in ("attribution", "modality", "note", "restates")}
     owners: list[Claim] = []  # the first claim of each value, to name in an error
     for claim in claims:
         citation = claim.citation
@@ -78,6 +78,7 @@ def to_arrow(claims: Iterable[Claim]) -> pa.Table:
         columns["attribution"].append(claim.attribution)
         columns["modality"].append(claim.modality.value)
         columns["note"].append(claim.note)
+        columns["restates"].append(claim.restates)
         index("subject", claim.subject)
         index("program", claim.program)
         index("metric", claim.metric)

@@ -49,7 +49,11 @@ def _nearby_periods(draw: st.DrawFn, period: Period) -> Period:
 
 @st.composite
 def _restatements(draw: st.DrawFn) -> ClaimSet:
-    """Two related claims, then restatements of the first with other values, periods and sources: many pairs."""
+    """Two related claims, then more statements of them with other values, periods and sources: many pairs.
+
+    Some restate the claim they were drawn from (or a claim not in the set), so
+    that restatements, chains of them and duplicates in one source all occur.
+    """
     a, b = draw(claim_pairs())
     claims: list[Claim] = [a, attrs.evolve(b, id="b")]
     for number in range(draw(st.integers(0, 4))):
@@ -60,7 +64,10 @@ def _restatements(draw: st.DrawFn) -> ClaimSet:
         if value is not None and draw(st.booleans()):
             same = [c.value for c in claims if c.metric == other.metric and c.value is not None]
             value = draw(st.sampled_from(same) | reported_values(other.metric))
-        claims.append(attrs.evolve(other, id=f"r{number}", period=period, citation=citation, value=value))
+        restates = draw(st.none() | st.sampled_from([other.id, "gone"]))  # "gone": a claim not in the set
+        claims.append(
+            attrs.evolve(other, id=f"r{number}", period=period, citation=citation, value=value, restates=restates)
+        )
     return ClaimSet(claims)
 
 
