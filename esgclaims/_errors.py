@@ -149,9 +149,29 @@ class EsgClaimsError(Exception):
 class _TextError(EsgClaimsError, ValueError):
     """An error about a piece of text a user gave: it keeps the ``text`` and a ``hint``, also when pickled.
 
+    One rule for ``text``: it is the phrase the user passed to the public function, with
+    the whitespace around it stripped, also when only a part of it failed (the message
+    names the part). For :func:`~esgclaims.parse_value`, :func:`~esgclaims.parse_period`
+    and :func:`~esgclaims.parse_date` that is their ``text``; for
+    :func:`~esgclaims.parse_unit` and :func:`~esgclaims.quantity` the unit as written;
+    for :func:`~esgclaims.register_count_kind` the name or plural refused. A period
+    built from numbers (``PartialDate(2020, 13)``) carries the number refused, as text.
+    ``text`` is ``None`` only where no text was given at all (a unit that is not a string).
+
+    ``hint`` says what to write instead, or what was expected; it is ``None`` only where
+    there is nothing to suggest (an unknown unit with no near miss).
+
     Attributes:
-        text: The offending text (a unit name, a phrase), or ``None`` when there is none.
+        text: The phrase as the user passed it, stripped, or ``None`` when there is none.
         hint: What to write instead, or ``None``.
+
+    Examples:
+        >>> import esgclaims
+        >>> try:
+        ...     esgclaims.parse_value("  around 19,77 tonnes ")
+        ... except esgclaims.ValueParseError as error:
+        ...     print(error.text, "|", error.hint)
+        around 19,77 tonnes | write 19.77 for a decimal, or group the digits in threes (1,977)
     """
 
     def __init__(self, message: str, *, text: str | None = None, hint: str | None = None) -> None:
@@ -168,15 +188,27 @@ def _rebuild_text_error(cls: type[_TextError], message: str, text: str | None, h
 
 
 class UnitError(_TextError):
-    """A unit name that is not in the registry, or a unit that does not fit."""
+    """A unit name that is not in the registry, or a unit that does not fit.
+
+    ``text`` is the unit as the user wrote it (see ``_TextError`` for the rule), ``hint``
+    the nearest known unit or what a unit must look like.
+    """
 
 
 class ValueParseError(_TextError):
-    """A phrase that :func:`esgclaims.parse_value` cannot read."""
+    """A phrase that :func:`esgclaims.parse_value` cannot read.
+
+    ``text`` is the whole phrase passed to ``parse_value`` (stripped), also when one word
+    of it failed; ``hint`` says what to write instead.
+    """
 
 
 class PeriodError(_TextError):
-    """A period phrase that is unreadable or ambiguous, or a period that cannot exist."""
+    """A period phrase that is unreadable or ambiguous, or a period that cannot exist.
+
+    ``text`` is the whole phrase passed to ``parse_period`` or ``parse_date`` (stripped),
+    or, for a period built from numbers, the number refused; ``hint`` says what to write instead.
+    """
 
 
 class InvalidValueError(EsgClaimsError, ValueError):

@@ -52,7 +52,11 @@ class Interval:
             object.__setattr__(self, "high_closed", False)
         if self.low is not None and self.high is not None:
             if self.low.dimensionality != self.high.dimensionality:
-                raise UnitError(f"interval bounds of different dimensions: {self.low.units} and {self.high.units}")
+                raise UnitError(
+                    f"interval bounds of different dimensions: {self.low.units} and {self.high.units}",
+                    text=str(self.high.units),
+                    hint=f"a unit of the same dimension as {self.low.units}",
+                )
             if self.high.units != self.low.units:
                 object.__setattr__(self, "high", _exact_to(self.high, self.low.units))
             if self.high < self.low or (self.high == self.low and not (self.low_closed and self.high_closed)):
@@ -178,7 +182,11 @@ class Interval:
     def to(self, unit: Unit) -> Interval:
         """The same interval in another unit of the same dimension."""
         if unit.dimensionality != self.units.dimensionality:
-            raise UnitError(f"cannot express {self} in {unit}: the dimensions differ")
+            raise UnitError(
+                f"cannot express {self} in {unit}: the dimensions differ",
+                text=str(unit),
+                hint=f"a unit of the same dimension as {self.units}",
+            )
         return Interval(
             None if self.low is None else _exact_to(self.low, unit),
             None if self.high is None else _exact_to(self.high, unit),

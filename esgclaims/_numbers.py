@@ -143,7 +143,9 @@ def read_number(text: str, original: str) -> tuple[Decimal, Decimal | None, str]
     try:
         digits = read_digits(text)
     except DigitsError as error:
-        raise ValueParseError(f"cannot read {quoted}: {error}", text=error.text, hint=error.problem.hint) from None
+        raise ValueParseError(
+            f"cannot read {quoted}: {error}", text=original.strip(), hint=error.problem.hint
+        ) from None
     if digits is not None:
         return digits.number, digits.precision, text[digits.end :].strip()
     word = word_number(text)
@@ -197,7 +199,7 @@ def read_scale(text: str, has_currency: bool, original: str | None = None) -> tu
             written = text[:position].strip()
             raise ValueParseError(
                 f"cannot read {(original or written).strip()[:60]!r}: scale words multiply beyond 10^{MAX_ADJUSTED}",
-                text=written,
+                text=(original or written).strip(),
                 hint="write one scale word, e.g. 'billion'",
             )
     text = text[position:]

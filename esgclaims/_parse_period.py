@@ -74,6 +74,15 @@ def parse_date(text: str) -> PartialDate:
     """
     if not isinstance(text, str):
         raise ArgumentTypeError(f"parse_date(text): expected a string, got {type(text).__name__}")
+    try:
+        return _read_date(text)
+    except PeriodError as error:  # the rule of PeriodError.text: the phrase the caller passed, whole
+        error.text = text.strip()
+        raise
+
+
+def _read_date(text: str) -> PartialDate:
+    """The body of :func:`parse_date`."""
     cleaned, nested = _clean(text), 0
     while (end_of := re.search(_END_OF, cleaned, _I)) is not None:  # iterative: no recursion on "end of end of ..."
         nested += 1
@@ -104,7 +113,11 @@ def _date(text: str) -> PartialDate:
     cleaned = _clean(text)
     year_month = re.fullmatch(r"(\d{4})-(\d{2})", cleaned)
     if year_month and int(year_month[2]) > 12:
-        raise PeriodError(f"{text.strip()!r} is no month; for a run of years write both in full, e.g. '2019 to 2021'")
+        raise PeriodError(
+            f"{text.strip()!r} is no month; for a run of years write both in full, e.g. '2019 to 2021'",
+            text=text.strip(),
+            hint="write both years in full, e.g. '2019 to 2021'",
+        )
     for form, flags in _each_date_form():
         match = re.fullmatch(form, cleaned, flags)
         if match:
@@ -119,13 +132,23 @@ def _date(text: str) -> PartialDate:
         if a <= 12 and b <= 12 and a != b:
             raise PeriodError(
                 f"ambiguous date {text.strip()!r}: {a} {calendar.month_name[b]} or {calendar.month_name[a]} {b}? "
-                f"Write it as {year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}"
+                f"Write it as {year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}",
+                text=text.strip(),
+                hint=f"write it as {year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}",
             )
         day, month = (a, b) if a > 12 else (b, a)
         return PartialDate(year, month, day)
     if re.fullmatch(r"fy\s?\d{2}|'\d{2}|\d{2}", cleaned, _I):
-        raise PeriodError(f"two-digit year in {text.strip()!r} is ambiguous; write the year in full")
-    raise PeriodError(f"cannot read a date in {text.strip()!r}; expected e.g. '2020-09-30' or 'Sept. 30, 2020'")
+        raise PeriodError(
+            f"two-digit year in {text.strip()!r} is ambiguous; write the year in full",
+            text=text.strip(),
+            hint="write the year in full, e.g. '2021'",
+        )
+    raise PeriodError(
+        f"cannot read a date in {text.strip()!r}; expected e.g. '2020-09-30' or 'Sept. 30, 2020'",
+        text=text.strip(),
+        hint="a date such as '2020-09-30' or 'Sept. 30, 2020'",
+    )
 
 
 def parse_period(text: str) -> Period:
@@ -155,9 +178,22 @@ def parse_period(text: str) -> Period:
     """
     if not isinstance(text, str):
         raise ArgumentTypeError(f"parse_period(text): expected a string, got {type(text).__name__}")
+    try:
+        return _read_period(text)
+    except PeriodError as error:  # the rule of PeriodError.text: the phrase the caller passed, whole
+        error.text = text.strip()
+        raise
+
+
+def _read_period(text: str) -> Period:
+    """The body of :func:`parse_period`."""
     cleaned = _clean(text)
     if not cleaned:
-        raise PeriodError("empty period; write 'unknown' when the text states none")
+        raise PeriodError(
+            "empty period; write 'unknown' when the text states none",
+            text=text.strip(),
+            hint="write 'unknown' when the text states none",
+        )
     if cleaned.lower() in ("unknown", "not stated", "period not stated"):
         return UnknownPeriod()
     canonical = _canonical(cleaned)
@@ -165,14 +201,21 @@ def parse_period(text: str) -> Period:
         return canonical
     cleaned = re.sub(r"^(in|during|for|on|over|throughout|within) (the )?", "", cleaned, flags=_I)
     if re.search(_RELATIVE, cleaned, _I):
-        raise PeriodError(f"{text.strip()!r} is relative to a date the text does not state")
+        raise PeriodError(
+            f"{text.strip()!r} is relative to a date the text does not state",
+            text=text.strip(),
+            hint="write the dates it means, e.g. '2020-09' or 'as of 2020-09-30'",
+        )
     for reader in (_ended, _as_of, _fiscal_year, _half_year, _quarter, _span, _calendar_year, _single):
         period = reader(cleaned)
         if period is not None:
             return period
     raise PeriodError(
         f"cannot read the period {text.strip()!r}; expected e.g. 'as of 2020-09-30', "
-        "'2019-09 to 2021-02', '2020', 'FY2022', 'H1 2022', 'Q3 2020' or 'unknown'"
+        "'2019-09 to 2021-02', '2020', 'FY2022', 'H1 2022', 'Q3 2020' or 'unknown'",
+        text=text.strip(),
+        hint="a period such as 'as of 2020-09-30', '2019-09 to 2021-02', '2020', 'FY2022', 'H1 2022', "
+        "'Q3 2020' or 'unknown'",
     )
 
 
@@ -224,14 +267,22 @@ def _fiscal_year(text: str) -> Period | None:
     if match is None:
         if re.fullmatch(rf"{_FISCAL}\d{{2}}(?:{_SPLIT})?", text, _I):
             example = "FY2023/24" if re.search(r"\d\s*\D", text) else "FY2022"
-            raise PeriodError(f"two-digit fiscal year {text!r} is ambiguous; write the year in full, e.g. {example}")
+            raise PeriodError(
+                f"two-digit fiscal year {text!r} is ambiguous; write the year in full, e.g. {example}",
+                text=text.strip(),
+                hint=f"write the year in full, e.g. {example}",
+            )
         return None
     year = fiscal_label(match["year"], match["tail"], text)
     if match.groupdict().get("a") is None:
         return FiscalYear(year)
     fiscal = FiscalYear(year, first_month=PartialDate.parse(match["a"]))
     if fiscal.iso() != f"FY{year:04d} ({match['a']} to {match['b']})":
-        raise PeriodError(f"FY{year} from {match['a']} ends {fiscal.iso()[-8:-1]}, not {match['b']}")
+        raise PeriodError(
+            f"FY{year} from {match['a']} ends {fiscal.iso()[-8:-1]}, not {match['b']}",
+            text=text.strip(),
+            hint=f"write {fiscal.iso()!r}",
+        )
     return fiscal
 
 
@@ -252,7 +303,11 @@ def fiscal_label(year: str, tail: str | None, text: str) -> int:
     short = f"{(first + 1) % 100:02d}"
     if tail not in (short, f"{first + 1:04d}"):
         example = f"FY{first}/{short}"
-        raise PeriodError(f"{text.strip()!r} is no fiscal year: a split year runs into the next, e.g. {example}")
+        raise PeriodError(
+            f"{text.strip()!r} is no fiscal year: a split year runs into the next, e.g. {example}",
+            text=text.strip(),
+            hint=f"a split year runs into the next, e.g. {example}",
+        )
     return first + 1
 
 
@@ -294,9 +349,15 @@ def months_ended(date: PartialDate, months: int) -> Period:
         esgclaims.PeriodError: a period of months ends on the last day of a month, not 2024-03-30
     """
     if date.month is None or (date.day is not None and date.day != PartialDate(date.year, date.month).last.day):
-        raise PeriodError(f"a period of months ends on the last day of a month, not {date.iso()}")
+        raise PeriodError(
+            f"a period of months ends on the last day of a month, not {date.iso()}",
+            text=date.iso(),
+            hint="the last day of a month, e.g. '2024-03-31'",
+        )
     if not 1 <= months <= 120:
-        raise PeriodError(f"cannot read a period of {months} months")
+        raise PeriodError(
+            f"cannot read a period of {months} months", text=str(months), hint="a period of 1 to 120 months"
+        )
     index = date.year * 12 + date.month - months
     first, last = PartialDate(index // 12, index % 12 + 1), PartialDate(date.year, date.month)
     if months == 12:
@@ -358,14 +419,24 @@ def _span(text: str) -> Period | None:
         if joiner == "/" and re.fullmatch(r"\d{4}", match["a"]) and second_text == f"{(int(match['a']) + 1) % 100:02d}":
             raise PeriodError(
                 f"{text!r} could be the years {match['a']} to {int(match['a']) + 1} or a fiscal year; "
-                f"write '{match['a']} to {int(match['a']) + 1}' or 'FY{text}'"
+                f"write '{match['a']} to {int(match['a']) + 1}' or 'FY{text}'",
+                text=text.strip(),
+                hint=f"write '{match['a']} to {int(match['a']) + 1}' or 'FY{text}'",
             )
-        raise PeriodError(f"cannot tell which year {text!r} ends in; write both years in full")
+        raise PeriodError(
+            f"cannot tell which year {text!r} ends in; write both years in full",
+            text=text.strip(),
+            hint="write both years in full, e.g. '2019 to 2021'",
+        )
     if joiner == "/":
         if re.fullmatch(r"\d{4}", match["a"]) and re.fullmatch(r"\d{4}", second_text):
-            raise PeriodError(
-                f"{text!r} could be the years {match['a']} to {second_text} or a fiscal year; "
+            advice = (
                 f"write '{match['a']} to {second_text}' or e.g. 'FY{second_text} ({match['a']}-07 to {second_text}-06)'"
+            )
+            raise PeriodError(
+                f"{text!r} could be the years {match['a']} to {second_text} or a fiscal year; {advice}",
+                text=text.strip(),
+                hint=advice,
             )
         try:
             last = parse_date(second_text)
@@ -396,7 +467,9 @@ def _in_year_of(first: str, last: str) -> PartialDate | None:
         if date.first > end.last:
             raise PeriodError(
                 f"{first.strip()!r} to {last.strip()!r} runs back across the new year; write both years, "
-                f"e.g. '{date.year - 1}-{date.month or 1:02d} to {end.iso()}'"
+                f"e.g. '{date.year - 1}-{date.month or 1:02d} to {end.iso()}'",
+                text=f"{first.strip()} to {last.strip()}",
+                hint=f"write both years, e.g. '{date.year - 1}-{date.month or 1:02d} to {end.iso()}'",
             )
         return date
     return None

@@ -109,13 +109,15 @@ def parse_value(text: str, *, tolerance: Decimal | str | None = None) -> Reporte
     except ValueParseError:
         raise
     except EsgClaimsError as error:
-        raise ValueParseError(f"cannot read {text.strip()!r}: {error}") from None
+        raise ValueParseError(
+            f"cannot read {text.strip()!r}: {error}", text=text.strip(), hint=getattr(error, "hint", None)
+        ) from None
 
 
 def _parse(original: str, tolerance: Decimal | str | None) -> ReportedValue:
     text = re.sub(r"\s+", " ", original.strip().rstrip(".;,"))
     if not text:
-        raise ValueParseError("empty value")
+        raise ValueParseError("empty value", text=original.strip(), hint="a figure, e.g. '19.77 million tonnes'")
     qualifier: Qualifier = Qualifier.EXACT
     text, phrase = _strip_prefix(text, _QUALIFIERS)
     if phrase is not None:
@@ -163,12 +165,20 @@ def _figures(text: str, original: str, qualifier: Qualifier, between: bool) -> _
     quoted = repr(original.strip())
     currency, text = _currency_prefix(text, original)
     if re.match("^[-\u2212]\\s*\\d", text):
-        raise ValueParseError(f"cannot read {quoted}: a reported figure cannot be negative")
+        raise ValueParseError(
+            f"cannot read {quoted}: a reported figure cannot be negative",
+            text=original.strip(),
+            hint="write the figure without a minus sign",
+        )
     low_multiple, high_multiple, text = magnitude_phrase(text)
     if low_multiple is not None:
         assert high_multiple is not None  # noqa: S101 - set together
         if qualifier is not Qualifier.EXACT:
-            raise ValueParseError(f"cannot read {quoted}: two qualifiers ({qualifier.value} and an order of magnitude)")
+            raise ValueParseError(
+                f"cannot read {quoted}: two qualifiers ({qualifier.value} and an order of magnitude)",
+                text=original.strip(),
+                hint="keep one qualifier, e.g. 'tens of thousands of farms'",
+            )
         scale, _, text = read_scale(text, currency is not None, original)
         return _Figure(Qualifier.ORDER_OF_MAGNITUDE, low_multiple * scale, high_multiple * scale, None, currency, text)
 
@@ -181,7 +191,11 @@ def _figures(text: str, original: str, qualifier: Qualifier, between: bool) -> _
         second = (*second[:-1], "%" + second[-1])
     if second is not None:
         if qualifier is not Qualifier.EXACT:
-            raise ValueParseError(f"cannot read {quoted}: a range cannot also be {qualifier.value}")
+            raise ValueParseError(
+                f"cannot read {quoted}: a range cannot also be {qualifier.value}",
+                text=original.strip(),
+                hint="drop the qualifier, e.g. '1 to 2 million tonnes'",
+            )
         qualifier = Qualifier.RANGE
         upper_amount, upper_scale, upper_scaled, upper_currency, text = second
         currency = currency or upper_currency
@@ -191,7 +205,11 @@ def _figures(text: str, original: str, qualifier: Qualifier, between: bool) -> _
             scale = upper_scale
         upper = upper_amount * upper_scale
     elif between:
-        raise ValueParseError(f"cannot read {quoted}: 'between' needs two figures joined by 'and'")
+        raise ValueParseError(
+            f"cannot read {quoted}: 'between' needs two figures joined by 'and'",
+            text=original.strip(),
+            hint="two figures joined by 'and', e.g. 'between 1 and 2 million tonnes'",
+        )
     return _Figure(qualifier, amount * scale, upper, None if precision is None else precision * scale, currency, text)
 
 
@@ -201,7 +219,9 @@ def _unit(figure: _Figure, original: str) -> tuple[Qualifier, str]:
     currency = figure.currency
     if currency and suffix_currency and currency != suffix_currency:
         raise ValueParseError(
-            f"cannot read {original.strip()!r}: {currency} before the figure, {suffix_currency} after"
+            f"cannot read {original.strip()!r}: {currency} before the figure, {suffix_currency} after",
+            text=original.strip(),
+            hint="write one currency, once: before or after the figure",
         )
     currency = currency or suffix_currency
     qualifier, text = _suffix_qualifier(text, figure.qualifier, original)
@@ -228,7 +248,11 @@ def _no_second_figure(text: str, original: str) -> None:
     # digits in a unit name (tCO2e, m3) are no figure, nor those of a name before the noun ("214 tier-1 factories")
     stray = re.search(r"(?<![A-Za-z\d])(?<![A-Za-z]-)\d[\d,.]*", text)
     if stray:
-        raise ValueParseError(f"cannot read {original.strip()!r}: a second figure {stray.group()!r} follows the first")
+        raise ValueParseError(
+            f"cannot read {original.strip()!r}: a second figure {stray.group()!r} follows the first",
+            text=original.strip(),
+            hint="one figure per value; a range as e.g. '1 to 2 million tonnes'",
+        )
 
 
 def _second_figure(
@@ -241,7 +265,11 @@ def _second_figure(
     rest = text[joiner.end() :]
     upper_currency, rest = _currency_prefix(rest, original)
     if currency and upper_currency and currency != upper_currency:
-        raise ValueParseError(f"cannot read {original.strip()!r}: a range from {currency} to {upper_currency}")
+        raise ValueParseError(
+            f"cannot read {original.strip()!r}: a range from {currency} to {upper_currency}",
+            text=original.strip(),
+            hint="write both figures of a range in one currency",
+        )
     if not re.match(rf"^(?:{NUMBER})", rest) and not word_number(rest):
         return None
     amount, _, rest = read_number(rest, original)
@@ -255,7 +283,11 @@ def _suffix_qualifier(text: str, qualifier: Qualifier, original: str) -> tuple[Q
     if suffix is None:
         return qualifier, text
     if qualifier is not Qualifier.EXACT:
-        raise ValueParseError(f"cannot read {original.strip()!r}: two qualifiers ({qualifier.value} and {suffix!r})")
+        raise ValueParseError(
+            f"cannot read {original.strip()!r}: two qualifiers ({qualifier.value} and {suffix!r})",
+            text=original.strip(),
+            hint="keep one qualifier",
+        )
     return _SUFFIX_QUALIFIERS[suffix], rest
 
 
@@ -274,7 +306,9 @@ def _per(text: str, original: str) -> tuple[str | None, str]:
         parse_unit(word)
     except EsgClaimsError:
         raise ValueParseError(
-            f"cannot read {original.strip()!r}: {word!r} after 'per' names no unit or counted noun"
+            f"cannot read {original.strip()!r}: {word!r} after 'per' names no unit or counted noun",
+            text=original.strip(),
+            hint=f"register {word!r} with esgclaims.register_count_kind, or write a unit after 'per'",
         ) from None
     return word, text[match.end() :].strip()
 
@@ -295,7 +329,11 @@ def _currency_prefix(text: str, original: str) -> tuple[str | None, str]:
         return prefixes[phrase], rest
     for symbol, meaning in lexicon().ambiguous_currencies.items():
         if text.startswith(symbol):
-            raise ValueParseError(f"cannot read {original.strip()!r}: {symbol!r} could be {meaning}")
+            raise ValueParseError(
+                f"cannot read {original.strip()!r}: {symbol!r} could be {meaning}",
+                text=original.strip(),
+                hint=meaning.rpartition("; ")[2],
+            )
     return None, text
 
 
@@ -306,7 +344,11 @@ def _currency_suffix(text: str, original: str) -> tuple[str | None, str]:
         return suffixes[phrase], rest
     for symbol, meaning in lexicon().ambiguous_currencies.items():
         if text.lower().startswith(symbol):
-            raise ValueParseError(f"cannot read {original.strip()!r}: {symbol!r} could be {meaning}")
+            raise ValueParseError(
+                f"cannot read {original.strip()!r}: {symbol!r} could be {meaning}",
+                text=original.strip(),
+                hint=meaning.rpartition("; ")[2],
+            )
     return None, text
 
 
@@ -336,7 +378,9 @@ def _power_unit(text: str, original: str) -> tuple[str, str] | None:
     if unknown:
         raise ValueParseError(
             f"cannot read {original.strip()!r}: {unknown.group()!r} is not in the unit registry "
-            "(it knows m2, km2, hectares, acres, m3, liters, cubic feet and gallons)"
+            "(it knows m2, km2, hectares, acres, m3, liters, cubic feet and gallons)",
+            text=original.strip(),
+            hint="one of m2, km2, hectares, acres, m3, liters, cubic feet or gallons",
         )
     return None
 
@@ -403,5 +447,7 @@ def _noun_unit(text: str, original: str, *, many: bool = True) -> tuple[str, str
         return chinese[0], text[chinese[1] :].strip()
     raise ValueParseError(
         f"cannot tell what {original.strip()!r} counts: {text!r} names no unit or counted noun; "
-        "register one with esgclaims.register_count_kind"
+        "register one with esgclaims.register_count_kind",
+        text=original.strip(),
+        hint="register the counted noun with esgclaims.register_count_kind",
     )

@@ -61,14 +61,24 @@ class PartialDate:
         if not 1 <= self.year <= 9999:
             raise PeriodError(f"impossible year {self.year}", text=str(self.year), hint="a year from 1 to 9999")
         if self.month is None and self.day is not None:
-            raise PeriodError("a day needs a month")
+            raise PeriodError(
+                "a day needs a month", text=str(self.day), hint="a month with the day, e.g. PartialDate(2020, 9, 30)"
+            )
         if self.month is not None and not 1 <= self.month <= 12:
-            raise PeriodError(f"impossible month {self.month} in {self.year}")
+            raise PeriodError(
+                f"impossible month {self.month} in {self.year}",
+                text=f"{self.year:04d}-{self.month:02d}",
+                hint="a month from 1 to 12",
+            )
         if self.day is not None:
             assert self.month is not None  # noqa: S101 - checked above
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
-                raise PeriodError(f"impossible date {self.year:04d}-{self.month:02d}-{self.day:02d}")
+                raise PeriodError(
+                    f"impossible date {self.year:04d}-{self.month:02d}-{self.day:02d}",
+                    text=f"{self.year:04d}-{self.month:02d}-{self.day:02d}",
+                    hint=f"a day from 1 to {last}",
+                )
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -84,9 +94,17 @@ class PartialDate:
         """
         parts = text.strip().split("-")
         if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
-            raise PeriodError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}")
+            raise PeriodError(
+                f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}",
+                text=text.strip(),
+                hint="a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. '2020-09-30'",
+            )
         if any(len(p) != 2 for p in parts[1:]):
-            raise PeriodError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}")
+            raise PeriodError(
+                f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}",
+                text=text.strip(),
+                hint="a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. '2020-09-30'",
+            )
         numbers = [int(p) for p in parts]
         return cls(*numbers)
 
@@ -229,9 +247,17 @@ class AsOf(Period):
 
     def __attrs_post_init__(self) -> None:
         if self.date is None and self.since is None:
-            raise PeriodError("an as-of period needs a date, a since date, or both")
+            raise PeriodError(
+                "an as-of period needs a date, a since date, or both",
+                text=None,
+                hint="AsOf(date), AsOf(since=date) or both",
+            )
         if self.date is not None and self.since is not None and self.date.last < self.since.first:
-            raise PeriodError(f"as of {self.date.iso()} is before since {self.since.iso()}")
+            raise PeriodError(
+                f"as of {self.date.iso()} is before since {self.since.iso()}",
+                text=self.date.iso(),
+                hint=f"a date on or after {self.since.iso()}",
+            )
 
     @property
     def start(self) -> dt.date | None:
@@ -278,7 +304,11 @@ class Span(Period):
                 got = getattr(self, name)
                 raise ArgumentTypeError(f"Span({name}): expected a PartialDate, got {type(got).__name__} ({got!r})")
         if self.last.last < self.first.first:
-            raise PeriodError(f"span ends ({self.last.iso()}) before it starts ({self.first.iso()})")
+            raise PeriodError(
+                f"span ends ({self.last.iso()}) before it starts ({self.first.iso()})",
+                text=f"{self.first.iso()} to {self.last.iso()}",
+                hint=f"an end on or after {self.first.iso()}",
+            )
 
     @classmethod
     def single(cls, when: PartialDate) -> Span:
@@ -358,14 +388,24 @@ class FiscalYear(Period):
         PartialDate(self.year)
         if self.first_month is not None:
             if self.first_month.granularity != "month":
-                raise PeriodError(f"a fiscal year starts at a month, got {self.first_month.iso()}")
+                raise PeriodError(
+                    f"a fiscal year starts at a month, got {self.first_month.iso()}",
+                    text=self.first_month.iso(),
+                    hint="a month, e.g. PartialDate(2021, 4)",
+                )
             if self.first_month.year not in (self.year - 1, self.year):
                 raise PeriodError(
                     f"FY{self.year} cannot start in {self.first_month.iso()}: "
-                    "a fiscal year is named by the calendar year it starts or ends in"
+                    "a fiscal year is named by the calendar year it starts or ends in",
+                    text=self.first_month.iso(),
+                    hint=f"a first month in {self.year - 1} or {self.year}",
                 )
             if self.first_month.year == 9999 and self.first_month.month != 1:
-                raise PeriodError(f"FY{self.year} from {self.first_month.iso()} would end after the year 9999")
+                raise PeriodError(
+                    f"FY{self.year} from {self.first_month.iso()} would end after the year 9999",
+                    text=self.first_month.iso(),
+                    hint="a fiscal year that ends by 9999-12",
+                )
 
     @property
     def start(self) -> dt.date | None:
@@ -414,7 +454,7 @@ class HalfYear(Period):
     @half.validator
     def _check_half(self, _: attrs.Attribute[int], value: int) -> None:
         if value not in (1, 2):
-            raise PeriodError(f"a half-year is 1 or 2, got {value}")
+            raise PeriodError(f"a half-year is 1 or 2, got {value}", text=str(value), hint="1 or 2")
 
     def __attrs_post_init__(self) -> None:
         PartialDate(self.year)
@@ -450,7 +490,7 @@ class Quarter(Period):
     @quarter.validator
     def _check_quarter(self, _: attrs.Attribute[int], value: int) -> None:
         if value not in (1, 2, 3, 4):
-            raise PeriodError(f"a quarter is 1 to 4, got {value}")
+            raise PeriodError(f"a quarter is 1 to 4, got {value}", text=str(value), hint="1, 2, 3 or 4")
 
     def __attrs_post_init__(self) -> None:
         PartialDate(self.year)

@@ -185,7 +185,9 @@ def _rebuild_unit(factors: tuple[_Factor, ...]) -> Unit:
             register_count_kind(name, plural)
         elif name not in ureg._units:  # noqa: SLF001 - pint has no public listing
             raise UnitError(
-                f"cannot unpickle unit {name!r}: expected a unit of esgclaims.ureg, and it has none of that name"
+                f"cannot unpickle unit {name!r}: expected a unit of esgclaims.ureg, and it has none of that name",
+                text=name,
+                hint="a unit of esgclaims.ureg",
             )
     return ureg.Unit(UnitsContainer({name: power for name, power, _ in factors}, non_int_type=Decimal))
 
@@ -251,7 +253,7 @@ def _lookup_name(name: str, text: str) -> Unit:
             raise UnitError(f"unknown unit {name!r}; {hint}", text=name, hint=hint)
         raise UnitError(
             f"cannot read unit {text!r}: expected unit names joined by '*' or '/'",
-            text=text,
+            text=text.strip(),
             hint="unit names joined by '*' or '/'",
         )
     with _LOCK:  # a kind being registered is seen complete or not at all
@@ -264,7 +266,7 @@ def _lookup_name(name: str, text: str) -> Unit:
             return unit
     shipped, registered = _known_names()
     hint = suggestion("units", name, list(shipped)) or did_you_mean(name, registered)
-    raise UnitError(f"unknown unit {name!r}{hint}", text=name, hint=hint.removeprefix("; ") or None)
+    raise UnitError(f"unknown unit {name!r}{hint}", text=text.strip(), hint=hint.removeprefix("; ") or None)
 
 
 #: "m³" and "km²" are written as reports write them; the registry names them m3 and km2.
@@ -291,10 +293,18 @@ def parse_unit(text: str | Unit) -> Unit:
     """
     if isinstance(text, pint.Unit):
         if text._REGISTRY is not ureg:  # noqa: SLF001
-            raise UnitError(f"unit {text!s} belongs to another pint registry; use esgclaims.ureg")
+            raise UnitError(
+                f"unit {text!s} belongs to another pint registry; use esgclaims.ureg",
+                text=str(text),
+                hint="a unit of esgclaims.ureg",
+            )
         return text
     if not isinstance(text, str):
-        raise UnitError(f"a unit must be a string, got {type(text).__name__}")
+        raise UnitError(
+            f"a unit must be a string, got {type(text).__name__}",
+            text=None,
+            hint="a unit name such as 'tCO2e' or 'CNY / household'",
+        )
     stripped = text.strip().translate(_SUPERSCRIPTS)
     if stripped in ("", "1", "dimensionless"):
         return DIMENSIONLESS
@@ -374,7 +384,11 @@ def quantity(amount: object, unit: str | Unit = "dimensionless") -> Quantity:
     """
     if isinstance(amount, pint.Quantity):
         if amount._REGISTRY is not ureg:  # noqa: SLF001
-            raise UnitError(f"quantity {amount!s} belongs to another pint registry; use esgclaims.ureg")
+            raise UnitError(
+                f"quantity {amount!s} belongs to another pint registry; use esgclaims.ureg",
+                text=str(amount),
+                hint="a quantity of esgclaims.ureg, e.g. esgclaims.quantity(5, 't')",
+            )
         # the unit container itself: ``amount.units`` would build a Unit object to be taken apart again
         return ureg.Quantity(plain(to_decimal(amount.magnitude)), amount._units)  # noqa: SLF001
     return ureg.Quantity(plain(to_decimal(amount)), parse_unit(unit))
@@ -409,9 +423,17 @@ def register_count_kind(name: str, plural: str | None = None) -> Unit:
         if argument is not None and not isinstance(argument, str):
             raise ArgumentTypeError(f"expected the {what} of a count kind as a string, got {type(argument).__name__}")
     if not re.fullmatch(_KIND, name):
-        raise UnitError(f"a count kind is a lower-case word, got {name!r}")
+        raise UnitError(
+            f"a count kind is a lower-case word, got {name!r}",
+            text=name,
+            hint="lower-case ASCII words joined by underscores, e.g. 'charging_station'",
+        )
     if plural is not None and not re.fullmatch(_PLURAL, plural):
-        raise UnitError(f"the plural of count kind {name!r} is a word of ASCII letters, got {plural!r}")
+        raise UnitError(
+            f"the plural of count kind {name!r} is a word of ASCII letters, got {plural!r}",
+            text=plural,
+            hint="ASCII letters joined by underscores, e.g. 'schools'",
+        )
     with _LOCK:
         if name in ureg._units:  # noqa: SLF001 - names, symbols and aliases, without pint's parser
             return _registered_again(name, plural)
@@ -429,11 +451,17 @@ def _registered_again(name: str, plural: str | None) -> Unit:
     """The kind ``name`` when it is one, with ``plural`` or none; otherwise the reason it is not."""
     unit = _lookup_name(name, name)
     if count_kind_of(unit) != name:
-        raise UnitError(f"{name!r} is already a unit of {unit.dimensionality}, not a count kind")
+        raise UnitError(
+            f"{name!r} is already a unit of {unit.dimensionality}, not a count kind",
+            text=name,
+            hint="a word that names no unit",
+        )
     plurals = ureg._units[name].aliases or (name,)  # noqa: SLF001 - as above
     if plural is not None and plural != name and plural not in plurals:
         raise UnitError(
-            f"count kind {name!r} is registered with plural {' or '.join(map(repr, plurals))}, got {plural!r}"
+            f"count kind {name!r} is registered with plural {' or '.join(map(repr, plurals))}, got {plural!r}",
+            text=plural,
+            hint=f"the plural {plurals[0]!r}, or none",
         )
     return unit
 
@@ -441,19 +469,35 @@ def _registered_again(name: str, plural: str | None) -> Unit:
 def _check_new(word: str, what: str) -> None:
     """Refuse ``word`` when the registry or the readers already give it a meaning."""
     if word in _RESERVED:
-        raise UnitError(f"{what} is a reserved word; expected a noun")
+        raise UnitError(
+            f"{what} is a reserved word; expected a noun",
+            text=word,
+            hint="a noun other than 'dimensionless', 'per' or 'of'",
+        )
     if f"[{word}]" in ureg._dimensions:  # noqa: SLF001 - pint has no public listing
-        raise UnitError(f"{what} is already a dimension of esgclaims.ureg, [{word}]; expected a new word")
+        raise UnitError(
+            f"{what} is already a dimension of esgclaims.ureg, [{word}]; expected a new word",
+            text=word,
+            hint="a word that names no dimension",
+        )
     if word in ureg._units:  # noqa: SLF001 - as above
-        raise UnitError(f"{what} is already a unit")
+        raise UnitError(f"{what} is already a unit", text=word, hint="a word that names no unit")
     folded = min(ureg._units_casei.get(word.lower(), ()), default=None)  # noqa: SLF001 - as above
     if folded is not None:
-        raise UnitError(f"{what} differs only in case from unit {folded!r}; expected a new word")
+        raise UnitError(
+            f"{what} differs only in case from unit {folded!r}; expected a new word",
+            text=word,
+            hint=f"a word that differs from {folded!r} in more than case",
+        )
     # pint's own parser reads a prefix and a suffix around a unit ("meters"): none may fit.
     for prefix, suffix in itertools.product(ureg._prefixes, ureg._suffixes):  # noqa: SLF001 - as above
         stem = word[len(prefix) : len(word) - len(suffix)]
         if stem and word.startswith(prefix) and word.endswith(suffix) and stem in ureg._units:  # noqa: SLF001
-            raise UnitError(f"{what} would be read as unit {stem!r}; expected a new word")
+            raise UnitError(
+                f"{what} would be read as unit {stem!r}; expected a new word",
+                text=word,
+                hint=f"a word that pint does not read as {stem!r} with a prefix or suffix",
+            )
 
 
 def _define_kind(name: str, plural: str) -> None:

@@ -202,7 +202,11 @@ class ReportedValue:
             )
         if self.upper is not None:
             if self.upper.dimensionality != self.reported.dimensionality:
-                raise UnitError(f"upper bound {self.upper.units} does not fit {self.reported.units}")
+                raise UnitError(
+                    f"upper bound {self.upper.units} does not fit {self.reported.units}",
+                    text=str(self.upper.units),
+                    hint=f"a unit of the same dimension as {self.reported.units}",
+                )
             if self.upper.units != self.reported.units:
                 object.__setattr__(self, "upper", quantity(self.upper.to(self.reported.units)))
                 assert self.upper is not None  # noqa: S101 - set just above

@@ -89,51 +89,45 @@ def test_an_exponent_keeps_the_precision_of_its_digits() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "message", "got", "hint"),
+    ("text", "message", "hint"),
     [
         (
             "0x10 households",
             "cannot read '0x10 households': expected a decimal number, got '0x10'",
-            "0x10",
             "write the number in decimal digits, not hexadecimal",
         ),
         (
             "5_000 households",
             "cannot read '5_000 households': expected digits without underscores, got '5_000'",
-            "5_000",
             "write 5000",
         ),
         (
             "19,77 tonnes",
             "cannot read '19,77 tonnes': expected digits grouped in threes by commas, got '19,77'",
-            "19,77",
             "write 19.77 for a decimal, or group the digits in threes (1,977)",
         ),
         (
             "1.000,5 tonnes",
             "cannot read '1.000,5 tonnes': expected a decimal point, not a decimal comma, got '1.000,5'",
-            "1.000,5",
             "write 1000.5, with no separator between thousands",
         ),
         (
             "1,0,0,0 tonnes",
             "cannot read '1,0,0,0 tonnes': expected digits grouped in threes by commas, got '1,0,0,0'",
-            "1,0,0,0",
             "group the digits in threes (1,000)",
         ),
         (
             "1e1234567 tonnes",
             "cannot read '1e1234567 tonnes': expected an exponent of at most 6 digits, got '1e1234567'",
-            "1e1234567",
             "write the figure in digits",
         ),
     ],
 )
-def test_parse_value_refuses_digits_it_could_misread(text: str, message: str, got: str, hint: str) -> None:
+def test_parse_value_refuses_digits_it_could_misread(text: str, message: str, hint: str) -> None:
     with pytest.raises(ValueParseError) as caught:
         parse_value(text)
     assert str(caught.value) == message
-    assert (caught.value.text, caught.value.hint) == (got, hint)
+    assert (caught.value.text, caught.value.hint) == (text, hint)  # the whole phrase; the message names the part
 
 
 def test_scale_words_beyond_the_largest_figure_are_refused() -> None:

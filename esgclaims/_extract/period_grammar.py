@@ -184,7 +184,7 @@ def full_year(year: str, near: int) -> str:
     for candidate in (near, near - 1, near + 1):
         if candidate % 100 == int(year):
             return str(candidate)
-    raise PeriodError(f"'FY{year}' names no year near {near}")
+    raise PeriodError(f"'FY{year}' names no year near {near}", text=f"FY{year}", hint="the year in four digits")
 
 
 def year_in_century(year: str, century: int | None) -> str:
@@ -192,7 +192,7 @@ def year_in_century(year: str, century: int | None) -> str:
     if len(year) == 4:
         return year
     if century is None:
-        raise PeriodError(f"two-digit fiscal year 'FY{year}' is ambiguous")
+        raise PeriodError(f"two-digit fiscal year 'FY{year}' is ambiguous", text=f"FY{year}", hint="FY and 4 digits")
     return f"{century + int(year):04d}"
 
 

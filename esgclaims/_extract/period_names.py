@@ -307,7 +307,7 @@ def _window(match: re.Match[str], published: PartialDate) -> tuple[Period, ...]:
     """
     count = match["count"].lower()
     if not count.isdigit() and count not in COUNTS:
-        raise PeriodError(f"{match.group()!r} names no number of {match['unit']}")
+        raise PeriodError(f"{match.group()!r} names no number of {match['unit']}", text=match.group(), hint=None)
     months = (int(count) if count.isdigit() else COUNTS[count]) * (12 if match["unit"].lower() == "years" else 1)
     if match["way"].lower() in ("next", "coming"):
         return (Span(published, shifted(published, months)),)

@@ -79,7 +79,7 @@ def _ended(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
         full_year(alias["name"], date.year), None if tail is None else full_year(tail, date.year), words
     )
     if tail is not None and name != date.year:
-        raise PeriodError(f"{words!r}: a split fiscal year ends in its second year")
+        raise PeriodError(f"{words!r}: a split fiscal year ends in its second year", text=words, hint=None)
     month = date.month or 12  # months_ended checked that the date has a month
     first = PartialDate(date.year - 1, month + 1) if month != 12 else PartialDate(date.year, 1)
     return (FiscalYear(name, first_month=first),)
@@ -233,7 +233,8 @@ _rows.append(
 def _months_to(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
     """ "from June to August 2023", "July 3 to August 19, 2023": months or days of the year the range ends in."""  # noqa: D210
     if match["joiner"].lower() == "and" and not match.group().lower().startswith("between"):
-        raise PeriodError(f"{match.group()!r} names two months, not a range")  # "in June and August 2023"
+        # "in June and August 2023"
+        raise PeriodError(f"{match.group()!r} names two months, not a range", text=match.group(), hint=None)
     return (parse_period(f"{match['first']} to {match['last']}"),)
 
 

@@ -202,7 +202,7 @@ def _mismatch(claim: Claim, rate: FxRate) -> str | None:
 def _currency_code(currency: str | Unit) -> str:
     code = currency_of(parse_unit(currency))
     if code is None:
-        raise CurrencyError(f"{currency!r} is not a currency")
+        raise CurrencyError(f"{currency!r} is not a currency", text=str(currency), hint="a currency such as 'USD'")
     return code
 
 
@@ -258,7 +258,11 @@ def convert(
     if claim is not None:
         if claim.value is None:
             metric = claim.metric.id
-            raise CurrencyError(f"claim {claim.id!r} states no figure to convert: metric {metric!r} is qualitative")
+            raise CurrencyError(
+                f"claim {claim.id!r} states no figure to convert: metric {metric!r} is qualitative",
+                text=claim.id,
+                hint="a claim that states an amount of money",
+            )
         original = claim.value
     elif isinstance(value, ReportedValue):
         original = value
@@ -268,13 +272,23 @@ def convert(
     where = "" if claim is None else f"claim {claim.id!r}: "
     source = currency_of(original.units)
     if source is None:
-        raise CurrencyError(f"{where}only an amount of money converts between currencies, got {original}")
+        raise CurrencyError(
+            f"{where}only an amount of money converts between currencies, got {original}",
+            text=str(original),
+            hint="an amount of money, e.g. parse_value('RMB 100 billion')",
+        )
     target = _currency_code(currency)
     rate = _check_rate(rate, source, target)
     if source == target:
-        raise CurrencyError(f"{where}the value is already in {target}; nothing to convert")
+        raise CurrencyError(
+            f"{where}the value is already in {target}; nothing to convert", text=target, hint="another currency"
+        )
     if {source, target} != {rate.base, rate.quote}:
-        raise CurrencyError(f"{where}a rate between {rate.base} and {rate.quote} cannot turn {source} into {target}")
+        raise CurrencyError(
+            f"{where}a rate between {rate.base} and {rate.quote} cannot turn {source} into {target}",
+            text=target,
+            hint=f"a rate between {source} and {target}",
+        )
     caveats: tuple[str, ...] = ()
     problem = None if claim is None else _mismatch(claim, rate)
     if problem is not None:

@@ -60,7 +60,7 @@ def _to_rates(rates: Iterable[FxRate]) -> tuple[FxRate, ...]:
 def _code(currency: str | Unit) -> str:
     code = currency_of(parse_unit(currency))
     if code is None:
-        raise CurrencyError(f"{currency!r} is not a currency")
+        raise CurrencyError(f"{currency!r} is not a currency", text=str(currency), hint="a currency such as 'USD'")
     return code
 
 
@@ -122,7 +122,7 @@ class RateTable:
             RateNotFoundError: the table has no annual average for that pair and year.
         """
         if isinstance(year, bool) or not isinstance(year, int):
-            raise PeriodError(f"year must be a whole number, got {year!r}")
+            raise PeriodError(f"year must be a whole number, got {year!r}", text=str(year), hint="a year such as 2020")
         a, b = _code(currency), _code(other)
         rates = [rate for rate in self.between(a, b) if rate.kind is RateKind.ANNUAL_AVERAGE]
         for rate in rates:

@@ -31,7 +31,7 @@ __all__ = [
 #: ``restates`` came after the first tables of version 1 were written: a reader takes
 #: a version 1 table without it as one without restatements (:data:`OPTIONAL_COLUMNS`).
 SCHEMA_VERSION = "1"
-#: Columns a version 1 table may lack, read as all null: ``restates``, added before any release.
+#: Columns a version 1 table may lack, read as all null: ``restates`` and ``locator``, added before any release.
 OPTIONAL_COLUMNS = frozenset({"restates", "locator"})
 #: The key of the schema version in the Arrow schema's (and so the Parquet file's) key-value metadata.
 VERSION_KEY = b"esgclaims.schema_version"

@@ -257,7 +257,11 @@ class _Reported(Exception):  # noqa: N818 - a signal, not an error: the problem 
 def _duration(first: dt.date, last: dt.date) -> Period:
     """The coarsest period that covers exactly ``first`` to ``last``: a calendar year, months, or days."""
     if first > last:
-        raise PeriodError(f"a duration that ends ({last}) before it starts ({first})")
+        raise PeriodError(
+            f"a duration that ends ({last}) before it starts ({first})",
+            text=f"{first} to {last}",
+            hint=f"an end on or after {first}",
+        )
     month_start = first.day == 1
     month_end = (last + dt.timedelta(days=1)).day == 1
     if month_start and month_end and first.month == 1 and last.month == 12:

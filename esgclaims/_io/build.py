@@ -152,7 +152,11 @@ def _count_kind(text: str) -> str:
         ) from None
     kind = count_kind_of(unit)
     if kind is None:
-        raise UnitError(f"expected a count kind such as 'household', got {text!r}", text=text)
+        raise UnitError(
+            f"expected a count kind such as 'household', got {text!r}",
+            text=text,
+            hint="a count kind such as 'household'",
+        )
     if kind != text:
         raise UnitError(f"expected {kind!r}, the name of the count kind, got {text!r}", text=text, hint=kind)
     return kind
