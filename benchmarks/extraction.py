@@ -10,6 +10,11 @@ first report is read: no count kind registered, the publication date given. Four
 are printed for them: recall, unit recall, period accuracy and precision
 (``tests/extraction/quality.py`` says how each is counted).
 
+Last it prints the extractor's throughput (characters a second of CPU time, median of
+three runs) on 10 KB, 100 KB and 1 MB of report-like text, the annotated texts end to
+end with no count kind registered, and how the time grows from one size to the next
+(10 for linear cost); ``--throughput`` prints only that.
+
 Run it with ``python benchmarks/extraction.py``; ``--misses`` lists every miss and
 every extra candidate with the fields it got wrong. ``--update-expected`` rewrites the
 pinned results that ``tests/extraction/test_pinned.py`` checks (``tests/extraction/expected/``)
@@ -20,8 +25,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -68,9 +75,15 @@ def main() -> int:
     parser.add_argument(
         "--update-expected", action="store_true", help="rewrite the pinned results in tests/extraction/expected"
     )
+    parser.add_argument("--throughput", action="store_true", help="print only the throughput at 10 KB, 100 KB, 1 MB")
+    parser.add_argument("--throughput-here", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.update_expected:
         return update_expected()
+    if args.throughput_here:
+        return throughput()
+    if args.throughput:
+        return _throughput_fresh()
     sets = (("texts the rules were tuned on", HERE), *((held_out_title(f), f) for f in HELD_OUT_SETS))
     for title, folder in sets:
         print(f"== {title} ({folder.relative_to(HERE.parents[1])})\n")
@@ -78,6 +91,46 @@ def main() -> int:
         _report(scores, misses=args.misses)
         print()
     open_quality()
+    print()
+    return _throughput_fresh()
+
+
+SIZES = (10_000, 100_000, 1_000_000)
+
+
+def report_text(size: int) -> str:
+    """``size`` characters of report-like text: every annotated text, tuned and held out, end to end, repeated."""
+    folders = (HERE, *HELD_OUT_SETS)
+    parts = [path.read_text(encoding="utf-8") for folder in folders for path in sorted(folder.glob("*.txt"))]
+    whole = "\n\n".join(parts)
+    return ("\n\n".join([whole] * (size // len(whole) + 1)))[:size]
+
+
+def _throughput_fresh() -> int:
+    """The throughput, measured in an interpreter of its own: no count kind registered."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--throughput-here"]
+    print(subprocess.run(command, check=True, capture_output=True, text=True).stdout, end="")
+    return 0
+
+
+def throughput() -> int:
+    """Characters a second of ``extract`` at each size (CPU time, median of 3), and how its time grows."""
+    from esgclaims import extract  # noqa: PLC0415 - imported where measured
+
+    print("== throughput of extract on report-like text (CPU time, median of 3; no count kind registered)\n")
+    print(f"{'size':>10} {'seconds':>8} {'chars/s':>9} {'growth':>7}")
+    previous = None
+    for size in SIZES:
+        text = report_text(size)
+        times = []
+        for _ in range(3):
+            began = time.process_time()
+            extract(text)
+            times.append(time.process_time() - began)
+        seconds = statistics.median(times)
+        growth = "" if previous is None else f"{seconds / previous:.1f}x"
+        print(f"{size:>10,} {seconds:8.2f} {size / seconds:9,.0f} {growth:>7}")
+        previous = seconds
     return 0
 
 

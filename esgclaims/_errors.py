@@ -44,11 +44,14 @@ Warnings say what was done anyway and what to do instead::
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
 __all__ = [
     "ArgumentTypeError",
@@ -88,6 +91,9 @@ def did_you_mean(word: str, known: Iterable[str], n: int = 1) -> str:
     """``"; did you mean 'RMB'?"`` for the near misses (at most ``n``) among ``known``, else ``""``.
 
     The one "did you mean" of every message: unknown fields, units, ids, datasets.
+    Only the :data:`MOST_CANDIDATES` known words nearest in length are compared, each
+    answer is remembered (a file with one typo a thousand times asks once), and inside
+    :func:`no_hints` nothing is compared at all.
 
     Examples:
         >>> did_you_mean("RMBB", ["RMB", "USD"])
@@ -96,10 +102,32 @@ def did_you_mean(word: str, known: Iterable[str], n: int = 1) -> str:
         "; did you mean 'jd-2020/donations', 'jd-2020/donated' or 'jd-2020/x'?"
         >>> did_you_mean("xyz", ["RMB"])
         ''
+        >>> with no_hints():
+        ...     did_you_mean("RMBB", ["RMB"])
+        ''
     """
+    if not _HINTS.get():
+        return ""
+    return _did_you_mean(word, tuple(known), n)
+
+
+#: How many known words a "did you mean" compares at most: those nearest in length to the unknown one.
+MOST_CANDIDATES = 1000
+#: difflib's cutoff: a hint is at least this similar to the word.
+_CUTOFF = 0.6
+_HINTS: ContextVar[bool] = ContextVar("esgclaims_hints", default=True)
+
+
+@lru_cache(maxsize=256)
+def _did_you_mean(word: str, known: tuple[str, ...], n: int) -> str:
     import difflib  # noqa: PLC0415 - only errors need it, and import time is a target
 
-    hints = [repr(hint) for hint in difflib.get_close_matches(word, list(known), n=n)]
+    # difflib's own first test (real_quick_ratio): a word too short or too long can never reach the cutoff
+    size = len(word)
+    near = [x for x in known if not size + len(x) or 2.0 * min(size, len(x)) / (size + len(x)) >= _CUTOFF]
+    if len(near) > MOST_CANDIDATES:
+        near = sorted(near, key=lambda x: abs(len(x) - size))[:MOST_CANDIDATES]
+    hints = [repr(hint) for hint in difflib.get_close_matches(word, near, n=n, cutoff=_CUTOFF)]
     if not hints:
         return ""
     return f"; did you mean {hints[0] if len(hints) == 1 else ', '.join(hints[:-1]) + ' or ' + hints[-1]}?"
@@ -140,6 +168,20 @@ def suggestion(table: str, word: str, known: list[str]) -> str:
     if confused is not None and confused != word:
         return f"; did you mean {confused!r}?"
     return did_you_mean(word, known)
+
+
+@contextmanager
+def no_hints() -> Iterator[None]:
+    """Build no "did you mean" hints in this block: for lookups whose errors are caught and thrown away.
+
+    :func:`esgclaims.extract` tries many words as units and keeps the ones that are;
+    the hints of the others would never be seen (examples under :func:`did_you_mean`).
+    """
+    token = _HINTS.set(False)
+    try:
+        yield
+    finally:
+        _HINTS.reset(token)
 
 
 class EsgClaimsError(Exception):

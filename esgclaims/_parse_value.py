@@ -66,13 +66,19 @@ _EMISSIONS = (
 
 
 def _strip_prefix(text: str, options: dict[str, str] | list[tuple[str, Qualifier]]) -> tuple[str, str | None]:
-    items = options.items() if isinstance(options, dict) else options
+    phrases = tuple(options) if isinstance(options, dict) else tuple(phrase for phrase, _ in options)
     lowered = text.lower()
-    for phrase, _ in sorted(items, key=lambda item: len(item[0]), reverse=True):
+    for phrase in _longest_first(phrases):
         follows = lowered[len(phrase) : len(phrase) + 1]
         if lowered.startswith(phrase) and (not phrase[-1].isalpha() or not phrase.isascii() or not follows.isalpha()):
             return text[len(phrase) :].strip(), phrase
     return text, None
+
+
+@functools.lru_cache(maxsize=64)
+def _longest_first(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The phrases, longest first (sorted once per set of phrases, not once per figure read)."""
+    return tuple(sorted(phrases, key=len, reverse=True))
 
 
 @exact

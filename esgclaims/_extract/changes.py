@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
 from esgclaims._lexicon import alternation, lexicon
 
 from .candidates import Direction
-from .mentions import in_units
+from .mentions import REACH, in_units
 from .period_phrases import opens_with_unit
 
 if TYPE_CHECKING:
@@ -71,8 +72,8 @@ def shifts(text: str, mentions: list[Mention], clauses: list[int]) -> list[Shift
     """For each mention of one sentence, how it changes, or ``None`` for a level."""
     found: list[Shift | None] = []
     for index, mention in enumerate(mentions):
-        clause = max(bound for bound in clauses if bound <= mention.start)
-        shift = _shift(text, mention, clause)
+        clause = clauses[bisect_right(clauses, mention.start) - 1]
+        shift = _shift(text, mention, max(clause, mention.start - REACH))  # bounded: linear in the sentence
         if shift is None and index and found[-1] is not None:
             previous = mentions[index - 1]
             if re.fullmatch(r"\s*,?\s*(?:and|or)\s+", text[previous.end : mention.start]):

@@ -30,6 +30,7 @@ budgeted for the second half": H2 2024), else of the year of a period the text r
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
 from esgclaims._lexicon import alternation, lexicon
@@ -153,9 +154,10 @@ class Context:
         comparisons: set[int] = set()
         results: list[Resolution] = []
         first_frame: _Frame | None = None
+        targeted = _TARGET.search(text, clauses[0], clauses[-1]) is not None  # once a sentence, not once a figure
         for index, (mention, shift) in enumerate(zip(mentions, shifts, strict=True)):
             end = mention.end if shift is None else max(mention.end, shift.end)
-            clause_end = min(bound for bound in clauses if bound > mention.start)
+            clause_end = clauses[bisect_right(clauses, mention.start)]
             event = _event(text, mention, phrases, clauses)
             if event is not None:  # "set up in 2019 with HK$100 million": the event's date, framing nothing else
                 results.append(self._compare(Resolution(event.periods[0], event.text), shift, None))
@@ -172,7 +174,7 @@ class Context:
                     phrase = before[-1] if before else None
                 if phrase is None:
                     phrase = _later(text, mentions, end, usable, comparisons)
-                if phrase is None and _TARGET.search(text, clauses[0], clauses[-1]):
+                if phrase is None and targeted:
                     # "which will cost US$12 million, ... by the end of FY2026": the target's date
                     later = [p for p in usable if p.start >= end and deadline(p) and id(p) not in comparisons]
                     phrase = later[0] if later else None
@@ -407,7 +409,7 @@ _WITH = re.compile(
 
 def _event(text: str, mention: Mention, phrases: list[PeriodPhrase], clauses: list[int]) -> PeriodPhrase | None:
     """The event a figure comes with in its own clause: "the fund, set up in 2019 with HK$100 million, ..."."""
-    first = max(bound for bound in clauses if bound <= mention.start)
+    first = clauses[bisect_right(clauses, mention.start) - 1]
     events = [p for p in phrases if p.role is Role.EVENT and len(p.periods) == 1 and first <= p.start < mention.start]
     dated = [p for p in events if isinstance(p.periods[0], CalendarYear | Span)]  # a year, a month or a day
     return next((p for p in dated if _WITH.match(text[p.end : mention.start])), None)

@@ -19,7 +19,7 @@ from esgclaims._units import DIMENSIONLESS, parse_unit
 from esgclaims._values import ReportedValue
 
 from .currency_statements import BARE_SYMBOL, DEFAULT_DOLLAR, stated_symbols
-from .mentions import Mention
+from .mentions import REACH, Mention
 from .named_by import (
     STOP_WORDS,
     compared,
@@ -307,6 +307,7 @@ def _unit_follows(after: str) -> bool:
 def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
     """The figure anchored at ``text[a:b]``: its qualifier and currency before, its scale, range and unit after."""
     left = a
+    start = max(start, a - REACH)  # the words before a figure that can qualify it: not the whole sentence again
     currency = re.search(_CURRENCY_BEFORE, text[start:left])
     if currency:
         left = start + currency.start()

@@ -12,7 +12,12 @@ from esgclaims._values import ReportedValue
 if TYPE_CHECKING:
     from esgclaims._units import Unit
 
-__all__ = ["Mention", "in_units", "read_figure"]
+__all__ = ["REACH", "Mention", "in_units", "read_figure"]
+
+REACH = 300
+"""How many characters before a figure its qualifier, currency, noun or verb are looked for. A
+bound, not a rule: no sentence is read again from its start for each of its figures, so the
+cost of a sentence grows with its length, not with its length times its figures."""
 
 
 class Mention(NamedTuple):

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_left, bisect_right, insort
+from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
 from esgclaims._lexicon import alternation, lexicon
 from esgclaims._nouns import FUNCTION_WORDS
 from esgclaims._units import DIMENSIONLESS, count_kind_of, currency_of, unit_name
+
+from .mentions import REACH
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -92,17 +97,40 @@ class _Named(NamedTuple):
 
 
 class Names:
-    """The organizations a text names, found once, to look up the subject of each figure."""
+    """The organizations a text names, found once, to look up the subject of each figure by position."""
 
     def __init__(self, text: str, organizations: Iterable[Organization]) -> None:
+        self.text = text
         self.known = tuple(organizations)
-        self.found = self._known(text) if self.known else self._guessed(text)
-        named = [n for n in self.found if n.name]
+        found = self._known(text) if self.known else self._guessed(text)
+        named = sorted(n for n in found if n.name)
         self.main = named[0].name if named else None
-        self.found += [_Named(m.start(), m.end(), self.main or "") for m in re.finditer(_REFERENCES, text)]
+        found += [
+            _Named(m.start(), m.end(), self._referred(m.group(), m.start(), named)) for m in _REFERENCE.finditer(text)
+        ]
         pronouns = re.finditer(r"\b(?:it|its|their)\b", text, _I)  # the organization named last
-        self.found += [_Named(m.start(), m.end(), "") for m in pronouns]
-        self.found.sort()
+        found += [_Named(m.start(), m.end(), "") for m in pronouns]
+        self.found = sorted(found)
+        self.starts = [n.start for n in self.found]
+        self.named = [n for n in self.found if n.name]
+        self.named_starts = [n.start for n in self.named]
+
+    def _referred(self, words: str, position: int, named: list[_Named]) -> str:
+        """Who "we" or "the Foundation" is: the organization named last before with that word in its name.
+
+        "We", "our" and "the Group" (a word any reporter calls itself) are otherwise the
+        organization named first; "the Foundation" with no foundation named is itself.
+        """
+        word = words.rsplit(maxsplit=1)[-1].lower()
+        if not re.match(r"[Tt]he\s", words):
+            return self.main or ""
+        before = named[: bisect_left(named, (position,))]
+        found = next((n.name for n in reversed(before) if word in n.name.lower().split()), None)
+        if found is not None:
+            return found
+        if word in ("foundation", "bank", "partnership") and (self.main is None or word not in self.main.lower()):
+            return "the " + words.rsplit(maxsplit=1)[-1]
+        return self.main or ""
 
     def _known(self, text: str) -> list[_Named]:
         pairs = sorted(
@@ -110,17 +138,19 @@ class Names:
             key=lambda pair: -len(pair[0]),
         )
         found: list[_Named] = []
+        taken = _Taken()
         for alias, name in pairs:
             for match in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w])", text):
-                if not any(n.start < match.end() and match.start() < n.end for n in found):
+                if not taken.overlaps(match.start(), match.end()):
                     found.append(_Named(match.start(), match.end(), name))
+                    taken.add(match.start(), match.end())
         return found
 
     def _guessed(self, text: str) -> list[_Named]:
         found: list[_Named] = []
-        acronyms = set(re.findall(r"(?<![\w.$])[A-Z]{2,6}(?![\w$])", text)) - _NOT_ACRONYMS
+        acronyms = Counter(re.findall(r"(?<![\w.$])[A-Z]{2,6}(?![\w$])", text))
         aliases: dict[str, str] = {  # "JD", named more than once
-            acronym: acronym for acronym in acronyms if len(re.findall(rf"(?<![\w.$]){acronym}(?![\w$])", text)) >= 2
+            acronym: acronym for acronym, times in acronyms.items() if times >= 2 and acronym not in _NOT_ACRONYMS
         }
         for match in re.finditer(_NAME, text):
             words = list(re.finditer(r"\S+", match.group()))
@@ -131,26 +161,80 @@ class Names:
             name = " ".join(word.group() for word in words)
             found.append(_Named(match.start() + words[0].start(), match.start() + words[-1].end(), name))
             aliases.setdefault(words[0].group(), name)
-        for alias, name in aliases.items():
-            for match in re.finditer(rf"(?<![\w]){re.escape(alias)}(?!\w)", text):
-                if not any(n.start <= match.start() < n.end for n in found):
-                    found.append(_Named(match.start(), match.end(), name))
+        taken = _Taken()
+        for named in found:
+            taken.add(named.start, named.end)
+        if aliases:
+            pattern = "|".join(re.escape(alias) for alias in sorted(aliases, key=lambda alias: (-len(alias), alias)))
+            matches = re.finditer(rf"(?<![\w])(?:{pattern})(?!\w)", text)
+            found += [_Named(m.start(), m.end(), aliases[m.group()]) for m in matches if not taken.covers(m.start())]
         return found
 
     def subject(self, start: int, end: int, position: int) -> tuple[str | None, Organization | None]:
-        """The organization the sentence ``[start, end)`` names for a figure at ``position``."""
-        inside = [n for n in self.found if start <= n.start < end]
-        before = [n for n in inside if n.end <= position]
-        chosen = before[-1] if before else next(iter(inside), None)
+        """The organization the sentence ``[start, end)`` names as the actor of a figure at ``position``.
+
+        The actor is the organization named last before the figure, passing over one named
+        after a preposition ("through the Acme Foundation", "set up by Acme") or in an aside
+        between commas after another ("Acme Corp, the owner of Beta Ltd, donated"); with none
+        before the figure, the first named after it in the sentence.
+        """
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        here = bisect_left(self.starts, position, first, last)
+        before = [n for n in reversed(self.found[first:here]) if n.end <= position]
+        chosen = next((n for n in before if not self._aside(n, before, position)), None)
+        chosen = chosen or (before[0] if before else None)
+        if chosen is None and first < last:
+            chosen = self.found[first]
         if chosen is None:
             return None, None
         name = chosen.name or self._last_named(chosen.start)
         organization = next((org for org in self.known if org.name == name), None)
         return name or None, organization
 
+    def _aside(self, named: _Named, before: list[_Named], position: int) -> bool:
+        """Whether ``named`` is not the actor: governed by a preposition, or in an aside after another name."""
+        if _GOVERNED.search(self.text, max(0, named.start - 40), named.start):
+            return True
+        earlier = before[before.index(named) + 1 :]
+        if not earlier:
+            return False
+        opened = self.text[earlier[0].end : named.start]
+        closed = self.text[named.end : position]
+        return bool(re.match(r"\s*,[^,;]*$", opened)) and bool(re.match(r"[^;]*?,", closed))
+
     def _last_named(self, position: int) -> str:
-        named = [n for n in self.found if n.name and n.end <= position]
-        return named[-1].name if named else ""
+        """The organization named last before ``position`` (what "its" refers to)."""
+        index = bisect_left(self.named_starts, position)
+        return next((n.name for n in reversed(self.named[:index][-8:]) if n.end <= position), "")
+
+
+#: A preposition or participle before a name, with its determiner: the name is not the clause's actor.
+_GOVERNED = re.compile(
+    r"\b(?:through|via|by|with|from|of|to|for|under|including|alongside|besides|than|between|among|across"
+    r"|behind|at|on|in|into|like|unlike|and\s+partner)\s+(?:(?:the|its|our|their|a|an)\s+)?$",
+    _I,
+)
+_REFERENCE = re.compile(_REFERENCES)
+
+
+class _Taken:
+    """Spans already claimed by a name, sorted and apart, to ask whether a new one overlaps in log time."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.spans, (start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_left(self.spans, (start,))
+        if index and self.spans[index - 1][1] > start:
+            return True
+        return index < len(self.spans) and self.spans[index][0] < end
+
+    def covers(self, position: int) -> bool:
+        index = bisect_right(self.spans, (position, sys.maxsize))
+        return index > 0 and self.spans[index - 1][0] <= position < self.spans[index - 1][1]
 
 
 def metric_id(
@@ -176,7 +260,7 @@ def metric_id(
     if not words and following:
         words = _head(following.group(1), keep_and=True)[:3]
     if not words:
-        before = text[first:start]
+        before = text[max(first, start - REACH) : start]
         if re.match(r"exceed", text[start:end], re.IGNORECASE):
             before += " exceeded "  # "Sales exceeded RMB 150 million": the qualifier is the verb
         words = _from_verb(before)

@@ -102,7 +102,7 @@ def period_phrases(
             first, last = start + match.start(), start + match.end()
             if any(first < b and a < last for a, b in taken):
                 continue
-            phrase = _phrase(text[:end], match, (first, last), rule, reference)
+            phrase = _phrase(text, match, (first, last, end), rule, reference)
             if phrase is not None:
                 found.append(phrase)
                 taken.append((first, last))
@@ -117,14 +117,14 @@ class _Reference(NamedTuple):
 
 
 def _phrase(
-    text: str, match: re.Match[str], span: tuple[int, int], rule: PhraseRule, reference: _Reference
+    text: str, match: re.Match[str], span: tuple[int, int, int], rule: PhraseRule, reference: _Reference
 ) -> PeriodPhrase | None:
-    first, last = span
+    first, last, end = span  # the phrase, and the end of its sentence
     role = rule.role
     century = reference.century
     if rule.published is not None:
-        return _from_publication(match, span, rule, reference.published)
-    after = text[last : last + 40]
+        return _from_publication(match, (first, last), rule, reference.published)
+    after = text[last : min(last + 40, end)]  # not text[:end][...]: a copy of the text before each phrase
     ends_in_digits = match.group().rstrip()[-1:].isdigit()
     if role is Role.STATED and ends_in_digits and (re.match(_NOT_A_PERIOD_AFTER, after) or opens_with_unit(after)):
         return None  # "in 2022 Hang Seng", "by 2025 tonnes": a year as a word of a name, or no year
@@ -138,7 +138,9 @@ def _phrase(
             return None
         return PeriodPhrase(first, last, words, Role.BLOCK, rule=rule.name)
     # "over 2022" and "on FY2022" name a period, or what a change just before them compares with
-    introduced = re.match(r"(?:over|on)\s", words, _I) or re.search(r"\b(?:over|on)\s+$", text[first - 5 : first])
+    introduced = re.match(r"(?:over|on)\s", words, _I) or re.search(
+        r"\b(?:over|on)\s+$", text[max(0, first - 5) : first]
+    )
     comparative = bool(introduced) and len(periods) == 1 and not isinstance(periods[0], AsOf | Span)
     if role is Role.COMPARE:
         return PeriodPhrase(first, last, words, role, periods, rule=rule.name)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from esgclaims._errors import ArgumentTypeError, InvalidClaimError, check_argument
+from esgclaims._errors import ArgumentTypeError, InvalidClaimError, check_argument, no_hints
 from esgclaims._model import Organization, Source
 from esgclaims._units import count_kind_of
 from esgclaims._values import ReportedValue
@@ -74,7 +75,11 @@ def extract(
             raise InvalidClaimError(
                 f"the text is not source {source.id!r}: its SHA-256 is {digest}, the source names {source.sha256}"
             )
-    organizations = tuple(organizations)
+    with no_hints():  # the lookups that fail here fail by design: no "did you mean" for them
+        return _extract(text, source, tuple(organizations))
+
+
+def _extract(text: str, source: Source | None, organizations: tuple[Organization, ...]) -> tuple[Candidate, ...]:
     parts = [(index, block, sentences(text, block, index)) for index, block in enumerate(blocks(text))]
     published = None if source is None else source.published  # "to date": as of it; never today's date
     phrases = {s: period_phrases(text, s.start, s.end, published=published) for _, _, found in parts for s in found}
@@ -117,8 +122,9 @@ class _Place(NamedTuple):
     names: Names
 
     def clause(self, position: int) -> tuple[int, int]:
-        """The clause around ``position``."""
-        return max(b for b in self.clauses if b <= position), min(b for b in self.clauses if b > position)
+        """The clause around ``position`` (the bounds are sorted: found by bisection)."""
+        index = bisect_right(self.clauses, position)
+        return self.clauses[index - 1], self.clauses[index]
 
 
 def _named(candidate: Candidate, place: _Place, mention: Mention, previous: str) -> Candidate:

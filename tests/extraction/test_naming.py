@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from esgclaims import (
     extract,
 )
@@ -16,3 +18,18 @@ def test_extract_names_the_subject_the_sentence_names() -> None:
     assert [c.organization.id if c.organization else None for c in found] == ["jd-foundation", "jd-foundation"]
     assert [c.subject for c in extract("The weather helped 300 farms.")] == [None]
     assert extract("Greenleaf Group Holdings planted 300 farms.")[0].subject == "Greenleaf Group Holdings"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Acme Corp, through the Acme Foundation, donated RMB 5 million in 2022.", "Acme Corp"),
+        ("The Foundation, set up by Acme Corp, trained 300 teachers in 2022.", "the Foundation"),
+        ("Acme Corp, the owner of Beta Holdings Ltd, donated RMB 5 million.", "Acme Corp"),
+        ("Employees at Acme Corp volunteered 3,000 hours.", "Acme Corp"),  # the only name: still the subject
+        ("In partnership with Acme Foundation, Beta Holdings Ltd planted 300 trees.", "Beta Holdings Ltd"),
+        ("Acme Corp set up Acme Foundation in 2010. The Foundation trained 300 teachers.", "Acme Foundation"),
+    ],
+)
+def test_the_subject_is_the_actor_of_the_clause_not_the_name_named_last(text: str, subject: str) -> None:
+    assert [c.subject for c in extract(text)] == [subject]
