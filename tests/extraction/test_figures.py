@@ -489,3 +489,9 @@ def test_a_number_in_words_before_any_plural_noun_is_a_count_of_it(text: str, fi
 )
 def test_a_number_in_words_before_a_unit_or_heading_a_list_counts_nothing(text: str) -> None:
     assert [c.count_kind for c in extract(text) if c.new_kind] == []
+
+
+def test_a_bare_figure_before_one_of_a_proposed_kind_counts_that_kind() -> None:
+    found = extract("At the end of 2023, 38 of our 510 ferries ran on batteries.")
+    expected = [("38", "ferry", True), ("510 ferries", "ferry", True)]
+    assert [(c.figure, c.count_kind, c.new_kind) for c in found] == expected
