@@ -7,6 +7,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
 from esgclaims._lexicon import alternation, lexicon
+from esgclaims._units import count_kind_of
 
 from .candidates import Direction
 from .mentions import REACH, in_units
@@ -23,8 +24,10 @@ _UP, _DOWN = alternation(_EN["up_verbs"]), alternation(_EN["down_verbs"])
 _UP_NOUNS, _DOWN_NOUNS = alternation(_EN["up_nouns"]), alternation(_EN["down_nouns"])
 _CN_UP, _CN_DOWN = alternation(_ZH["up_verbs"]), alternation(_ZH["down_verbs"])
 _CN_BY_UP, _CN_BY_DOWN = alternation(_ZH["up_by_verbs"]), alternation(_ZH["down_by_verbs"])
+_FURTHER = r"(?:(?:a|an)\s+)?(?:further|additional|extra)\s+"
+"""Between "by" and the size of a change: "cut emissions by a further 30%"."""
 _BEFORE = re.compile(
-    rf"(?:\b(?P<up>{_UP})|\b(?P<down>{_DOWN}))\s+(?:by\s+)?$"
+    rf"(?:\b(?P<up>{_UP})|\b(?P<down>{_DOWN}))\s+(?:by\s+(?:{_FURTHER})?)?$"
     rf"|\b(?:an?\s+)?(?:(?P<upn>{_UP_NOUNS})|(?P<downn>{_DOWN_NOUNS}))\s+(?:of|by)\s+$"
     rf"|(?P<cnup>{_CN_UP})了?\s*$|(?P<cndown>{_CN_DOWN})了?\s*$"
     # "减少碳排放3.5万吨": a verb, what it changes, then by how much (not "提高到30%", which is a level)
@@ -34,11 +37,11 @@ _BEFORE = re.compile(
 )
 _BY_VERB = re.compile(
     rf"\b(?:(?P<up>{alternation(_EN['up_by_verbs'])})"
-    rf"|(?P<down>{alternation(_EN['down_by_verbs'])}))\b(?=[^,;]*\bby\s+$)",
+    rf"|(?P<down>{alternation(_EN['down_by_verbs'])}))\b(?=[^,;]*\bby\s+(?:{_FURTHER})?$)",
     _I,
 )
 _A_PERIOD = (
-    r"(?:the\s+|a\s+|its\s+|our\s+)?(?:(?:FY\s?|(?:fiscal|financial)\s+(?:year\s+)?)?(?:19|20)\d{2}(?![\d,])"
+    r"(?:the\s+|a\s+|its\s+|our\s+)?(?:(?:FY\s?|(?:fiscal|financial)\s+(?:year\s+)?)?(?:19|20)\d{2}(?!\d|,\d)"
     r"|FY\s?\d{2}\b|[HQ][1-4]\s?(?:19|20)\d{2}|a\s+year\s+(?:earlier|before|ago)|last\s+year"
     r"|the\s+(?:previous|prior|preceding)\s+(?:fiscal\s+|financial\s+)?year|(?:baseline|base\s+year)\b)"
 )
@@ -92,6 +95,19 @@ def _than_a_period(after: str) -> bool:
     return period is not None and not (period.group()[-1].isdigit() and opens_with_unit(after[period.end() :]))
 
 
+def _verb_after_noun(mention: Mention, word: str | None, after: str) -> bool:
+    """Whether a change word after counted things is their verb: "8,000 households increase their income".
+
+    After a count a word such as "increase" or "rise" is what the things counted do, not a
+    change of the figure, unless it opens a phrase that names what changed ("increase in").
+    """
+    if word is None or mention.percent is not None or mention.value is None:
+        return False
+    counts = bool(mention.kind) or count_kind_of(mention.value.units) is not None
+    rest = after[after.lower().index(word.lower()) + len(word) :]
+    return counts and not re.match(r"\s+(?:of|in|on|from|compared|year|than)\b", rest, _I)
+
+
 def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
     before = text[clause : mention.start]
     after = text[mention.end : mention.end + 40]
@@ -99,9 +115,9 @@ def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
     verbs = list(_BY_VERB.finditer(before))  # "cut Scope 1 and 2 emissions by": the verb nearest "by"
     match = _BEFORE.search(before) or (verbs[-1] if verbs else None)
     if match is not None and re.search(
-        r"\b(?:set|sets|setting|built|picked|signed|took|made|stepped)\s+up\s+$", before, _I
+        r"\b(?:set|sets|setting|built|picked|signed|took|made|make|makes|making|stepped)\s+up\s+$", before, _I
     ):
-        match = None  # "set up 300 stations" is no increase
+        match = None  # "set up 300 stations", "women make up 38%" are no increase
     if match is not None:
         groups = match.groupdict()
         up = groups.get("up") or groups.get("upn") or groups.get("cnup") or groups.get("cnupobj")
@@ -110,7 +126,7 @@ def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
             start = clause + match.start()
     else:
         following = _AFTER.match(after)
-        if following is None:
+        if following is None or _verb_after_noun(mention, following.group("up") or following.group("down"), after):
             return None
         compared = following.group("more") or following.group("less") or following.group("above")
         if (compared or following.group("below")) and mention.percent is None and not _than_a_period(after):
@@ -133,6 +149,7 @@ def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
 
 
 _AFTER_LEVEL = re.compile(
+    r"(?:\s+of\s+[a-z][a-z-]*)?"  # "21,400 hours of volunteering, about 2,000 more than in 2023"
     r"(?:\s+(?:in|during|for|over|as\s+(?:of|at)|at\s+the\s+end\s+of)\s+[^,;.()\d]{0,30}?(?:19|20)\d{2})?"
     r"\s*(?:,|;|\(|--|\u2014|\u2013)?\s*(?:(?:and|or|which\s+(?:is|was)|that\s+is)\s+)?",
     _I,
@@ -151,10 +168,15 @@ def in_units_of_level(text: str, mentions: list[Mention], changes: list[Shift | 
     read = list(mentions)
     for index in range(1, len(mentions)):
         mention, change, level = mentions[index], changes[index], mentions[index - 1]
-        if change is None or changes[index - 1] is not None or not mention.bare or mention.points:
+        if change is None or changes[index - 1] is not None or not mention.bare or mention.points or mention.kind:
             continue
-        if level.value is None or not level.has_unit or not _AFTER_LEVEL.fullmatch(text, level.end, change.start):
+        if level.value is None or not _AFTER_LEVEL.fullmatch(text, level.end, change.start):
             continue
         assert mention.value is not None  # noqa: S101 - bare says so
+        if level.bare and level.kind:  # "6,800 suppliers, nearly 2,000 more than in FY2022": a proposed kind
+            read[index] = mention._replace(note="", noun=level.noun, kind=level.kind)
+            continue
+        if not level.has_unit:
+            continue
         read[index] = mention._replace(value=in_units(mention.value, level.value.units), note="", noun=level.noun)
     return read

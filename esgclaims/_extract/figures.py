@@ -13,6 +13,7 @@ import re
 from esgclaims._digits import EXPONENT
 from esgclaims._errors import EsgClaimsError
 from esgclaims._lexicon import alternation, lexicon
+from esgclaims._nouns import proposed_kind
 from esgclaims._numbers import chinese_share
 from esgclaims._parse_value import QUALIFIER_PHRASES, parse_value
 from esgclaims._units import DIMENSIONLESS, parse_unit
@@ -212,7 +213,40 @@ def _counted_words(text: str, a: int, b: int, end: int) -> bool:
     if not re.fullmatch(rf"(?:{_SMALL}|a\s+dozen)", phrase):
         return True
     following = re.match(r"\s+(?:[a-z-]+\s+)?([a-z]+)", text[b:end])
-    return (following is not None and is_counted(following.group(1))) or _of_whole(text, b, end)
+    if (following is not None and is_counted(following.group(1))) or _of_whole(text, b, end):
+        return True
+    return _plural_noun_follows(text, b, end) and not _opens_a_list(text, a)
+
+
+def _opens_a_list(text: str, position: int) -> bool:
+    """Whether ``position`` is in a line that ends with a colon: "Three priorities for 2022:" heads a list."""
+    line_end = text.find("\n", position)
+    return text[position : len(text) if line_end < 0 else line_end].rstrip().endswith(":")
+
+
+def _a_unit(word: str) -> bool:
+    try:
+        parse_unit(word)
+    except EsgClaimsError:
+        return False
+    return True
+
+
+def _plural_noun_follows(text: str, position: int, end: int) -> bool:
+    """Whether a plural noun a count kind could be proposed for closes the next three words: "three mine clinics".
+
+    The words before it may be modifiers ("twelve community libraries"); a function word, a
+    stop word or a unit ("two years", "three times") ends the search with no noun.
+    """
+    for word in re.findall(r"\S+", text[position:end])[:3]:
+        bare = word.rstrip(",.;:)")
+        if not re.fullmatch(r"[A-Za-z][A-Za-z-]*", bare) or bare.lower() in STOP_WORDS | {"of"} or _a_unit(bare):
+            return False
+        if bare.lower() not in lexicon().unit_words and proposed_kind(bare) is not None:
+            return True
+        if bare != word:  # punctuation ends the phrase
+            return False
+    return False
 
 
 _WHOLE = r"\s+of\s+(?:our|its|their|the|these|those)\b"

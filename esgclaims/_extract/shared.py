@@ -31,7 +31,11 @@ def share_units(text: str, mentions: list[Mention]) -> list[Mention]:
     for index in range(len(shared) - 1):
         first, second = shared[index], shared[index + 1]
         between = text[first.end : second.start]
-        if first.bare and second.has_unit and re.fullmatch(_SHARED_WITH_NEXT, between, _I):
+        proposed = first.bare and not first.kind and second.bare and bool(second.kind)
+        if proposed and re.fullmatch(_SHARED_WITH_NEXT, between, _I):
+            # "412 of our 3,860 buses", "3 and 5 kiosks": a proposed kind passes as a registered one does
+            shared[index] = first._replace(kind=second.kind, noun=second.noun, note=second.note)
+        elif first.bare and second.has_unit and re.fullmatch(_SHARED_WITH_NEXT, between, _I):
             read = read_figure(text[first.start : first.end] + text[second.number_end : second.end])
             shared[index] = first if read is None else first._replace(value=read, note="", noun=second.noun)
         elif second.bare and first.has_unit and re.search(_TOTAL, between, _I):

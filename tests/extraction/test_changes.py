@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 import esgclaims
@@ -211,3 +213,38 @@ def test_an_amount_more_or_less_than_in_a_period_is_an_absolute_change(
         CalendarYear(2022),
     )
     assert [c.kind for c in extract("In 2023 we trained 40 more than 2000 people.")] == ["level", "level"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2022, 4,500 smallholders increase their yields with our seed loans.",
+        "In 2023, 1,200 tenants rise to the challenge of cutting their energy use.",
+        "In 2023, women make up 41% of our engineers.",
+        "Across 2023, migrants make up 12% of the workforce.",
+    ],
+)
+def test_a_verb_after_the_noun_of_a_level_is_no_change(text: str) -> None:
+    assert [c.kind for c in extract(text)] == ["level"]
+
+
+def test_an_amount_more_than_in_a_fiscal_year_followed_by_a_comma_is_a_change_of_the_level_before() -> None:
+    text = "In FY2023 we funded 3,100 apprenticeships, nearly 500 more than in FY2022, most of them in rural towns."
+    level, change = extract(text)
+    assert level.kind == "level"
+    assert change.change is not None
+    assert change.change.direction is Direction.INCREASE
+    assert (change.count_kind, change.new_kind) == ("apprenticeship", True)
+
+
+def test_a_change_after_a_unit_and_of_a_noun_is_in_that_unit() -> None:
+    text = "In 2023, our staff gave 8,600 hours of mentoring, about 900 more than in 2022."
+    change = extract(text)[1].change
+    assert change is not None
+    assert str(change.delta.units) == "hour"
+
+
+def test_a_change_by_a_further_amount_is_a_change() -> None:
+    (found,) = extract("By 2030 we will cut our water use by a further 18%.")
+    assert found.change is not None
+    assert (found.change.direction, found.change.delta.reported.magnitude) == (Direction.DECREASE, Decimal("0.18"))

@@ -468,3 +468,30 @@ def test_water_in_cubic_meters_and_a_water_use_ratio_are_read_in_their_units() -
 def test_a_price_target_at_or_below_is_at_most() -> None:
     (candidate,) = extract("By 2027, we aim to keep the basic tariff at or below HK$99 a month.")
     assert (str(candidate.value), candidate.period.iso()) == ("at most HK$ 99", "as of 2027")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "kind"),
+    [
+        ("In 2023 our seven dental clinics saw 3,000 people.", "seven dental clinics", "clinic"),
+        ("In 2022 we dug eleven new boreholes.", "eleven new boreholes", "borehole"),
+        ("In 2023 the cooperative ran four grain silos in nine districts.", "four grain silos", "silo"),
+    ],
+)
+def test_a_number_in_words_before_any_plural_noun_is_a_count_of_it(text: str, figure: str, kind: str) -> None:
+    found = extract(text)[0]
+    assert (found.figure, found.count_kind, found.new_kind) == (figure, kind, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In 2023 we ran two years of trials.", "Five goals for 2024:\n1. Plant trees.", "It rose three times in 2023."],
+)
+def test_a_number_in_words_before_a_unit_or_heading_a_list_counts_nothing(text: str) -> None:
+    assert [c.count_kind for c in extract(text) if c.new_kind] == []
+
+
+def test_a_bare_figure_before_one_of_a_proposed_kind_counts_that_kind() -> None:
+    found = extract("At the end of 2023, 38 of our 510 ferries ran on batteries.")
+    expected = [("38", "ferry", True), ("510 ferries", "ferry", True)]
+    assert [(c.figure, c.count_kind, c.new_kind) for c in found] == expected
