@@ -485,3 +485,19 @@ def figure_phrases() -> st.SearchStrategy[str]:
 def prose() -> st.SearchStrategy[str]:
     """Report-like text of any shape: fragments of figures, periods, names and punctuation in any order."""
     return st.lists(st.sampled_from(_FRAGMENTS), max_size=30).map(" ".join)
+
+
+def _in_the_table(claims: ClaimSet) -> bool:
+    """Whether the claim table holds every bound exactly (no unit like mu, no bound past decimal128(38, 12))."""
+    from esgclaims import InvalidValueError  # noqa: PLC0415 - pyarrow is needed only by the tests that use this
+
+    try:
+        claims.to_arrow()
+    except InvalidValueError:
+        return False
+    return True
+
+
+def table_claim_sets(max_size: int = 8) -> st.SearchStrategy[ClaimSet]:
+    """Claim sets the claim table holds exactly; the others are refused on write, as tests/test_table.py shows."""
+    return claim_sets(max_size=max_size).filter(_in_the_table)

@@ -72,6 +72,7 @@ def _public_objects() -> list[tuple[str, object]]:
     assert SALES.value is not None
     objects: list[tuple[str, object]] = [
         ("ClaimSet", CLAIMS),
+        ("LocatedQuotes", esgclaims.locate_quotes(CLAIMS, "no quote of the dataset is in this text")),
         ("Claim", SALES),
         ("Citation", SALES.citation),
         ("Source", SALES.citation.source),

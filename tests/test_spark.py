@@ -65,7 +65,7 @@ def test_spark_reads_the_parquet_table_with_exact_decimals(spark: Any, tmp_path:
     CLAIMS.to_parquet(tmp_path / "jd.parquet")
     schema = spark.read.parquet(str(tmp_path / "jd.parquet")).schema
     assert schema["reported"].dataType.simpleString() == "decimal(38,10)"
-    assert schema["cmp_low"].dataType.simpleString() == "decimal(38,8)"
+    assert schema["cmp_low"].dataType.simpleString() == "decimal(38,12)"
 
 
 def test_spark_and_duckdb_agree_on_the_jd_dataset(spark: Any, tmp_path: Path) -> None:

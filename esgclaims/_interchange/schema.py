@@ -1,7 +1,7 @@
 """The claim table's Arrow schema, version 1: its columns, their types, and pyarrow imported on demand.
 
 Figures are ``decimal128(38, 10)`` in the claim's own unit; the comparison bounds
-are ``decimal128(38, 8)`` in one unit per dimension (:data:`COMPARISON_UNITS`), so
+are ``decimal128(38, 12)`` in one unit per dimension (:data:`COMPARISON_UNITS`), so
 that the consistency SQL compares claims in different units of one dimension
 exactly. docs/interchange-table.md lists every column.
 """
@@ -37,12 +37,14 @@ OPTIONAL_COLUMNS = frozenset({"restates", "locator"})
 VERSION_KEY = b"esgclaims.schema_version"
 #: Digits after the point of the figures in the claim's unit: 28 before it.
 FIGURE_SCALE = 10
-#: Digits after the point of the comparison bounds: 30 before it (3.6e28 J is 10^16 GWh).
-COMPARISON_SCALE = 8
-#: The unit the comparison bounds of each dimension are in: the smallest unit the registry
-#: defines for it, so converting into it multiplies by a whole number and adds no digits.
+#: Digits after the point of the comparison bounds: a figure's 4 and a unit factor's 8 (a Btu is
+#: 1,055.05585262 J); 26 before it (10^26 g is 10^20 t). A bound beyond them is refused on write.
+COMPARISON_SCALE = 12
+#: The unit the comparison bounds of each dimension are in: small enough that every unit the
+#: registry defines for it converts into it with at most 8 digits after the point (a US gallon
+#: is 3,785.411784 mL, a cubic foot 28,316.846592 mL, a Btu 1,055.05585262 J).
 #: Any other dimension (currencies, counted kinds) uses its root unit: CNY, household.
-COMPARISON_UNITS = ("g", "m", "L", "J", "kgCO2e", "ppm")
+COMPARISON_UNITS = ("g", "m", "mL", "J", "kgCO2e", "ppm")
 
 
 def arrow(extra: str = "arrow") -> Any:  # noqa: ANN401 - pyarrow is optional: no annotation to import

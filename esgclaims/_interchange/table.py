@@ -287,6 +287,11 @@ def _dimension(unit: Unit) -> str:
 _COMPARISON: dict[str, Unit] = {}
 
 
+def _root_size(unit: Unit) -> Decimal:
+    """How many root units one ``unit`` is (a US gallon is 0.003785411784 m³), exactly."""
+    return Decimal(str(quantity(1, unit).to_root_units().magnitude))
+
+
 def _comparison_unit(unit: Unit) -> tuple[str, str, str, Decimal]:
     """The unit's name and dimension, the unit comparison bounds of its dimension are in, and the factor to it."""
     if not _COMPARISON:
@@ -297,9 +302,10 @@ def _comparison_unit(unit: Unit) -> tuple[str, str, str, Decimal]:
     target = _COMPARISON.get(dimension)
     if target is None:
         target = ureg.get_root_units(unit)[1]
-    factor = Decimal(str(quantity(1, unit).to(target).magnitude))
-    if Decimal(quantity(factor, target).to(unit).magnitude) != 1:
-        raise InvalidValueError(f"no exact conversion from {unit_name(unit)} to {unit_name(target)}")
+    try:  # each unit's size in root units is an exact decimal: their quotient is exact, or there is none
+        factor = _WIDE.divide(_root_size(unit), _root_size(target)).normalize(_WIDE)
+    except decimal.Inexact:
+        raise InvalidValueError(f"no exact conversion from {unit_name(unit)} to {unit_name(target)}") from None
     return unit_name(unit), dimension, unit_name(target), factor
 
 

@@ -18,12 +18,12 @@ from esgclaims import (
     Quarter,
     check_duckdb,
 )
-from tests.strategies import claim_pairs, claim_sets, periods, reported_values, sources
+from tests.strategies import claim_pairs, periods, reported_values, sources, table_claim_sets
 
 FAST = settings(max_examples=25, deadline=None)
 
 
-@given(claim_sets(max_size=8))
+@given(table_claim_sets())
 @settings(max_examples=15, deadline=None)  # few pairs each: the restatements below reach the verdicts
 def test_duckdb_and_python_agree_on_any_claim_set(claims: ClaimSet) -> None:
     assert check_duckdb(claims) == claims.check()
