@@ -79,7 +79,7 @@ _any_text = st.text(st.characters(codec="utf-8"), max_size=20)
 _quotes = _any_text.filter(lambda text: bool(text.strip()))
 # Names, titles, attributions: no control characters but tab and newline (Cc is C0, DEL and C1).
 _texts = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cc",), include_characters="\t\n"), max_size=20
+    st.characters(codec="utf-8", exclude_categories=["Cc"], include_characters="\t\n"), max_size=20
 ).filter(lambda text: bool(text.strip()))
 
 
