@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from esgclaims._claimset import ClaimSet
+from esgclaims._errors import check_argument
 from esgclaims._model import Modality, Temporal
 from esgclaims._units import plain
 from esgclaims._values import Qualifier
@@ -235,6 +236,9 @@ def to_datapackage(claims: ClaimSet | Iterable[Claim], directory: str | os.PathL
         >>> package["name"], package["resources"][0]["path"]
         ('jd-2020', 'claims.csv')
     """
+    check_argument(
+        directory, (str, os.PathLike), where="to_datapackage(): directory", what="a path (str or os.PathLike)"
+    )
     target = Path(directory)
     data = to_csv(claims).encode("utf-8")
     text = json.dumps(descriptor(_package_name(target.absolute()), data), ensure_ascii=False, indent=2) + "\n"

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from esgclaims._claimset import ClaimSet
-from esgclaims._errors import InvalidClaimError
+from esgclaims._errors import InvalidClaimError, check_argument
 from esgclaims._model import Modality, QuantityKind, Temporal
 from esgclaims._units import count_kind_of, currency_of, plain, quantity, unit_name
 from esgclaims._values import Qualifier
@@ -115,6 +115,7 @@ def to_xbrl_json(claims: ClaimSet | Iterable[Claim], path: str | os.PathLike[str
         ...     sorted(path.name for path in pathlib.Path(folder).iterdir())
         ['esgc-2025-def.xml', 'esgc-2025.xsd', 'report.json']
     """
+    check_argument(path, (str, os.PathLike), where="to_xbrl_json(): path", what="a path (str or os.PathLike)")
     target = Path(path)
     text = json.dumps(to_xbrl_document(claims), ensure_ascii=False, indent=2) + "\n"
     folder = resources.files("esgclaims") / "data" / "xbrl"

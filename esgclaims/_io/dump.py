@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from esgclaims._claimset import ClaimSet
-from esgclaims._errors import InvalidClaimError
+from esgclaims._errors import InvalidClaimError, check_argument
 from esgclaims._units import plain, unit_name
 
 from .resolve import TABLES
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Iterable
     from decimal import Decimal
 
@@ -27,6 +27,7 @@ def dump(claims: ClaimSet | Iterable[Claim], path: str | os.PathLike[str]) -> No
 
     Numbers are written as strings of exact decimals.
     """
+    check_argument(path, (str, os.PathLike), where="dump(): path", what="a path (str or os.PathLike)")
     Path(path).write_text(to_json(claims), encoding="utf-8")
 
 
