@@ -28,6 +28,8 @@ __all__ = ["ClaimSet"]
 
 
 def _to_claims(claims: Iterable[Claim]) -> tuple[Claim, ...]:
+    if not hasattr(claims, "__iter__"):
+        check_argument(claims, tuple, where="ClaimSet(): claims", what="an iterable of esgclaims.Claim")
     result = tuple(claims)
     items: tuple[object, ...] = result  # what arrived, whatever the annotation says
     for position, item in enumerate(items):
@@ -134,6 +136,10 @@ class ClaimSet:
             >>> [c.id for c in claims.filter(period=esgclaims.parse_period("2020"))][:2]
             ['jd-2020/jd-foundation-donations', 'jd-2020/online-donations-raised']
         """
+        if predicate is not None and not callable(predicate):  # a wrong type arrives whatever the annotation says
+            check_argument(  # type: ignore[unreachable]
+                predicate, type(None), where="filter(): predicate", what="a function of a claim, or None"
+            )
         for name, wanted, kind in (
             ("subject", subject, Organization),
             ("program", program, Program),

@@ -18,6 +18,7 @@ ValueError`` keeps working in code that does not know esgclaims::
     │   └── UnknownReferenceError(LookupError)
     ├── FileFormatError(ValueError)      not UTF-8, empty, malformed TOML or JSON
     ├── FileReadError(OSError)           a file that cannot be read (missing, a directory, no permission)
+    ├── FileWriteError(OSError)          a file that cannot be written; the old one is left whole
     ├── LoadError(ValueError, ExceptionGroup)   every RecordError of one file
     ├── SourcesError(ExceptionGroup)     the errors of several files at once (the command line's; not exported)
     ├── DatasetNotFoundError(LookupError)
@@ -65,6 +66,7 @@ __all__ = [
     "FieldTypeError",
     "FileFormatError",
     "FileReadError",
+    "FileWriteError",
     "InvalidClaimError",
     "InvalidRateError",
     "InvalidValueError",
@@ -324,6 +326,13 @@ class FileReadError(EsgClaimsError, OSError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class FileWriteError(EsgClaimsError, OSError):
+    """A file that cannot be written: a missing folder, no permission, a full disk. The old file is left whole.
+
+    ``errno`` and ``filename`` are set as on the :class:`OSError` it stands for.
+    """
 
 
 class LoadError(EsgClaimsError, ValueError, ExceptionGroup[RecordError]):

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ._decimal import CONTEXT, exact
+from ._errors import check_argument
 from ._lexicon import lexicon
 from ._units import (
     DIMENSIONLESS,
@@ -212,6 +213,7 @@ def format_quantity(value: Quantity) -> str:
         >>> format_quantity(quantity("19.77", "million*CNY"))
         'RMB 19,770,000'
     """
+    check_argument(value, ureg.Quantity, where="format_quantity(): value", what="a quantity (esgclaims.quantity)")
     value = unscaled(value)
     magnitude = value.magnitude if isinstance(value.magnitude, Decimal) else Decimal(str(value.magnitude))
     sign = MINUS if magnitude < 0 else ""

@@ -41,6 +41,8 @@ __all__ = [
 # costs more to compile at import than every check of a load together (coldstart).
 _ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 _ID_CHARS = _ALNUM + "._/:-"
+# What a name may not hold: C0 controls but tab and newline, DEL and the C1 controls.
+_CONTROLS = frozenset(map(chr, [*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]))
 
 
 def _check_id(_: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -52,8 +54,19 @@ def _check_id(_: object, attribute: attrs.Attribute[str], value: str) -> None:
 
 
 def _check_text(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    _check_quote(_, attribute, value)
+    if not value.isprintable() and any(char in _CONTROLS for char in value):
+        raise InvalidClaimError(
+            f"{attribute.name} must be text without control characters (tab and newline are allowed), got {value!r}"
+        )
+
+
+def _check_quote(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    # A quote is verbatim, form feeds and all; it needs only to be text a file can hold.
     if not isinstance(value, str) or not value.strip():
         raise InvalidClaimError(f"{attribute.name} must be non-empty text, got {value!r}")
+    if not value.isprintable() and any("\ud800" <= char <= "\udfff" for char in value):
+        raise InvalidClaimError(f"{attribute.name} must be text UTF-8 can hold (no lone surrogates), got {value!r}")
 
 
 def _to_names(value: Iterable[str]) -> tuple[str, ...]:
@@ -372,7 +385,7 @@ class Citation:
     """
 
     source: Source
-    quote: str = attrs.field(validator=_check_text)
+    quote: str = attrs.field(validator=_check_quote)
     span: tuple[int, int] | None = attrs.field(default=None, converter=_to_span)
     locator: str | None = attrs.field(default=None, validator=_check_locator)
 

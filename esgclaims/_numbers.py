@@ -9,7 +9,7 @@ import functools
 import re
 from decimal import Decimal
 
-from ._decimal import MAX_ADJUSTED
+from ._decimal import MAX_ADJUSTED, MAX_PLACES
 from ._digits import NUMBER, DigitsError, read_digits
 from ._errors import ValueParseError
 from ._lexicon import lexicon
@@ -147,6 +147,16 @@ def read_number(text: str, original: str) -> tuple[Decimal, Decimal | None, str]
             f"cannot read {quoted}: {error}", text=original.strip(), hint=error.problem.hint
         ) from None
     if digits is not None:
+        # Refused before a scale word multiplies it: a thousand digits would overflow any context.
+        adjusted = digits.number.adjusted()
+        if adjusted > MAX_ADJUSTED or adjusted < -(MAX_PLACES + MAX_ADJUSTED):
+            shown = text[: digits.end] if digits.end <= 40 else f"{text[:20]}...{text[digits.end - 10 : digits.end]}"
+            limit = f"below 10^{MAX_ADJUSTED + 1}" if adjusted > 0 else f"with no digit past the {MAX_PLACES}th place"
+            raise ValueParseError(
+                f"cannot read {quoted}: expected a figure {limit}, got {shown!r}",
+                text=original.strip(),
+                hint="write the figure with a scale word or a unit that fits it",
+            )
         return digits.number, digits.precision, text[digits.end :].strip()
     word = word_number(text)
     if word is not None:

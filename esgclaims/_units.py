@@ -420,7 +420,7 @@ def register_count_kind(name: str, plural: str | None = None) -> Unit:
     """
     global _REGISTERED, _generation  # noqa: PLW0603 - replaced whole under the lock: readers keep a snapshot
     for what, argument in (("name", name), ("plural", plural)):
-        if argument is not None and not isinstance(argument, str):
+        if (argument is not None or what == "name") and not isinstance(argument, str):
             raise ArgumentTypeError(f"expected the {what} of a count kind as a string, got {type(argument).__name__}")
     if not re.fullmatch(_KIND, name):
         raise UnitError(

@@ -81,7 +81,11 @@ ids: st.SearchStrategy[str] = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._/:-]{0,15}"
 
 # Any UTF-8-encodable text (no lone surrogates: a claim file is UTF-8).
 _any_text = st.text(st.characters(codec="utf-8"), max_size=20)
-_texts = _any_text.filter(lambda text: bool(text.strip()))
+_quotes = _any_text.filter(lambda text: bool(text.strip()))
+# Names, titles, attributions: no control characters but tab and newline (Cc is C0, DEL and C1).
+_texts = st.text(
+    st.characters(codec="utf-8", exclude_categories=["Cc"], include_characters="\t\n"), max_size=20
+).filter(lambda text: bool(text.strip()))
 
 
 @st.composite
@@ -241,7 +245,7 @@ sources: st.SearchStrategy[Source] = st.builds(
 @st.composite
 def citations(draw: st.DrawFn, source: st.SearchStrategy[Source] = sources) -> Citation:
     """A quote and a span of the quote's length."""
-    quote = draw(_texts)
+    quote = draw(_quotes)
     start = draw(st.integers(min_value=0, max_value=10**6))
     return Citation(draw(source), quote, (start, start + len(quote)))
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from esgclaims._errors import FileFormatError
+from esgclaims._io.atomic import atomic_write
 from esgclaims._io.datasets import DATASETS
 from esgclaims._io.dump import dump, to_json, to_toml
-from esgclaims._units import plain
 
 from .common import add_command, load_sources
 from .output import utf8_output
@@ -20,7 +18,7 @@ if TYPE_CHECKING:
 
     from esgclaims._claimset import ClaimSet
 
-__all__ = ["add_export_command", "cell"]
+__all__ = ["add_export_command"]
 
 
 def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -63,6 +61,14 @@ def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         metavar="PATH",
         help="the file to write (default: standard output); json and toml need that suffix, datapackage a directory",
     )
+    command.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help=(
+            "write text cells as they are, even one starting with = + - @, tab or CR: UNSAFE to open in a "
+            "spreadsheet, which may run it as a formula (csv only; numbers are never changed either way)"
+        ),
+    )
     command.set_defaults(run=_run)
 
 
@@ -77,6 +83,9 @@ def _run(args: argparse.Namespace) -> int:
         raise FileFormatError("an xBRL-JSON report is written to a file with a .json name (-o out/report.json)")
     if args.format == "datapackage" and output is None:
         raise FileFormatError("a data package is a directory: name it with -o (-o jd-2020/)")
+    if args.raw_csv and args.format != "csv":
+        raise FileFormatError(f"--raw-csv is an option of --format csv, not of --format {args.format}")
+    neutralise = not args.raw_csv
     claims = load_sources(args.sources)
     if args.format == "xbrl-json":
         from esgclaims._interchange.xbrl import to_xbrl_json  # noqa: PLC0415 - loaded on use
@@ -96,14 +105,17 @@ def _run(args: argparse.Namespace) -> int:
         with utf8_output() as stdout:
             if args.format == "toml":
                 stdout.write(to_toml(claims))
+            elif args.format == "json":
+                _write_json(claims, stdout)
             else:
-                (_write_json if args.format == "json" else _write_csv)(claims, stdout)
+                _write_csv(claims, stdout, neutralise=neutralise)
         return 0
     if args.format in ("json", "toml"):
         dump(claims, output)
     else:
-        with output.open("w", encoding="utf-8", newline="") as stream:
-            _write_csv(claims, stream)
+        from esgclaims._interchange.datapackage import to_csv  # noqa: PLC0415 - loaded on use
+
+        atomic_write(output, to_csv(claims, neutralise=neutralise).encode("utf-8"))
     print(f"wrote {len(claims)} claims to {output}")
     return 0
 
@@ -113,29 +125,8 @@ def _write_json(claims: ClaimSet, stream: TextIO) -> None:
     stream.write(to_json(claims))
 
 
-def _write_csv(claims: ClaimSet, stream: TextIO) -> None:
-    import csv  # noqa: PLC0415 - only this format needs it
+def _write_csv(claims: ClaimSet, stream: TextIO, *, neutralise: bool = True) -> None:
+    """The data package's CSV (one writer for both), to a stream."""
+    from esgclaims._interchange.datapackage import to_csv  # noqa: PLC0415 - loaded on use
 
-    from esgclaims._display.frames import COLUMNS  # noqa: PLC0415 - loaded on use
-
-    writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({key: cell(value) for key, value in record.items()} for record in claims.to_records())
-
-
-def cell(value: object) -> str:
-    """A record's value as CSV text: exact decimals, ISO dates, ``true``/``false``, and ``""`` for ``None``.
-
-    Examples:
-        >>> cell(Decimal("1.977E+7")), cell(Decimal("0.050")), cell(None), cell(False)
-        ('19770000', '0.05', '', 'false')
-    """
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format(plain(value), "f")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
+    stream.write(to_csv(claims, neutralise=neutralise))

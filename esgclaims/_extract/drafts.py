@@ -308,9 +308,14 @@ def _slug(text: str) -> str:
     return ascii_text or "org-" + "".join(f"{ord(char):x}" for char in text[:4])
 
 
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def _toml(item: object) -> str:
     if isinstance(item, str):
-        return json.dumps(item, ensure_ascii=False)  # a JSON string is a TOML basic string
+        # A JSON string is a TOML basic string once every control character is an escape:
+        # json.dumps leaves U+007F and U+0080-U+009F as they are, and TOML refuses U+007F.
+        return _CONTROLS.sub(lambda char: f"\\u{ord(char.group()):04x}", json.dumps(item, ensure_ascii=False))
     if isinstance(item, list):
         return "[" + ", ".join(_toml(element) for element in item) + "]"
     return str(item)

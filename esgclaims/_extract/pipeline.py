@@ -64,6 +64,8 @@ def extract(
     if not isinstance(text, str):
         raise ArgumentTypeError(f"expected the text as a string, got {type(text).__name__}")
     check_argument(source, (Source, type(None)), where="extract(): source", what="an esgclaims.Source or None")
+    if not hasattr(organizations, "__iter__"):
+        check_argument(organizations, tuple, where="extract(): organizations", what="esgclaims.Organization items")
     organizations = tuple(organizations)
     for organization in organizations:
         check_argument(

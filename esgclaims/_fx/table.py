@@ -27,6 +27,7 @@ from esgclaims._errors import (
     RecordError,
     UnknownFieldError,
     UnknownReferenceError,
+    check_argument,
     did_you_mean,
 )
 from esgclaims._io.collect import ErrorCollector, unknown
@@ -54,6 +55,8 @@ def _key(rate: FxRate) -> tuple[frozenset[str], RateKind, Period]:
 
 
 def _to_rates(rates: Iterable[FxRate]) -> tuple[FxRate, ...]:
+    if not hasattr(rates, "__iter__"):
+        check_argument(rates, tuple, where="RateTable(): rates", what="an iterable of esgclaims.FxRate")
     return tuple(rates)
 
 

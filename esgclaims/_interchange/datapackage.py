@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from esgclaims._claimset import ClaimSet
+from esgclaims._errors import check_argument
 from esgclaims._model import Modality, Temporal
 from esgclaims._units import plain
 from esgclaims._values import Qualifier
@@ -39,7 +40,17 @@ if TYPE_CHECKING:
 
     from esgclaims._model import Claim
 
-__all__ = ["CSV_NAME", "DESCRIPTOR_NAME", "FIELDS", "Field", "descriptor", "to_csv", "to_datapackage"]
+__all__ = [
+    "CSV_NAME",
+    "DESCRIPTOR_NAME",
+    "FIELDS",
+    "FORMULA_STARTS",
+    "Field",
+    "cell",
+    "descriptor",
+    "to_csv",
+    "to_datapackage",
+]
 
 #: The data file and the descriptor, inside the package's directory.
 CSV_NAME = "claims.csv"
@@ -151,8 +162,24 @@ def descriptor(name: str, data: bytes) -> dict[str, Any]:
     }
 
 
-def _cell(value: object) -> str:
-    """A record's value as CSV text, as ``esgclaims export --format csv`` writes it."""
+#: What makes a spreadsheet read a cell as a formula when it starts one (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object, *, neutralise: bool = True) -> str:
+    """A record's value as CSV text: exact decimals, ISO dates, ``true``/``false``, and ``""`` for ``None``.
+
+    Text that starts with one of :data:`FORMULA_STARTS` gets a leading ``'``, as OWASP
+    recommends against CSV injection, so that a spreadsheet shows it rather than runs
+    it; ``neutralise=False`` writes it as it is. Numbers, dates and booleans are never
+    changed: a negative figure stays ``-5``, a number a spreadsheet reads as one.
+
+    Examples:
+        >>> cell(Decimal("1.977E+7")), cell(Decimal("-5")), cell(None), cell(False)
+        ('19770000', '-5', '', 'false')
+        >>> cell("=HYPERLINK(1)"), cell("-5 on last year"), cell("=1", neutralise=False)
+        ("'=HYPERLINK(1)", "'-5 on last year", '=1')
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -161,11 +188,15 @@ def _cell(value: object) -> str:
         return format(plain(value), "f")
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value)
+    text = str(value)
+    return "'" + text if neutralise and text.startswith(FORMULA_STARTS) else text
 
 
-def to_csv(claims: ClaimSet | Iterable[Claim]) -> str:
+def to_csv(claims: ClaimSet | Iterable[Claim], *, neutralise: bool = True) -> str:
     """The claim table as CSV text: the header, then one row per claim (what ``export --format csv`` writes).
+
+    Each value is written by :func:`cell`: text that a spreadsheet would run as a
+    formula starts with ``'`` unless ``neutralise`` is false.
 
     Examples:
         >>> import esgclaims
@@ -176,7 +207,9 @@ def to_csv(claims: ClaimSet | Iterable[Claim]) -> str:
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(column.name for column in FIELDS)
-    writer.writerows([_cell(record[column.name]) for column in FIELDS] for record in claim_set.to_records())
+    writer.writerows(
+        [cell(record[column.name], neutralise=neutralise) for column in FIELDS] for record in claim_set.to_records()
+    )
     return stream.getvalue()
 
 
@@ -203,6 +236,9 @@ def to_datapackage(claims: ClaimSet | Iterable[Claim], directory: str | os.PathL
         >>> package["name"], package["resources"][0]["path"]
         ('jd-2020', 'claims.csv')
     """
+    check_argument(
+        directory, (str, os.PathLike), where="to_datapackage(): directory", what="a path (str or os.PathLike)"
+    )
     target = Path(directory)
     data = to_csv(claims).encode("utf-8")
     text = json.dumps(descriptor(_package_name(target.absolute()), data), ensure_ascii=False, indent=2) + "\n"

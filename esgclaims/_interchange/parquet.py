@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from esgclaims._errors import FileFormatError, FileReadError
+from esgclaims._io.atomic import atomic_write
 
 from .schema import arrow
 from .table import from_arrow, to_arrow
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Iterable
 
     from esgclaims._claimset import ClaimSet
@@ -37,18 +36,7 @@ def write_table(table: object, path: str | os.PathLike[str]) -> None:
     arrow()
     import pyarrow.parquet as pq  # type: ignore[import-untyped]  # noqa: PLC0415 - an optional extra
 
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            pq.write_table(table, file)
-            file.flush()
-            os.fsync(file.fileno())
-        Path(temporary).replace(target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temporary).unlink()
-        raise
+    atomic_write(path, lambda file: pq.write_table(table, file))
 
 
 def read_parquet(path: str | os.PathLike[str]) -> ClaimSet:

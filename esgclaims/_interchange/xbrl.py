@@ -16,14 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tempfile
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from esgclaims._claimset import ClaimSet
-from esgclaims._errors import InvalidClaimError
+from esgclaims._errors import InvalidClaimError, check_argument
+from esgclaims._io.atomic import atomic_write
 from esgclaims._model import Modality, QuantityKind, Temporal
 from esgclaims._units import count_kind_of, currency_of, plain, quantity, unit_name
 from esgclaims._values import Qualifier
@@ -115,26 +115,13 @@ def to_xbrl_json(claims: ClaimSet | Iterable[Claim], path: str | os.PathLike[str
         ...     sorted(path.name for path in pathlib.Path(folder).iterdir())
         ['esgc-2025-def.xml', 'esgc-2025.xsd', 'report.json']
     """
+    check_argument(path, (str, os.PathLike), where="to_xbrl_json(): path", what="a path (str or os.PathLike)")
     target = Path(path)
     text = json.dumps(to_xbrl_document(claims), ensure_ascii=False, indent=2) + "\n"
     folder = resources.files("esgclaims") / "data" / "xbrl"
     for name in TAXONOMY_FILES:
-        _write_atomically(target.parent / name, (folder / name).read_bytes())
-    _write_atomically(target, text.encode("utf-8"))
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """``data`` at ``path``, or the file as it was: written to a temporary file in the same folder, then renamed."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        atomic_write(target.parent / name, (folder / name).read_bytes())
+    atomic_write(target, text.encode("utf-8"))
 
 
 def to_xbrl_document(claims: ClaimSet | Iterable[Claim]) -> dict[str, Any]:

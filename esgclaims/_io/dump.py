@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from esgclaims._claimset import ClaimSet
-from esgclaims._errors import FileFormatError, InvalidClaimError
+from esgclaims._errors import FileFormatError, InvalidClaimError, check_argument
 from esgclaims._model import Temporal
 from esgclaims._units import plain, registered_count_kind, unit_name, unit_powers
 
@@ -14,7 +15,6 @@ from .atomic import atomic_write
 from .resolve import TABLES
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Iterable
     from decimal import Decimal
 
@@ -34,6 +34,7 @@ def dump(claims: ClaimSet | Iterable[Claim], path: str | os.PathLike[str]) -> No
     Raises:
         FileFormatError: the suffix is neither ``.toml`` nor ``.json``.
     """
+    check_argument(path, (str, os.PathLike), where="dump(): path", what="a path (str or os.PathLike)")
     file = Path(path)
     kind = file.suffix.lower()
     if kind not in (".toml", ".json"):

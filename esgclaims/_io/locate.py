@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from esgclaims._claimset import ClaimSet
+from esgclaims._errors import check_argument
 from esgclaims._model import Claim
 
 if TYPE_CHECKING:
@@ -45,6 +46,8 @@ def locate_quotes(claims: ClaimSet | Iterable[Claim], text: str) -> LocatedQuote
         >>> found.claims["jd-2020/poverty-alleviation-sales"].citation.span, len(found.missing)
         ((15, 81), 16)
     """
+    check_argument(text, str, where="locate_quotes(): text", what="the source's text as a string")
+    claims = claims if isinstance(claims, ClaimSet) else ClaimSet(claims)
     located: list[Claim] = []
     missing: list[Claim] = []
     for claim in claims:

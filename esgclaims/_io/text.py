@@ -169,10 +169,60 @@ def parse_json(text: str, name: str) -> object:
         return int(digits) if len(digits.lstrip("-")) <= MAX_INTEGER_DIGITS else Decimal(digits)
 
     try:
-        return json.loads(
+        document = json.loads(
             text, parse_float=Decimal, parse_constant=Decimal, parse_int=integer, object_pairs_hook=unique
         )
     except json.JSONDecodeError as error:
         raise FileFormatError(
             f"{name}: malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}"
         ) from None
+    if "\\u" in text:  # only an escape makes a surrogate: UTF-8 text cannot hold one
+        _refuse_surrogates(document, text, name)
+    return document
+
+
+#: A \\uD800-\\uDFFF escape that is not one half of a pair (after an even number of backslashes).
+_LONE_SURROGATE = re.compile(
+    r"(?<!\\)(?:\\\\)*(?P<escape>\\u[dD][89abAB][0-9a-fA-F]{2})(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\)(?:\\\\)*(?<!\\u[dD][89abAB][0-9a-fA-F]{2})(?P<low>\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+)
+
+
+def _refuse_surrogates(document: object, text: str, name: str) -> None:
+    r"""A :class:`~esgclaims.FileFormatError` if a string of ``document`` holds a lone surrogate, which no file can.
+
+    JSON escapes such as ``"\ud800"`` decode to half of a UTF-16 pair: Python keeps it,
+    but it is no character and cannot be written as UTF-8, so a file holding it would
+    load and then fail in every view and every write.
+
+    Examples:
+        >>> parse_json('{"name": "a\\ud800b"}', "bad.json")
+        Traceback (most recent call last):
+        ...
+        esgclaims.FileFormatError: bad.json, line 1, column 12: '\ud800' is half of a surrogate pair, ...
+        >>> parse_json('{"name": "\\ud83d\\ude00"}', "good.json")
+        {'name': '😀'}
+    """
+    stack = [document]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack += item.keys()
+            stack += item.values()
+        elif isinstance(item, list):
+            stack += item
+        elif isinstance(item, str) and not item.isprintable() and any("\ud800" <= char <= "\udfff" for char in item):
+            break
+    else:
+        return
+    found = _LONE_SURROGATE.search(text)
+    if found is None:  # not expected: the escape that made it is in the text
+        raise FileFormatError(f"{name}: a string holds half of a surrogate pair, not a character")
+    escape = found.group("escape") or found.group("low")
+    start = found.start("escape") if found.group("escape") else found.start("low")
+    line = text.count("\n", 0, start) + 1
+    column = start - text.rfind("\n", 0, start)
+    raise FileFormatError(
+        f"{name}, line {line}, column {column}: '{escape}' is half of a surrogate pair, not a character; "
+        "write the character itself"
+    )
