@@ -334,6 +334,9 @@ class FileWriteError(EsgClaimsError, OSError):
     ``errno`` and ``filename`` are set as on the :class:`OSError` it stands for.
     """
 
+    def __str__(self) -> str:
+        return str(self.args[0])
+
 
 class LoadError(EsgClaimsError, ValueError, ExceptionGroup[RecordError]):
     """Every bad record of one file, reported together; nothing was loaded.

@@ -537,7 +537,7 @@ def test_export_to_a_directory_that_does_not_exist(tmp_path: Path, capsys: pytes
     output = tmp_path / "missing" / "claims.csv"
     status, _, err = _run(capsys, "export", "jd-2020", "-f", "csv", "-o", output)
     assert status == 1
-    assert err == f"esgclaims: error: {output}: No such file or directory\n"
+    assert err == f"esgclaims: error: {output}: cannot write the file: No such file or directory; nothing was changed\n"
 
 
 def test_export_csv_keeps_every_decimal_exact(capsys: pytest.CaptureFixture[str]) -> None:

@@ -86,7 +86,7 @@ _CASES: list[tuple[str, tuple[object, ...], type[esgclaims.EsgClaimsError], str 
     # no text at all: a unit that is not a string
     ("parse_unit", (5,), UnitError, None, SET),
     ("quantity", (5, "RMBB"), UnitError, "RMBB", SET),
-    ("quantity", (5, " kg*foo "), UnitError, "kg*foo", None),
+    ("quantity", (5, " kg*zqx "), UnitError, "kg*zqx", None),
 ]
 
 

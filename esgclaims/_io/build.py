@@ -94,14 +94,22 @@ def _declare_count_kind(record: CountKindRecord) -> str:
     """Register a kind a claim file declares; a name that is already a unit or a dimension is refused."""
     name = record.name
     if f"[{name}]" in dimension_names() and name not in _known_count_kinds():
-        raise UnitError(f"{name!r} is a dimension of physical units, not a count kind; choose another name", text=name)
+        raise UnitError(
+            f"{name!r} is a dimension of physical units, not a count kind; choose another name",
+            text=name,
+            hint="another name for the count kind",
+        )
     try:
         unit = parse_unit(name)
     except UnitError:
         pass  # a new name: what is wanted
     else:
         if count_kind_of(unit) != name:
-            raise UnitError(f"{name!r} is already a unit of {unit.dimensionality}, not a count kind", text=name)
+            raise UnitError(
+                f"{name!r} is already a unit of {unit.dimensionality}, not a count kind",
+                text=name,
+                hint="another name for the count kind",
+            )
     register_count_kind(name, record.plural)
     return name
 
@@ -121,6 +129,7 @@ def _fit_period(text: str, period: Period, metric: Metric) -> Period:
             f"a bare date {text!r} names no span, which flow metric {metric.id!r} needs; write the span the "
             f"flow covers ('2023-04-01 to {text}'), or '{text} to {text}' for that one day",
             text=text,
+            hint=f"'{text} to {text}' for that one day, or the span the flow covers",
         )
     return AsOf(PartialDate.parse(text))  # cumulative or stock: the level as of that date
 
@@ -149,6 +158,7 @@ def _count_kind(text: str) -> str:
         raise UnitError(
             f"unknown count kind {text!r}{hint}; declare a new one in a [[count_kinds]] table: name = {text!r}",
             text=text,
+            hint=hint.removeprefix("; ") or f"a [[count_kinds]] table with name = {text!r}",
         ) from None
     kind = count_kind_of(unit)
     if kind is None:
