@@ -152,7 +152,14 @@ def _to_optional_decimal(value: object) -> Decimal | None:
 
 def _is_share(unit: Unit) -> bool:
     """A share (percent, permille), which cannot exceed 100 %; a bare ratio is not one."""
-    return is_share(unit) and unit != DIMENSIONLESS
+    share = _SHARES.get(unit)
+    if share is None:
+        share = _SHARES[unit] = is_share(unit) and unit != DIMENSIONLESS
+    return share
+
+
+#: Whether each unit seen is a share: a unit's dimensions never change, and a report uses few units.
+_SHARES: dict[Unit, bool] = {}
 
 
 def _to_qualifier(value: Qualifier | str) -> Qualifier:
