@@ -50,17 +50,23 @@ class Interval:
             object.__setattr__(self, "low_closed", False)
         if self.high is None:
             object.__setattr__(self, "high_closed", False)
-        if self.low is not None and self.high is not None:
-            if self.low.dimensionality != self.high.dimensionality:
-                raise UnitError(
-                    f"interval bounds of different dimensions: {self.low.units} and {self.high.units}",
-                    text=str(self.high.units),
-                    hint=f"a unit of the same dimension as {self.low.units}",
-                )
-            if self.high.units != self.low.units:
-                object.__setattr__(self, "high", _exact_to(self.high, self.low.units))
-            if self.high < self.low or (self.high == self.low and not (self.low_closed and self.high_closed)):
-                raise InvalidValueError(f"empty interval: {format_quantity(self.low)} to {format_quantity(self.high)}")
+        low, high = self.low, self.high
+        if low is not None and high is not None:
+            if high._units != low._units:  # noqa: SLF001 - the unit container: .units builds a Unit to compare
+                if low.dimensionality != high.dimensionality:
+                    raise UnitError(
+                        f"interval bounds of different dimensions: {low.units} and {high.units}",
+                        text=str(high.units),
+                        hint=f"a unit of the same dimension as {low.units}",
+                    )
+                high = _exact_to(high, low.units)
+                object.__setattr__(self, "high", high)
+            if high._units == low._units:  # noqa: SLF001 - in one unit, the exact magnitudes order the values
+                below, same = high.magnitude < low.magnitude, high.magnitude == low.magnitude
+            else:
+                below, same = high < low, high == low
+            if below or (same and not (self.low_closed and self.high_closed)):
+                raise InvalidValueError(f"empty interval: {format_quantity(low)} to {format_quantity(high)}")
 
     @property
     def units(self) -> Unit:

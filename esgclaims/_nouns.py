@@ -10,7 +10,7 @@ import re
 
 from ._errors import EsgClaimsError
 from ._lexicon import lexicon
-from ._units import count_kind_of, parse_unit
+from ._units import count_kind_of, find_unit, parse_unit
 
 __all__ = [
     "CHINESE_NOUNS",
@@ -213,10 +213,12 @@ CHINESE_NOUNS = {
 
 
 def _registered(kind: str) -> bool:
-    try:
-        return count_kind_of(parse_unit(kind)) == kind
-    except EsgClaimsError:
-        return False
+    unit = find_unit(kind)  # a probe: no "did you mean" for a kind not registered
+    return unit is not None and count_kind_of(unit) == kind
+
+
+#: The names of :data:`_CHINESE_UNITS`, longest first, sorted once.
+_CHINESE_LONGEST_FIRST = tuple(sorted(_CHINESE_UNITS, key=len, reverse=True))
 
 
 def chinese_unit(text: str) -> tuple[str, int] | None:
@@ -230,7 +232,7 @@ def chinese_unit(text: str) -> tuple[str, int] | None:
         >>> chinese_unit("万元") is None
         True
     """
-    for name in sorted(_CHINESE_UNITS, key=len, reverse=True):
+    for name in _CHINESE_LONGEST_FIRST:
         if text.startswith(name):
             return _CHINESE_UNITS[name], len(name)
     match = re.match(rf"[{_MEASURE_WORDS}]([\u4e00-\u9fff]{{1,6}})", text)

@@ -11,10 +11,11 @@ from ._errors import ArgumentTypeError, EsgClaimsError, ValueParseError
 from ._lexicon import lexicon
 from ._nouns import COUNT_NOUNS, PER_NOUNS, SINGULAR_NOUNS, chinese_unit
 from ._numbers import NUMBER, chinese_share, magnitude_phrase, read_number, read_scale, word_number
-from ._units import count_kind_of, parse_unit, to_decimal
+from ._units import count_kind_of, find_unit, to_decimal
 from ._values import DEFAULT_TOLERANCE, Qualifier, ReportedValue
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from decimal import Decimal
 
 __all__ = ["COUNT_NOUNS", "QUALIFIER_PHRASES", "parse_value"]
@@ -65,20 +66,24 @@ _EMISSIONS = (
 )
 
 
-def _strip_prefix(text: str, options: dict[str, str] | list[tuple[str, Qualifier]]) -> tuple[str, str | None]:
-    phrases = tuple(options) if isinstance(options, dict) else tuple(phrase for phrase, _ in options)
-    lowered = text.lower()
-    for phrase in _longest_first(phrases):
-        follows = lowered[len(phrase) : len(phrase) + 1]
-        if lowered.startswith(phrase) and (not phrase[-1].isalpha() or not phrase.isascii() or not follows.isalpha()):
-            return text[len(phrase) :].strip(), phrase
-    return text, None
-
-
-@functools.lru_cache(maxsize=64)
-def _longest_first(phrases: tuple[str, ...]) -> tuple[str, ...]:
-    """The phrases, longest first (sorted once per set of phrases, not once per figure read)."""
+def _longest_first(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The phrases longest first, in their order where equally long: sorted once, not on every call."""
     return tuple(sorted(phrases, key=len, reverse=True))
+
+
+_QUALIFIER_OF = dict(_QUALIFIERS)
+_SUFFIX_PHRASES = _longest_first(_SUFFIX_QUALIFIERS)
+
+
+def _strip_prefix(text: str, phrases: tuple[str, ...]) -> tuple[str, str | None]:
+    """The text after the first of ``phrases`` (longest first) it starts with as a whole word, and that phrase."""
+    lowered = text.lower()
+    for phrase in phrases:
+        if lowered.startswith(phrase):
+            follows = lowered[len(phrase) : len(phrase) + 1]
+            if not phrase[-1].isalpha() or not phrase.isascii() or not follows.isalpha():
+                return text[len(phrase) :].strip(), phrase
+    return text, None
 
 
 @exact
@@ -125,9 +130,9 @@ def _parse(original: str, tolerance: Decimal | str | None) -> ReportedValue:
     if not text:
         raise ValueParseError("empty value", text=original.strip(), hint="a figure, e.g. '19.77 million tonnes'")
     qualifier: Qualifier = Qualifier.EXACT
-    text, phrase = _strip_prefix(text, _QUALIFIERS)
+    text, phrase = _strip_prefix(text, QUALIFIER_PHRASES)
     if phrase is not None:
-        qualifier = dict(_QUALIFIERS)[phrase]
+        qualifier = _QUALIFIER_OF[phrase]
     share = _chinese_share(text, qualifier)
     if share is not None:
         qualifier, text = share
@@ -285,7 +290,7 @@ def _second_figure(
 
 def _suffix_qualifier(text: str, qualifier: Qualifier, original: str) -> tuple[Qualifier, str]:
     """A qualifier after the figure or the noun: "or more", "+", "余"."""
-    rest, suffix = _strip_prefix(text, {k: k for k in _SUFFIX_QUALIFIERS})
+    rest, suffix = _strip_prefix(text, _SUFFIX_PHRASES)
     if suffix is None:
         return qualifier, text
     if qualifier is not Qualifier.EXACT:
@@ -308,14 +313,12 @@ def _per(text: str, original: str) -> tuple[str | None, str]:
         return registered, text[match.end() :].strip()  # "per customer", once a user registers "customer"
     if word.lower() in PER_NOUNS:
         return PER_NOUNS[word.lower()], text[match.end() :].strip()
-    try:
-        parse_unit(word)
-    except EsgClaimsError:
+    if find_unit(word) is None:
         raise ValueParseError(
             f"cannot read {original.strip()!r}: {word!r} after 'per' names no unit or counted noun",
             text=original.strip(),
             hint=f"register {word!r} with esgclaims.register_count_kind, or write a unit after 'per'",
-        ) from None
+        )
     return word, text[match.end() :].strip()
 
 
@@ -328,9 +331,16 @@ def _currency_words() -> tuple[dict[str, str], dict[str, str]]:
     return before, after | before
 
 
+@functools.cache
+def _currency_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The keys of :func:`_currency_words`, each longest first."""
+    before, every = _currency_words()
+    return _longest_first(before), _longest_first(every)
+
+
 def _currency_prefix(text: str, original: str) -> tuple[str | None, str]:
     prefixes = _currency_words()[0]
-    rest, phrase = _strip_prefix(text, prefixes)
+    rest, phrase = _strip_prefix(text, _currency_phrases()[0])
     if phrase is not None:
         return prefixes[phrase], rest
     for symbol, meaning in lexicon().ambiguous_currencies.items():
@@ -345,7 +355,7 @@ def _currency_prefix(text: str, original: str) -> tuple[str | None, str]:
 
 def _currency_suffix(text: str, original: str) -> tuple[str | None, str]:
     suffixes = _currency_words()[1]
-    rest, phrase = _strip_prefix(text, suffixes)
+    rest, phrase = _strip_prefix(text, _currency_phrases()[1])
     if phrase is not None:
         return suffixes[phrase], rest
     for symbol, meaning in lexicon().ambiguous_currencies.items():
@@ -395,10 +405,8 @@ def _registered_kind(word: str) -> str | None:
     """The count kind ``word`` names in the unit registry ("households", or a kind a user registered), if any."""
     if not word[:1].isalpha() or not word.isascii():
         return None
-    try:
-        return count_kind_of(parse_unit(word))
-    except EsgClaimsError:
-        return None
+    unit = find_unit(word)  # a probe: no "did you mean" for a word that is no unit
+    return None if unit is None else count_kind_of(unit)
 
 
 def _noun_unit(text: str, original: str, *, many: bool = True) -> tuple[str, str]:
@@ -438,9 +446,8 @@ def _noun_unit(text: str, original: str, *, many: bool = True) -> tuple[str, str
             if many and modifier and word.lower() in SINGULAR_NOUNS:
                 continue
             return COUNT_NOUNS[word.lower()], text[match.end() :].strip()
-        try:
-            unit = parse_unit(word)
-        except EsgClaimsError:
+        unit = find_unit(word)
+        if unit is None:
             continue
         # "36,000 volunteer hours": a unit written out in full may follow one modifier
         if position == 0 or count_kind_of(unit) is not None or (position == 1 and len(word) > 3):

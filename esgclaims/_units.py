@@ -20,7 +20,15 @@ from pint.util import UnitsContainer
 
 from ._decimal import CONTEXT, QUOTIENT, check_figure
 from ._digits import digits_problem
-from ._errors import ArgumentTypeError, InvalidValueError, UnitError, did_you_mean, known_confusion, suggestion
+from ._errors import (
+    ArgumentTypeError,
+    EsgClaimsError,
+    InvalidValueError,
+    UnitError,
+    did_you_mean,
+    known_confusion,
+    suggestion,
+)
 
 __all__ = [
     "SCALE_UNITS",
@@ -242,8 +250,41 @@ def _known_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return listed[1], listed[2]
 
 
-def _lookup_name(name: str, text: str) -> Unit:
+def _find_name(name: str) -> Unit | None:
+    """The unit one name, symbol or alias names, ``None`` when none does."""
     unit = _BY_NAME.get(name)
+    if unit is not None or not _is_name(name):
+        return unit
+    with _LOCK:  # a kind being registered is seen complete or not at all
+        definition = ureg._units.get(name)  # noqa: SLF001 - names, symbols and aliases, without pint's parser
+        if definition is not None:
+            # Built from the canonical name: ureg.Unit(str) would run pint's expression parser,
+            # which loads the tokenize module and costs more than the rest of a load (coldstart).
+            unit = ureg.Unit(UnitsContainer({definition.name: Decimal(1)}, non_int_type=Decimal))
+            _BY_NAME[name] = unit
+    return unit
+
+
+def find_unit(word: str) -> Unit | None:
+    """:func:`parse_unit` of one word, or ``None`` where it would raise: a probe builds no message and no hint.
+
+    Examples:
+        >>> find_unit("RMB"), find_unit("impoverished")
+        (<Unit('CNY')>, None)
+    """
+    stripped = word.strip().translate(_SUPERSCRIPTS)
+    if stripped in ("", "1", "dimensionless"):
+        return DIMENSIONLESS
+    if "*" not in stripped and "/" not in stripped:
+        return _find_name(stripped)
+    try:
+        return parse_unit(word)
+    except EsgClaimsError:
+        return None
+
+
+def _lookup_name(name: str, text: str) -> Unit:
+    unit = _find_name(name)
     if unit is not None:
         return unit
     if not _is_name(name):
@@ -256,14 +297,6 @@ def _lookup_name(name: str, text: str) -> Unit:
             text=text.strip(),
             hint="unit names joined by '*' or '/'",
         )
-    with _LOCK:  # a kind being registered is seen complete or not at all
-        definition = ureg._units.get(name)  # noqa: SLF001 - names, symbols and aliases, without pint's parser
-        if definition is not None:
-            # Built from the canonical name: ureg.Unit(str) would run pint's expression parser,
-            # which loads the tokenize module and costs more than the rest of a load (coldstart).
-            unit = ureg.Unit(UnitsContainer({definition.name: Decimal(1)}, non_int_type=Decimal))
-            _BY_NAME[name] = unit
-            return unit
     shipped, registered = _known_names()
     hint = suggestion("units", name, list(shipped)) or did_you_mean(name, registered)
     raise UnitError(f"unknown unit {name!r}{hint}", text=text.strip(), hint=hint.removeprefix("; ") or None)

@@ -12,7 +12,7 @@ from ._decimal import QUOTIENT, exact, to_figure
 from ._errors import InvalidValueError, UnitError
 from ._format import currency_first, format_number, format_quantity, noun_words, unscaled
 from ._interval import Interval
-from ._units import DIMENSIONLESS, Quantity, Unit, is_share, parse_unit, plain, quantity, to_decimal, ureg
+from ._units import DIMENSIONLESS, PERCENT, Quantity, Unit, is_share, parse_unit, plain, quantity, to_decimal, ureg
 
 __all__ = ["DEFAULT_TOLERANCE", "Qualifier", "ReportedValue"]
 
@@ -79,6 +79,10 @@ _POWERS_OF_TEN = {
 _SCALE_NAMES = {0: "", 2: "hundred", 3: "thousand", 6: "million", 9: "billion"}
 #: The scale after "dozens of": "dozens of thousands" is [24,000, 144,000).
 _PLURAL_SCALE_NAMES = {0: "", 3: "thousands", 6: "millions", 9: "billions"}
+
+
+#: The whole of a share, built once: a share is checked against it at every construction.
+_HUNDRED_PERCENT: Quantity = ureg.Quantity(Decimal(100), PERCENT)
 
 
 def _power(exponent: int) -> Decimal:
@@ -148,7 +152,14 @@ def _to_optional_decimal(value: object) -> Decimal | None:
 
 def _is_share(unit: Unit) -> bool:
     """A share (percent, permille), which cannot exceed 100 %; a bare ratio is not one."""
-    return is_share(unit) and unit != DIMENSIONLESS
+    share = _SHARES.get(unit)
+    if share is None:
+        share = _SHARES[unit] = is_share(unit) and unit != DIMENSIONLESS
+    return share
+
+
+#: Whether each unit seen is a share: a unit's dimensions never change, and a report uses few units.
+_SHARES: dict[Unit, bool] = {}
 
 
 def _to_qualifier(value: Qualifier | str) -> Qualifier:
@@ -186,6 +197,10 @@ class ReportedValue:
     """The step of the last reported digit, in the unit of ``reported``: 10000 for 19.77 million."""
     tolerance: Decimal | None = attrs.field(default=None, converter=_to_optional_decimal)
     """For "approximately" only: the relative half-width, default :data:`DEFAULT_TOLERANCE`."""
+    # Worked out once, when first read: check() reads a value's intervals once for every pair it is in.
+    # Not compared, hashed, shown or passed to __init__; attrs.evolve makes a value that works them out anew.
+    _interval: Interval | None = attrs.field(init=False, default=None, eq=False, repr=False)
+    _rounding: Interval | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     @exact
     def __attrs_post_init__(self) -> None:
@@ -224,9 +239,9 @@ class ReportedValue:
             raise InvalidValueError(f"precision must be positive, got {self.precision}")
         if _is_share(self.reported.units):
             for bound in (self.reported, self.upper):
-                if bound is not None and bound > quantity(100, "percent"):
+                if bound is not None and bound > _HUNDRED_PERCENT:
                     raise InvalidValueError(f"a share cannot exceed 100%, got {format_quantity(bound)}")
-            if self.qualifier is Qualifier.MORE_THAN and self.reported >= quantity(100, "percent"):
+            if self.qualifier is Qualifier.MORE_THAN and self.reported >= _HUNDRED_PERCENT:
                 raise InvalidValueError(f"no share is more than {format_quantity(self.reported)}")
         if self.qualifier is Qualifier.LESS_THAN and magnitude == 0:
             raise InvalidValueError(f"no figure is less than {format_quantity(self.reported)}")
@@ -262,12 +277,19 @@ class ReportedValue:
         return self.reported.units
 
     @property
-    @exact
     def interval(self) -> Interval:
         """The values the statement allows, from its qualifier."""
+        interval = self._interval
+        if interval is None:
+            interval = self._work_out_interval()
+            object.__setattr__(self, "_interval", interval)
+        return interval
+
+    @exact
+    def _work_out_interval(self) -> Interval:
         v = self.reported
-        zero = quantity(0, v.units)
-        cap = quantity(quantity(100, "percent").to(v.units)) if _is_share(v.units) else None
+        zero = _bound(Decimal(0), v.units)
+        cap = quantity(_HUNDRED_PERCENT.to(v.units)) if _is_share(v.units) else None
         q = self.qualifier
         if q is Qualifier.EXACT:
             return Interval(v, v)
@@ -297,13 +319,20 @@ class ReportedValue:
         """The highest value the statement allows, ``None`` when unbounded."""
         return self.interval.high
 
-    @exact
     def rounding_interval(self) -> Interval:
         """The interval widened by half a step of the stated precision either side.
 
         This is what the reported digits allow when the figure itself was rounded,
         as XBRL reads a fact's ``decimals``.
         """
+        interval = self._rounding
+        if interval is None:
+            interval = self._widen()
+            object.__setattr__(self, "_rounding", interval)
+        return interval
+
+    @exact
+    def _widen(self) -> Interval:
         base = self.interval
         if self.precision is None:
             return base

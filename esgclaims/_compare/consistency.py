@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import enum
 import itertools
+from collections import deque
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -49,6 +51,11 @@ class Consistency(enum.Enum):
         return f"Consistency.{self.name}"
 
 
+def _text(reason: str | Callable[[], str]) -> str:
+    """A reason in words, for comparing and hashing findings by what they say."""
+    return reason if isinstance(reason, str) else reason()
+
+
 @attrs.frozen(repr=False)
 class Finding:
     """The verdict on two claims about one subject, metric and program, and why; ``str()`` names both.
@@ -59,9 +66,23 @@ class Finding:
     a: Claim
     b: Claim
     status: Consistency
-    reason: str
+    _reason: str | Callable[[], str] = attrs.field(eq=_text)
+    """The reason, or a function that words it: :func:`check` words a reason only when it is read."""
     change: Interval | None = None
     """For a restatement: the restated figure minus the original, as an interval (``None`` if not comparable)."""
+
+    @property
+    def reason(self) -> str:
+        """Why, in words: built when first read, then kept."""
+        reason = self._reason
+        if not isinstance(reason, str):
+            reason = reason()
+            object.__setattr__(self, "_reason", reason)
+        return reason
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled with its reason in words: a function that words it may not pickle."""
+        return (Finding, (self.a, self.b, self.status, self.reason, self.change))
 
     def __str__(self) -> str:
         return f"{self.status.value}: {self.a.id} and {self.b.id}: {self.reason}"
@@ -98,7 +119,7 @@ def check(claims: Iterable[Claim]) -> tuple[Finding, ...]:
     for group in groups.values():
         for a, b in itertools.combinations(group, 2):
             if a.citation.source == b.citation.source and a.period == b.period:
-                duplicate = judge_duplicate(a, b)
+                duplicate = judge_duplicate(a, b, memo)
                 if duplicate is not None:
                     findings.append(duplicate)
                 continue
@@ -107,7 +128,7 @@ def check(claims: Iterable[Claim]) -> tuple[Finding, ...]:
     return tuple(findings)
 
 
-def judge_duplicate(a: Claim, b: Claim) -> Finding | None:
+def judge_duplicate(a: Claim, b: Claim, memo: PairMemo | None = None) -> Finding | None:
     """Two claims of one source about one quantity and period: one fact stated twice.
 
     As XBRL's duplicate-fact rules read ``decimals``, the two are consistent when
@@ -115,16 +136,20 @@ def judge_duplicate(a: Claim, b: Claim) -> Finding | None:
     units that do not compare (an amount and its translation into another
     currency) are one statement in two forms, and give no finding.
     """
-    finding = judge_pair(a, b)
+    memo = PairMemo() if memo is None else memo
+    finding = judge_pair(a, b, memo)
     if finding.status is Consistency.INDETERMINATE:
         return None
     assert a.value is not None and b.value is not None  # noqa: S101, PT018 - check() keeps numeric claims only
-    ia = claim_interval(a, rounding=True)
-    ib = claim_interval(b, rounding=True).to(ia.units)
-    same = f"{_side(a, ia, period=False)} and {_side(b, ib, period=False)}, both {period_words(a)}"
-    if finding.status is Consistency.CONSISTENT:
-        return attrs.evolve(finding, reason=f"duplicate in source {a.source.id}, and the figures overlap: {same}")
-    return attrs.evolve(finding, reason=f"duplicate in source {a.source.id}, but no value satisfies both: {same}")
+    verdict = "and the figures overlap" if finding.status is Consistency.CONSISTENT else "but no value satisfies both"
+
+    def reason() -> str:
+        ia = memo.interval(a)
+        ib = memo.interval(b, ia.units)
+        same = f"{memo.side(a, ia, period=False)} and {memo.side(b, ib, period=False)}, both {period_words(a)}"
+        return f"duplicate in source {a.source.id}, {verdict}: {same}"
+
+    return attrs.evolve(finding, reason=reason)
 
 
 class PairMemo:
@@ -193,6 +218,7 @@ def _nested(inner: Claim, outer: Claim) -> bool:
 
 
 def judge_pair(a: Claim, b: Claim, memo: PairMemo | None = None) -> Finding:
+    """The verdict on two claims about one quantity; its reason is worded when first read."""
     assert a.value is not None and b.value is not None  # noqa: S101, PT018 - check() keeps numeric claims only
     memo = PairMemo() if memo is None else memo
     ua, ub = a.value.units, b.value.units
@@ -201,18 +227,25 @@ def judge_pair(a: Claim, b: Claim, memo: PairMemo | None = None) -> Finding:
             then = "convert one with an explicit, dated rate (esgclaims.convert) first"
         else:
             then = "the figures do not compare"
-        why = f"{a.id} is {kind_words(ua)} and {b.id} {kind_words(ub)}: {then}"
-        return Finding(a, b, Consistency.INDETERMINATE, why)
+        return Finding(
+            a, b, Consistency.INDETERMINATE, lambda: f"{a.id} is {kind_words(ua)} and {b.id} {kind_words(ub)}: {then}"
+        )
     ia = memo.interval(a)
     ib = memo.interval(b, ia.units)
     relation = a.period.relation(b.period)
     temporal = a.metric.temporal
-    both = f"{memo.side(a, ia)} and {memo.side(b, ib)}"
+
+    def both() -> str:
+        return f"{memo.side(a, ia)} and {memo.side(b, ib)}"
+
     if relation is PeriodRelation.EQUAL:
-        same = f"{memo.side(a, ia, period=False)} and {memo.side(b, ib, period=False)}, both {period_words(a)}"
+
+        def same() -> str:
+            return f"{memo.side(a, ia, period=False)} and {memo.side(b, ib, period=False)}, both {period_words(a)}"
+
         if ia.overlaps(ib):
-            return Finding(a, b, Consistency.CONSISTENT, f"one period, and the figures overlap: {same}")
-        return Finding(a, b, Consistency.INCONSISTENT, f"one period, but no value satisfies both: {same}")
+            return Finding(a, b, Consistency.CONSISTENT, lambda: f"one period, and the figures overlap: {same()}")
+        return Finding(a, b, Consistency.INCONSISTENT, lambda: f"one period, but no value satisfies both: {same()}")
     if temporal is Temporal.CUMULATIVE and a.period.end is not None and b.period.end is not None:
         return _judge_totals(a, ia, b, ib, both, memo=memo)
     if temporal is Temporal.FLOW and relation in (PeriodRelation.WITHIN, PeriodRelation.CONTAINS):
@@ -220,13 +253,17 @@ def judge_pair(a: Claim, b: Claim, memo: PairMemo | None = None) -> Finding:
             ((a, ia), (b, ib)) if relation is PeriodRelation.WITHIN else ((b, ib), (a, ia))
         )
         if _fits(i_inner, i_outer):
-            return Finding(a, b, Consistency.CONSISTENT, f"a flow over part of a period is at most the whole: {both}")
+            return Finding(
+                a, b, Consistency.CONSISTENT, lambda: f"a flow over part of a period is at most the whole: {both()}"
+            )
         return Finding(
             a,
             b,
             Consistency.INCONSISTENT,
-            f"a flow over part of a period cannot exceed the whole, but {memo.side(inner, i_inner)} "
-            f"exceeds {memo.side(outer, i_outer)}",
+            lambda: (
+                f"a flow over part of a period cannot exceed the whole, but {memo.side(inner, i_inner)} "
+                f"exceeds {memo.side(outer, i_outer)}"
+            ),
         )
     if temporal is Temporal.STOCK and None not in (a.period.end, b.period.end):
         why = "a level can change between dates"
@@ -234,35 +271,41 @@ def judge_pair(a: Claim, b: Claim, memo: PairMemo | None = None) -> Finding:
         why = "the periods cannot be aligned, as a bound is not stated"
     else:
         why = "flows over these periods do not constrain each other"
-    return Finding(a, b, Consistency.INDETERMINATE, f"{why}: {both}")
+    return Finding(a, b, Consistency.INDETERMINATE, lambda: f"{why}: {both()}")
 
 
-def _judge_totals(a: Claim, ia: Interval, b: Claim, ib: Interval, both: str, *, memo: PairMemo) -> Finding:  # noqa: PLR0913
+def _judge_totals(  # noqa: PLR0913
+    a: Claim, ia: Interval, b: Claim, ib: Interval, both: Callable[[], str], *, memo: PairMemo
+) -> Finding:
     """Two running totals to known dates: one nested in the other can only be smaller or equal."""
     if (a.period.start is None) != (b.period.start is None):
         why = "only one of the running totals states its start, so they may not be one total"
-        return Finding(a, b, Consistency.INDETERMINATE, f"{why}: {both}")
+        return Finding(a, b, Consistency.INDETERMINATE, lambda: f"{why}: {both()}")
     a_in_b, b_in_a = _nested(a, b), _nested(b, a)
     if a_in_b and b_in_a:
         if ia.overlaps(ib):
-            return Finding(a, b, Consistency.CONSISTENT, f"one running total, and the figures overlap: {both}")
-        return Finding(a, b, Consistency.INCONSISTENT, f"one running total, but no value satisfies both: {both}")
+            return Finding(
+                a, b, Consistency.CONSISTENT, lambda: f"one running total, and the figures overlap: {both()}"
+            )
+        return Finding(
+            a, b, Consistency.INCONSISTENT, lambda: f"one running total, but no value satisfies both: {both()}"
+        )
     if not (a_in_b or b_in_a):
         why = "running totals over periods that do not nest do not constrain each other"
-        return Finding(a, b, Consistency.INDETERMINATE, f"{why}: {both}")
+        return Finding(a, b, Consistency.INDETERMINATE, lambda: f"{why}: {both()}")
     (early, i_early), (late, i_late) = ((a, ia), (b, ib)) if a_in_b else ((b, ib), (a, ia))
     if _fits(i_early, i_late):
         return Finding(
             a,
             b,
             Consistency.CONSISTENT,
-            f"a cumulative total may grow: {memo.side(early, i_early)} to {memo.side(late, i_late)}",
+            lambda: f"a cumulative total may grow: {memo.side(early, i_early)} to {memo.side(late, i_late)}",
         )
     return Finding(
         a,
         b,
         Consistency.INCONSISTENT,
-        f"a cumulative total cannot fall, but {memo.side(early, i_early)} exceeds {memo.side(late, i_late)}",
+        lambda: f"a cumulative total cannot fall, but {memo.side(early, i_early)} exceeds {memo.side(late, i_late)}",
     )
 
 
@@ -360,14 +403,22 @@ def align(left: ClaimSet, right: ClaimSet, *, restated: Restated = "latest") -> 
         lefts.setdefault(key(claim), []).append(claim)
     for group_key, group in lefts.items():
         candidates = rights.pop(group_key, [])
+        # Each left claim takes the first candidate of its period not yet taken: a dict of queues, linear in the group.
+        by_period: dict[object, deque[int]] = {}
+        for position, candidate in enumerate(candidates):
+            by_period.setdefault(candidate.period, deque()).append(position)
+        taken: set[int] = set()
         unmatched = []
         for claim in group:
-            same = next((c for c in candidates if c.period == claim.period), None)
-            if same is None:
+            queue = by_period.get(claim.period)
+            if not queue:
                 unmatched.append(claim)
             else:
-                candidates.remove(same)
+                position = queue.popleft()
+                taken.add(position)
+                same = candidates[position]
                 pairs.append(Pair(claim, same, compare(claim, same)))
+        candidates = [c for position, c in enumerate(candidates) if position not in taken]
         unmatched.sort(key=by_end)
         candidates.sort(key=by_end)
         pairs.extend(Pair(a, b, compare(a, b)) for a, b in zip(unmatched, candidates, strict=False))

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from esgclaims._model import Claim
+    from esgclaims._units import Unit
 
 __all__ = ["COLUMNS", "to_dataframe", "to_records"]
 
@@ -43,34 +44,48 @@ COLUMNS = (
 )
 
 
-def _record(claim: Claim) -> dict[str, Any]:
+def _record(claim: Claim, names: dict[Unit, tuple[str, str]]) -> dict[str, Any]:
+    """One claim's record; ``names`` keeps each unit's name and words, worked out once per unit."""
     value = claim.value
-    interval = None if value is None else value.interval
     period = claim.period
-    return {
+    metric = claim.metric
+    record: dict[str, Any] = {
         "id": claim.id,
         "subject": claim.subject.name,
         "program": None if claim.program is None else claim.program.name,
-        "metric": claim.metric.name,
-        "qualifier": None if value is None else value.qualifier.value,
-        "reported": None if value is None else value.reported.magnitude,
-        "low": None if interval is None or interval.low is None else interval.low.magnitude,
-        "low_closed": None if interval is None else interval.low_closed,
-        "high": None if interval is None or interval.high is None else interval.high.magnitude,
-        "high_closed": None if interval is None or interval.high is None else interval.high_closed,
-        "unit": None if value is None else unit_name(value.units),
-        "unit_words": None if value is None else unit_words(value.units),
-        "tolerance": None if value is None else value.tolerance,
-        "precision": None if value is None else value.precision,
-        "period": period.iso(),
-        "period_start": period.start,
-        "period_end": period.end,
-        "temporal": claim.metric.temporal.value if claim.metric.temporal is not Temporal.EVENT else "event",
-        "attribution": claim.attribution,
-        "modality": claim.modality.value,
-        "quote": claim.citation.quote,
-        "source": claim.citation.source.id,
+        "metric": metric.name,
     }
+    if value is None:
+        record.update(_NO_FIGURE)
+    else:
+        interval = value.interval
+        units = value.reported.units
+        named = names.get(units)
+        if named is None:
+            named = names[units] = (unit_name(units), unit_words(units))
+        low, high = interval.low, interval.high
+        record["qualifier"] = value.qualifier.value
+        record["reported"] = value.reported.magnitude
+        record["low"] = None if low is None else low.magnitude
+        record["low_closed"] = interval.low_closed
+        record["high"] = None if high is None else high.magnitude
+        record["high_closed"] = None if high is None else interval.high_closed
+        record["unit"], record["unit_words"] = named
+        record["tolerance"] = value.tolerance
+        record["precision"] = value.precision
+    record["period"] = period.iso()
+    record["period_start"] = period.start
+    record["period_end"] = period.end
+    record["temporal"] = metric.temporal.value if metric.temporal is not Temporal.EVENT else "event"
+    record["attribution"] = claim.attribution
+    record["modality"] = claim.modality.value
+    record["quote"] = claim.citation.quote
+    record["source"] = claim.citation.source.id
+    return record
+
+
+#: The figure columns of a claim without a figure.
+_NO_FIGURE = dict.fromkeys(COLUMNS[COLUMNS.index("qualifier") : COLUMNS.index("period")])
 
 
 def to_records(claims: Iterable[Claim]) -> list[dict[str, Any]]:
@@ -85,7 +100,8 @@ def to_records(claims: Iterable[Claim]) -> list[dict[str, Any]]:
         >>> record["qualifier"], record["reported"], record["low"], record["high"], record["unit"]
         ('more_than', Decimal('3000000'), Decimal('3000000'), None, 'item')
     """
-    return [_record(claim) for claim in claims]
+    names: dict[Unit, tuple[str, str]] = {}
+    return [_record(claim, names) for claim in claims]
 
 
 #: The exact figures: Decimal objects, with a float column each for quick arithmetic and describe().
