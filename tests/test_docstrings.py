@@ -68,7 +68,7 @@ def test_method_examples_are_collected_under_their_defining_module() -> None:
     assert {
         "esgclaims._values.ReportedValue.of",
         "esgclaims._periods.Period.relation",
-        "esgclaims._periods.PartialDate.parse",
+        "esgclaims._dates.PartialDate.parse",
         "esgclaims._claimset.ClaimSet.filter",
         "esgclaims._units.parse_unit",
     } <= names

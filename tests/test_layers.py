@@ -35,6 +35,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("_nouns",),
     ("_values",),
     ("_interval", "_periods"),
+    ("_dates",),
     ("_format",),
     ("_units",),
     ("_lexicon", "_decimal", "_digits"),
