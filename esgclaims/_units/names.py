@@ -1,7 +1,7 @@
-"""The curated unit registry and the strict unit-name lookup.
+"""Unit names: the strict lookup, exact quantities, count kinds a user registers, and pickling.
 
-esgclaims builds its own :class:`pint.UnitRegistry` from ``units.txt``, shipped in
-the package. It never touches pint's application registry or global contexts.
+Registering a count kind and reading the registry's tables share one lock: no reader
+sees a kind half defined. A pickled quantity is rebuilt in :data:`esgclaims.ureg`.
 """
 
 from __future__ import annotations
@@ -11,16 +11,14 @@ import math
 import re
 import threading
 from decimal import Decimal, InvalidOperation
-from importlib.resources import files
 from typing import Any, TypeAlias
 
 import pint
-from pint.facets.plain import DimensionDefinition, PlainQuantity, PlainUnit, ScaleConverter, UnitDefinition
 from pint.util import UnitsContainer
 
-from ._decimal import CONTEXT, QUOTIENT, check_figure
-from ._digits import digits_problem
-from ._errors import (
+from esgclaims._decimal import CONTEXT, check_figure
+from esgclaims._digits import digits_problem
+from esgclaims._errors import (
     ArgumentTypeError,
     EsgClaimsError,
     InvalidValueError,
@@ -30,138 +28,19 @@ from ._errors import (
     suggestion,
 )
 
+from .registry import DIMENSIONLESS, Quantity, Unit, aliases_of, define_unit, dimensions_of, is_unit_name, ureg
+
 __all__ = [
-    "SCALE_UNITS",
-    "Quantity",
-    "Unit",
     "count_kind_of",
-    "currency_of",
     "dimension_names",
-    "is_share",
+    "find_unit",
     "parse_unit",
     "plain",
     "quantity",
     "register_count_kind",
     "registered_count_kind",
     "to_decimal",
-    "unit_name",
-    "ureg",
-    "without_scales",
 ]
-
-# For annotations, the types pint's own annotations use (``Quantity.to()`` returns a
-# PlainQuantity, ``Quantity.units`` a PlainUnit); isinstance checks use pint.Quantity and pint.Unit.
-#: A pint quantity; those of :func:`quantity` hold an exact Decimal.
-Quantity: TypeAlias = PlainQuantity[Any]
-#: A pint unit.
-Unit: TypeAlias = PlainUnit
-
-
-_OPERATORS = ("*", "/", "**")
-#: What may start a unit name; the rest is ASCII letters, digits and underscores.
-_NAME_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_%‰")
-
-
-def _is_name(text: str) -> bool:
-    """Whether ``text`` is one unit name (checked without a regular expression: import time)."""
-    rest = text[1:].replace("_", "a")
-    return bool(text) and text[0] in _NAME_START and (not rest or (rest.isascii() and rest.isalnum()))
-
-
-def _reference(expression: str) -> tuple[Decimal, dict[str, int]]:
-    """Read ``1000 * gram`` or ``kilogram * meter ** 2 / second ** 2`` into a scale and units.
-
-    Numbers, names and operators are separated by spaces, as units.txt writes them.
-    """
-    tokens = expression.split()
-    for token in tokens:
-        if token in _OPERATORS:
-            continue
-        if token[0].isdigit():
-            try:
-                Decimal(token)
-            except InvalidOperation:
-                raise ValueError(f"cannot read unit expression {expression!r}") from None
-        elif not _is_name(token.removeprefix("[").removesuffix("]")):
-            raise ValueError(f"cannot read unit expression {expression!r}")
-    scale, units, divide, position = Decimal(1), dict[str, int](), False, 0
-    while position < len(tokens):
-        part = tokens[position]
-        if part in ("*", "/"):
-            divide = part == "/"
-            position += 1
-            continue
-        power = 1
-        if position + 2 < len(tokens) and tokens[position + 1] == "**":
-            power = int(tokens[position + 2])
-            position += 2
-        if part[0].isdigit():
-            factor = QUOTIENT.power(Decimal(part), power)
-            scale = QUOTIENT.divide(scale, factor) if divide else QUOTIENT.multiply(scale, factor)
-        else:
-            units[part] = units.get(part, 0) + (-power if divide else power)
-        position += 1
-    return scale, units
-
-
-def _build_registry() -> pint.UnitRegistry[Decimal]:
-    """Build the registry from ``units.txt``.
-
-    The file uses pint's definition syntax (``name = reference = symbol = alias ...``),
-    restricted to scaled units and base dimensions. It is read here into pint's
-    definition objects directly: pint's general text parser costs about ten times
-    as long, and import time matters (benchmarks/coldstart.py).
-    """
-    registry: pint.UnitRegistry[Decimal] = pint.UnitRegistry(
-        None,
-        non_int_type=Decimal,
-        cache_folder=None,
-        autoconvert_offset_to_baseunit=False,
-        on_redefinition="raise",
-    )
-    text = files(__package__).joinpath("data", "units.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()  # noqa: PLW2901 - the comment-free line
-        if not line or line.startswith(("@", "group", "system")):
-            continue
-        name, expression, *names = (part.strip() for part in line.split("="))
-        symbol = names[0] if names and names[0] != "_" else None
-        _define(registry, name, expression, symbol, tuple(names[1:]))
-    return registry
-
-
-def _define(
-    registry: pint.UnitRegistry[Decimal], name: str, expression: str, symbol: str | None, aliases: tuple[str, ...]
-) -> None:
-    # pint annotates define() as taking a string only, and a scale as a float; its registry
-    # dispatches any definition object, and a registry of Decimals takes Decimal scales.
-    if expression.startswith("["):
-        registry.define(DimensionDefinition(expression))  # type: ignore[arg-type]
-        scale, units = Decimal(1), {expression: 1}
-    else:
-        scale, units = _reference(expression)
-    converter = ScaleConverter(scale)  # type: ignore[arg-type]
-    registry.define(UnitDefinition(name, symbol, aliases, converter, UnitsContainer(units)))  # type: ignore[arg-type]
-
-
-#: The esgclaims unit registry. Quantities from other registries do not mix with it.
-ureg: pint.UnitRegistry[Decimal] = _build_registry()
-
-
-# pint 0.26 changed the reprs to ``Quantity(Decimal('1'), "CNY")`` and ``Unit("CNY")``; the
-# registry's own classes keep pint 0.25's, which the documented examples show, on either pint.
-def _quantity_repr(self: Quantity) -> str:
-    magnitude = self._magnitude
-    shown = f"{magnitude:.9}" if isinstance(magnitude, float) else f"{magnitude}"
-    return f"<Quantity({shown}, '{self._units}')>"
-
-
-def _unit_repr(self: Unit) -> str:
-    return f"<Unit('{self._units}')>"
-
-
-ureg.Quantity.__repr__ = _quantity_repr  # type: ignore[method-assign]
-ureg.Unit.__repr__ = _unit_repr  # type: ignore[method-assign]
 
 # Pickling. pint's own ``__reduce__`` rebuilds a quantity in pint's *application* registry,
 # which knows no CNY or county: ``pickle.loads`` failed in any other process. The registry's
@@ -216,10 +95,6 @@ def _reduce_unit(self: Unit) -> tuple[object, ...]:
 ureg.Quantity.__reduce__ = _reduce_quantity  # type: ignore[assignment,method-assign]
 ureg.Unit.__reduce__ = _reduce_unit  # type: ignore[method-assign]
 
-#: The unit of a pure number, and percent, built without pint's expression parser
-#: (``DIMENSIONLESS`` runs it on every access).
-DIMENSIONLESS: Unit = ureg.Unit(UnitsContainer({}, non_int_type=Decimal))
-PERCENT: Unit = ureg.Unit(UnitsContainer({"percent": Decimal(1)}, non_int_type=Decimal))
 
 _JOINER = r"\s*([*/])\s*"
 
@@ -253,7 +128,7 @@ def _known_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _find_name(name: str) -> Unit | None:
     """The unit one name, symbol or alias names, ``None`` when none does."""
     unit = _BY_NAME.get(name)
-    if unit is not None or not _is_name(name):
+    if unit is not None or not is_unit_name(name):
         return unit
     with _LOCK:  # a kind being registered is seen complete or not at all
         definition = ureg._units.get(name)  # noqa: SLF001 - names, symbols and aliases, without pint's parser
@@ -287,7 +162,7 @@ def _lookup_name(name: str, text: str) -> Unit:
     unit = _find_name(name)
     if unit is not None:
         return unit
-    if not _is_name(name):
+    if not is_unit_name(name):
         confused = known_confusion("units", name)
         if confused is not None:
             hint = f"did you mean {confused!r}?"
@@ -537,7 +412,7 @@ def _define_kind(name: str, plural: str) -> None:
     """Define the kind in pint; if pint fails part way, take out all it had added."""
     aliases = (plural,) if plural != name else ()
     try:
-        _define(ureg, name, f"[{name}]", None, aliases)
+        define_unit(ureg, name, f"[{name}]", None, aliases)
     except BaseException:
         for word in (name, *aliases):
             ureg._units.pop(word, None)  # noqa: SLF001 - pint has no public way to take a definition out
@@ -570,23 +445,9 @@ def _regular_plural(noun: str) -> str:
     return f"{noun}s"
 
 
-def _dimensions(unit: Unit) -> dict[str, Any]:
-    return dict(unit.dimensionality)
-
-
-def currency_of(unit: Unit) -> str | None:
-    """The ISO 4217 code when ``unit`` is a plain currency, else ``None``."""
-    dims = _dimensions(unit)
-    if len(dims) == 1:
-        ((dim, power),) = dims.items()
-        if power == 1 and dim.startswith("[currency_"):
-            return str(dim[len("[currency_") : -1])
-    return None
-
-
 def count_kind_of(unit: Unit) -> str | None:
     """The counted kind (``"household"``) when ``unit`` counts one kind, else ``None``."""
-    dims = _dimensions(unit)
+    dims = dimensions_of(unit)
     if len(dims) == 1:
         ((dim, power),) = dims.items()
         name = str(dim[1:-1])
@@ -618,52 +479,3 @@ def _COUNT_KINDS() -> frozenset[str]:  # noqa: N802 - reads like the constant it
         )
         _COUNT_KIND_CACHE[:] = [(_generation, kinds)]
     return kinds
-
-
-def is_share(unit: Unit) -> bool:
-    """True for a dimensionless unit such as percent; ``ratio_percent``, a level that may pass 100 %, is not one."""
-    return not _dimensions(unit) and "ratio_percent" not in unit_powers(unit)
-
-
-#: Dimensionless scale units (units.txt): a figure stated "in millions of RMB" is in ``million * CNY``.
-SCALE_UNITS = ("thousand", "million", "billion")
-
-
-def without_scales(unit: Unit) -> Unit:
-    """The unit with its scale words taken out: ``million * CNY`` is ``CNY``."""
-    return without(unit, [name for name in unit_powers(unit) if name in SCALE_UNITS])
-
-
-# Every use of pint's private attributes is one of the named functions below (or above, in this
-# module): pint has no public listing of a unit's factors, a registry's dimensions or a name's aliases.
-
-
-def unit_powers(unit: Unit) -> dict[str, Any]:
-    """Each factor of a unit and its exponent: ``CNY / year`` gives ``{'CNY': 1, 'year': -1}``."""
-    # pint types an exponent as any scalar, complex included; a unit's are real.
-    return dict(unit._units)  # noqa: SLF001 - pint has no public listing of a unit's factors
-
-
-def without(unit: Unit, names: list[str]) -> Unit:
-    """The unit with the factors ``names`` taken out: ``million * CNY`` without ``million`` is ``CNY``."""
-    return ureg.Unit(unit._units.remove(names)) if names else unit  # noqa: SLF001 - as above
-
-
-def aliases_of(name: str) -> list[str]:
-    """The aliases of a unit name in :data:`ureg` (a count kind's plural is its first), ``[]`` for none."""
-    definition = ureg._units.get(name)  # noqa: SLF001 - pint has no public alias listing
-    return [str(alias) for alias in getattr(definition, "aliases", ()) if alias]
-
-
-def quantity_like(value: Quantity, magnitude: Decimal, unit: Unit) -> Quantity:
-    """A quantity of ``value``'s own registry (which need not be :data:`ureg`)."""
-    return value._REGISTRY.Quantity(magnitude, unit)  # noqa: SLF001 - pint has no public handle on it
-
-
-def unit_name(unit: Unit) -> str:
-    """The canonical string of a unit, which :func:`parse_unit` reads back."""
-    if is_share(unit) and unit != DIMENSIONLESS:
-        return str(unit)
-    if unit == DIMENSIONLESS:
-        return "dimensionless"
-    return f"{unit:D}".replace(" ", "")

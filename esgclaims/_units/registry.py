@@ -1,0 +1,220 @@
+"""The curated pint registry itself: built once from ``data/units.txt``, with its own reprs.
+
+Every use of pint's private attributes is in this package; here are the ones that read
+a unit's factors, a registry's dimensions and a name's aliases.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from importlib.resources import files
+from typing import Any, TypeAlias
+
+import pint
+from pint.facets.plain import DimensionDefinition, PlainQuantity, PlainUnit, ScaleConverter, UnitDefinition
+from pint.util import UnitsContainer
+
+from esgclaims._decimal import QUOTIENT
+
+__all__ = [
+    "DIMENSIONLESS",
+    "PERCENT",
+    "SCALE_UNITS",
+    "Quantity",
+    "Unit",
+    "aliases_of",
+    "currency_of",
+    "define_unit",
+    "dimensions_of",
+    "is_share",
+    "is_unit_name",
+    "quantity_like",
+    "unit_name",
+    "unit_powers",
+    "ureg",
+    "without",
+    "without_scales",
+]
+
+# For annotations, the types pint's own annotations use (``Quantity.to()`` returns a
+# PlainQuantity, ``Quantity.units`` a PlainUnit); isinstance checks use pint.Quantity and pint.Unit.
+#: A pint quantity; those of :func:`quantity` hold an exact Decimal.
+Quantity: TypeAlias = PlainQuantity[Any]
+#: A pint unit.
+Unit: TypeAlias = PlainUnit
+
+
+_OPERATORS = ("*", "/", "**")
+#: What may start a unit name; the rest is ASCII letters, digits and underscores.
+_NAME_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_%‰")
+
+
+def is_unit_name(text: str) -> bool:
+    """Whether ``text`` is one unit name (checked without a regular expression: import time)."""
+    rest = text[1:].replace("_", "a")
+    return bool(text) and text[0] in _NAME_START and (not rest or (rest.isascii() and rest.isalnum()))
+
+
+def _reference(expression: str) -> tuple[Decimal, dict[str, int]]:
+    """Read ``1000 * gram`` or ``kilogram * meter ** 2 / second ** 2`` into a scale and units.
+
+    Numbers, names and operators are separated by spaces, as units.txt writes them.
+    """
+    tokens = expression.split()
+    for token in tokens:
+        if token in _OPERATORS:
+            continue
+        if token[0].isdigit():
+            try:
+                Decimal(token)
+            except InvalidOperation:
+                raise ValueError(f"cannot read unit expression {expression!r}") from None
+        elif not is_unit_name(token.removeprefix("[").removesuffix("]")):
+            raise ValueError(f"cannot read unit expression {expression!r}")
+    scale, units, divide, position = Decimal(1), dict[str, int](), False, 0
+    while position < len(tokens):
+        part = tokens[position]
+        if part in ("*", "/"):
+            divide = part == "/"
+            position += 1
+            continue
+        power = 1
+        if position + 2 < len(tokens) and tokens[position + 1] == "**":
+            power = int(tokens[position + 2])
+            position += 2
+        if part[0].isdigit():
+            factor = QUOTIENT.power(Decimal(part), power)
+            scale = QUOTIENT.divide(scale, factor) if divide else QUOTIENT.multiply(scale, factor)
+        else:
+            units[part] = units.get(part, 0) + (-power if divide else power)
+        position += 1
+    return scale, units
+
+
+def _build_registry() -> pint.UnitRegistry[Decimal]:
+    """Build the registry from ``units.txt``.
+
+    The file uses pint's definition syntax (``name = reference = symbol = alias ...``),
+    restricted to scaled units and base dimensions. It is read here into pint's
+    definition objects directly: pint's general text parser costs about ten times
+    as long, and import time matters (benchmarks/coldstart.py).
+    """
+    registry: pint.UnitRegistry[Decimal] = pint.UnitRegistry(
+        None,
+        non_int_type=Decimal,
+        cache_folder=None,
+        autoconvert_offset_to_baseunit=False,
+        on_redefinition="raise",
+    )
+    text = files("esgclaims").joinpath("data", "units.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()  # noqa: PLW2901 - the comment-free line
+        if not line or line.startswith(("@", "group", "system")):
+            continue
+        name, expression, *names = (part.strip() for part in line.split("="))
+        symbol = names[0] if names and names[0] != "_" else None
+        define_unit(registry, name, expression, symbol, tuple(names[1:]))
+    return registry
+
+
+def define_unit(
+    registry: pint.UnitRegistry[Decimal], name: str, expression: str, symbol: str | None, aliases: tuple[str, ...]
+) -> None:
+    # pint annotates define() as taking a string only, and a scale as a float; its registry
+    # dispatches any definition object, and a registry of Decimals takes Decimal scales.
+    if expression.startswith("["):
+        registry.define(DimensionDefinition(expression))  # type: ignore[arg-type]
+        scale, units = Decimal(1), {expression: 1}
+    else:
+        scale, units = _reference(expression)
+    converter = ScaleConverter(scale)  # type: ignore[arg-type]
+    registry.define(UnitDefinition(name, symbol, aliases, converter, UnitsContainer(units)))  # type: ignore[arg-type]
+
+
+#: The esgclaims unit registry. Quantities from other registries do not mix with it.
+ureg: pint.UnitRegistry[Decimal] = _build_registry()
+
+
+# pint 0.26 changed the reprs to ``Quantity(Decimal('1'), "CNY")`` and ``Unit("CNY")``; the
+# registry's own classes keep pint 0.25's, which the documented examples show, on either pint.
+def _quantity_repr(self: Quantity) -> str:
+    magnitude = self._magnitude
+    shown = f"{magnitude:.9}" if isinstance(magnitude, float) else f"{magnitude}"
+    return f"<Quantity({shown}, '{self._units}')>"
+
+
+def _unit_repr(self: Unit) -> str:
+    return f"<Unit('{self._units}')>"
+
+
+ureg.Quantity.__repr__ = _quantity_repr  # type: ignore[method-assign]
+ureg.Unit.__repr__ = _unit_repr  # type: ignore[method-assign]
+
+
+#: The unit of a pure number, and percent, built without pint's expression parser
+#: (``DIMENSIONLESS`` runs it on every access).
+DIMENSIONLESS: Unit = ureg.Unit(UnitsContainer({}, non_int_type=Decimal))
+PERCENT: Unit = ureg.Unit(UnitsContainer({"percent": Decimal(1)}, non_int_type=Decimal))
+
+
+def dimensions_of(unit: Unit) -> dict[str, Any]:
+    return dict(unit.dimensionality)
+
+
+def currency_of(unit: Unit) -> str | None:
+    """The ISO 4217 code when ``unit`` is a plain currency, else ``None``."""
+    dims = dimensions_of(unit)
+    if len(dims) == 1:
+        ((dim, power),) = dims.items()
+        if power == 1 and dim.startswith("[currency_"):
+            return str(dim[len("[currency_") : -1])
+    return None
+
+
+def is_share(unit: Unit) -> bool:
+    """True for a dimensionless unit such as percent; ``ratio_percent``, a level that may pass 100 %, is not one."""
+    return not dimensions_of(unit) and "ratio_percent" not in unit_powers(unit)
+
+
+#: Dimensionless scale units (units.txt): a figure stated "in millions of RMB" is in ``million * CNY``.
+SCALE_UNITS = ("thousand", "million", "billion")
+
+
+def without_scales(unit: Unit) -> Unit:
+    """The unit with its scale words taken out: ``million * CNY`` is ``CNY``."""
+    return without(unit, [name for name in unit_powers(unit) if name in SCALE_UNITS])
+
+
+# Every use of pint's private attributes is one of the named functions below (or above, in this
+# module): pint has no public listing of a unit's factors, a registry's dimensions or a name's aliases.
+
+
+def unit_powers(unit: Unit) -> dict[str, Any]:
+    """Each factor of a unit and its exponent: ``CNY / year`` gives ``{'CNY': 1, 'year': -1}``."""
+    # pint types an exponent as any scalar, complex included; a unit's are real.
+    return dict(unit._units)  # noqa: SLF001 - pint has no public listing of a unit's factors
+
+
+def without(unit: Unit, names: list[str]) -> Unit:
+    """The unit with the factors ``names`` taken out: ``million * CNY`` without ``million`` is ``CNY``."""
+    return ureg.Unit(unit._units.remove(names)) if names else unit  # noqa: SLF001 - as above
+
+
+def aliases_of(name: str) -> list[str]:
+    """The aliases of a unit name in :data:`ureg` (a count kind's plural is its first), ``[]`` for none."""
+    definition = ureg._units.get(name)  # noqa: SLF001 - pint has no public alias listing
+    return [str(alias) for alias in getattr(definition, "aliases", ()) if alias]
+
+
+def quantity_like(value: Quantity, magnitude: Decimal, unit: Unit) -> Quantity:
+    """A quantity of ``value``'s own registry (which need not be :data:`ureg`)."""
+    return value._REGISTRY.Quantity(magnitude, unit)  # noqa: SLF001 - pint has no public handle on it
+
+
+def unit_name(unit: Unit) -> str:
+    """The canonical string of a unit, which :func:`parse_unit` reads back."""
+    if is_share(unit) and unit != DIMENSIONLESS:
+        return str(unit)
+    if unit == DIMENSIONLESS:
+        return "dimensionless"
+    return f"{unit:D}".replace(" ", "")
