@@ -41,19 +41,23 @@ from esgclaims._units import (
     count_kind_of,
     dimension_names,
     parse_unit,
+    plain,
     quantity,
     register_count_kind,
+    ureg,
 )
 from esgclaims._values import Qualifier, ReportedValue
 
 from .collect import choice, unknown
-from .records import CountKindRecord, converter, describe
+from .records import CountKindRecord, FieldProblem, StructureError, describe, structure
 from .resolve import FAILED, TABLES, AlreadyReported, Resolver, failed
 from .restates import check_restatements
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from decimal import Decimal
+
+    from esgclaims._units import Unit
 
     from .records import (
         ClaimRecord,
@@ -162,8 +166,21 @@ def _count_kind(text: str) -> str:
     return kind
 
 
+#: The members of each enum a claim record names, by value.
+_MODALITIES = {member.value: member for member in Modality}
+_QUALIFIERS = {member.value: member for member in Qualifier}
+
+
 class ClaimFileResolver(Resolver):
     """Turns a parsed claim file into a ClaimSet, collecting every error: one builder per table."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        # What the claims of one file share, read once a run: periods (by text and the metric's
+        # relation to time), units (by name) and values (by their record).
+        self._periods: dict[tuple[str, Temporal], Period] = {}
+        self._units: dict[str, Unit] = {}
+        self._values: dict[ValueRecord, ReportedValue] = {}
 
     def run(self, document: dict[str, Any]) -> ClaimSet:
         """The file's claims; a :class:`~esgclaims.LoadError` listing every bad record, in file order."""
@@ -200,8 +217,8 @@ class ClaimFileResolver(Resolver):
             label = f"count kind {name!r}" if isinstance(name, str) and name else f"count_kinds[{index}]"
             self.places[label] = (-1, index)
             try:
-                record: CountKindRecord = converter.structure(raw, CountKindRecord)
-            except Exception as error:  # noqa: BLE001 - every cattrs failure becomes a RecordError
+                record = structure(raw, CountKindRecord)
+            except (FieldProblem, StructureError) as error:
                 self._report_structure_errors(error, label, CountKindRecord)
                 continue
             self._attempt(label, "name", _declare_count_kind, record)
@@ -336,6 +353,81 @@ class ClaimFileResolver(Resolver):
         )
 
     def _claim(self, record: ClaimRecord, label: str) -> Claim:
+        """The claim of a good record, built from what the file's earlier records share; else :meth:`_checked_claim`.
+
+        Most records of a large file are good and share their organizations, metrics,
+        sources, units and periods: those are looked up, each period and unit is read
+        once a run, and each claim checks its metric once (in ``Claim``). Any problem
+        sends the record down the field-by-field path, which names it.
+        """
+        metric = self.metrics.get(record.metric)
+        subject = self.organizations.get(record.subject)
+        source = self.sources.get(record.source)
+        program = None if record.program is None else self.programs.get(record.program)
+        modality = _MODALITIES.get(record.modality)
+        if metric is None or subject is None or source is None or modality is None:
+            return self._checked_claim(record, label)
+        if record.program is not None and program is None:
+            return self._checked_claim(record, label)
+        period = self._period(record.period, metric)
+        value = None if record.value is None else self._shared_value(record.value)
+        if period is None or (value is None) != (metric.kind is QuantityKind.QUALITATIVE):
+            return self._checked_claim(record, label)
+        try:
+            citation = Citation(source, record.quote, record.span, record.locator)
+            return Claim(
+                record.id,
+                subject,
+                metric,
+                value,
+                period,
+                citation,
+                program,
+                record.attribution,
+                modality,
+                record.note,
+                record.restates,
+            )
+        except Exception:  # noqa: BLE001 - told apart, field by field, on the checked path
+            return self._checked_claim(record, label)
+
+    def _period(self, text: str, metric: Metric) -> Period | None:
+        """The period ``text`` names for ``metric``, read once a run; ``None`` when it is bad."""
+        key = (text, metric.temporal)
+        period = self._periods.get(key)
+        if period is None:
+            try:
+                period = _fit_period(text, parse_period(text), metric)
+            except Exception:  # noqa: BLE001 - reported on the checked path
+                return None
+            self._periods[key] = period
+        return period
+
+    def _shared_value(self, record: ValueRecord) -> ReportedValue | None:
+        """The value of a good value record, one object for each distinct record of a run; ``None`` when it is bad."""
+        value = self._values.get(record)
+        if value is None:
+            unit = self._units.get(record.unit)
+            qualifier = _QUALIFIERS.get(record.qualifier)
+            if qualifier is None:
+                return None
+            try:
+                if unit is None:
+                    unit = self._units[record.unit] = parse_unit(record.unit)
+                upper = None if record.upper is None else ureg.Quantity(plain(check_figure(record.upper)), unit)
+                value = ReportedValue(
+                    ureg.Quantity(plain(check_figure(record.amount)), unit),  # as quantity() builds it
+                    qualifier,
+                    upper=upper,
+                    precision=None if record.precision is None else check_figure(record.precision),
+                    tolerance=None if record.tolerance is None else check_figure(record.tolerance),
+                )
+            except Exception:  # noqa: BLE001 - reported on the checked path
+                return None
+            self._values[record] = value
+        return value
+
+    def _checked_claim(self, record: ClaimRecord, label: str) -> Claim:
         reference = self._reference
         subject = self._attempt(
             label, "subject", reference, "organizations", self.organizations, record.subject, label, "subject"
