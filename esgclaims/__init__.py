@@ -49,9 +49,7 @@ from ._errors import (
 from ._format import format_quantity
 from ._interval import Interval
 from ._io.datasets import DATASETS, load_dataset
-from ._io.dump import dump
 from ._io.load import load
-from ._io.locate import LocatedQuotes, locate_quotes
 from ._model import (
     Citation,
     Claim,
@@ -67,7 +65,6 @@ from ._model import (
     Temporal,
 )
 from ._parse_period import parse_date, parse_period
-from ._parse_value import parse_value
 from ._periods import (
     AsOf,
     CalendarYear,
@@ -95,9 +92,12 @@ if TYPE_CHECKING:
     from ._interchange.datapackage import to_datapackage
     from ._interchange.duckdb import check_duckdb
     from ._interchange.xbrl import to_xbrl_json
+    from ._io.dump import dump
+    from ._io.locate import LocatedQuotes, locate_quotes
+    from ._parse_value import parse_value
 
-# Comparison, currencies and extraction are imported on first use (PEP 562), so
-# that ``import esgclaims`` and loading a dataset cost little more than pint.
+# Comparison, currencies, extraction, writing files and reading values are imported on first
+# use (PEP 562), so that ``import esgclaims`` and loading a dataset cost little more than pint.
 _LAZY = {
     "Candidate": "._extract.candidates",
     "Change": "._extract.candidates",
@@ -124,6 +124,10 @@ _LAZY = {
     "reference_rates": "._fx.table",
     "to_xbrl_json": "._interchange.xbrl",
     "to_datapackage": "._interchange.datapackage",
+    "dump": "._io.dump",
+    "LocatedQuotes": "._io.locate",
+    "locate_quotes": "._io.locate",
+    "parse_value": "._parse_value",
 }
 
 __version__ = "0.1.0.dev0"

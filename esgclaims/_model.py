@@ -261,6 +261,12 @@ _PHYSICAL = {
 }
 
 
+#: What :meth:`Metric.accepts` found for a kind, a counted kind and a unit: a claim file's claims
+#: share a few of each, and the answer never changes (a unit's dimensions are fixed once defined).
+_ACCEPTS: dict[tuple[QuantityKind, str | None, Unit], bool] = {}
+_ACCEPTS_SIZE = 4096
+
+
 @attrs.frozen
 class Metric:
     """What is measured: its kind of quantity, how it relates to time, and framework tags."""
@@ -289,6 +295,15 @@ class Metric:
 
     def accepts(self, unit: Unit) -> bool:
         """Whether a value in ``unit`` can measure this metric."""
+        key = (self.kind, self.count_of, unit)
+        found = _ACCEPTS.get(key)
+        if found is None:
+            found = self._accepts(unit)
+            if len(_ACCEPTS) < _ACCEPTS_SIZE:
+                _ACCEPTS[key] = found
+        return found
+
+    def _accepts(self, unit: Unit) -> bool:
         kind = self.kind
         if kind is QuantityKind.MONEY:
             return currency_of(unit) is not None

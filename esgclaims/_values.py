@@ -8,7 +8,7 @@ from decimal import Decimal, localcontext
 import attrs
 import pint
 
-from ._decimal import QUOTIENT, exact, to_figure
+from ._decimal import QUOTIENT, check_figure, exact, to_figure
 from ._errors import InvalidValueError, UnitError
 from ._format import currency_first, format_number, format_quantity, noun_words, unscaled
 from ._interval import Interval
@@ -138,8 +138,21 @@ def _magnitude_words(low: Quantity, high: Quantity) -> str | None:
 
 def _to_quantity(value: object) -> Quantity:
     if isinstance(value, pint.Quantity):
+        if value._REGISTRY is ureg and _is_plain(value._magnitude):  # noqa: SLF001
+            check_figure(value._magnitude)  # noqa: SLF001
+            return value  # as quantity() builds it already: not built again (a loader builds thousands)
         return quantity(value)
     raise InvalidValueError(f"expected a quantity of esgclaims.ureg, got {type(value).__name__}")
+
+
+def _is_plain(magnitude: object) -> bool:
+    """Whether ``magnitude`` is a Decimal that :func:`~esgclaims._units.plain` would give back unchanged."""
+    if type(magnitude) is not Decimal:
+        return False
+    sign, digits, exponent = magnitude.as_tuple()
+    if exponent == 0:
+        return not (sign and digits == (0,))  # plain() turns -0 into 0
+    return isinstance(exponent, int) and exponent < 0 and digits[-1] != 0
 
 
 def _to_optional_quantity(value: object) -> Quantity | None:

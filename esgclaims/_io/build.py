@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import re
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from esgclaims._claimset import ClaimSet
 from esgclaims._decimal import check_figure
 from esgclaims._errors import (
     FieldTypeError,
-    InvalidClaimError,
     MissingFieldError,
-    PeriodError,
     RecordError,
-    UnitError,
     UnknownFieldError,
-    did_you_mean,
-    suggestion,
 )
 from esgclaims._model import (
     Citation,
@@ -36,24 +29,30 @@ from esgclaims._model import (
     Temporal,
 )
 from esgclaims._parse_period import parse_period
-from esgclaims._periods import AsOf, PartialDate, Period
+from esgclaims._periods import PartialDate, Period
 from esgclaims._units import (
-    count_kind_of,
-    dimension_names,
     parse_unit,
+    plain,
     quantity,
-    register_count_kind,
+    ureg,
 )
 from esgclaims._values import Qualifier, ReportedValue
 
 from .collect import choice, unknown
-from .records import CountKindRecord, converter, describe
+from .fields import (
+    count_kind,
+    declare_count_kind,
+    exact_figure,
+    fit_period,
+    optional_field,
+    quantity_kind,
+)
+from .records import CountKindRecord, FieldProblem, StructureError, describe, structure
 from .resolve import FAILED, TABLES, AlreadyReported, Resolver, failed
 from .restates import check_restatements
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from decimal import Decimal
+    from esgclaims._units import Unit
 
     from .records import (
         ClaimRecord,
@@ -71,109 +70,20 @@ _E = TypeVar("_E")
 _T = TypeVar("_T")
 
 
-def _optional(build: Callable[[_T], _E], value: _T | None) -> _E | None:
-    return None if value is None else build(value)
-
-
-def _exact(number: Decimal) -> Decimal:
-    """``number``, when it keeps to the limits of a figure (:func:`esgclaims._decimal.check_figure`)."""
-    return check_figure(number)
-
-
-def _quantity_kind(text: str) -> QuantityKind:
-    """The metric kind ``text`` names; a known confusion ("hectare") suggests the right kind ("area")."""
-    try:
-        return QuantityKind(text)
-    except ValueError:
-        names = [str(member.value) for member in QuantityKind]
-        hint = suggestion("kinds", text, names)
-        raise InvalidClaimError(f"expected one of {', '.join(names)}, got {text!r}{hint}") from None
-
-
-def _declare_count_kind(record: CountKindRecord) -> str:
-    """Register a kind a claim file declares; a name that is already a unit or a dimension is refused."""
-    name = record.name
-    if f"[{name}]" in dimension_names() and name not in _known_count_kinds():
-        raise UnitError(
-            f"{name!r} is a dimension of physical units, not a count kind; choose another name",
-            text=name,
-            hint="another name for the count kind",
-        )
-    try:
-        unit = parse_unit(name)
-    except UnitError:
-        pass  # a new name: what is wanted
-    else:
-        if count_kind_of(unit) != name:
-            raise UnitError(
-                f"{name!r} is already a unit of {unit.dimensionality}, not a count kind",
-                text=name,
-                hint="another name for the count kind",
-            )
-    register_count_kind(name, record.plural)
-    return name
-
-
-def _is_bare_date(text: str) -> bool:
-    """``2024-03-31``: a day, written alone."""
-    return len(text) == 10 and text[4] == text[7] == "-" and text.replace("-", "").isdigit()
-
-
-def _fit_period(text: str, period: Period, metric: Metric) -> Period:
-    """A bare date means "as of" on a cumulative or stock metric; on a flow metric it is refused."""
-    text = text.strip()
-    if not _is_bare_date(text) or metric.temporal is Temporal.EVENT:
-        return period
-    if metric.temporal is Temporal.FLOW:
-        raise PeriodError(
-            f"a bare date {text!r} names no span, which flow metric {metric.id!r} needs; write the span the "
-            f"flow covers ('2023-04-01 to {text}'), or '{text} to {text}' for that one day",
-            text=text,
-            hint=f"'{text} to {text}' for that one day, or the span the flow covers",
-        )
-    return AsOf(PartialDate.parse(text))  # cumulative or stock: the level as of that date
-
-
-def _known_count_kinds() -> list[str]:
-    names = [name[1:-1] for name in dimension_names()]
-    return [name for name in names if name in _units_named(names) and count_kind_of(parse_unit(name)) == name]
-
-
-def _units_named(names: list[str]) -> set[str]:
-    known = set()
-    for name in names:
-        with contextlib.suppress(UnitError):
-            parse_unit(name)
-            known.add(name)
-    return known
-
-
-def _count_kind(text: str) -> str:
-    try:
-        unit = parse_unit(text)
-    except UnitError:
-        if not re.fullmatch(r"[a-z][a-z_]*", text):
-            raise
-        hint = did_you_mean(text, _known_count_kinds())
-        raise UnitError(
-            f"unknown count kind {text!r}{hint}; declare a new one in a [[count_kinds]] table: name = {text!r}",
-            text=text,
-            hint=hint.removeprefix("; ") or f"a [[count_kinds]] table with name = {text!r}",
-        ) from None
-    kind = count_kind_of(unit)
-    if kind is None:
-        raise UnitError(
-            f"expected a count kind such as 'household', got {text!r}",
-            text=text,
-            hint="a count kind such as 'household'",
-        )
-    if kind != text:
-        raise UnitError(f"expected {kind!r}, the name of the count kind, got {text!r}", text=text, hint=kind)
-    return kind
+_MODALITIES = {member.value: member for member in Modality}
+_QUALIFIERS = {member.value: member for member in Qualifier}
 
 
 class ClaimFileResolver(Resolver):
     """Turns a parsed claim file into a ClaimSet, collecting every error: one builder per table."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        # What the claims of one file share, read once a run: periods (by text and the metric's
+        # relation to time), units (by name) and values (by their record).
+        self._periods: dict[tuple[str, Temporal], Period] = {}
+        self._units: dict[str, Unit] = {}
+        self._values: dict[ValueRecord, ReportedValue] = {}
 
     def run(self, document: dict[str, Any]) -> ClaimSet:
         """The file's claims; a :class:`~esgclaims.LoadError` listing every bad record, in file order."""
@@ -210,14 +120,14 @@ class ClaimFileResolver(Resolver):
             label = f"count kind {name!r}" if isinstance(name, str) and name else f"count_kinds[{index}]"
             self.places[label] = (-1, index)
             try:
-                record: CountKindRecord = converter.structure(raw, CountKindRecord)
-            except Exception as error:  # noqa: BLE001 - every cattrs failure becomes a RecordError
+                record = structure(raw, CountKindRecord)
+            except (FieldProblem, StructureError) as error:
                 self._report_structure_errors(error, label, CountKindRecord)
                 continue
-            self._attempt(label, "name", _declare_count_kind, record)
+            self._attempt(label, "name", declare_count_kind, record)
 
     def _source(self, record: SourceRecord, label: str) -> Source:
-        published = self._attempt(label, "published", _optional, PartialDate.parse, record.published)
+        published = self._attempt(label, "published", optional_field, PartialDate.parse, record.published)
         return self._make(
             label,
             Source,
@@ -297,7 +207,7 @@ class ClaimFileResolver(Resolver):
         )
 
     def _metric(self, record: MetricRecord, label: str) -> Metric:
-        kind = self._attempt(label, "kind", _quantity_kind, record.kind)
+        kind = self._attempt(label, "kind", quantity_kind, record.kind)
         temporal = self._attempt(label, "temporal", choice, Temporal, record.temporal)
         count_of = self._attempt(label, "count_of", self._count_of, record, kind, label)
         tags = tuple(
@@ -323,7 +233,7 @@ class ClaimFileResolver(Resolver):
 
     def _count_of(self, record: MetricRecord, kind: QuantityKind, label: str) -> str | None:
         if record.count_of is not None:
-            return _count_kind(record.count_of)
+            return count_kind(record.count_of)
         if kind is QuantityKind.COUNT:
             raise MissingFieldError(
                 "missing field; a count metric names the kind it counts", file=self.name, record=label, field="count_of"
@@ -346,6 +256,81 @@ class ClaimFileResolver(Resolver):
         )
 
     def _claim(self, record: ClaimRecord, label: str) -> Claim:
+        """The claim of a good record, built from what the file's earlier records share; else :meth:`_checked_claim`.
+
+        Most records of a large file are good and share their organizations, metrics,
+        sources, units and periods: those are looked up, each period and unit is read
+        once a run, and each claim checks its metric once (in ``Claim``). Any problem
+        sends the record down the field-by-field path, which names it.
+        """
+        metric = self.metrics.get(record.metric)
+        subject = self.organizations.get(record.subject)
+        source = self.sources.get(record.source)
+        program = None if record.program is None else self.programs.get(record.program)
+        modality = _MODALITIES.get(record.modality)
+        if metric is None or subject is None or source is None or modality is None:
+            return self._checked_claim(record, label)
+        if record.program is not None and program is None:
+            return self._checked_claim(record, label)
+        period = self._period(record.period, metric)
+        value = None if record.value is None else self._shared_value(record.value)
+        if period is None or (value is None) != (metric.kind is QuantityKind.QUALITATIVE):
+            return self._checked_claim(record, label)
+        try:
+            citation = Citation(source, record.quote, record.span, record.locator)
+            return Claim(
+                record.id,
+                subject,
+                metric,
+                value,
+                period,
+                citation,
+                program,
+                record.attribution,
+                modality,
+                record.note,
+                record.restates,
+            )
+        except Exception:  # noqa: BLE001 - told apart, field by field, on the checked path
+            return self._checked_claim(record, label)
+
+    def _period(self, text: str, metric: Metric) -> Period | None:
+        """The period ``text`` names for ``metric``, read once a run; ``None`` when it is bad."""
+        key = (text, metric.temporal)
+        period = self._periods.get(key)
+        if period is None:
+            try:
+                period = fit_period(text, parse_period(text), metric)
+            except Exception:  # noqa: BLE001 - reported on the checked path
+                return None
+            self._periods[key] = period
+        return period
+
+    def _shared_value(self, record: ValueRecord) -> ReportedValue | None:
+        """The value of a good value record, one object for each distinct record of a run; ``None`` when it is bad."""
+        value = self._values.get(record)
+        if value is None:
+            unit = self._units.get(record.unit)
+            qualifier = _QUALIFIERS.get(record.qualifier)
+            if qualifier is None:
+                return None
+            try:
+                if unit is None:
+                    unit = self._units[record.unit] = parse_unit(record.unit)
+                upper = None if record.upper is None else ureg.Quantity(plain(check_figure(record.upper)), unit)
+                value = ReportedValue(
+                    ureg.Quantity(plain(check_figure(record.amount)), unit),  # as quantity() builds it
+                    qualifier,
+                    upper=upper,
+                    precision=None if record.precision is None else check_figure(record.precision),
+                    tolerance=None if record.tolerance is None else check_figure(record.tolerance),
+                )
+            except Exception:  # noqa: BLE001 - reported on the checked path
+                return None
+            self._values[record] = value
+        return value
+
+    def _checked_claim(self, record: ClaimRecord, label: str) -> Claim:
         reference = self._reference
         subject = self._attempt(
             label, "subject", reference, "organizations", self.organizations, record.subject, label, "subject"
@@ -359,7 +344,7 @@ class ClaimFileResolver(Resolver):
         source = self._attempt(label, "source", reference, "sources", self.sources, record.source, label, "source")
         period = self._attempt(label, "period", parse_period, record.period)
         if not failed(period, metric):
-            period = self._attempt(label, "period", _fit_period, record.period, period, metric)
+            period = self._attempt(label, "period", fit_period, record.period, period, metric)
         modality = self._attempt(label, "modality", choice, Modality, record.modality)
         value = None if record.value is None else self._attempt(label, "value", self._value, record.value, label)
         if not failed(metric, value):
@@ -425,9 +410,9 @@ class ClaimFileResolver(Resolver):
     def _value(self, record: ValueRecord, label: str) -> ReportedValue:
         unit = self._attempt(label, "value.unit", parse_unit, record.unit)
         qualifier = self._attempt(label, "value.qualifier", choice, Qualifier, record.qualifier)
-        amount = self._attempt(label, "value.amount", _exact, record.amount)
+        amount = self._attempt(label, "value.amount", exact_figure, record.amount)
         upper, precision, tolerance = (
-            None if number is None else self._attempt(label, f"value.{name}", _exact, number)
+            None if number is None else self._attempt(label, f"value.{name}", exact_figure, number)
             for name, number in (
                 ("upper", record.upper),
                 ("precision", record.precision),

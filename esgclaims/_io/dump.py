@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from esgclaims._model import Claim, Metric, Organization, Program, Source
+    from esgclaims._periods import Period
+    from esgclaims._units import Unit
     from esgclaims._values import ReportedValue
 
 __all__ = ["count_kinds", "dump", "to_document", "to_json", "to_toml", "value_record"]
@@ -60,123 +62,161 @@ def to_toml(claims: ClaimSet | Iterable[Claim]) -> str:
 def to_document(claims: ClaimSet | Iterable[Claim]) -> dict[str, list[dict[str, Any]]]:
     """The claim file document (plain dicts and lists) for ``claims``."""
     claim_set = claims if isinstance(claims, ClaimSet) else ClaimSet(claims)
-    tables: dict[str, dict[str, tuple[Source | Organization | Program | Metric | Claim, dict[str, Any]]]] = {
-        table: {} for table in TABLES
-    }
-
-    def put(table: str, item: Source | Organization | Program | Metric | Claim, record: dict[str, Any]) -> None:
-        existing = tables[table].get(item.id)
-        if existing is not None and existing[0] != item:
-            raise InvalidClaimError(f"two different {table} share the id {item.id!r}")
-        tables[table][item.id] = (item, record)
-
-    def organization(org: Organization) -> None:
-        if org.parent is not None:
-            organization(org.parent)
-        put(
-            "organizations",
-            org,
-            _drop_defaults(
-                {
-                    "id": org.id,
-                    "name": org.name,
-                    "kind": org.kind.value,
-                    "aliases": list(org.aliases),
-                    "parent": None if org.parent is None else org.parent.id,
-                    "description": org.description,
-                }
-            ),
-        )
-
+    tables = _Tables()
     for claim in claim_set:
-        source = claim.citation.source
-        put(
-            "sources",
-            source,
-            _drop_defaults(
-                {
-                    "id": source.id,
-                    "title": source.title,
-                    "publisher": source.publisher,
-                    "author": source.author,
-                    "url": source.url,
-                    "published": None if source.published is None else source.published.iso(),
-                    "sha256": source.sha256,
-                }
-            ),
-        )
-        organization(claim.subject)
-        if claim.program is not None:
-            organization(claim.program.owner)
-            put(
-                "programs",
-                claim.program,
-                _drop_defaults(
-                    {
-                        "id": claim.program.id,
-                        "name": claim.program.name,
-                        "owner": claim.program.owner.id,
-                        "description": claim.program.description,
-                    }
-                ),
-            )
-        metric = claim.metric
-        put(
-            "metrics",
-            metric,
-            _drop_defaults(
-                {
-                    "id": metric.id,
-                    "name": metric.name,
-                    "kind": metric.kind.value,
-                    "temporal": metric.temporal.value,
-                    "count_of": metric.count_of,
-                    "description": metric.description,
-                    "frameworks": [
-                        {"framework": tag.framework, "code": tag.code, "match": tag.match.value}
-                        for tag in metric.frameworks
-                    ],
-                }
-            ),
-        )
-        put(
-            "claims",
-            claim,
-            _drop_defaults(
-                {
-                    "id": claim.id,
-                    "subject": claim.subject.id,
-                    "program": None if claim.program is None else claim.program.id,
-                    "metric": metric.id,
-                    "value": None if claim.value is None else value_record(claim.value),
-                    "period": _period(claim),
-                    "source": source.id,
-                    "quote": claim.citation.quote,
-                    "span": None if claim.citation.span is None else list(claim.citation.span),
-                    "locator": claim.citation.locator,
-                    "attribution": claim.attribution,
-                    "modality": claim.modality.value,
-                    "note": claim.note,
-                    "restates": claim.restates,
-                }
-            ),
-        )
+        tables.claim(claim)
     # [[claims]] is the one table a claim file must have, so an empty set still writes it.
     document = {
-        table: [record for _, record in items.values()] for table, items in tables.items() if items or table == "claims"
+        table: [record for _, record in items.values()]
+        for table, items in tables.items.items()
+        if items or table == "claims"
     }
     kinds = count_kinds(claim_set)
     return {"count_kinds": kinds, **document} if kinds else document
 
 
+class _Tables:
+    """The records of each table, by id, as :func:`to_document` gathers them.
+
+    A class rather than nested functions: closures that call each other form a reference
+    cycle, which kept the whole document alive after a dump until the cyclic collector ran.
+    """
+
+    def __init__(self) -> None:
+        self.items: dict[str, dict[str, tuple[Source | Organization | Program | Metric | Claim, dict[str, Any]]]] = {
+            table: {} for table in TABLES
+        }
+        self.values: dict[int, tuple[ReportedValue, dict[str, Any]]] = {}
+        self.periods: dict[tuple[Period, Temporal], str] = {}
+
+    def put(self, table: str, item: Source | Organization | Program | Metric | Claim, make: Any) -> None:  # noqa: ANN401
+        """Add ``item``'s record (built by ``make()`` the first time); two different items of one id are refused."""
+        existing = self.items[table].get(item.id)
+        if existing is not None:
+            if existing[0] is not item and existing[0] != item:
+                raise InvalidClaimError(f"two different {table} share the id {item.id!r}")
+            return
+        self.items[table][item.id] = (item, make())
+
+    def organization(self, org: Organization) -> None:
+        if org.parent is not None:
+            self.organization(org.parent)
+        self.put("organizations", org, lambda: _organization(org))
+
+    def claim(self, claim: Claim) -> None:
+        source = claim.citation.source
+        self.put("sources", source, lambda: _source(source))
+        self.organization(claim.subject)
+        program = claim.program
+        if program is not None:
+            self.organization(program.owner)
+            self.put("programs", program, lambda: _program(program))
+        self.put("metrics", claim.metric, lambda: _metric(claim.metric))
+        self.put("claims", claim, lambda: _claim(claim, self._value(claim.value), self._period(claim)))
+
+    def _value(self, value: ReportedValue | None) -> dict[str, Any] | None:
+        """The value's record, built once for each value object the claims share (a copy each time)."""
+        if value is None:
+            return None
+        found = self.values.get(id(value))
+        if found is None or found[0] is not value:
+            found = self.values[id(value)] = (value, value_record(value))
+        return dict(found[1])
+
+    def _period(self, claim: Claim) -> str:
+        key = (claim.period, claim.metric.temporal)
+        text = self.periods.get(key)
+        if text is None:
+            text = self.periods[key] = _period(claim)
+        return text
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return _drop_defaults(
+        {
+            "id": source.id,
+            "title": source.title,
+            "publisher": source.publisher,
+            "author": source.author,
+            "url": source.url,
+            "published": None if source.published is None else source.published.iso(),
+            "sha256": source.sha256,
+        }
+    )
+
+
+def _organization(org: Organization) -> dict[str, Any]:
+    return _drop_defaults(
+        {
+            "id": org.id,
+            "name": org.name,
+            "kind": org.kind.value,
+            "aliases": list(org.aliases),
+            "parent": None if org.parent is None else org.parent.id,
+            "description": org.description,
+        }
+    )
+
+
+def _program(program: Program) -> dict[str, Any]:
+    return _drop_defaults(
+        {
+            "id": program.id,
+            "name": program.name,
+            "owner": program.owner.id,
+            "description": program.description,
+        }
+    )
+
+
+def _metric(metric: Metric) -> dict[str, Any]:
+    return _drop_defaults(
+        {
+            "id": metric.id,
+            "name": metric.name,
+            "kind": metric.kind.value,
+            "temporal": metric.temporal.value,
+            "count_of": metric.count_of,
+            "description": metric.description,
+            "frameworks": [
+                {"framework": tag.framework, "code": tag.code, "match": tag.match.value} for tag in metric.frameworks
+            ],
+        }
+    )
+
+
+def _claim(claim: Claim, value: dict[str, Any] | None, period: str) -> dict[str, Any]:
+    return _drop_defaults(
+        {
+            "id": claim.id,
+            "subject": claim.subject.id,
+            "program": None if claim.program is None else claim.program.id,
+            "metric": claim.metric.id,
+            "value": value,
+            "period": period,
+            "source": claim.citation.source.id,
+            "quote": claim.citation.quote,
+            "span": None if claim.citation.span is None else list(claim.citation.span),
+            "locator": claim.citation.locator,
+            "attribution": claim.attribution,
+            "modality": claim.modality.value,
+            "note": claim.note,
+            "restates": claim.restates,
+        }
+    )
+
+
 def count_kinds(claims: Iterable[Claim]) -> list[dict[str, str]]:
     """The ``[[count_kinds]]`` records of the kinds ``claims`` count that the registry does not ship."""
     names: dict[str, None] = {}
+    seen: set[object] = set()  # each unit's and metric's names are listed once, in the order first met
     for claim in claims:
-        if claim.metric.count_of is not None:
-            names[claim.metric.count_of] = None
-        if claim.value is not None:
-            names.update(dict.fromkeys(str(name) for name in unit_powers(claim.value.units)))
+        metric = claim.metric
+        if metric.count_of is not None and metric.count_of not in names:
+            names[metric.count_of] = None
+        if claim.value is not None and claim.value.units not in seen:
+            seen.add(claim.value.units)
+            names.update(dict.fromkeys(str(name) for name in unit_powers(claim.value.units) if str(name) not in names))
     records = []
     for name in names:
         registered = registered_count_kind(name)
@@ -205,12 +245,25 @@ def value_record(value: ReportedValue) -> dict[str, Any]:
         {
             "qualifier": value.qualifier.value,
             "amount": _number(value.reported.magnitude),
-            "unit": unit_name(value.units),
+            "unit": _unit_name(value.units),
             "upper": None if value.upper is None else _number(value.upper.magnitude),
             "precision": None if value.precision is None else _number(value.precision),
             "tolerance": None if value.tolerance is None else _number(value.tolerance),
         }
     )
+
+
+#: Each unit's name as a file writes it, formatted by pint once per unit (units never change).
+_UNIT_NAMES: dict[Unit, str] = {}
+
+
+def _unit_name(unit: Unit) -> str:
+    name = _UNIT_NAMES.get(unit)
+    if name is None:
+        name = unit_name(unit)
+        if len(_UNIT_NAMES) < 4096:
+            _UNIT_NAMES[unit] = name
+    return name
 
 
 #: Fields the loader fills with an empty string or an empty list when they are left out.

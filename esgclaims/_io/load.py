@@ -1,6 +1,6 @@
 """Loading claim files (TOML or JSON); :mod:`esgclaims._io.dump` writes them.
 
-Loading runs in two passes. The converter in :mod:`esgclaims._io.records` types each
+Loading runs in two passes. :func:`esgclaims._io.records.structure` types each
 record; then :mod:`esgclaims._io.build` resolves records into the model (ids to
 objects, unit names to units, period strings to periods). Every problem of every
 record is collected, and a file with any problem raises one

@@ -1,23 +1,16 @@
-"""The raw shapes of a claim file's records, and the one cattrs converter that reads them.
+"""The raw shapes of a claim file's records, and the one reader that types them.
 
 Records hold what the file says, typed but not yet resolved: ids are still
 strings, units still names. :mod:`esgclaims._io.load` turns them into the model.
+:func:`structure` reads a parsed table into its record, reporting every problem of
+the table at once, each with its field path (``frameworks[1].code``).
 """
 
-# No ``from __future__ import annotations`` here: cattrs reads these classes' field
-# types, and real types spare it evaluating dozens of strings at import (coldstart).
+# No ``from __future__ import annotations`` here: the reader reads these classes' field types.
 import datetime as dt
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import NamedTuple
-
-import cattrs
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-)
+from typing import NamedTuple, TypeVar
 
 from esgclaims._digits import digits_problem
 
@@ -30,14 +23,15 @@ __all__ = [
     "OrganizationRecord",
     "ProgramRecord",
     "SourceRecord",
+    "StructureError",
     "ValueRecord",
-    "converter",
     "describe",
     "problems",
+    "structure",
 ]
 
 
-# Transient shapes, built only by the converter: named tuples, which cost a third of an attrs
+# Transient shapes, built only by :func:`structure`: named tuples, which cost a third of an attrs
 # class to create at import (benchmarks/coldstart.py), are enough. The model is attrs throughout.
 class CountKindRecord(NamedTuple):
     """A ``[[count_kinds]]`` record: a counted kind the file's claims use, which the registry lacks."""
@@ -129,7 +123,7 @@ class ClaimRecord(NamedTuple):
 
 
 class FieldProblem(TypeError):  # noqa: N818 - internal, never leaves the loader
-    """Raised by the converter's hooks: what was expected and what arrived."""
+    """Raised by a field's reader: what was expected and what arrived."""
 
     def __init__(self, expected: str, got: object) -> None:
         self.expected = expected
@@ -159,19 +153,19 @@ def describe(value: object) -> str:
     return repr(value)
 
 
-def _structure_str(value: object, _: type) -> str:
+def _structure_str(value: object) -> str:
     if not isinstance(value, str):
         raise FieldProblem("a string", value)
     return value
 
 
-def _structure_int(value: object, _: type) -> int:
+def _structure_int(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise FieldProblem("a whole number", value)
     return value
 
 
-def _structure_decimal(value: object, _: type) -> Decimal:
+def _structure_decimal(value: object) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
         raise FieldProblem("a number (or a string holding one)", value)
     problem = digits_problem(value) if isinstance(value, str) else None  # the one grammar of digits
@@ -186,112 +180,143 @@ def _structure_decimal(value: object, _: type) -> Decimal:
     return number
 
 
-def _make_converter() -> cattrs.BaseConverter:
-    # cattrs' BaseConverter: the hooks of the record tables are the ones below, so nothing of
-    # the code-generating Converter is used, and the base costs a fraction of it to build.
-    result = cattrs.BaseConverter(detailed_validation=True)
-    result.register_structure_hook(str, _structure_str)
-    result.register_structure_hook(int, _structure_int)
-    result.register_structure_hook(Decimal, _structure_decimal)
+class StructureError(Exception):
+    """Every problem of one record (or list), each as a field path and what is wrong there."""
 
-    # Lists go through cattrs' own list hook, so that an error names the item: ``frameworks[1].code``.
-    def span(value: object, _: type) -> tuple[int, int]:
-        if not isinstance(value, list | tuple) or len(value) != 2:
-            raise FieldProblem("two character offsets [start, end]", value)
-        start, end = result.structure(value, list[int])
-        return (start, end)
-
-    def strings(value: object, _: type) -> tuple[str, ...]:
-        if not isinstance(value, list | tuple):
-            raise FieldProblem("a list of strings", value)
-        return tuple(result.structure(value, list[str]))
-
-    def frameworks(value: object, _: type) -> tuple[FrameworkRecord, ...]:
-        if not isinstance(value, list | tuple):
-            raise FieldProblem("a list of tables", value)
-        return tuple(result.structure(value, list[FrameworkRecord]))
-
-    result.register_structure_hook_func(lambda t: t == tuple[int, int], span)
-    result.register_structure_hook_func(lambda t: t == tuple[str, ...], strings)
-    result.register_structure_hook_func(lambda t: t == tuple[FrameworkRecord, ...], frameworks)
-    for record_type in (
-        CountKindRecord,
-        SourceRecord,
-        OrganizationRecord,
-        ProgramRecord,
-        FrameworkRecord,
-        MetricRecord,
-        ValueRecord,
-        ClaimRecord,
-    ):
-        result.register_structure_hook(record_type, _strict_table(result, record_type))
-    return result
+    def __init__(self, found: list[tuple[tuple[str | int, ...], str]]) -> None:
+        self.found = found
+        super().__init__("; ".join(f"{path}: {problem}" for path, problem in found))
 
 
-def _strict_table(conv: cattrs.BaseConverter, record_type: type[NamedTuple]) -> Callable[[object, type], object]:
-    """The hook for one record type: every field through the converter, every error collected.
+#: Reads one field's raw value into its type, or raises :class:`FieldProblem` or :class:`StructureError`.
+_Reader = Callable[[object], object]
 
-    It does what cattrs' generated hook (``make_dict_structure_fn`` with detailed validation
-    and forbidden extra keys) does, and raises the same errors with the same notes, so that
-    :func:`problems` reads both alike; but it is built without generating and compiling code
-    for each record type, which cost more at import than structuring a whole claim file
-    (benchmarks/coldstart.py).
-    """
-    name = record_type.__name__
-    fields = [
-        (field, conv.get_structure_hook(field_type), field_type, field not in record_type._field_defaults)
-        for field, field_type in record_type.__annotations__.items()
-    ]
-    known = frozenset(record_type.__annotations__)
-    build: Callable[..., object] = record_type
 
-    def structure(value: object, cls: type) -> object:
-        if not isinstance(value, dict):
-            raise FieldProblem("a table", value)
-        arguments: dict[str, object] = {}
-        errors: list[Exception] = []
-        for field, hook, field_type, required in fields:
-            try:
-                if field in value:
-                    arguments[field] = hook(value[field], field_type)
-                elif required:
-                    raise KeyError(field)  # as cattrs' generated code raises it, from ``value[field]``
-            except Exception as error:  # noqa: BLE001 - every field's error is collected
-                note = AttributeValidationNote(f"Structuring class {name} @ attribute {field}", field, field_type)
-                error.__notes__ = [*getattr(error, "__notes__", []), note]
-                errors.append(error)
-        extra = value.keys() - known
-        if extra:
-            errors.append(ForbiddenExtraKeysError("", record_type, extra))
-        if errors:
-            raise ClassValidationError(f"While structuring {name}", errors, record_type)
+def _optional(read: _Reader) -> _Reader:
+    def optional(value: object) -> object:
+        return None if value is None else read(value)
+
+    return optional
+
+
+def _items(value: object, read: _Reader, expected: str) -> list[object]:
+    """Each item of a list read by ``read``; every bad item is reported with its index."""
+    if not isinstance(value, list | tuple):
+        raise FieldProblem(expected, value)
+    items: list[object] = []
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    for index, item in enumerate(value):
         try:
-            return build(**arguments)
-        except Exception as error:  # cattrs reports a failing __init__ the same way
-            raise ClassValidationError(f"While structuring {name}", [error], record_type) from error
+            items.append(read(item))
+        except FieldProblem as error:
+            found.append(((index,), str(error)))
+        except StructureError as error:
+            found.extend(((index, *path), problem) for path, problem in error.found)
+    if found:
+        raise StructureError(found)
+    return items
 
-    return structure
+
+def _span(value: object) -> tuple[int, int]:
+    if not isinstance(value, list | tuple) or len(value) != 2:
+        raise FieldProblem("two character offsets [start, end]", value)
+    start, end = _items(value, _structure_int, "")
+    return (start, end)  # type: ignore[return-value]  # read as whole numbers just above
 
 
-#: The one converter that structures every record of every claim file.
-converter = _make_converter()
+def _strings(value: object) -> tuple[str, ...]:
+    return tuple(_items(value, _structure_str, "a list of strings"))  # type: ignore[arg-type]
 
 
-def problems(error: BaseException, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Flatten a cattrs validation error into ``(field path, problem)`` pairs."""
-    if isinstance(error, ForbiddenExtraKeysError):
-        for key in sorted(error.extra_fields):
-            yield (*path, key), "unknown field"
-        return
-    if isinstance(error, ClassValidationError | IterableValidationError):
-        with_notes, without = error.group_exceptions()
-        for inner, note in with_notes:
-            step = getattr(note, "name", getattr(note, "index", None))
-            yield from problems(inner, (*path, step) if step is not None else path)
-        for inner in without:
-            yield from problems(inner, path)
-        return
-    if isinstance(error, KeyError):
-        yield path, "missing field"
-        return
-    yield path, str(error)
+def _frameworks(value: object) -> tuple[FrameworkRecord, ...]:
+    return tuple(_items(value, _table_reader(FrameworkRecord), "a list of tables"))  # type: ignore[arg-type]
+
+
+def _table_reader(record_type: type[NamedTuple]) -> _Reader:
+    return lambda value: structure(value, record_type)
+
+
+def _reader(field_type: object) -> _Reader:
+    """The reader of a field annotated ``field_type``."""
+    if field_type is str:
+        return _structure_str
+    if field_type is Decimal:
+        return _structure_decimal
+    if field_type == tuple[int, int]:
+        return _span
+    if field_type == tuple[str, ...]:
+        return _strings
+    if field_type == tuple[FrameworkRecord, ...]:
+        return _frameworks
+    if field_type is ValueRecord:
+        return _table_reader(ValueRecord)
+    arguments: tuple[object, ...] = getattr(field_type, "__args__", ())
+    if len(arguments) == 2 and arguments[1] is type(None):  # X | None
+        return _optional(_reader(arguments[0]))
+    raise TypeError(f"no reader for {field_type!r}")  # not expected: every record field has one
+
+
+#: Each record type's fields: name, reader, and whether the field is required.
+_FIELDS: dict[type, tuple[tuple[str, _Reader, bool], ...]] = {}
+
+
+def _fields(record_type: type[NamedTuple]) -> tuple[tuple[str, _Reader, bool], ...]:
+    fields = _FIELDS.get(record_type)
+    if fields is None:
+        fields = tuple(
+            (field, _reader(field_type), field not in record_type._field_defaults)
+            for field, field_type in record_type.__annotations__.items()
+        )
+        _FIELDS[record_type] = fields
+    return fields
+
+
+_R = TypeVar("_R", bound=tuple[object, ...])
+
+
+def structure(value: object, record_type: type[_R]) -> _R:
+    """Read one raw table of a parsed file into ``record_type``, its fields typed.
+
+    Every problem of the table is reported at once, in the order of the record's
+    fields, then each unknown field (sorted), as a :class:`StructureError`; a value
+    that is not a table at all is a :class:`FieldProblem`. Nothing is converted
+    silently: a number is never taken for a string, nor a boolean for a number.
+
+    Examples:
+        >>> structure({"name": "school"}, CountKindRecord)
+        CountKindRecord(name='school', plural=None)
+        >>> try:
+        ...     structure({"name": 5, "plurl": "x"}, CountKindRecord)
+        ... except StructureError as error:
+        ...     error.found
+        [(('name',), 'expected a string, got the number 5'), (('plurl',), 'unknown field')]
+    """
+    if not isinstance(value, dict):
+        raise FieldProblem("a table", value)
+    fields = _fields(record_type)  # type: ignore[arg-type]
+    arguments: dict[str, object] = {}
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    for field, read, required in fields:
+        if field in value:
+            try:
+                arguments[field] = read(value[field])
+            except FieldProblem as error:
+                found.append(((field,), str(error)))
+            except StructureError as error:
+                found.extend(((field, *path), problem) for path, problem in error.found)
+        elif required:
+            found.append(((field,), "missing field"))
+    if len(value) > len(arguments) or found:
+        known = record_type.__annotations__
+        found.extend(((key,), "unknown field") for key in sorted(key for key in value if key not in known))
+        if found:
+            raise StructureError(found)
+    return record_type(**arguments)
+
+
+def problems(error: BaseException) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """The ``(field path, problem)`` pairs of an error :func:`structure` raised."""
+    if isinstance(error, StructureError):
+        yield from error.found
+    else:
+        yield (), str(error)

@@ -1,6 +1,6 @@
 """Resolving a claim file's records into the model: the machinery every table's builder shares.
 
-Records are typed by the converter in :mod:`esgclaims._io.records`; a
+Records are typed by :func:`esgclaims._io.records.structure`; a
 :class:`Resolver` then turns them into model objects (ids to objects, unit names
 to units), keeping every error in an :class:`~esgclaims._io.collect.ErrorCollector`.
 The builders of each table are in :mod:`esgclaims._io.build`.
@@ -31,10 +31,11 @@ from .records import (
     OrganizationRecord,
     ProgramRecord,
     SourceRecord,
+    StructureError,
     ValueRecord,
-    converter,
     describe,
     problems,
+    structure,
 )
 
 if TYPE_CHECKING:
@@ -160,8 +161,8 @@ class Resolver:
             label = _label(table, index, raw)
             self.places[label] = (rank, index)
             try:
-                record: HasId = converter.structure(raw, record_type)
-            except Exception as error:  # noqa: BLE001 - every cattrs failure becomes a RecordError
+                record: HasId = structure(raw, record_type)
+            except (FieldProblem, StructureError) as error:
                 self._report_structure_errors(error, label, record_type)
                 if isinstance(raw_id, str):
                     self.failed[table].add(raw_id)

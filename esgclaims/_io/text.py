@@ -65,12 +65,18 @@ def read_file(path: Path) -> bytes:
         # Opened without blocking, so that a FIFO with no writer is refused rather than waited on.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(descriptor, "rb") as stream:
-            mode = os.fstat(descriptor).st_mode
+            status = os.fstat(descriptor)
+            mode = status.st_mode
             kind = next((name for test, name in _KINDS.items() if test(mode)), None)
             if kind is not None or not stat.S_ISREG(mode):
                 raise _read_failure(path, f"it is {kind or 'not a regular file'}, not a file of text")
             os.set_blocking(descriptor, True)
-            data = stream.read(MAX_FILE_BYTES + 1)
+            # As much as the file holds, and one byte more: a buffer of the largest size allowed
+            # would be allocated for every file, however small (benchmarks/loading.py, peak memory).
+            expected = min(status.st_size, MAX_FILE_BYTES) + 1
+            data = stream.read(expected)
+            if len(data) == expected:  # the file grew since fstat: read on, up to the limit
+                data += stream.read(MAX_FILE_BYTES + 1 - len(data))
     except FileReadError:
         raise
     except OSError as error:
