@@ -105,6 +105,10 @@ class ClaimSet:
 
     def get(self, claim_id: str) -> Claim | None:
         """The claim with ``claim_id``, or ``None``."""
+        if not isinstance(claim_id, str):
+            check_argument(  # type: ignore[unreachable]
+                claim_id, str, where="ClaimSet.get(): claim_id", what="a claim id (str)"
+            )
         return self._by_id.get(claim_id)
 
     @property

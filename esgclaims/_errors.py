@@ -49,12 +49,15 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from importlib.resources import files
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
+_T = TypeVar("_T")
+
 __all__ = [
+    "ArgumentCheck",
     "ArgumentTypeError",
     "ClaimNotFoundError",
     "ComparisonError",
@@ -84,6 +87,7 @@ __all__ = [
     "UnknownReferenceError",
     "ValueParseError",
     "check_argument",
+    "check_items",
     "known_confusion",
     "suggestion",
 ]
@@ -411,6 +415,46 @@ def check_argument(value: object, expected: type | tuple[type, ...], *, where: s
     shown = repr(value)
     shown = shown if len(shown) <= 40 else shown[:37] + "..."
     raise ArgumentTypeError(f"{where} must be {what}, got {type(value).__name__} {shown}")
+
+
+def check_items(values: Iterable[_T], expected: type[_T], *, where: str, what: str) -> tuple[_T, ...]:
+    """``tuple(values)``, raising :class:`ArgumentTypeError` for a non-iterable or an item not ``expected``.
+
+    Examples:
+        >>> check_items(b"x", str, where="Organization(): aliases", what="a list of names")
+        Traceback (most recent call last):
+        ...
+        esgclaims.ArgumentTypeError: Organization(): aliases must be a list of names, got int 120
+    """
+    if not hasattr(values, "__iter__"):
+        check_argument(values, tuple, where=where, what=what)
+    result = tuple(values)
+    for item in result:
+        check_argument(item, expected, where=where, what=what)
+    return result
+
+
+class ArgumentCheck:
+    """An attrs validator doing :func:`check_argument` on one field (``where``; not an ``int`` one): one isinstance.
+
+    Examples:
+        >>> ArgumentCheck(str, where="Box(): label", what="text")(None, None, b"x")
+        Traceback (most recent call last):
+        ...
+        esgclaims.ArgumentTypeError: Box(): label must be text, got bytes b'x'
+    """
+
+    __slots__ = ("expected", "what", "where")
+
+    def __init__(self, expected: type | tuple[type, ...], *, where: str, what: str) -> None:
+        self.expected, self.where, self.what = expected, where, what
+
+    def __call__(self, _: object, __: object, value: Any) -> None:  # noqa: ANN401 - any field's type
+        if not isinstance(value, self.expected):
+            check_argument(value, self.expected, where=self.where, what=self.what)
+
+    def __repr__(self) -> str:
+        return f"<ArgumentCheck {self.where}: {self.what}>"
 
 
 class MissingExtraError(EsgClaimsError, ImportError):

@@ -7,13 +7,15 @@ from decimal import Decimal, localcontext
 import attrs
 
 from ._decimal import CONTEXT, exact, quotient
-from ._errors import InvalidValueError, UnitError
+from ._errors import ArgumentCheck, InvalidValueError, UnitError
 from ._format import MINUS, format_quantity
 
 # Types of attrs fields stay importable at runtime, for attrs.resolve_types and typing.get_type_hints.
 from ._units import Quantity, Unit, quantity_like, ureg, without_scales
 
 __all__ = ["Interval"]
+
+_BOUND = "a quantity (esgclaims.quantity) or None"
 
 
 @attrs.frozen
@@ -31,8 +33,12 @@ class Interval:
         Interval('(3,000,000 items, ∞)')
     """
 
-    low: Quantity | None
-    high: Quantity | None
+    low: Quantity | None = attrs.field(
+        validator=ArgumentCheck((ureg.Quantity, type(None)), where="Interval(): low", what=_BOUND)
+    )
+    high: Quantity | None = attrs.field(
+        validator=ArgumentCheck((ureg.Quantity, type(None)), where="Interval(): high", what=_BOUND)
+    )
     low_closed: bool = True
     high_closed: bool = True
     unit: Unit | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import attrs
 
-from ._errors import InvalidClaimError, UnitError, suggestion
+from ._errors import ArgumentCheck, InvalidClaimError, UnitError, check_argument, check_items, suggestion
 from ._format import html, unit_words
 
 # Types of attrs fields stay importable at runtime, for attrs.resolve_types and typing.get_type_hints.
@@ -73,7 +73,12 @@ def _to_names(value: Iterable[str]) -> tuple[str, ...]:
     # tuple("JD") would silently give ("J", "D").
     if isinstance(value, str):
         raise InvalidClaimError(f"aliases must be a list of names, got the single string {value!r}")
-    return tuple(value)
+    return check_items(value, str, where="Organization(): aliases", what="a list of names (str)")
+
+
+def _check_parent(_: object, __: object, value: Organization | None) -> None:
+    if value is not None and not isinstance(arrived := cast("object", value), Organization):
+        check_argument(arrived, Organization, where="Organization(): parent", what="an esgclaims.Organization or None")
 
 
 class _Named(enum.Enum):
@@ -194,7 +199,7 @@ class Organization:
     name: str = attrs.field(validator=_check_text)
     kind: OrganizationKind = attrs.field(default=OrganizationKind.COMPANY, converter=_to_organization_kind)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_to_names)
-    parent: Organization | None = None
+    parent: Organization | None = attrs.field(default=None, validator=_check_parent)
     description: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -245,7 +250,7 @@ class FrameworkTag:
 
 
 def _to_tags(value: Iterable[FrameworkTag]) -> tuple[FrameworkTag, ...]:
-    return tuple(value)
+    return check_items(value, FrameworkTag, where="Metric(): frameworks", what="a list of esgclaims.FrameworkTag")
 
 
 _PHYSICAL = {
@@ -340,6 +345,8 @@ class Metric:
 
 
 def _check_sha256(_: object, __: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and not isinstance(value, str):
+        check_argument(value, str, where="Source(): sha256", what="text (str) or None")  # type: ignore[unreachable]
     if value is not None and not re.fullmatch(r"[0-9a-f]{64}", value):
         raise InvalidClaimError(f"sha256 must be 64 lower-case hex digits, got {value!r}")
 
@@ -364,16 +371,34 @@ class Source:
         return f"{self.title}{by} ({self.publisher})"
 
 
-def _to_span(value: tuple[int, int] | list[int] | None) -> tuple[int, int] | None:
-    if value is None:
-        return None
+def to_span(value: tuple[int, int] | list[int], *, ordered: bool = True) -> tuple[int, int]:
+    """Two character offsets ``(start, end)`` from a tuple or a list: the one span converter.
+
+    A citation passes ``ordered=False``: it checks ``0 <= start < end`` itself, naming the span as a file does.
+
+    Examples:
+        >>> to_span([11, 27])
+        (11, 27)
+        >>> to_span((3, 3))
+        Traceback (most recent call last):
+        ...
+        esgclaims.InvalidClaimError: a span is two character offsets [start, end] with 0 <= start < end, got (3, 3)
+        >>> to_span((3, 3), ordered=False)
+        (3, 3)
+    """
     if (
         not isinstance(value, tuple | list)
         or len(value) != 2
         or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+        or (ordered and not 0 <= value[0] < value[1])
     ):
-        raise InvalidClaimError(f"a span is two character offsets [start, end], got {value!r}")
+        order = " with 0 <= start < end" if ordered else ""
+        raise InvalidClaimError(f"a span is two character offsets [start, end]{order}, got {value!r}")
     return (value[0], value[1])
+
+
+def _to_citation_span(value: tuple[int, int] | list[int] | None) -> tuple[int, int] | None:
+    return None if value is None else to_span(value, ordered=False)
 
 
 def _check_locator(_: object, __: attrs.Attribute[str | None], value: str | None) -> None:
@@ -401,7 +426,7 @@ class Citation:
 
     source: Source
     quote: str = attrs.field(validator=_check_quote)
-    span: tuple[int, int] | None = attrs.field(default=None, converter=_to_span)
+    span: tuple[int, int] | None = attrs.field(default=None, converter=_to_citation_span)
     locator: str | None = attrs.field(default=None, validator=_check_locator)
 
     def __attrs_post_init__(self) -> None:
@@ -435,8 +460,12 @@ class Claim:
 
     id: str = attrs.field(validator=_check_id)
     subject: Organization
-    metric: Metric
-    value: ReportedValue | None
+    metric: Metric = attrs.field(validator=ArgumentCheck(Metric, where="Claim(): metric", what="an esgclaims.Metric"))
+    value: ReportedValue | None = attrs.field(
+        validator=ArgumentCheck(
+            (ReportedValue, type(None)), where="Claim(): value", what="an esgclaims.ReportedValue or None"
+        )
+    )
     period: Period
     citation: Citation
     program: Program | None = None

@@ -15,7 +15,7 @@ from typing import ClassVar
 import attrs
 
 from ._dates import PartialDate
-from ._errors import ArgumentTypeError, PeriodError
+from ._errors import ArgumentCheck, ArgumentTypeError, PeriodError
 
 __all__ = [
     "AsOf",
@@ -109,6 +109,10 @@ class Period:
         return f"{type(self).__name__}({self.iso()!r})"
 
 
+def _check_date(where: str) -> ArgumentCheck:
+    return ArgumentCheck((PartialDate, type(None)), where=where, what="an esgclaims.PartialDate or None")
+
+
 @attrs.frozen(repr=False)
 class AsOf(Period):
     """A total up to a date, or a stock at a date: "as of Sept. 30, 2020", "since 2016".
@@ -122,8 +126,8 @@ class AsOf(Period):
     """
 
     kind: ClassVar[str] = "as_of"
-    date: PartialDate | None = None
-    since: PartialDate | None = attrs.field(default=None, kw_only=True)
+    date: PartialDate | None = attrs.field(default=None, validator=_check_date("AsOf(): date"))
+    since: PartialDate | None = attrs.field(default=None, kw_only=True, validator=_check_date("AsOf(): since"))
 
     def __attrs_post_init__(self) -> None:
         if self.date is None and self.since is None:
@@ -262,7 +266,9 @@ class FiscalYear(Period):
 
     kind: ClassVar[str] = "fiscal_year"
     year: int
-    first_month: PartialDate | None = attrs.field(default=None, kw_only=True)
+    first_month: PartialDate | None = attrs.field(
+        default=None, kw_only=True, validator=_check_date("FiscalYear(): first_month")
+    )
 
     def __attrs_post_init__(self) -> None:
         PartialDate(self.year)

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from esgclaims._errors import InvalidClaimError
+from esgclaims._errors import ArgumentCheck, InvalidClaimError, check_items
 from esgclaims._format import format_number, format_quantity
 
 # Types of attrs fields stay importable at runtime, for attrs.resolve_types and typing.get_type_hints.
-from esgclaims._model import Citation, Claim, Metric, Organization, Program, Source
+from esgclaims._model import Citation, Claim, Metric, Organization, Program, Source, to_span
 from esgclaims._periods import Period, UnknownPeriod
 from esgclaims._units import DIMENSIONLESS
 from esgclaims._values import ReportedValue
@@ -41,19 +41,14 @@ def _to_direction(value: Direction | str) -> Direction:
         raise InvalidClaimError(f"direction must be increase or decrease, got {value!r}") from None
 
 
-def _to_span(value: tuple[int, int] | list[int]) -> tuple[int, int]:
-    if (
-        not isinstance(value, tuple | list)
-        or len(value) != 2
-        or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
-        or not 0 <= value[0] < value[1]
-    ):
-        raise InvalidClaimError(f"a span is two character offsets [start, end] with 0 <= start < end, got {value!r}")
-    return (value[0], value[1])
-
-
 def _to_values(values: Iterable[ReportedValue]) -> tuple[ReportedValue, ...]:
-    return tuple(values)
+    return check_items(
+        values, ReportedValue, where="Candidate(): alternatives", what="a list of esgclaims.ReportedValue"
+    )
+
+
+def _text(field: str) -> ArgumentCheck:
+    return ArgumentCheck(str, where=f"Candidate(): {field}", what="text (str)")
 
 
 @attrs.frozen(repr=False)
@@ -75,7 +70,9 @@ class Change:
     """
 
     direction: Direction = attrs.field(converter=_to_direction)
-    delta: ReportedValue
+    delta: ReportedValue = attrs.field(
+        validator=ArgumentCheck(ReportedValue, where="Change(): delta", what="an esgclaims.ReportedValue")
+    )
     """The size of the change: a ratio when ``relative``, else in the unit of the level."""
     relative: bool = attrs.field(kw_only=True)
     basis: str = attrs.field(default="", kw_only=True)
@@ -128,10 +125,10 @@ class Candidate:
         ('around RMB 200 million yuan', 'donations')
     """
 
-    quote: str
-    span: tuple[int, int] = attrs.field(converter=_to_span)
-    figure: str
-    figure_span: tuple[int, int] = attrs.field(converter=_to_span)
+    quote: str = attrs.field(validator=_text("quote"))
+    span: tuple[int, int] = attrs.field(converter=to_span)
+    figure: str = attrs.field(validator=_text("figure"))
+    figure_span: tuple[int, int] = attrs.field(converter=to_span)
     value: ReportedValue | None = None
     change: Change | None = None
     alternatives: tuple[ReportedValue, ...] = attrs.field(default=(), converter=_to_values)
@@ -141,7 +138,12 @@ class Candidate:
     """The words the period was read from, as written."""
     subject: str | None = None
     """The name of the organization the claim is about, where the text names one."""
-    organization: Organization | None = None
+    organization: Organization | None = attrs.field(
+        default=None,
+        validator=ArgumentCheck(
+            (Organization, type(None)), where="Candidate(): organization", what="an esgclaims.Organization or None"
+        ),
+    )
     """The organization among those passed to :func:`esgclaims.extract` that ``subject`` names."""
     suggested_metric: str = "figure"
     source: Source | None = None
