@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-import enum
 import re
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
-from ._errors import ArgumentCheck, InvalidClaimError, UnitError, check_argument, check_items, suggestion
+from ._enums import (
+    Match,
+    Modality,
+    OrganizationKind,
+    QuantityKind,
+    Temporal,
+    to_match,
+    to_modality,
+    to_organization_kind,
+    to_quantity_kind,
+    to_temporal,
+)
+from ._errors import ArgumentCheck, InvalidClaimError, UnitError, check_argument, check_items
 from ._format import html, unit_words
 
 # Types of attrs fields stay importable at runtime, for attrs.resolve_types and typing.get_type_hints.
@@ -81,123 +92,13 @@ def _check_parent(_: object, __: object, value: Organization | None) -> None:
         check_argument(arrived, Organization, where="Organization(): parent", what="an esgclaims.Organization or None")
 
 
-class _Named(enum.Enum):
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}.{self.name}"
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-
-_EnumT = TypeVar("_EnumT", bound=enum.Enum)
-
-
-def _choice(enum_type: type[_EnumT], field: str, value: _EnumT | str) -> _EnumT:
-    """Take a member or its value, and name the options otherwise (for the converters below)."""
-    if isinstance(value, enum_type):
-        return value
-    try:
-        return enum_type(value)
-    except ValueError:
-        names = ", ".join(str(member.value) for member in enum_type)
-        raise InvalidClaimError(f"{field} must be one of {names}, got {value!r}") from None
-
-
-class OrganizationKind(_Named):
-    """What sort of body an organization is."""
-
-    COMPANY = "company"
-    FOUNDATION = "foundation"
-    PLATFORM = "platform"
-    GOVERNMENT = "government"
-    OTHER = "other"
-
-
-class QuantityKind(_Named):
-    """The kind of quantity a metric accepts."""
-
-    MONEY = "money"
-    COUNT = "count"
-    SHARE = "share"
-    """A part of a whole, in percent: at most 100 %."""
-    RATIO = "ratio"
-    """A level relative to a reference, which may exceed 100 %: "112 % of the water used" (unit
-    ``ratio_percent``), or a bare multiple (``dimensionless``). Percent up to 100 % is accepted too."""
-    MASS = "mass"
-    ENERGY = "energy"
-    POWER = "power"
-    EMISSIONS = "emissions"
-    VOLUME = "volume"
-    AREA = "area"
-    DISTANCE = "distance"
-    TIME = "time"
-    """A duration: volunteer hours, days lost."""
-    CONCENTRATION = "concentration"
-    """Mass per volume: mg/L in water quality."""
-    QUALITATIVE = "qualitative"
-
-
-class Temporal(_Named):
-    """How a metric relates to time."""
-
-    FLOW = "flow"
-    """An amount over a period: donations in 2020."""
-    CUMULATIVE = "cumulative"
-    """A running total up to a date: counties helped as of 30 Sep 2020."""
-    STOCK = "stock"
-    """A level or share at an instant: share of rural employees."""
-    EVENT = "event"
-    """Something that happened (qualitative): an award, a founding."""
-
-
-class Match(_Named):
-    """How closely a metric matches a framework disclosure."""
-
-    EXACT = "exact"
-    CLOSE = "close"
-    BROAD = "broad"
-
-
-class Modality(_Named):
-    """Whether a claim reports, promises or aims."""
-
-    ACHIEVEMENT = "achievement"
-    COMMITMENT = "commitment"
-    TARGET = "target"
-
-
-# One named converter per enum field: mypy's attrs plugin reads only named functions.
-def _to_organization_kind(value: OrganizationKind | str) -> OrganizationKind:
-    return _choice(OrganizationKind, "kind", value)
-
-
-def _to_quantity_kind(value: QuantityKind | str) -> QuantityKind:
-    if isinstance(value, str) and value not in QuantityKind._value2member_map_:
-        names = [str(member.value) for member in QuantityKind]
-        hint = suggestion("kinds", value, names)
-        raise InvalidClaimError(f"kind must be one of {', '.join(names)}, got {value!r}{hint}")
-    return _choice(QuantityKind, "kind", value)
-
-
-def _to_temporal(value: Temporal | str) -> Temporal:
-    return _choice(Temporal, "temporal", value)
-
-
-def _to_match(value: Match | str) -> Match:
-    return _choice(Match, "match", value)
-
-
-def _to_modality(value: Modality | str) -> Modality:
-    return _choice(Modality, "modality", value)
-
-
 @attrs.frozen
 class Organization:
     """A company, foundation, platform or government that makes or is subject of claims."""
 
     id: str = attrs.field(validator=_check_id)
     name: str = attrs.field(validator=_check_text)
-    kind: OrganizationKind = attrs.field(default=OrganizationKind.COMPANY, converter=_to_organization_kind)
+    kind: OrganizationKind = attrs.field(default=OrganizationKind.COMPANY, converter=to_organization_kind)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_to_names)
     parent: Organization | None = attrs.field(default=None, validator=_check_parent)
     description: str = ""
@@ -240,7 +141,7 @@ class FrameworkTag:
 
     framework: str = attrs.field(validator=_check_text)
     code: str = attrs.field(validator=_check_text)
-    match: Match = attrs.field(default=Match.CLOSE, converter=_to_match)
+    match: Match = attrs.field(default=Match.CLOSE, converter=to_match)
 
     def __repr__(self) -> str:
         return f"FrameworkTag({self.framework!r}, {self.code!r}, {self.match!r})"
@@ -278,8 +179,8 @@ class Metric:
 
     id: str = attrs.field(validator=_check_id)
     name: str = attrs.field(validator=_check_text)
-    kind: QuantityKind = attrs.field(converter=_to_quantity_kind)
-    temporal: Temporal = attrs.field(converter=_to_temporal)
+    kind: QuantityKind = attrs.field(converter=to_quantity_kind)
+    temporal: Temporal = attrs.field(converter=to_temporal)
     count_of: str | None = None
     """For a count: the counted kind (a unit of :data:`esgclaims.ureg`)."""
     description: str = ""
@@ -470,7 +371,7 @@ class Claim:
     citation: Citation
     program: Program | None = None
     attribution: str = attrs.field(default="report", validator=_check_text)
-    modality: Modality = attrs.field(default=Modality.ACHIEVEMENT, converter=_to_modality)
+    modality: Modality = attrs.field(default=Modality.ACHIEVEMENT, converter=to_modality)
     note: str = ""
     """Why the claim is stated as it is: for a restatement, why the figure changed."""
     restates: str | None = attrs.field(default=None, validator=attrs.validators.optional(_check_id))

@@ -30,6 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("_io",),
     ("_claimset",),
     ("_model",),
+    ("_enums",),
     ("_parse_value", "_parse_period"),
     ("_numbers",),
     ("_nouns",),
