@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from ._decimal import CONTEXT, exact
 from ._errors import check_argument
-from ._lexicon import lexicon
 from ._units import (
     DIMENSIONLESS,
     PERCENT,
@@ -39,6 +38,8 @@ __all__ = [
 
 def _currency_prefix() -> dict[str, str]:
     """How each currency is written before a figure, by ISO code: ``{"CNY": "RMB", "USD": "US$", ...}``."""
+    from ._lexicon import lexicon  # noqa: PLC0415 - the word lists are read at first use, not on import
+
     return {code: currency.display for code, currency in lexicon().currencies.items()}
 
 

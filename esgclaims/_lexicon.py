@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
@@ -263,6 +262,8 @@ def parse_lexicon(text: str) -> Lexicon:
         ...
         esgclaims.FileFormatError: lexicon.toml, key 'en.months': expected twelve lists of month names, got 3
     """
+    import tomllib  # noqa: PLC0415 - read at first use, not on import
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -12,13 +12,21 @@ import re
 from typing import TYPE_CHECKING
 
 from ._errors import ArgumentTypeError, PeriodError
-from ._lexicon import alternation, lexicon, month_pattern
 from ._periods import AsOf, CalendarYear, FiscalYear, HalfYear, PartialDate, Period, Quarter, Span, UnknownPeriod
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from types import ModuleType
 
 __all__ = ["fiscal_label", "months_ended", "parse_date", "parse_period"]
+
+
+def _words() -> ModuleType:
+    """The word lists' module, imported at first use: the ISO forms a claim file writes need none (cold start)."""
+    from . import _lexicon  # noqa: PLC0415 - read at first use, not on import
+
+    return _lexicon
+
 
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
@@ -31,7 +39,7 @@ _ISO_DATE = r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?"
 # are canonical, reads the ISO form alone and needs neither the others nor the lexicon.
 @functools.cache
 def _date_forms() -> tuple[tuple[str, int], ...]:
-    month = rf"(?P<month>{month_pattern()})\.?"
+    month = rf"(?P<month>{_words().month_pattern()})\.?"
     return (
         (rf"{month}\s+{_DAY},?\s+{_YEAR}", _I),
         (rf"{_DAY}\s+{month},?\s+{_YEAR}", _I),
@@ -123,7 +131,7 @@ def _date(text: str) -> PartialDate:
         if match:
             groups = match.groupdict()
             month_text = groups.get("month")
-            month = None if month_text is None else lexicon().months.get(month_text.lower()) or int(month_text)
+            month = None if month_text is None else _words().lexicon().months.get(month_text.lower()) or int(month_text)
             day = None if groups.get("day") is None else int(groups["day"])
             return PartialDate(int(groups["year"]), month, day)
     match = re.fullmatch(_SLASHED, cleaned)
@@ -316,7 +324,7 @@ def _ended(text: str) -> Period | None:
     match = re.fullmatch(
         r"(?:the )?(?:(?:financial|fiscal|reporting) )?"
         r"(?:(?P<count>\d{1,2}|[a-z-]+) months?|(?P<year>year)|(?P<half>half[- ]year|half)|(?P<quarter>quarter))"
-        rf" (?:{alternation(lexicon().ended)}) (?P<date>.+)",
+        rf" (?:{_words().alternation(_words().lexicon().ended)}) (?P<date>.+)",
         text,
         _I,
     )
@@ -324,7 +332,7 @@ def _ended(text: str) -> Period | None:
         return None
     count = match["count"]
     if count is not None:
-        months = int(count) if count.isdigit() else lexicon().numbers_for("month_counts").get(count.lower())
+        months = int(count) if count.isdigit() else _words().lexicon().numbers_for("month_counts").get(count.lower())
         if months is None:
             return None
     else:
@@ -371,7 +379,8 @@ def months_ended(date: PartialDate, months: int) -> Period:
 
 def _ordinals(highest: int) -> str:
     """The ordinals up to ``highest`` as an alternation: "first|second|1st|2nd" for halves."""
-    return alternation(word for word, number in lexicon().ordinals.items() if number <= highest)
+    ordinals: str = _words().alternation(w for w, number in _words().lexicon().ordinals.items() if number <= highest)
+    return ordinals
 
 
 def _half_year(text: str) -> Period | None:
@@ -381,7 +390,7 @@ def _half_year(text: str) -> Period | None:
     if match is None:
         return None
     groups = match.groupdict()
-    half = int(groups.get("h1") or groups.get("h2") or lexicon().ordinals[groups["ord"].lower()])
+    half = int(groups.get("h1") or groups.get("h2") or _words().lexicon().ordinals[groups["ord"].lower()])
     return HalfYear(int(match["year"]), half)
 
 
@@ -392,7 +401,7 @@ def _quarter(text: str) -> Period | None:
     if match is None:
         return None
     groups = match.groupdict()
-    quarter = int(groups.get("q1") or groups.get("q2") or lexicon().ordinals[groups["ord"].lower()])
+    quarter = int(groups.get("q1") or groups.get("q2") or _words().lexicon().ordinals[groups["ord"].lower()])
     return Quarter(int(match["year"]), quarter)
 
 
