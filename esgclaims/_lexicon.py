@@ -25,7 +25,7 @@ from esgclaims._errors import FileFormatError
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-__all__ = ["Currency", "Lexicon", "alternation", "lexicon", "month_pattern", "parse_lexicon"]
+__all__ = ["Currency", "Lexicon", "MetricNames", "alternation", "lexicon", "month_pattern", "parse_lexicon"]
 
 LEXICON_FILE = "lexicon.toml"
 
@@ -38,6 +38,32 @@ class Currency:
     display: str
     before: tuple[str, ...]
     after: tuple[str, ...]
+
+
+@attrs.frozen
+class MetricNames:
+    """The words of suggested metric ids: participles, hour nouns, unit words, the emissions id."""
+
+    participles: frozenset[str]
+    """Participles that follow the noun in an id: "planted" ("trees-planted")."""
+    irregular: dict[str, str]
+    """The past tense of an irregular verb, to its participle: ``{"withdrew": "withdrawn"}``."""
+    hour_nouns: dict[str, str]
+    """The word after "hours of", to the word that names the hours: ``{"volunteering": "volunteer"}``."""
+    units: frozenset[str]
+    """Unit words that never appear in an id: "cubic", "metres", "tco2e"."""
+    emissions: str
+    """The id of a figure in an emissions unit that no other word names: "ghg-emissions"."""
+
+    def participle(self, verb: str) -> str | None:
+        """The participle of ``verb`` if it names a metric, else None.
+
+        Examples:
+            >>> lexicon().metric_names.participle("withdrew"), lexicon().metric_names.participle("helped")
+            ('withdrawn', None)
+        """
+        word = self.irregular.get(verb.lower(), verb.lower())
+        return word if word in self.participles else None
 
 
 @attrs.frozen
@@ -93,6 +119,8 @@ class Lexicon:
     """Comparatives before a figure, to the qualifier they are: ``{"lower than": "less_than", ...}``."""
     co2e_units: dict[str, str] = attrs.field(factory=dict)
     """A mass unit, as the registry names it, to its CO2e unit: ``{"kilotonne": "ktCO2e", ...}``."""
+    metric_names: MetricNames | None = None
+    """The word lists that suggested metric ids are made by."""
 
     @property
     def currency_codes(self) -> tuple[str, ...]:
@@ -240,7 +268,21 @@ def _build(data: dict[str, Any]) -> Lexicon:
         emission_words=read.words("en.emissions.words"),
         co2e_units=read.table("en.emissions.co2e", str),
         comparatives=read.table("en.comparatives", str),
+        metric_names=MetricNames(
+            participles=frozenset(read.words("en.metric_names.participles")),
+            irregular=read.table("en.metric_names.irregular", str),
+            hour_nouns=read.table("en.metric_names.hour_nouns", str),
+            units=frozenset(read.words("en.metric_names.units")),
+            emissions=_string(read, "en.metric_names.emissions"),
+        ),
     )
+
+
+def _string(read: _Reader, key: str) -> str:
+    value = read.get(key)
+    if not isinstance(value, str) or not value:
+        raise read.fail(key, "a string", value)
+    return value
 
 
 def _pairs(read: _Reader, key: str) -> tuple[tuple[str, str], ...]:

@@ -116,9 +116,9 @@ def test_dump_candidates_says_what_is_left_to_fill_in(tmp_path: Path) -> None:
     todo = dump_candidates(found, tmp_path / "draft.toml", source="garden")
     assert todo == (
         "source 'garden': add its title and publisher",
-        "metric 'saplings': add temporal (flow, cumulative or stock)",
+        "metric 'saplings-planted': add temporal (flow, cumulative or stock)",
         "metric 'farms': add temporal (flow, cumulative or stock)",
-        "claim 'garden/saplings': add the subject (an organization id)",
+        "claim 'garden/saplings-planted': add the subject (an organization id)",
         "claim 'garden/farms': add the subject (an organization id)",
         "count kind 'sapling': proposed from the text ('saplings'); check the name and plural in [[count_kinds]]",
     )

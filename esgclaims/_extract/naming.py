@@ -1,4 +1,18 @@
-"""Who a figure is about, and what to call its metric: suggestions for a person to confirm."""
+"""Who a figure is about, and what to call its metric: suggestions for a person to confirm.
+
+A suggested metric id names what a figure measures, as a person would name the metric:
+
+* the head noun phrase of what is measured: the noun after "of" ("1.2 million m³ of
+  water"), the counted noun ("48,000 trees"), or the subject of "X reached N";
+* a verb before the figure that names what it measures follows the noun as its
+  participle ("withdrew" → "water-withdrawn", "planted" → "trees-planted"); the verbs,
+  and the participles of the irregular ones, are listed in ``[en.metric_names]`` of
+  ``esgclaims/data/lexicon.toml``; hours are named by what they are of
+  ("9,000 hours of volunteering" → "volunteer-hours");
+* units, scale words, numbers and function words never appear in an id; a figure in
+  an emissions unit (tCO2e, MtCO2e) that no other word names is "ghg-emissions";
+* an id is lower-case words joined by "-", at most four of them.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +22,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
-from esgclaims._lexicon import alternation, lexicon
+from esgclaims._lexicon import MetricNames, alternation, lexicon
 from esgclaims._nouns import FUNCTION_WORDS
 from esgclaims._units import DIMENSIONLESS, count_kind_of, currency_of, unit_name
 
@@ -87,6 +101,12 @@ _NOT_NAMES = frozenset(
         "this",
     ]
 )
+
+
+def _names() -> MetricNames:
+    names = lexicon().metric_names
+    assert names is not None  # noqa: S101 - the lexicon reader always builds them
+    return names
 
 
 class _Named(NamedTuple):
@@ -258,16 +278,51 @@ def metric_id(
     share = value is not None and str(value.units) == "percent"
     following = re.match(r"\s*(?:of|in|for|on)\s+(?!(?:the\s+)?(?:FY|[HQ][1-4]\b|first|second|end|\d))(.{1,60})", after)
     if not words and following:
-        words = _head(following.group(1), keep_and=True)[:3]
+        phrase = re.split(_NEXT_CLAUSE, following.group(1))[0]  # "of electricity and withdrew 1.2 million ..."
+        words = _head(phrase, keep_and=True)[:3]
     if not words:
         before = text[max(first, start - REACH) : start]
         if re.match(r"exceed", text[start:end], re.IGNORECASE):
             before += " exceeded "  # "Sales exceeded RMB 150 million": the qualifier is the verb
         words = _from_verb(before)
-    slug = "-".join(word.lower() for word in words if word.isascii())
+    words = [word for word in words if word.isascii() and not _unit_word(word)]
+    hours = _hours(text[start:end], after, value)
+    if hours:
+        words = hours
+    elif words:
+        words = _with_participle(words, text[max(first, start - REACH) : start])
+    pieces = [piece for word in words for piece in word.lower().split("-") if piece]
+    limit = 3 if share else 4
+    slug = "-".join(pieces[-limit:])
     return slug + "-share" if share and slug else slug
 
 
+def _unit_word(word: str) -> bool:
+    """Whether ``word`` is a unit, a scale word or a number word: never part of an id."""
+    lower = word.lower()
+    return lower in _names().units or lower in lexicon().scales or lower in lexicon().numbers
+
+
+def _with_participle(words: list[str], before: str) -> list[str]:
+    """``words`` and the participle of the verb just before the figure: "withdrew" → water, withdrawn."""
+    verb = re.search(r"([A-Za-z]+)\s+(?:(?:more\s+than|over|around|about|nearly|approximately|some)\s+)?$", before)
+    participle = _names().participle(verb.group(1)) if verb else None
+    return [*words, participle] if participle and participle not in (w.lower() for w in words) else words
+
+
+def _hours(figure: str, after: str, value: ReportedValue | None) -> list[str]:
+    """The name of a figure of hours: "9,000 volunteer hours", "9,000 hours of volunteering" → volunteer, hours."""
+    if value is None or str(value.units) != "hour":
+        return []
+    inside = re.search(r"([A-Za-z]+)\s+hours?\b", figure, _I)
+    of = re.match(r"\s+of\s+([A-Za-z]+)", after)
+    word = inside.group(1) if inside else (of.group(1) if of else "")
+    noun = _names().hour_nouns.get(word.lower())
+    return [noun, "hours"] if noun else []
+
+
+#: Where the phrase after a figure stops naming it: a number, a comma, or "and" before a verb.
+_NEXT_CLAUSE = rf"\d|[,;]|\b(?:and|or)\s+(?:[a-z]+ed|{alternation(_names().irregular)})\b"
 _LINKING = frozenset(
     [
         "reached",
@@ -380,4 +435,6 @@ def fallback_metric(value: ReportedValue | None) -> str:
         return f"{kind}-count"
     if str(value.units) == "percent":
         return "share"
+    if str(value.units).endswith("CO2e"):  # tonne_CO2e, megatonne_CO2e
+        return _names().emissions
     return re.sub(r"[^a-z0-9]+", "-", unit_name(value.units).lower()).strip("-") or "figure"

@@ -33,3 +33,31 @@ def test_extract_names_the_subject_the_sentence_names() -> None:
 )
 def test_the_subject_is_the_actor_of_the_clause_not_the_name_named_last(text: str, subject: str) -> None:
     assert [c.subject for c in extract(text)] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("In 2022 Acme Corp withdrew 1.2 million m³ of water.", "water-withdrawn"),
+        ("Acme Corp consumed 50 GWh of electricity and withdrew 1.2 million cubic metres of water.", "water-withdrawn"),
+        ("Acme Corp emitted 41,300 tCO2e.", "ghg-emissions"),
+        ("Acme Corp emitted 1.2 MtCO2e.", "ghg-emissions"),
+        ("Acme Corp reported GHG emissions of 41,300 tonnes.", "ghg-emissions"),
+        ("Acme Corp gave 9,000 hours of volunteering.", "volunteer-hours"),
+        ("Our employees gave 9,000 volunteer hours.", "volunteer-hours"),
+        ("Acme Corp planted 48,000 trees.", "trees-planted"),
+        ("Acme Corp gave RMB 200 million in donations.", "donations"),
+        ("Acme Corp consumed 3.4 million kWh of electricity.", "electricity-consumed"),
+        ("Acme Corp trained 3,000 teachers.", "teachers"),
+    ],
+)
+def test_a_suggested_metric_id_names_what_the_figure_measures(text: str, metric: str) -> None:
+    assert extract(text)[-1].suggested_metric == metric
+
+
+def test_the_first_figure_of_two_joined_by_and_is_named_by_its_own_noun() -> None:
+    text = "Acme Corp consumed 50 GWh of electricity and withdrew 1.2 million cubic metres of water."
+    assert [c.suggested_metric for c in extract(text)] == [
+        "electricity-consumed",
+        "water-withdrawn",
+    ]  # not electricity-withdrew-cubic
