@@ -34,18 +34,20 @@ from esgclaims import (
 
 __all__ = ["METRICS", "QUALIFIERS", "build", "periods", "values"]
 
-#: (metric id, kind, temporal, count_of, units) of the synthetic metrics.
+#: (metric name, kind, temporal, count_of, units) of the synthetic metrics (loading.py repeats each under many ids).
 METRICS = [
-    ("donations", "money", "flow", None, ("CNY", "USD", "million*CNY")),
-    ("sales", "money", "cumulative", None, ("CNY", "EUR")),
+    ("donations", "money", "flow", None, ("CNY", "USD", "million * CNY", "EUR")),
+    ("sales", "money", "cumulative", None, ("CNY", "RMB", "USD")),
     ("households", "count", "cumulative", "household", ("household",)),
     ("villages", "count", "flow", "village", ("village",)),
+    ("employees", "count", "stock", "person", ("person",)),
     ("rural-share", "share", "stock", None, ("percent", "permille")),
     ("waste", "mass", "flow", None, ("t", "kg", "kt")),
     ("energy", "energy", "flow", None, ("MWh", "GJ", "kWh")),
     ("emissions", "emissions", "flow", None, ("tCO2e", "ktCO2e")),
     ("water", "volume", "flow", None, ("m3", "L")),
     ("distance", "distance", "flow", None, ("km", "m")),
+    ("intensity", "ratio", "stock", None, ("ratio_percent", "dimensionless")),
 ]
 QUALIFIERS = ("exact", "approximately", "more_than", "at_least", "less_than", "at_most", "range")
 

@@ -33,28 +33,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import tomli_w
+from _synthetic import METRICS, QUALIFIERS
 
 import esgclaims
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-#: (metric name, kind, temporal, count_of, units) of the synthetic metrics; each is repeated under many ids.
-METRICS = [
-    ("donations", "money", "flow", None, ("CNY", "USD", "million * CNY", "EUR")),
-    ("sales", "money", "cumulative", None, ("CNY", "RMB", "USD")),
-    ("households", "count", "cumulative", "household", ("household",)),
-    ("villages", "count", "flow", "village", ("village",)),
-    ("employees", "count", "stock", "person", ("person",)),
-    ("rural-share", "share", "stock", None, ("percent", "permille")),
-    ("waste", "mass", "flow", None, ("t", "kg", "kt")),
-    ("energy", "energy", "flow", None, ("MWh", "GJ", "kWh")),
-    ("emissions", "emissions", "flow", None, ("tCO2e", "ktCO2e")),
-    ("water", "volume", "flow", None, ("m3", "L")),
-    ("distance", "distance", "flow", None, ("km", "m")),
-    ("intensity", "ratio", "stock", None, ("ratio_percent", "dimensionless")),
-]
-QUALIFIERS = ("exact", "approximately", "more_than", "at_least", "less_than", "at_most", "range")
 PERIODS = {
     "flow": [f"{year}" for year in range(2005, 2025)]
     + [f"H{half} {year}" for year in range(2015, 2025) for half in (1, 2)]

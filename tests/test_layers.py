@@ -39,7 +39,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("_dates",),
     ("_format",),
     ("_units",),
-    ("_lexicon", "_decimal", "_digits"),
+    ("_lexicon", "_decimal", "_digits", "_lazy"),
     ("_errors",),
 )
 

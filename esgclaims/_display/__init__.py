@@ -10,8 +10,9 @@ they show.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from esgclaims._lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from .chart import plot
@@ -30,10 +31,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:  # noqa: ANN401 - any function of the face
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    found = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = found
-    return found
+__getattr__ = lazy_getattr(__name__, _LAZY, globals())

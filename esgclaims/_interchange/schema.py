@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from esgclaims._enums import QuantityKind
 from esgclaims._errors import MissingExtraError
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def _columns(pa: Any) -> list[tuple[str, pa.DataType, bool, str]]:  # noqa: ANN4
         ("program_owner", organizations, False, "the program's owner and the owner's ancestors; empty without one"),
         ("metric_id", text, False, "the metric's id"),
         ("metric_name", text, False, "its name"),
-        ("metric_kind", text, False, "money, count, share, mass, energy, emissions, volume, distance, qualitative"),
+        ("metric_kind", text, False, ", ".join(kind.value for kind in QuantityKind)),
         ("temporal", text, False, "flow, cumulative, stock or event"),
         ("count_of", text, True, "for a count: the counted kind"),
         ("metric_description", text, False, "the metric's description"),

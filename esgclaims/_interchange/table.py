@@ -210,25 +210,8 @@ def _periods(periods: list[Period]) -> dict[str, list[Any]]:
 
 # ------------------------------------------------------------------ values: figures, bounds, comparison bounds
 
-_VALUE_COLUMNS = [
-    "qualifier",
-    "reported_text",
-    "reported",
-    "upper",
-    "tolerance",
-    "precision",
-    "low",
-    "high",
-    "low_closed",
-    "high_closed",
-    "unit",
-    "dimension",
-    "cmp_unit",
-    "cmp_low",
-    "cmp_high",
-    "cmp_low_closed",
-    "cmp_high_closed",
-]
+_VALUE_COLUMNS = COLUMNS[COLUMNS.index("qualifier") : COLUMNS.index("cmp_high_closed") + 1]
+"""The columns a claim's value fills: from its qualifier to its comparison bounds."""
 
 
 def _values(values: list[ReportedValue | None], owners: list[Claim]) -> dict[str, list[Any]]:
