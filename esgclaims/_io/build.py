@@ -42,7 +42,6 @@ from .collect import choice, unknown
 from .fields import (
     count_kind,
     declare_count_kind,
-    exact_figure,
     fit_period,
     optional_field,
     quantity_kind,
@@ -410,9 +409,9 @@ class ClaimFileResolver(Resolver):
     def _value(self, record: ValueRecord, label: str) -> ReportedValue:
         unit = self._attempt(label, "value.unit", parse_unit, record.unit)
         qualifier = self._attempt(label, "value.qualifier", choice, Qualifier, record.qualifier)
-        amount = self._attempt(label, "value.amount", exact_figure, record.amount)
+        amount = self._attempt(label, "value.amount", check_figure, record.amount)
         upper, precision, tolerance = (
-            None if number is None else self._attempt(label, f"value.{name}", exact_figure, number)
+            None if number is None else self._attempt(label, f"value.{name}", check_figure, number)
             for name, number in (
                 ("upper", record.upper),
                 ("precision", record.precision),

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
-from decimal import Decimal
 from typing import TYPE_CHECKING, TypeVar
 
-from esgclaims._decimal import check_figure
 from esgclaims._errors import (
     InvalidClaimError,
     PeriodError,
@@ -23,14 +20,15 @@ from esgclaims._model import (
 from esgclaims._periods import AsOf, PartialDate, Period
 from esgclaims._units import (
     count_kind_of,
+    count_kinds,
     dimension_names,
+    find_unit,
     parse_unit,
     register_count_kind,
 )
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from decimal import Decimal
 
     from .records import CountKindRecord
 
@@ -38,7 +36,6 @@ if TYPE_CHECKING:
 __all__ = [
     "count_kind",
     "declare_count_kind",
-    "exact_figure",
     "fit_period",
     "optional_field",
     "quantity_kind",
@@ -51,11 +48,6 @@ _T = TypeVar("_T")
 
 def optional_field(build: Callable[[_T], _E], value: _T | None) -> _E | None:
     return None if value is None else build(value)
-
-
-def exact_figure(number: Decimal) -> Decimal:
-    """``number``, when it keeps to the limits of a figure (:func:`esgclaims._decimal.check_figure`)."""
-    return check_figure(number)
 
 
 def quantity_kind(text: str) -> QuantityKind:
@@ -113,17 +105,10 @@ def fit_period(text: str, period: Period, metric: Metric) -> Period:
 
 
 def known_count_kinds() -> list[str]:
-    names = [name[1:-1] for name in dimension_names()]
-    return [name for name in names if name in units_named(names) and count_kind_of(parse_unit(name)) == name]
-
-
-def units_named(names: list[str]) -> set[str]:
-    known = set()
-    for name in names:
-        with contextlib.suppress(UnitError):
-            parse_unit(name)
-            known.add(name)
-    return known
+    """The counted kinds a claim file may name in ``count_of``: each a unit of its own."""
+    return sorted(
+        kind for kind in count_kinds() if (unit := find_unit(kind)) is not None and count_kind_of(unit) == kind
+    )
 
 
 def count_kind(text: str) -> str:

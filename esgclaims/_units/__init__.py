@@ -8,6 +8,7 @@ and registers the count kinds a user adds.
 
 from .names import (
     count_kind_of,
+    count_kinds,
     dimension_names,
     find_unit,
     parse_unit,
@@ -42,6 +43,7 @@ __all__ = [
     "Unit",
     "aliases_of",
     "count_kind_of",
+    "count_kinds",
     "currency_of",
     "dimension_names",
     "find_unit",

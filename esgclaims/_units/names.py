@@ -32,6 +32,7 @@ from .registry import DIMENSIONLESS, Quantity, Unit, aliases_of, define_unit, di
 
 __all__ = [
     "count_kind_of",
+    "count_kinds",
     "dimension_names",
     "find_unit",
     "parse_unit",
@@ -464,6 +465,11 @@ def dimension_names() -> tuple[str, ...]:
 
 #: The count kinds, and the generation of the registry they were listed at.
 _COUNT_KIND_CACHE: list[tuple[int, frozenset[str]]] = []
+
+
+def count_kinds() -> frozenset[str]:
+    """Every counted kind of the registry, shipped or registered: ``household``, ``county`` ..."""
+    return _COUNT_KINDS()
 
 
 def _COUNT_KINDS() -> frozenset[str]:  # noqa: N802 - reads like the constant it stands for
