@@ -69,11 +69,11 @@ def plot(claims: Sequence[Claim], *, title: str | None = None) -> Any:  # noqa: 
     for ax, (unit, group) in zip(axes, groups.items(), strict=True):
         _panel(ax, unit, group)
     figure.suptitle(title or f"{sum(len(g) for g in groups.values())} claims: what each statement allows")
-    _display_as_png(figure)
+    display_as_png(figure)
     return figure
 
 
-def _display_as_png(figure: Any) -> None:  # noqa: ANN401
+def display_as_png(figure: Any) -> None:  # noqa: ANN401
     """Let a notebook show the figure without ``%matplotlib inline`` (built off pyplot, it has no display hook)."""
     import io  # noqa: PLC0415
 
@@ -110,12 +110,12 @@ def _panel(ax: Any, unit: str, group: list[Claim]) -> None:  # noqa: ANN401
     ax.set_xlim(left_edge, right_edge * (2.5 if log else 1.05))
     if log:
         ax.set_xscale("log")
-    ax.xaxis.set_major_formatter(FuncFormatter(_compact if log else _grouped))
+    ax.xaxis.set_major_formatter(FuncFormatter(_compact if log else grouped_tick))
     ax.grid(axis="x", alpha=0.3)
     ax.set_title(unit, loc="left", fontsize="medium")
 
 
-def _grouped(x: float, _: object = None) -> str:
+def grouped_tick(x: float, _: object = None) -> str:
     return f"{x:,.0f}" if x >= 1 else f"{x:g}"
 
 

@@ -16,7 +16,7 @@ from esgclaims._errors import MissingExtraError
 from esgclaims._format import unit_words, unscaled
 from esgclaims._units import without_scales
 
-from .chart import _display_as_png, _grouped
+from .chart import display_as_png, grouped_tick
 
 if TYPE_CHECKING:
     from esgclaims._compare.trend import Series
@@ -68,7 +68,7 @@ def plot_series(series: Series, *, title: str | None = None) -> Any:  # noqa: AN
     ax.set_xticks(xs, [str(claim.period) for claim, *_ in shown])
     ax.set_ylim(0, top * 1.05)
     ax.set_xlim(-0.5, len(shown) - 0.5)
-    ax.yaxis.set_major_formatter(FuncFormatter(_grouped))
+    ax.yaxis.set_major_formatter(FuncFormatter(grouped_tick))
     ax.grid(axis="y", alpha=0.3)
     ax.set_ylabel(unit_words(units) if units is not None else "")
     ax.legend(loc="lower right", fontsize="small")
@@ -76,5 +76,5 @@ def plot_series(series: Series, *, title: str | None = None) -> Any:  # noqa: AN
     if left_out:
         heading += f"\n(not in {unit_words(units) if units is not None else 'one unit'}: {', '.join(left_out)})"
     figure.suptitle(heading)
-    _display_as_png(figure)
+    display_as_png(figure)
     return figure
