@@ -270,6 +270,9 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
     digits = text[a:b]
     if re.fullmatch(r"(?:19|20)\d{2}", digits) and not _unit_follows(after) and not re.search(r"[$€£¥]\s?$", before):
         return True
+    older = re.fullmatch(r"1[5-8]\d{2}", digits) and re.search(r"\b(?:in|since|until)\s+$", before, _I)
+    if older and re.match(r"\s*(?:[,.;:)]|and\b|$)", after, _I):
+        return True  # "a bank founded in 1868 and headquartered in Leeds": an older year, nothing counted after it
     if re.match(r"(?:st|nd|rd|th)\b|-(?!(?:US|HK|[SA]|NT)\$)[A-Za-z]|\.[A-Z]{2}\b|:\d", after) or re.search(
         r"(?:[A-Za-z]-|#|\d:)$", before
     ):
