@@ -25,6 +25,7 @@ from .named_by import (
     STOP_WORDS,
     compared,
     conversion,
+    counted_per_day,
     emissions_and_rate,
     is_counted,
     noun_before,
@@ -373,7 +374,8 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
         if value.units == DIMENSIONLESS or re.search(r"[名位]$", text[left:stop]):  # "员工2,600余名": 名 counts people
             mention = noun_before(text, start, mention)
         mention = proposed(text, mention, end)  # "38 new boreholes": a count of a kind nobody registered
-    mention = compared(text, start, emissions_and_rate(text, start, mention, end))  # "lower than 2.5 t"
+    mention = counted_per_day(text, emissions_and_rate(text, start, mention, end), end)  # "6,500 meals a day"
+    mention = compared(text, start, mention)  # "lower than 2.5 t"
     return conversion(text, per_head(text, start, mention), end)
 
 

@@ -124,13 +124,16 @@ def _unit(candidate: Candidate) -> str:
     """The unit a candidate reads; a count kind it proposes (``new_kind``) counts as its unit.
 
     A first report has no count kind registered, so "38 new boreholes" stays a bare number
-    with ``count_kind`` "borehole": that is compared with the annotated count kind's name.
+    with ``count_kind`` "borehole": that is compared with the annotated count kind's name
+    (and "6,500 meals a day", ``1 / day`` with ``count_kind`` "meal", with "meal / day").
     """
     value = candidate.value if candidate.change is None else candidate.change.delta
     if value is None:
         return ""
     if candidate.new_kind and candidate.count_kind is not None and value.units.dimensionless:
         return candidate.count_kind
+    if candidate.new_kind and candidate.count_kind is not None and str(value.units).startswith("1 / "):
+        return candidate.count_kind + str(value.units).removeprefix("1")  # "6,500 meals a day": "meal / day"
     return str(value.units)
 
 

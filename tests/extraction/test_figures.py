@@ -510,3 +510,22 @@ def test_a_bare_figure_before_one_of_a_proposed_kind_counts_that_kind() -> None:
 )
 def test_an_older_year_after_a_word_of_time_is_no_figure(text: str, figures: list[str]) -> None:
     assert figures_of(text) == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit", "kind"),
+    [
+        ("In 2023 the canteen served 1,800 lunches a day.", "1,800 lunches a day", "1/day", "lunch"),
+        ("In 2023 the ferry carried 2,300 households daily.", "2,300 households daily", "household/day", "household"),
+        ("In 2023 the clinic saw 41 households a year.", "41 households", "household", "household"),  # a year's reach
+        ("In 2023 it fed 60 households at Dunmore each day.", "60 households", "household", "household"),
+    ],
+)
+def test_a_count_with_a_daily_rate_right_after_it_is_a_rate_per_day(
+    text: str, figure: str, unit: str, kind: str
+) -> None:
+    candidate = one(text)
+    assert candidate.value is not None
+    wanted = parse_unit("day") ** -1 if unit == "1/day" else parse_unit(unit)  # a proposed kind's rate: 1 / day
+    assert (candidate.figure, candidate.value.units, candidate.period.iso()) == (figure, wanted, "2023")
+    assert candidate.count_kind in (kind, None if "/" in unit else kind)
