@@ -126,6 +126,13 @@ def test_dump_candidates_says_what_is_left_to_fill_in(tmp_path: Path) -> None:
     assert '[[count_kinds]]\nname = "sapling"\nplural = "saplings"' in written
 
 
+def test_dump_candidates_writes_a_rate_of_a_proposed_kind_in_that_kind_per_day(tmp_path: Path) -> None:
+    dump_candidates(extract("In 2023 the canteen served 1,800 lunches a day."), tmp_path / "draft.toml", source="x")
+    written = (tmp_path / "draft.toml").read_text(encoding="utf-8")
+    assert 'unit = "lunch/day"' in written
+    assert 'count_of = "lunch"' not in written  # a rate, not a count: its kind is the person's to fill in
+
+
 def test_dump_candidates_refuses_an_unknown_file_type(tmp_path: Path) -> None:
     with pytest.raises(FileFormatError) as caught:
         dump_candidates(extract(TEXT), tmp_path / "draft.yaml")

@@ -67,6 +67,9 @@ def stated_symbols(text: str) -> dict[str, tuple[str, str]]:
     return readings
 
 
-_OTHER_DOLLAR = re.compile(f"(?<![A-Za-z])(?:{_NAMED_CURRENCIES['HKD']}|{_NAMED_CURRENCIES['other_dollar']})", _I)
+_OTHER_DOLLAR = re.compile(
+    f"(?<![A-Za-z])(?:{_NAMED_CURRENCIES['HKD']}|{_NAMED_CURRENCIES['other_dollar']})(?![A-Za-z])", _I
+)
+"""Another dollar named: "HK$", "Canadian dollars", "AUD"; a whole word, not the "aud" of "audit"."""
 DEFAULT_DOLLAR = "the text names no other dollar: US$ by default"
 """Why a bare "$" is US$ in a text that names no other dollar (the documented default, issue 11)."""

@@ -20,7 +20,7 @@ from esgclaims._io.atomic import atomic_write
 from esgclaims._io.dump import value_record
 from esgclaims._model import Organization, OrganizationKind, QuantityKind, Source
 from esgclaims._periods import AsOf, UnknownPeriod
-from esgclaims._units import count_kind_of, currency_of, registered_count_kind, unit_powers, ureg
+from esgclaims._units import DIMENSIONLESS, count_kind_of, currency_of, registered_count_kind, unit_powers, ureg
 
 if TYPE_CHECKING:
     import os
@@ -105,7 +105,9 @@ class _Draft:
             claim["subject"] = subject
         record = value_record(value)
         if candidate.new_kind and candidate.count_kind is not None:
-            record["unit"] = candidate.count_kind  # declared in [[count_kinds]] of this file
+            per = str(value.units).removeprefix("1").removeprefix(" / ") if value.units != DIMENSIONLESS else ""
+            # declared in [[count_kinds]] of this file; "6,500 meals a day" is meal/day
+            record["unit"] = f"{candidate.count_kind}/{per}" if per else candidate.count_kind
             written = re.search(r"counts '(?:[^']* )?([^' ]+)'", candidate.note)
             self.count_kinds.setdefault(candidate.count_kind, written.group(1).lower() if written else "")
         claim |= {
@@ -140,7 +142,7 @@ class _Draft:
     def _metric(self, suggested: str, value: ReportedValue, candidate: Candidate) -> str:
         """The id of the metric record for a claim; the same words for another kind of figure get another id."""
         kind, count_of = _quantity_kind(value)
-        if candidate.new_kind and candidate.count_kind is not None:
+        if candidate.new_kind and candidate.count_kind is not None and value.units == DIMENSIONLESS:
             kind, count_of = QuantityKind.COUNT, candidate.count_kind
         fits: dict[str, Any] = {} if kind is None else {"kind": kind.value}
         if count_of is not None:

@@ -25,6 +25,7 @@ from .named_by import (
     STOP_WORDS,
     compared,
     conversion,
+    counted_per_day,
     emissions_and_rate,
     is_counted,
     noun_before,
@@ -270,6 +271,9 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
     digits = text[a:b]
     if re.fullmatch(r"(?:19|20)\d{2}", digits) and not _unit_follows(after) and not re.search(r"[$€£¥]\s?$", before):
         return True
+    older = re.fullmatch(r"1[5-8]\d{2}", digits) and re.search(r"\b(?:in|since|until)\s+$", before, _I)
+    if older and re.match(r"\s*(?:[,.;:)]|and\b|$)", after, _I):
+        return True  # "a bank founded in 1868 and headquartered in Leeds": an older year, nothing counted after it
     if re.match(r"(?:st|nd|rd|th)\b|-(?!(?:US|HK|[SA]|NT)\$)[A-Za-z]|\.[A-Z]{2}\b|:\d", after) or re.search(
         r"(?:[A-Za-z]-|#|\d:)$", before
     ):
@@ -370,7 +374,8 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
         if value.units == DIMENSIONLESS or re.search(r"[名位]$", text[left:stop]):  # "员工2,600余名": 名 counts people
             mention = noun_before(text, start, mention)
         mention = proposed(text, mention, end)  # "38 new boreholes": a count of a kind nobody registered
-    mention = compared(text, start, emissions_and_rate(text, start, mention, end))  # "lower than 2.5 t"
+    mention = counted_per_day(text, emissions_and_rate(text, start, mention, end), end)  # "6,500 meals a day"
+    mention = compared(text, start, mention)  # "lower than 2.5 t"
     return conversion(text, per_head(text, start, mention), end)
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "STOP_WORDS",
     "compared",
     "conversion",
+    "counted_per_day",
     "emissions_and_rate",
     "is_counted",
     "noun_before",
@@ -230,6 +231,27 @@ def emissions_and_rate(text: str, start: int, mention: Mention, end: int) -> Men
     if value is mention.value:
         return mention
     return mention._replace(value=value, end=stop)
+
+
+_DAILY = rf"\s+(?:{alternation(word for word, per in lexicon().rates.items() if per == 'day')})(?![A-Za-z])"
+
+
+def counted_per_day(text: str, mention: Mention, end: int) -> Mention:
+    """A count with "a day", "each day" or "daily" right after it is a rate per day: "6,500 meals a day".
+
+    A count "a year" stays a count ("75 million patients a year" is a year's reach), and
+    so does a count with words between it and the rate ("64 patients at Lakeside each day").
+    A proposed kind's rate is ``1 / day`` with the kind in ``Mention.kind``.
+    """
+    value = mention.value
+    if value is None or mention.percent is not None or "/" in str(value.units):
+        return mention
+    if not mention.kind and (value.units == DIMENSIONLESS or count_kind_of(value.units) is None):
+        return mention
+    rate = re.match(_DAILY, text[mention.end : end], _I)
+    if rate is None:
+        return mention
+    return mention._replace(value=in_units(value, value.units / parse_unit("day")), end=mention.end + rate.end())
 
 
 _COMPARATIVE = rf"(?<![A-Za-z])(?P<words>{alternation(lexicon().comparatives)})\s+$"

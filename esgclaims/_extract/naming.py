@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from esgclaims._lexicon import MetricNames, alternation, lexicon
 from esgclaims._nouns import FUNCTION_WORDS
-from esgclaims._units import DIMENSIONLESS, count_kind_of, currency_of, unit_name
+from esgclaims._units import DIMENSIONLESS, count_kind_of, currency_of, parse_unit, unit_name
 
 from .mentions import REACH
 
@@ -270,7 +270,10 @@ def metric_id(
     start, end = figure
     first, last = clause
     after = text[end:last]
-    counted = value is None or value.units == DIMENSIONLESS or count_kind_of(value.units) is not None
+    units = None if value is None else value.units
+    if units is not None and str(units).endswith(" / day"):
+        units = units * parse_unit("day")  # "6,500 meals a day" is named as the count it is a rate of
+    counted = units is None or units == DIMENSIONLESS or count_kind_of(units) is not None
     words = _head(noun)[-3:] if counted else []
     of = re.match(r"\s+of\s+([A-Za-z-]+)", after)
     if words and words[-1].lower() in ("pieces", "piece", "items", "units") and of:

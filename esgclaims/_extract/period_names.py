@@ -177,10 +177,16 @@ def _year(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
 _rows.append(
     PhraseRule(
         "in a year",
-        rf"{IN}(?:the\s+(?:calendar\s+)?year\s+|calendar\s+(?:year\s+)?)?(?P<year>(?:{MONTH}\s+)?{YEAR})(?:\s+alone)?",
+        rf"(?:{IN}(?:the\s+(?:calendar\s+)?year\s+|calendar\s+(?:year\s+)?)?|(?:the\s+)?\bcalendar\s+year\s+)"
+        rf"(?P<year>(?:{MONTH}\s+)?{YEAR})(?:\s+alone)?",
         Role.STATED,
         _year,
-        examples=(("In 2020, we", "2020"), ("in March 2023, we", "2023-03"), ("in the calendar year 2022", "2022")),
+        examples=(
+            ("In 2020, we", "2020"),
+            ("in March 2023, we", "2023-03"),
+            ("in the calendar year 2022", "2022"),
+            ("The report covers calendar year 2021.", "2021"),  # with no "in": the year a report covers
+        ),
     )
 )
 _rows.append(

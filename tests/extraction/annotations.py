@@ -19,21 +19,47 @@ from pint.facets.plain import PlainUnit
 from esgclaims import Candidate, ReportedValue, extract, parse_period, parse_unit, register_count_kind
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
 HERE = Path(__file__).resolve().parent
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 #: Held-out sets up to this one were used, after their single scored run, to fix general bugs.
-_LAST_USED_FOR_FIXES = 9
+_LAST_USED_FOR_FIXES = 14
 HELD_OUT_SETS = tuple(HERE / ("heldout" if n == 1 else f"heldout{n}") for n in range(1, len(_ORDINALS) + 1))
-"""Every held-out folder, oldest first. Each was annotated before the extractor ran on it and scored once."""
-PINNED_SETS = (HERE, *HELD_OUT_SETS[:_LAST_USED_FOR_FIXES])
-"""The folders whose extraction results are pinned: the tuned texts and every held-out set up to
-``_LAST_USED_FOR_FIXES``. A set used to fix rules is a regression text, so its result is pinned."""
-UNPINNED_SETS = HELD_OUT_SETS[_LAST_USED_FOR_FIXES:]
-"""The held-out sets never used to change a rule (now only ``heldout10``): their score is the current blind
-estimate, so nothing pins it. When a newer blind set is added and this one is used for fixes, raise
-``_LAST_USED_FOR_FIXES`` and its results become pinned."""
+"""The first ten held-out folders, oldest first, read with their count kinds registered (:func:`candidates`).
+Each was annotated before the extractor ran on it and scored once."""
+
+
+def set_number(folder: Path) -> int:
+    """The number of a held-out folder: 1 for ``heldout``, 12 for ``heldout12``."""
+    return int(folder.name.removeprefix("heldout") or "1")
+
+
+FIRST_REPORT_SETS = tuple(
+    sorted(
+        (path for path in HERE.glob("heldout*") if path.is_dir() and set_number(path) > len(HELD_OUT_SETS)),
+        key=set_number,
+    )
+)
+"""The held-out folders after the tenth, oldest first: read as a user's first report is
+(``tests/extraction/quality.py``), with no count kind registered and the publication date given."""
+
+
+def used_for_fixes(folder: Path) -> bool:
+    """Whether a held-out set has been used, after its single scored run, to change rules (so it is pinned)."""
+    return set_number(folder) <= _LAST_USED_FOR_FIXES
+
+
+PINNED_SETS = (HERE, *(f for f in HELD_OUT_SETS if used_for_fixes(f)))
+"""The folders read as :func:`candidates` reads them whose extraction results are pinned: the tuned texts and
+every held-out set up to ``_LAST_USED_FOR_FIXES``. A set used to fix rules is a regression text, so its result
+is pinned."""
+PINNED_FIRST_REPORT_SETS = tuple(f for f in FIRST_REPORT_SETS if used_for_fixes(f))
+"""The first-report sets (``heldout11`` on) used to fix rules: pinned as ``quality.py`` reads them."""
+UNPINNED_SETS = tuple(f for f in (*HELD_OUT_SETS, *FIRST_REPORT_SETS) if not used_for_fixes(f))
+"""The held-out sets never used to change a rule: their score is the current blind estimate, so nothing pins
+it. When a newer blind set is added and this one is used for fixes, raise ``_LAST_USED_FOR_FIXES`` and its
+results become pinned."""
 PINNED_FOLDER = HERE / "expected"
 """Where the pinned results are: ``<set>/<text>.json``, the set ``tuned`` or the held-out folder's name."""
 
@@ -152,6 +178,11 @@ def differences(expected: Expected, candidate: Candidate) -> list[str]:
     wanted: dict[str, object] = attrs.asdict(expected, recurse=False)
     wanted["unit"] = parse_unit(expected.unit)
     wanted["alternatives"] = tuple((q, a, parse_unit(u)) for q, a, u in expected.alternatives)
+    return compared(wanted, found)
+
+
+def compared(wanted: dict[str, object], found: dict[str, object]) -> list[str]:
+    """The fields of :data:`FIELDS` on which what was annotated and what was read differ."""
     return [
         f"{field}: {_shown(wanted[field])} != {_shown(found[field])}"
         for field in FIELDS
@@ -180,15 +211,19 @@ class Score:
     """Candidates that match no annotation."""
 
 
-def score(expected: Sequence[Expected], found: Iterable[Candidate]) -> Score:
-    """Pair annotations and candidates whose figures overlap and whose every field agrees."""
+def score(
+    expected: Sequence[Expected],
+    found: Iterable[Candidate],
+    differ: Callable[[Expected, Candidate], list[str]] = differences,
+) -> Score:
+    """Pair annotations and candidates whose figures overlap and whose every field agrees (by ``differ``)."""
     pool = list(found)
     matched, missed = [], []
     for claim in expected:
         overlapping = [c for c in pool if c.figure_span[0] < claim.span[1] and claim.span[0] < c.figure_span[1]]
-        match = next((c for c in overlapping if not differences(claim, c)), None)
+        match = next((c for c in overlapping if not differ(claim, c)), None)
         if match is None:
-            reasons = differences(claim, overlapping[0]) if overlapping else ["no candidate"]
+            reasons = differ(claim, overlapping[0]) if overlapping else ["no candidate"]
             missed.append((claim, reasons))
         else:
             pool.remove(match)
@@ -207,8 +242,8 @@ def pinned_path(folder: Path, item: Text) -> Path:
 
 
 def pinned_texts() -> list[tuple[Path, Text]]:
-    """Every text whose result is pinned, with its folder, in the order of :data:`PINNED_SETS`."""
-    return [(folder, item) for folder in PINNED_SETS for item in texts(folder)]
+    """Every pinned text, with its folder: :data:`PINNED_SETS`, then :data:`PINNED_FIRST_REPORT_SETS`."""
+    return [(folder, item) for folder in (*PINNED_SETS, *PINNED_FIRST_REPORT_SETS) for item in texts(folder)]
 
 
 def _read(candidate: Candidate) -> dict[str, str | None]:
@@ -225,14 +260,15 @@ def _read(candidate: Candidate) -> dict[str, str | None]:
     }
 
 
-def pinned_record(item: Text) -> dict[str, Any]:
+def pinned_record(item: Text, result: Score | None = None) -> dict[str, Any]:
     """The extraction result of a text as it is pinned: each annotated claim, matched or missed, and the extras.
 
     Claims are in annotation order, each with its figure and span and, when missed, what
     :func:`differences` found wrong (or "no candidate"). Extra candidates are in the
     order :func:`esgclaims.extract` gives them, each with its figure, span and what it read.
+    ``result`` is the text's score when it is read otherwise than by :func:`candidates`.
     """
-    result = score(item.expected, candidates(item))
+    result = score(item.expected, candidates(item)) if result is None else result
     missed = dict(result.missed)
     claims: list[dict[str, Any]] = []
     for claim in item.expected:
@@ -245,13 +281,14 @@ def pinned_record(item: Text) -> dict[str, Any]:
 
 
 def pinned_records() -> dict[str, dict[str, Any]]:
-    """The result of every pinned text, by ``<set>/<text>``, computed in this interpreter in a fixed order.
+    """The result of every text of :data:`PINNED_SETS`, by ``<set>/<text>``, computed in this interpreter in order.
 
     Reading a text registers its count kinds for good, so this is run in an interpreter of its
-    own (``python -m tests.extraction.annotations`` prints it as JSON): what other tests register
-    cannot change the results, and what the texts register cannot change other tests.
+    own (``python -m tests.extraction.quality --pinned`` prints it as JSON, with the first-report
+    sets): what other tests register cannot change the results, and what the texts register
+    cannot change other tests.
     """
-    return {f"{set_name(folder)}/{item.name}": pinned_record(item) for folder, item in pinned_texts()}
+    return {f"{set_name(folder)}/{item.name}": pinned_record(item) for folder in PINNED_SETS for item in texts(folder)}
 
 
 def pinned_json(record: dict[str, Any]) -> str:
@@ -300,7 +337,3 @@ def pinned_changes(before: dict[str, Any], now: dict[str, Any]) -> list[str]:
             gone[pinned_json(entry)] -= 1
             lines.append(f"extra candidate gone {_extra(entry)}")
     return lines
-
-
-if __name__ == "__main__":
-    print(json.dumps(pinned_records()))  # ASCII, whatever the encoding of stdout: read by test_pinned.py

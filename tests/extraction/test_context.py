@@ -253,6 +253,11 @@ def test_two_digit_fiscal_years_are_read_in_the_century_of_the_year_the_text_nam
             "Pinecrest Foods publishes its update for H1 2024.\n\nIn the period, it opened 3 farms.",
             "H1 2024",
         ),
+        (
+            "Fernhill Dairy's review covers calendar year 2022.\n\nHerds\n\nIn the reporting period, it sold 41 farms.",
+            "2022",
+        ),
+        ("The report covers calendar year 2021.\n\nSoil\n\nIts growers limed 900 ha during the year.", "2021"),
         # a title sets no period, nor a date a figure of the opening paragraph stands at
         ("Pinecrest: Results for the six months ended 30 June 2024\n\nDuring the half, it opened 3 farms.", "unknown"),
         ("Pinecrest Foods Interim Review H2 2023\n\nPackaging\n\nDuring the half, it opened 3 farms.", "unknown"),

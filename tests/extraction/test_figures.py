@@ -385,7 +385,10 @@ def test_a_bare_dollar_stays_unread_where_the_text_names_another_dollar(statemen
     )
 
 
-@pytest.mark.parametrize("statement", ["", "Sales denominated in US dollars rose. "])
+@pytest.mark.parametrize(
+    "statement",
+    ["", "Sales denominated in US dollars rose. ", "Auditors audited 40 mills. ", "We trained 90 cadres in Cadiz. "],
+)
 def test_a_bare_dollar_is_us_dollars_by_default_where_the_text_names_no_other_dollar(statement: str) -> None:
     candidate = extract(statement + "In 2023, the Foundation granted $4.5 million.")[-1]
     assert candidate.value == ReportedValue.of("4500000", "USD", precision="100000")
@@ -495,3 +498,34 @@ def test_a_bare_figure_before_one_of_a_proposed_kind_counts_that_kind() -> None:
     found = extract("At the end of 2023, 38 of our 510 ferries ran on batteries.")
     expected = [("38", "ferry", True), ("510 ferries", "ferry", True)]
     assert [(c.figure, c.count_kind, c.new_kind) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Ashgrove Mill, founded in 1792 and run by its growers, milled 4,100 t of oats in 2023.", ["4,100 t"]),
+        ("The trust has restored churches since 1887.", []),
+        ("In 2023 it restored 1500 metres of wall, in 1650 villages.", ["1500 metres", "1650 villages"]),
+    ],
+)
+def test_an_older_year_after_a_word_of_time_is_no_figure(text: str, figures: list[str]) -> None:
+    assert figures_of(text) == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit", "kind"),
+    [
+        ("In 2023 the canteen served 1,800 lunches a day.", "1,800 lunches a day", "1/day", "lunch"),
+        ("In 2023 the ferry carried 2,300 households daily.", "2,300 households daily", "household/day", "household"),
+        ("In 2023 the clinic saw 41 households a year.", "41 households", "household", "household"),  # a year's reach
+        ("In 2023 it fed 60 households at Dunmore each day.", "60 households", "household", "household"),
+    ],
+)
+def test_a_count_with_a_daily_rate_right_after_it_is_a_rate_per_day(
+    text: str, figure: str, unit: str, kind: str
+) -> None:
+    candidate = one(text)
+    assert candidate.value is not None
+    wanted = parse_unit("day") ** -1 if unit == "1/day" else parse_unit(unit)  # a proposed kind's rate: 1 / day
+    assert (candidate.figure, candidate.value.units, candidate.period.iso()) == (figure, wanted, "2023")
+    assert candidate.count_kind in (kind, None if "/" in unit else kind)
