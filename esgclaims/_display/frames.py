@@ -133,7 +133,8 @@ def to_records(claims: Iterable[Claim]) -> list[dict[str, Any]]:
         >>> record["qualifier"], record["reported"], record["low"], record["high"], record["unit"]
         ('more_than', Decimal('3000000'), Decimal('3000000'), None, 'item')
     """
-    return [dict(zip(COLUMNS, row, strict=True)) for row in _rows(claims)]
+    rows = _Rows()  # each row becomes its dict at once: the rows are not all kept, for the cyclic collector to walk
+    return [dict(zip(COLUMNS, rows.row(claim), strict=True)) for claim in claims]
 
 
 #: The exact figures: Decimal objects, with a float column each for quick arithmetic and describe().

@@ -63,11 +63,11 @@ def to_json(claims: ClaimSet | Iterable[Claim]) -> str:
 
         return json.dumps(to_document(claim_set), ensure_ascii=False, indent=2) + "\n"
     document = {"count_kinds": kinds, **tables} if kinds else tables
-    entries = [
-        f"{json_text(table)}: {f'[{_ITEM}' + f',{_ITEM}'.join(texts) + _TABLE + ']' if texts else '[]'}"
-        for table, texts in document.items()
-    ]
-    return "{" + _TABLE + f",{_TABLE}".join(entries) + "\n}\n"
+    entries = []
+    for table, texts in document.items():
+        items = f"[{_ITEM}{f',{_ITEM}'.join(texts)}{_TABLE}]" if texts else "[]"
+        entries.append(f"{json_text(table)}: {items}")
+    return f"{{{_TABLE}{f',{_TABLE}'.join(entries)}\n}}\n"
 
 
 #: The line break and indent of a table (a top-level key) and of a record (an item of a table's list).
