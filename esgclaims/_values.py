@@ -8,13 +8,13 @@ from decimal import Decimal, localcontext
 import attrs
 import pint
 
-from ._decimal import QUOTIENT, check_figure, exact, to_figure
+from ._decimal import CONTEXT, QUOTIENT, check_figure, exact, to_figure
 from ._errors import InvalidValueError, UnitError
 from ._format import currency_first, format_number, format_quantity, noun_words, unscaled
 from ._interval import Interval
 from ._units import DIMENSIONLESS, PERCENT, Quantity, Unit, is_share, parse_unit, plain, quantity, to_decimal, ureg
 
-__all__ = ["DEFAULT_TOLERANCE", "Qualifier", "ReportedValue"]
+__all__ = ["DEFAULT_TOLERANCE", "Qualifier", "ReportedValue", "figure_bounds"]
 
 #: The relative half-width given to "approximately" when none is stated: ±10 %.
 DEFAULT_TOLERANCE = Decimal("0.1")
@@ -175,6 +175,68 @@ def _is_share(unit: Unit) -> bool:
 _SHARES: dict[Unit, bool] = {}
 
 
+def figure_bounds(value: ReportedValue) -> tuple[Decimal | None, bool, Decimal | None, bool]:
+    """The ends of ``value.interval`` as figures in the value's unit: ``(low, low_closed, high, high_closed)``.
+
+    What the interval holds, without building it when the value has not yet: a table of
+    many values reads only these figures.
+
+    Examples:
+        >>> figure_bounds(ReportedValue.of("50", "percent", "approximately", tolerance="0.2"))
+        (Decimal('40'), True, Decimal('60'), True)
+        >>> figure_bounds(ReportedValue.of("3000000", "item", "more_than"))
+        (Decimal('3000000'), False, None, False)
+    """
+    interval = value._interval  # noqa: SLF001 - worked out already: read, not worked out again
+    if interval is None:
+        return _figure_bounds(value)
+    low, high = interval.low, interval.high
+    return (
+        None if low is None else low.magnitude,
+        interval.low_closed,
+        None if high is None else high.magnitude,
+        interval.high_closed,
+    )
+
+
+def _figure_bounds(value: ReportedValue) -> tuple[Decimal | None, bool, Decimal | None, bool]:
+    """The values the statement allows, from its qualifier, as figures (the one place that says which)."""
+    v = value.reported.magnitude
+    q = value.qualifier
+    if q is Qualifier.EXACT:
+        return v, True, v, True
+    if q is Qualifier.RANGE or q is Qualifier.ORDER_OF_MAGNITUDE:
+        assert value.upper is not None  # noqa: S101 - checked in __attrs_post_init__
+        return v, True, value.upper.magnitude, q is Qualifier.RANGE
+    if q is Qualifier.LESS_THAN or q is Qualifier.AT_MOST:
+        return Decimal(0), True, v, q is Qualifier.AT_MOST
+    cap = _cap(value.reported)
+    if q is Qualifier.APPROXIMATELY:
+        assert value.tolerance is not None  # noqa: S101 - set in __attrs_post_init__
+        tolerance = value.tolerance
+        high = plain(CONTEXT.multiply(v, CONTEXT.add(1, tolerance)))
+        low = plain(CONTEXT.multiply(v, CONTEXT.subtract(1, tolerance)))
+        return low, True, high if cap is None or not cap < high else cap, True
+    return v, q is Qualifier.AT_LEAST, cap, cap is not None  # more than, at least: up to the whole of a share
+
+
+def _cap(figure: Quantity) -> Decimal | None:
+    """100 % in the unit of ``figure`` if a share, ``None`` for any other unit: worked out once per unit."""
+    key = figure._units  # noqa: SLF001 - the unit container: .units builds a Unit
+    if key not in _CAPS:
+        _CAPS[key] = quantity(_whole(figure.units)).magnitude if _is_share(figure.units) else None
+    return _CAPS[key]
+
+
+@exact
+def _whole(unit: Unit) -> Quantity:
+    return _HUNDRED_PERCENT.to(unit)
+
+
+#: 100 % in each share unit seen, by unit container (``None`` for a unit that is not a share).
+_CAPS: dict[object, Decimal | None] = {}
+
+
 def _to_qualifier(value: Qualifier | str) -> Qualifier:
     if isinstance(value, Qualifier):
         return value
@@ -298,29 +360,19 @@ class ReportedValue:
             object.__setattr__(self, "_interval", interval)
         return interval
 
-    @exact
     def _work_out_interval(self) -> Interval:
-        v = self.reported
-        zero = _bound(Decimal(0), v.units)
-        cap = quantity(_HUNDRED_PERCENT.to(v.units)) if _is_share(v.units) else None
-        q = self.qualifier
-        if q is Qualifier.EXACT:
-            return Interval(v, v)
-        if q is Qualifier.APPROXIMATELY:
-            assert self.tolerance is not None  # noqa: S101 - set in __attrs_post_init__
-            high = _bound(v.magnitude * (1 + self.tolerance), v.units)
-            low = _bound(v.magnitude * (1 - self.tolerance), v.units)
-            return Interval(low, high if cap is None else min(high, cap))
-        if q is Qualifier.MORE_THAN:
-            return Interval(v, cap, low_closed=False)
-        if q is Qualifier.AT_LEAST:
-            return Interval(v, cap)
-        if q is Qualifier.LESS_THAN:
-            return Interval(zero, v, high_closed=False)
-        if q is Qualifier.AT_MOST:
-            return Interval(zero, v)
-        assert self.upper is not None  # noqa: S101 - checked in __attrs_post_init__
-        return Interval(v, self.upper, high_closed=q is Qualifier.RANGE)
+        low, low_closed, high, high_closed = _figure_bounds(self)
+        return Interval(self._as_bound(low), self._as_bound(high), low_closed, high_closed)
+
+    def _as_bound(self, figure: Decimal | None) -> Quantity | None:
+        """A bound of :attr:`interval`: the reported quantity or upper bound itself where the figure is theirs."""
+        if figure is None:
+            return None
+        if figure is self.reported.magnitude:
+            return self.reported
+        if self.upper is not None and figure is self.upper.magnitude:
+            return self.upper
+        return _bound(figure, self.units)
 
     @property
     def low(self) -> Quantity | None:

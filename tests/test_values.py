@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import pytest
+from hypothesis import given, settings
 
 from esgclaims import (
     DEFAULT_TOLERANCE,
@@ -16,6 +18,8 @@ from esgclaims import (
     parse_value,
     quantity,
 )
+from esgclaims._values import figure_bounds
+from tests.strategies import reported_values
 
 
 @pytest.mark.parametrize(
@@ -54,6 +58,56 @@ def test_each_qualifier_gives_its_interval(
     assert value.low == quantity(low, unit)
     assert str(value.low.magnitude) == low  # exact and plain: 180000000, not 180000000.0
     assert value.high == (None if high is None else quantity(high, unit))
+
+
+def _ends(interval: Interval) -> tuple[str | None, bool, str | None, bool]:
+    low, high = interval.low, interval.high
+    return (
+        None if low is None else repr(low.magnitude),
+        interval.low_closed,
+        None if high is None else repr(high.magnitude),
+        interval.high_closed,
+    )
+
+
+def _shown(bounds: tuple[Decimal | None, bool, Decimal | None, bool]) -> tuple[str | None, bool, str | None, bool]:
+    low, low_closed, high, high_closed = bounds
+    return (None if low is None else repr(low), low_closed, None if high is None else repr(high), high_closed)
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "amount", "unit", "upper", "bounds"),
+    [
+        (Qualifier.EXACT, "5", "household", None, ("5", True, "5", True)),
+        (Qualifier.APPROXIMATELY, "19.77", "CNY", None, ("17.793", True, "21.747", True)),
+        (Qualifier.APPROXIMATELY, "95", "percent", None, ("85.5", True, "100", True)),
+        (Qualifier.APPROXIMATELY, "950", "permille", None, ("855", True, "1000", True)),
+        (Qualifier.MORE_THAN, "3000000", "item", None, ("3000000", False, None, False)),
+        (Qualifier.MORE_THAN, "80", "percent", None, ("80", False, "100", True)),
+        (Qualifier.AT_LEAST, "80", "permille", None, ("80", True, "1000", True)),
+        (Qualifier.AT_LEAST, "10", "city", None, ("10", True, None, False)),
+        (Qualifier.LESS_THAN, "5", "t", None, ("0", True, "5", False)),
+        (Qualifier.AT_MOST, "0", "t", None, ("0", True, "0", True)),
+        (Qualifier.RANGE, "100", "household", "200", ("100", True, "200", True)),
+        (Qualifier.ORDER_OF_MAGNITUDE, "10000", "farm", "100000", ("10000", True, "100000", False)),
+    ],
+)
+def test_figure_bounds_are_the_interval_ends_as_plain_figures_whether_or_not_it_was_worked_out(
+    qualifier: Qualifier, amount: str, unit: str, upper: str | None, bounds: tuple[str | None, bool, str | None, bool]
+) -> None:
+    expected = tuple(f"Decimal('{end}')" if isinstance(end, str) else end for end in bounds)
+    fresh, worked_out = (ReportedValue.of(amount, unit, qualifier, upper=upper) for _ in range(2))
+    assert _shown(figure_bounds(fresh)) == expected  # from the figures alone
+    assert fresh._interval is None
+    assert _ends(worked_out.interval) == expected
+    assert _shown(figure_bounds(worked_out)) == expected  # read from the interval
+
+
+@settings(deadline=None)
+@given(reported_values())
+def test_figure_bounds_are_the_same_read_before_or_after_the_interval_is_worked_out(value: ReportedValue) -> None:
+    fresh = attrs.evolve(value)
+    assert _shown(figure_bounds(fresh)) == _ends(value.interval)
 
 
 @pytest.mark.parametrize(

@@ -8,12 +8,14 @@ from esgclaims._errors import MissingExtraError
 from esgclaims._format import unit_words
 from esgclaims._model import Temporal
 from esgclaims._units import unit_name
+from esgclaims._values import figure_bounds
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from esgclaims._model import Claim
-    from esgclaims._units import Unit
+    from esgclaims._model import Claim, Metric
+    from esgclaims._periods import Period
+    from esgclaims._values import ReportedValue
 
 __all__ = ["COLUMNS", "to_dataframe", "to_records"]
 
@@ -44,48 +46,79 @@ COLUMNS = (
 )
 
 
-def _record(claim: Claim, names: dict[Unit, tuple[str, str]]) -> dict[str, Any]:
-    """One claim's record; ``names`` keeps each unit's name and words, worked out once per unit."""
-    value = claim.value
-    period = claim.period
-    metric = claim.metric
-    record: dict[str, Any] = {
-        "id": claim.id,
-        "subject": claim.subject.name,
-        "program": None if claim.program is None else claim.program.name,
-        "metric": metric.name,
-    }
-    if value is None:
-        record.update(_NO_FIGURE)
-    else:
-        interval = value.interval
-        units = value.reported.units
-        named = names.get(units)
-        if named is None:
-            named = names[units] = (unit_name(units), unit_words(units))
-        low, high = interval.low, interval.high
-        record["qualifier"] = value.qualifier.value
-        record["reported"] = value.reported.magnitude
-        record["low"] = None if low is None else low.magnitude
-        record["low_closed"] = interval.low_closed
-        record["high"] = None if high is None else high.magnitude
-        record["high_closed"] = None if high is None else interval.high_closed
-        record["unit"], record["unit_words"] = named
-        record["tolerance"] = value.tolerance
-        record["precision"] = value.precision
-    record["period"] = period.iso()
-    record["period_start"] = period.start
-    record["period_end"] = period.end
-    record["temporal"] = metric.temporal.value if metric.temporal is not Temporal.EVENT else "event"
-    record["attribution"] = claim.attribution
-    record["modality"] = claim.modality.value
-    record["quote"] = claim.citation.quote
-    record["source"] = claim.citation.source.id
-    return record
+class _Rows:
+    """Each claim's row, its cells in the order of :data:`COLUMNS`.
+
+    What claims share (a metric, a period, a value, a unit) is turned into cells once,
+    however many claims share it: the objects are immutable. Each is found by identity
+    and kept alongside, so that its ``id`` stays its own while the rows are built.
+    """
+
+    def __init__(self) -> None:
+        self.units: dict[object, tuple[str, str]] = {}
+        self.metrics: dict[int, tuple[Metric, str, str]] = {}
+        self.periods: dict[int, tuple[Period, tuple[Any, ...]]] = {}
+        self.values: dict[int, tuple[ReportedValue, tuple[Any, ...]]] = {}
+
+    def row(self, claim: Claim) -> tuple[Any, ...]:
+        metric, period, value, citation = claim.metric, claim.period, claim.value, claim.citation
+        named = self.metrics.get(id(metric))
+        if named is None or named[0] is not metric:
+            temporal = metric.temporal.value if metric.temporal is not Temporal.EVENT else "event"
+            named = self.metrics[id(metric)] = (metric, metric.name, temporal)
+        dated = self.periods.get(id(period))
+        if dated is None or dated[0] is not period:
+            dated = self.periods[id(period)] = (period, (period.iso(), period.start, period.end))
+        if value is None:
+            figures = _NO_FIGURE
+        else:
+            found = self.values.get(id(value))
+            if found is None or found[0] is not value:
+                found = self.values[id(value)] = (value, self.figures(value))
+            figures = found[1]
+        program = claim.program
+        return (
+            claim.id,
+            claim.subject.name,
+            None if program is None else program.name,
+            named[1],
+            *figures,
+            *dated[1],
+            named[2],
+            claim.attribution,
+            claim.modality.value,
+            citation.quote,
+            citation.source.id,
+        )
+
+    def figures(self, value: ReportedValue) -> tuple[Any, ...]:
+        """The cells from ``qualifier`` to ``precision``."""
+        reported = value.reported
+        key = reported._units  # noqa: SLF001 - the unit container pint keeps; .units builds a Unit around it
+        unit = self.units.get(key)
+        if unit is None:
+            unit = self.units[key] = (unit_name(reported.units), unit_words(reported.units))
+        low, low_closed, high, high_closed = figure_bounds(value)  # the interval's ends, without building it
+        return (
+            value.qualifier.value,
+            reported.magnitude,
+            low,
+            low_closed,
+            high,
+            None if high is None else high_closed,
+            *unit,
+            value.tolerance,
+            value.precision,
+        )
 
 
-#: The figure columns of a claim without a figure.
-_NO_FIGURE = dict.fromkeys(COLUMNS[COLUMNS.index("qualifier") : COLUMNS.index("period")])
+#: The figure cells of a claim without a figure.
+_NO_FIGURE = (None,) * (COLUMNS.index("period") - COLUMNS.index("qualifier"))
+
+
+def _rows(claims: Iterable[Claim]) -> list[tuple[Any, ...]]:
+    rows = _Rows()
+    return [rows.row(claim) for claim in claims]
 
 
 def to_records(claims: Iterable[Claim]) -> list[dict[str, Any]]:
@@ -100,8 +133,8 @@ def to_records(claims: Iterable[Claim]) -> list[dict[str, Any]]:
         >>> record["qualifier"], record["reported"], record["low"], record["high"], record["unit"]
         ('more_than', Decimal('3000000'), Decimal('3000000'), None, 'item')
     """
-    names: dict[Unit, tuple[str, str]] = {}
-    return [_record(claim, names) for claim in claims]
+    rows = _Rows()  # each row becomes its dict at once: the rows are not all kept, for the cyclic collector to walk
+    return [dict(zip(COLUMNS, rows.row(claim), strict=True)) for claim in claims]
 
 
 #: The exact figures: Decimal objects, with a float column each for quick arithmetic and describe().
@@ -140,10 +173,11 @@ def to_dataframe(claims: Iterable[Claim]) -> Any:  # noqa: ANN401 - pandas is op
             "ClaimSet.to_dataframe needs pandas, which esgclaims does not install by default: "
             "pip install 'esgclaims[pandas]'"
         ) from None
-    records = to_records(claims)
+    rows = _rows(claims)
+    cells = list(zip(*rows, strict=True)) or [() for _ in COLUMNS]  # a column of cells each: one pass in C
     columns: dict[str, Any] = {}
-    for column in COLUMNS:
-        values = [record[column] for record in records]
+    for column, column_cells in zip(COLUMNS, cells, strict=True):
+        values = list(column_cells)
         if column in _FIGURES:
             columns[column] = pd.Series([pd.NA if v is None else v for v in values], dtype=object)
         elif column in _FLAGS:
