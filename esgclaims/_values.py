@@ -12,7 +12,20 @@ from ._decimal import QUOTIENT, check_figure, exact, to_figure
 from ._errors import InvalidValueError, UnitError
 from ._format import currency_first, format_number, format_quantity, noun_words, unscaled
 from ._interval import Interval
-from ._units import DIMENSIONLESS, PERCENT, Quantity, Unit, is_share, parse_unit, plain, quantity, to_decimal, ureg
+from ._units import (
+    DIMENSIONLESS,
+    PERCENT,
+    Quantity,
+    Unit,
+    decimal_quantity,
+    is_share,
+    parse_unit,
+    plain,
+    quantity,
+    to_decimal,
+    unit_of,
+    ureg,
+)
 
 __all__ = ["DEFAULT_TOLERANCE", "Qualifier", "ReportedValue"]
 
@@ -91,7 +104,7 @@ def _power(exponent: int) -> Decimal:
 
 def _bound(magnitude: Decimal, unit: Unit) -> Quantity:
     """A derived bound, exact in the library's context: an interval holds it, not a reported figure."""
-    return ureg.Quantity(plain(magnitude), unit)
+    return decimal_quantity(plain(magnitude), unit)
 
 
 @exact
@@ -287,7 +300,7 @@ class ReportedValue:
     @property
     def units(self) -> Unit:
         """The unit of the figure."""
-        return self.reported.units
+        return unit_of(self.reported)
 
     @property
     def interval(self) -> Interval:
@@ -300,25 +313,24 @@ class ReportedValue:
 
     @exact
     def _work_out_interval(self) -> Interval:
-        v = self.reported
-        zero = _bound(Decimal(0), v.units)
-        cap = quantity(_HUNDRED_PERCENT.to(v.units)) if _is_share(v.units) else None
-        q = self.qualifier
+        v, q = self.reported, self.qualifier
         if q is Qualifier.EXACT:
             return Interval(v, v)
+        units = self.units
+        cap = quantity(_HUNDRED_PERCENT.to(units)) if _is_share(units) else None
         if q is Qualifier.APPROXIMATELY:
             assert self.tolerance is not None  # noqa: S101 - set in __attrs_post_init__
-            high = _bound(v.magnitude * (1 + self.tolerance), v.units)
-            low = _bound(v.magnitude * (1 - self.tolerance), v.units)
+            high = _bound(v.magnitude * (1 + self.tolerance), units)
+            low = _bound(v.magnitude * (1 - self.tolerance), units)
             return Interval(low, high if cap is None else min(high, cap))
         if q is Qualifier.MORE_THAN:
             return Interval(v, cap, low_closed=False)
         if q is Qualifier.AT_LEAST:
             return Interval(v, cap)
         if q is Qualifier.LESS_THAN:
-            return Interval(zero, v, high_closed=False)
+            return Interval(_bound(Decimal(0), units), v, high_closed=False)
         if q is Qualifier.AT_MOST:
-            return Interval(zero, v)
+            return Interval(_bound(Decimal(0), units), v)
         assert self.upper is not None  # noqa: S101 - checked in __attrs_post_init__
         return Interval(v, self.upper, high_closed=q is Qualifier.RANGE)
 
