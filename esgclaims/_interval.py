@@ -54,8 +54,9 @@ class Interval:
     unit: Unit | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
     """The unit when neither end is bounded; otherwise that of the bounds."""
 
-    @exact
     def __attrs_post_init__(self) -> None:
+        # Not run in CONTEXT as a whole (an interval is built several times a comparison): a bound is
+        # converted in it by _exact_to, and magnitudes in one unit compare exactly in any context.
         bound = self.low if self.low is not None else self.high
         if bound is None and self.unit is None:
             raise InvalidValueError("an interval unbounded at both ends needs its unit")
@@ -80,7 +81,8 @@ class Interval:
             if high._units == low._units:  # noqa: SLF001 - in one unit, the exact magnitudes order the values
                 below, same = high.magnitude < low.magnitude, high.magnitude == low.magnitude
             else:
-                below, same = high < low, high == low
+                with localcontext(CONTEXT):
+                    below, same = high < low, high == low
             if below or (same and not (self.low_closed and self.high_closed)):
                 raise InvalidValueError(f"empty interval: {format_quantity(low)} to {format_quantity(high)}")
 
@@ -201,9 +203,8 @@ class Interval:
             unit=target,
         )
 
-    @exact
     def to(self, unit: Unit) -> Interval:
-        """The same interval in another unit of the same dimension."""
+        """The same interval in another unit of the same dimension (each bound converted in CONTEXT)."""
         if unit is self.unit or unit == self.unit:
             return self
         if unit.dimensionality != self.units.dimensionality:
