@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import functools
 import types
+from contextvars import ContextVar
 from decimal import (
     ROUND_HALF_EVEN,
     Context,
@@ -42,6 +43,7 @@ from decimal import (
     DivisionByZero,
     InvalidOperation,
     Overflow,
+    getcontext,
     localcontext,
 )
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
@@ -101,6 +103,10 @@ def arithmetic() -> AbstractContextManager[Context]:
     return localcontext(CONTEXT)
 
 
+#: The context the outermost :func:`exact` call running in this thread (or task) entered: the calls
+#: it makes to other exact functions run in it as they are, without entering a copy of their own.
+_ENTERED: ContextVar[Context | None] = ContextVar("esgclaims_exact_context", default=None)
+
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
@@ -117,11 +123,17 @@ def exact(function: Callable[_P, _R]) -> Callable[_P, _R]:
         ...     tenth(Decimal("1000"))
         Decimal('1000.1')
     """
-    enter, context = localcontext, CONTEXT
+    enter, context, current, entered = localcontext, CONTEXT, getcontext, _ENTERED
 
     def in_context(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        with enter(context):
+        if current() is entered.get():  # called from another exact function, in the context it entered
             return function(*args, **kwargs)
+        with enter(context) as own:
+            token = entered.set(own)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                entered.reset(token)
 
     # The wrapper's code reads only its closure; built with the wrapped function's globals, it
     # belongs to the same module for doctest and inspect, as the function itself does.

@@ -11,7 +11,17 @@ from ._errors import ArgumentCheck, InvalidValueError, UnitError
 from ._format import MINUS, format_quantity
 
 # Types of attrs fields stay importable at runtime, for attrs.resolve_types and typing.get_type_hints.
-from ._units import Quantity, Unit, quantity_like, ureg, without_scales
+from ._units import (
+    Quantity,
+    Unit,
+    converted,
+    decimal_quantity,
+    quantity_like,
+    shared_unit,
+    unit_of,
+    ureg,
+    without_scales,
+)
 
 __all__ = ["Interval"]
 
@@ -44,13 +54,14 @@ class Interval:
     unit: Unit | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
     """The unit when neither end is bounded; otherwise that of the bounds."""
 
-    @exact
     def __attrs_post_init__(self) -> None:
+        # Not run in CONTEXT as a whole (an interval is built several times a comparison): a bound is
+        # converted in it by _exact_to, and magnitudes in one unit compare exactly in any context.
         bound = self.low if self.low is not None else self.high
         if bound is None and self.unit is None:
             raise InvalidValueError("an interval unbounded at both ends needs its unit")
         if bound is not None:
-            object.__setattr__(self, "unit", bound.units)
+            object.__setattr__(self, "unit", unit_of(bound))
         # An unbounded end is open, so one set of values has one representation.
         if self.low is None:
             object.__setattr__(self, "low_closed", False)
@@ -70,7 +81,8 @@ class Interval:
             if high._units == low._units:  # noqa: SLF001 - in one unit, the exact magnitudes order the values
                 below, same = high.magnitude < low.magnitude, high.magnitude == low.magnitude
             else:
-                below, same = high < low, high == low
+                with localcontext(CONTEXT):
+                    below, same = high < low, high == low
             if below or (same and not (self.low_closed and self.high_closed)):
                 raise InvalidValueError(f"empty interval: {format_quantity(low)} to {format_quantity(high)}")
 
@@ -112,9 +124,10 @@ class Interval:
 
     @exact
     def __neg__(self) -> Interval:
+        unit = self.units
         return Interval(
-            None if self.high is None else -self.high,
-            None if self.low is None else -self.low,
+            None if self.high is None else _make(-self.high.magnitude, unit),
+            None if self.low is None else _make(-self.low.magnitude, unit),
             self.high_closed,
             self.low_closed,
             unit=self.units,
@@ -125,10 +138,11 @@ class Interval:
         """Every ``x - y`` for ``x`` in this interval and ``y`` in ``other`` (same dimension)."""
         if not isinstance(other, Interval):
             return NotImplemented
-        other = other.to(self.units)
+        unit = self.units
+        other = other.to(unit)  # both in one unit: the magnitudes subtract as the quantities would
         return Interval(
-            None if self.low is None or other.high is None else self.low - other.high,
-            None if self.high is None or other.low is None else self.high - other.low,
+            None if self.low is None or other.high is None else _make(self.low.magnitude - other.high.magnitude, unit),
+            None if self.high is None or other.low is None else _make(self.high.magnitude - other.low.magnitude, unit),
             self.low_closed and other.high_closed,
             self.high_closed and other.low_closed,
             unit=self.units,
@@ -155,20 +169,19 @@ class Interval:
         assert self.low is not None and other.low is not None  # noqa: S101, PT018 - checked just above
         if other.high is not None and other.high.magnitude == 0:
             raise InvalidValueError(f"cannot divide by {other}: it allows only zero")
-        unit = self.units / other.units
-        zero = _make(self.low.magnitude * 0, unit)
+        unit = _per(self.units, other.units)
         # The low end: the smallest x over the largest y. x = 0 gives 0 with any y that is allowed.
         if self.low.magnitude == 0:
-            low, low_closed = zero, self.low_closed
+            low, low_closed = _make(self.low.magnitude * 0, unit), self.low_closed
         elif other.high is None:  # x / y tends to 0 as y grows, and never reaches it
-            low, low_closed = zero, False
+            low, low_closed = _make(self.low.magnitude * 0, unit), False
         else:
             low = _make(quotient(self.low.magnitude, other.high.magnitude), unit)
             low_closed = self.low_closed and other.high_closed
         # The high end: the largest x over the smallest y.
         high: Quantity | None
         if self.high is not None and self.high.magnitude == 0:  # this interval is [0, 0]
-            high, high_closed = zero, True
+            high, high_closed = _make(self.low.magnitude * 0, unit), True
         elif self.high is None or other.low.magnitude == 0:  # a divisor as near zero as one likes
             high, high_closed = None, False
         else:
@@ -190,9 +203,10 @@ class Interval:
             unit=target,
         )
 
-    @exact
     def to(self, unit: Unit) -> Interval:
-        """The same interval in another unit of the same dimension."""
+        """The same interval in another unit of the same dimension (each bound converted in CONTEXT)."""
+        if unit is self.unit or unit == self.unit:
+            return self
         if unit.dimensionality != self.units.dimensionality:
             raise UnitError(
                 f"cannot express {self} in {unit}: the dimensions differ",
@@ -220,16 +234,32 @@ class Interval:
 
 
 def _make(magnitude: Decimal, unit: Unit) -> Quantity:
-    return ureg.Quantity(magnitude, unit)
+    return decimal_quantity(magnitude, unit)
+
+
+#: ``a / b`` for each pair of units divided: pint works out the quotient's factors anew each time.
+_QUOTIENTS: dict[tuple[Unit, Unit], Unit] = {}
+
+
+def _per(numerator: Unit, denominator: Unit) -> Unit:
+    key = (numerator, denominator)
+    unit = _QUOTIENTS.get(key)
+    if unit is None:
+        unit = _QUOTIENTS.setdefault(key, shared_unit(numerator / denominator))
+    return unit
 
 
 def _exact_to(value: Quantity, unit: Unit) -> Quantity:
     """``value`` in ``unit``: unchanged in its own unit, else exact in the library's context."""
+    with localcontext(CONTEXT):
+        fast = converted(value, unit)
+    if fast is not None:
+        return fast
     if value.units == unit:
         return value
     with localcontext(CONTEXT):
-        converted = value.to(unit)
-    magnitude = converted.magnitude
+        converted_value = value.to(unit)
+    magnitude = converted_value.magnitude
     if not isinstance(magnitude, Decimal):
         magnitude = Decimal(str(magnitude))
     return quantity_like(value, magnitude, unit)

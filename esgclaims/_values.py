@@ -12,7 +12,20 @@ from ._decimal import CONTEXT, QUOTIENT, check_figure, exact, to_figure
 from ._errors import InvalidValueError, UnitError
 from ._format import currency_first, format_number, format_quantity, noun_words, unscaled
 from ._interval import Interval
-from ._units import DIMENSIONLESS, PERCENT, Quantity, Unit, is_share, parse_unit, plain, quantity, to_decimal, ureg
+from ._units import (
+    DIMENSIONLESS,
+    PERCENT,
+    Quantity,
+    Unit,
+    decimal_quantity,
+    is_share,
+    parse_unit,
+    plain,
+    quantity,
+    to_decimal,
+    unit_of,
+    ureg,
+)
 
 __all__ = ["DEFAULT_TOLERANCE", "Qualifier", "ReportedValue", "figure_bounds"]
 
@@ -91,7 +104,7 @@ def _power(exponent: int) -> Decimal:
 
 def _bound(magnitude: Decimal, unit: Unit) -> Quantity:
     """A derived bound, exact in the library's context: an interval holds it, not a reported figure."""
-    return ureg.Quantity(plain(magnitude), unit)
+    return decimal_quantity(plain(magnitude), unit)
 
 
 @exact
@@ -349,7 +362,7 @@ class ReportedValue:
     @property
     def units(self) -> Unit:
         """The unit of the figure."""
-        return self.reported.units
+        return unit_of(self.reported)
 
     @property
     def interval(self) -> Interval:

@@ -18,7 +18,7 @@ from esgclaims import Claim, ReportedValue, compare, convert, parse_value, ratio
 if TYPE_CHECKING:
     from pathlib import Path
 
-from esgclaims._decimal import MAX_ADJUSTED, MAX_DIGITS, MAX_PLACES, check_figure
+from esgclaims._decimal import CONTEXT, MAX_ADJUSTED, MAX_DIGITS, MAX_PLACES, check_figure, exact
 
 CLAIMS = esgclaims.load_dataset("jd-2020")
 SALES = CLAIMS["jd-2020/poverty-alleviation-sales"]
@@ -128,6 +128,42 @@ def test_results_do_not_depend_on_the_callers_context() -> None:
         assert results() == expected
         after = decimal.getcontext()
         assert (after.prec, after.rounding, after.Emax, after.Emin) == (5, decimal.ROUND_DOWN, before.Emax, before.Emin)
+
+
+@exact
+def _sum_in_context(a: Decimal, b: Decimal) -> Decimal:
+    return a + b
+
+
+@exact
+def _sum_inside_a_narrow_context(a: Decimal, b: Decimal) -> tuple[Decimal, Decimal]:
+    """An exact function that sets a narrow context of its own, then calls another exact function in it."""
+    with decimal.localcontext(prec=3):
+        return a + b, _sum_in_context(a, b)
+
+
+def test_an_exact_function_runs_in_the_library_context_whoever_calls_it() -> None:
+    a, b = Decimal(NINES), Decimal("0.5")
+    with decimal.localcontext(prec=5):
+        narrow, exact_sum = _sum_inside_a_narrow_context(a, b)
+        assert _sum_in_context(a, b) == exact_sum == Decimal(f"{NINES}.5")
+    assert narrow == Decimal("1.00E+28")
+
+
+def test_an_exact_function_called_from_another_runs_in_the_context_the_outer_one_entered() -> None:
+    @exact
+    def context_of_inner() -> decimal.Context:
+        return decimal.getcontext()
+
+    @exact
+    def contexts() -> tuple[decimal.Context, decimal.Context]:
+        return decimal.getcontext(), context_of_inner()
+
+    outer, inner = contexts()
+    assert inner is outer
+    assert (outer.prec, outer.traps) == (CONTEXT.prec, CONTEXT.traps)
+    assert context_of_inner() is not outer  # a call of its own enters a context of its own
+    assert decimal.getcontext() is not outer
 
 
 _EDGE_EXPONENTS = st.sampled_from([MAX_ADJUSTED - MAX_DIGITS + 1, 0, -20, -MAX_PLACES])

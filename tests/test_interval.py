@@ -114,3 +114,22 @@ def test_scaling_takes_a_positive_factor_only() -> None:
     with pytest.raises(InvalidValueError) as caught:
         _interval("1", "2").scaled(Decimal(-1))
     assert str(caught.value) == "an interval is scaled by a positive factor, got -1"
+
+
+def test_to_its_own_unit_is_the_interval_itself() -> None:
+    interval = _interval("19.77", "20.1", "million * CNY")
+    assert interval.to(parse_unit("million * CNY")) is interval
+
+
+def test_a_difference_across_scales_is_exact_in_the_unit_of_the_first() -> None:
+    millions = Interval(quantity("19.77", "million * CNY"), quantity("20.1", "million * CNY"))
+    yuan = Interval(quantity("3000000", "CNY"), None)
+    assert (repr(millions - yuan), repr((millions - yuan).high)) == (
+        "Interval('(−∞, RMB 17,100,000]')",
+        "<Quantity(17.100000, 'million * CNY')>",
+    )
+    assert (repr(yuan - millions), repr((yuan - millions).low)) == (
+        "Interval('[−RMB 17,100,000, ∞)')",
+        "<Quantity(-17100000.0, 'CNY')>",
+    )
+    assert repr((-(millions - yuan)).low) == "<Quantity(-17.100000, 'million * CNY')>"

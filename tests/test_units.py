@@ -7,14 +7,27 @@ import sys
 import uuid
 from decimal import Decimal
 from importlib.resources import files
+from typing import Any
 
 import pint
 import pytest
 
 import esgclaims
 from esgclaims import InvalidValueError, UnitError, parse_unit, quantity, register_count_kind, ureg
+from esgclaims._decimal import arithmetic
 from esgclaims._format import format_quantity, unit_words
-from esgclaims._units import Quantity, count_kind_of, currency_of, is_share, to_decimal, unit_name
+from esgclaims._units import (
+    Quantity,
+    converted,
+    count_kind_of,
+    currency_of,
+    decimal_quantity,
+    is_share,
+    shared_unit,
+    to_decimal,
+    unit_name,
+    unit_of,
+)
 
 CURRENCIES = ("CNY", "USD", "HKD", "EUR", "GBP", "JPY")
 COUNT_KINDS = ("household", "county", "farm", "item", "person", "city", "employee", "village")
@@ -375,3 +388,55 @@ def test_units_and_quantities_of_other_registries_are_refused() -> None:
     with pytest.raises(UnitError) as caught:
         parse_unit(pint.UnitRegistry(None).Unit("dimensionless"))
     assert str(caught.value) == "unit dimensionless belongs to another pint registry; use esgclaims.ureg"
+
+
+@pytest.mark.parametrize(
+    ("amount", "source", "target"),
+    [
+        ("19.77", "million * CNY", "CNY"),
+        ("1", "hour", "year"),  # a rounded factor: pint's own, kept by unit pair
+        ("2.5", "kt", "kg"),
+        ("7", "percent", "permille"),
+        ("3", "MWh", "GJ"),
+        ("120", "CNY / household", "thousand * CNY / household"),
+    ],
+)
+def test_converted_gives_what_pint_to_gives_in_the_library_context(amount: str, source: str, target: str) -> None:
+    value, unit = quantity(amount, source), parse_unit(target)
+    with arithmetic():
+        fast = converted(value, unit)
+        slow = value.to(unit)
+    assert fast is not None
+    assert (type(fast.magnitude), fast.magnitude, fast.units) == (Decimal, slow.magnitude, slow.units)
+
+
+def test_converted_gives_a_quantity_in_its_own_unit_back_as_it_is() -> None:
+    value = quantity("19.77", "million * CNY")
+    assert converted(value, parse_unit("million * CNY")) is value
+
+
+def test_converted_leaves_a_float_magnitude_and_another_registry_to_pint() -> None:
+    assert converted(ureg.Quantity(2.5, "t"), parse_unit("kg")) is None
+    assert converted(pint.UnitRegistry(None).Quantity(Decimal(1)), parse_unit("dimensionless")) is None
+
+
+def test_converted_refuses_another_dimension_as_pint_does() -> None:
+    with pytest.raises(pint.DimensionalityError):
+        converted(quantity(1, "t"), parse_unit("CNY"))
+
+
+def test_unit_of_gives_one_shared_unit_for_each_unit() -> None:
+    first, second = quantity(1, "CNY / household"), quantity(2, "CNY / household")
+    assert unit_of(first) is unit_of(second)
+    assert unit_of(first) == first.units
+    assert shared_unit(parse_unit("CNY / household")) is unit_of(first)
+    foreign = pint.UnitRegistry(None).Quantity(1)
+    assert unit_of(foreign) == foreign.units
+
+
+@pytest.mark.parametrize(("magnitude", "unit"), [("2.5", "CNY"), ("0", "t / year"), ("-1E+3", "percent")])
+def test_decimal_quantity_is_the_quantity_pint_builds(magnitude: str, unit: str) -> None:
+    made, built = decimal_quantity(Decimal(magnitude), parse_unit(unit)), ureg.Quantity(Decimal(magnitude), unit)
+    assert (type(made), vars(made), repr(made)) == (type(built), vars(built), repr(built))
+    left_to_pint: Any = 3
+    assert type(decimal_quantity(left_to_pint, parse_unit(unit)).magnitude) is int

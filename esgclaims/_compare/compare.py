@@ -166,8 +166,8 @@ def compare(a: Claim, b: Claim, *, rounding: bool = False) -> Comparison:
     """
     a = check_claim(a, "a")
     b = check_claim(b, "b")
-    why = reasons(a, b)
     relation = a.period.relation(b.period)
+    why = _reasons(a, b, relation)
     if a.value is None or b.value is None:
         return Comparison(
             a,
@@ -222,6 +222,22 @@ _PHYSICAL_WORDS = (
 
 def kind_words(unit: Unit) -> str:
     """What a unit measures, in words that do not depend on its scale: "money in CNY", "a mass"."""
+    return _measures(unit)[1]
+
+
+#: For each unit seen, its currency and what it measures in words: a unit never changes, and units are few.
+_MEASURES: dict[Unit, tuple[str | None, str]] = {}
+
+
+def _measures(unit: Unit) -> tuple[str | None, str]:
+    """The currency of ``unit`` (:func:`~esgclaims._units.currency_of`) and :func:`kind_words`, once per unit."""
+    found = _MEASURES.get(unit)
+    if found is None:
+        found = _MEASURES.setdefault(unit, (currency_of(unit), _kind_words(unit)))
+    return found
+
+
+def _kind_words(unit: Unit) -> str:
     currency = currency_of(unit)
     if currency is not None:
         return f"money in {currency}"
@@ -263,18 +279,23 @@ _RELATION_WORDS = {
 
 def reasons(a: Claim, b: Claim) -> list[str]:
     """Every way two claims do not line up: quantities, subjects, metrics, kinds of figure, periods."""
+    return _reasons(a, b, a.period.relation(b.period))
+
+
+def _reasons(a: Claim, b: Claim, relation: PeriodRelation) -> list[str]:
+    """:func:`reasons`, given how the periods of ``a`` and ``b`` relate."""
     found = [f"{c.id!r} is qualitative: it states no figure" for c in (a, b) if c.value is None]
     if a.value is not None and b.value is not None:
         ua, ub = a.value.units, b.value.units
         if ua.dimensionality != ub.dimensionality:
-            ca, cb = currency_of(ua), currency_of(ub)
+            (ca, kind_a), (cb, kind_b) = _measures(ua), _measures(ub)
             if ca is not None and cb is not None:
                 found.append(
                     f"{a.id!r} is in {ca} and {b.id!r} in {cb}: convert one with an explicit, dated rate "
                     "(esgclaims.convert) first"
                 )
             else:
-                found.append(f"different quantities: {a.id!r} is {kind_words(ua)}, {b.id!r} {kind_words(ub)}")
+                found.append(f"different quantities: {a.id!r} is {kind_a}, {b.id!r} {kind_b}")
     # By id: two files may describe one organization or metric in different words.
     if a.subject.id != b.subject.id:
         names = (a.subject.name, b.subject.name) if a.subject.name != b.subject.name else (a.subject.id, b.subject.id)
@@ -286,7 +307,6 @@ def reasons(a: Claim, b: Claim) -> list[str]:
         found.append(
             f"different kinds of figure: {a.metric.temporal.value} ({a.id!r}) and {b.metric.temporal.value} ({b.id!r})"
         )
-    relation = a.period.relation(b.period)
     if isinstance(a.period, UnknownPeriod) and isinstance(b.period, UnknownPeriod):
         found.append("periods cannot be aligned: neither claim states its period")
     elif relation is not PeriodRelation.EQUAL:

@@ -23,13 +23,17 @@ __all__ = [
     "Quantity",
     "Unit",
     "aliases_of",
+    "converted",
     "currency_of",
+    "decimal_quantity",
     "define_unit",
     "dimensions_of",
     "is_share",
     "is_unit_name",
     "quantity_like",
+    "shared_unit",
     "unit_name",
+    "unit_of",
     "unit_powers",
     "ureg",
     "without",
@@ -218,3 +222,64 @@ def unit_name(unit: Unit) -> str:
     if unit == DIMENSIONLESS:
         return "dimensionless"
     return f"{unit:D}".replace(" ", "")
+
+
+#: One Unit object per unit of :data:`ureg`: pint builds a new one at every ``Quantity.units``, and works
+#: out its dimensions anew on each; a shared one keeps them. A program meets few units, and a unit never changes.
+_SHARED: dict[UnitsContainer, Unit] = {}
+
+
+def unit_of(value: Quantity) -> Unit:
+    """``value.units``; for a quantity of :data:`ureg`, one shared object per unit, its dimensions worked out once."""
+    if value._REGISTRY is not ureg:  # noqa: SLF001 - pint has no public handle on a quantity's registry
+        return value.units
+    unit = _SHARED.get(value._units)  # noqa: SLF001 - the unit's factors, which .units wraps anew each time
+    return unit if unit is not None else _SHARED.setdefault(value._units, value.units)  # noqa: SLF001
+
+
+def shared_unit(unit: Unit) -> Unit:
+    """The shared object of a unit of :data:`ureg` (see :func:`unit_of`); any other unit unchanged."""
+    if unit._REGISTRY is not ureg:  # noqa: SLF001 - as above
+        return unit
+    return _SHARED.setdefault(unit._units, unit)  # noqa: SLF001 - as above
+
+
+def converted(value: Quantity, unit: Unit) -> Quantity | None:
+    """``value.to(unit)`` in the caller's decimal context, for a Decimal quantity and a unit of :data:`ureg`.
+
+    ``value`` itself when already in ``unit``; ``None`` for any other quantity or unit. The
+    factor is pint's own, which pint keeps by unit pair; the rest of ``Quantity.to`` is skipped.
+    """
+    if value._REGISTRY is not ureg or type(value._magnitude) is not Decimal or not isinstance(unit, ureg.Unit):  # noqa: SLF001
+        return None
+    if value._units == unit._units:  # noqa: SLF001 - the factors themselves, not wrapped in a new Unit
+        return value
+    factor = ureg._get_conversion_factor(value._units, unit._units)  # noqa: SLF001 - pint's cache by unit pair
+    if isinstance(factor, Exception):  # pint returns, not raises, the DimensionalityError
+        raise factor
+    if type(factor) is not Decimal:
+        factor = Decimal(str(factor))  # as pint's own conversion of a Decimal does
+    return decimal_quantity(value._magnitude * factor, unit)  # noqa: SLF001
+
+
+#: Whether pint's quantity holds its magnitude and unit alone (as pint 0.25 does): then one may be built directly.
+_TWO_FIELDS = set(vars(ureg.Quantity(Decimal(1), DIMENSIONLESS))) == {"_magnitude", "_units"}
+
+
+def decimal_quantity(magnitude: Decimal, unit: Unit) -> Quantity:
+    """``ureg.Quantity(magnitude, unit)``, built directly for a Decimal and a unit of :data:`ureg`.
+
+    pint's constructor looks for arrays, strings, other registries and upcast types; a figure
+    derived here is none of those, and comparing two claims builds a dozen of them.
+
+    Examples:
+        >>> decimal_quantity(Decimal("2.5"), ureg.Unit("CNY")) == ureg.Quantity(Decimal("2.5"), "CNY")
+        True
+    """
+    if not _TWO_FIELDS or type(magnitude) is not Decimal or not isinstance(unit, ureg.Unit):
+        return ureg.Quantity(magnitude, unit)
+    made = object.__new__(ureg.Quantity)
+    # What pint's constructor sets, and all it sets (_TWO_FIELDS).
+    made._magnitude = magnitude
+    made._units = unit._units  # noqa: SLF001
+    return made
