@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal, localcontext
+from typing import TYPE_CHECKING
 
 import attrs
 import pint
@@ -11,8 +12,12 @@ import pint
 from ._decimal import QUOTIENT, check_figure, exact, to_figure
 from ._errors import InvalidValueError, UnitError
 from ._format import currency_first, format_number, format_quantity, noun_words, unscaled
-from ._interval import Interval
 from ._units import DIMENSIONLESS, PERCENT, Quantity, Unit, is_share, parse_unit, plain, quantity, to_decimal, ureg
+
+if TYPE_CHECKING:
+    # Imported where an interval is first worked out: loading claims needs none (benchmarks/coldstart.py).
+    # It types only the private cache fields below, whose annotations attrs keeps as strings.
+    from ._interval import Interval  # noqa: TC004
 
 __all__ = ["DEFAULT_TOLERANCE", "Qualifier", "ReportedValue"]
 
@@ -300,6 +305,8 @@ class ReportedValue:
 
     @exact
     def _work_out_interval(self) -> Interval:
+        from ._interval import Interval  # noqa: PLC0415 - see the imports
+
         v = self.reported
         zero = _bound(Decimal(0), v.units)
         cap = quantity(_HUNDRED_PERCENT.to(v.units)) if _is_share(v.units) else None
@@ -349,6 +356,8 @@ class ReportedValue:
         base = self.interval
         if self.precision is None:
             return base
+        from ._interval import Interval  # noqa: PLC0415 - see the imports
+
         half = self.precision / 2
         low = None if base.low is None else _bound(max(base.low.magnitude - half, Decimal(0)), self.units)
         high = None if base.high is None else _bound(base.high.magnitude + half, self.units)
