@@ -47,7 +47,6 @@ from ._errors import (
     ValueParseError,
 )
 from ._format import format_quantity
-from ._interval import Interval
 from ._io.datasets import DATASETS, load_dataset
 from ._io.load import load
 from ._model import (
@@ -92,12 +91,13 @@ if TYPE_CHECKING:
     from ._interchange.datapackage import to_datapackage
     from ._interchange.duckdb import check_duckdb
     from ._interchange.xbrl import to_xbrl_json
+    from ._interval import Interval
     from ._io.dump import dump
     from ._io.locate import LocatedQuotes, locate_quotes
     from ._parse_value import parse_value
 
-# Comparison, currencies, extraction, writing files and reading values are imported on first
-# use (PEP 562), so that ``import esgclaims`` and loading a dataset cost little more than pint.
+# Comparison, currencies, extraction, intervals, writing files and reading values are imported on
+# first use (PEP 562), so that ``import esgclaims`` and loading a dataset cost little more than pint.
 _LAZY = {
     "Candidate": "._extract.candidates",
     "Change": "._extract.candidates",
@@ -117,6 +117,7 @@ _LAZY = {
     "Conversion": "._fx.convert",
     "convert": "._fx.convert",
     "extract": "._extract.pipeline",
+    "Interval": "._interval",
     "FxRate": "._fx.rate",
     "RateKind": "._fx.rate",
     "RateSource": "._fx.rate",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal, localcontext
+from typing import TYPE_CHECKING
 
 import attrs
 import pint
@@ -11,7 +12,6 @@ import pint
 from ._decimal import CONTEXT, QUOTIENT, check_figure, exact, to_figure
 from ._errors import InvalidValueError, UnitError
 from ._format import currency_first, format_number, format_quantity, noun_words, unscaled
-from ._interval import Interval
 from ._units import (
     DIMENSIONLESS,
     PERCENT,
@@ -26,6 +26,11 @@ from ._units import (
     unit_of,
     ureg,
 )
+
+if TYPE_CHECKING:
+    # Imported where an interval is first worked out: loading claims needs none (benchmarks/coldstart.py).
+    # It types only the private cache fields below, whose annotations attrs keeps as strings.
+    from ._interval import Interval  # noqa: TC004
 
 __all__ = ["DEFAULT_TOLERANCE", "Qualifier", "ReportedValue", "figure_bounds"]
 
@@ -374,6 +379,8 @@ class ReportedValue:
         return interval
 
     def _work_out_interval(self) -> Interval:
+        from ._interval import Interval  # noqa: PLC0415 - see the imports
+
         low, low_closed, high, high_closed = _figure_bounds(self)
         return Interval(self._as_bound(low), self._as_bound(high), low_closed, high_closed)
 
@@ -414,6 +421,8 @@ class ReportedValue:
         base = self.interval
         if self.precision is None:
             return base
+        from ._interval import Interval  # noqa: PLC0415 - see the imports
+
         half = self.precision / 2
         low = None if base.low is None else _bound(max(base.low.magnitude - half, Decimal(0)), self.units)
         high = None if base.high is None else _bound(base.high.magnitude + half, self.units)

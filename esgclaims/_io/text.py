@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -110,13 +109,14 @@ def decode_text(data: bytes, name: str) -> str:
         ) from None
 
 
+# The patterns of this module are compiled at first use (re caches them), not on import: the
+# shipped datasets are read from JSON, which needs none of them (benchmarks/coldstart.py).
 #: A TOML key of more than MAX_TOML_DEPTH parts, in a table header or before "=": bare, quoted or dotted.
-_DEEP_KEY = re.compile(
-    rf"^[ \t]*\[{{1,2}}[ \t]*(?:[^.\]\n]*\.){{{MAX_TOML_DEPTH}}}"  # [a.b.c...] and [[a.b.c...]]
-    rf"|^[ \t]*(?:[^.=\[\n#]*\.){{{MAX_TOML_DEPTH}}}[^=\n]*=",  # a.b.c... = value
-    re.MULTILINE,
+_DEEP_KEY = (
+    rf"(?m)^[ \t]*\[{{1,2}}[ \t]*(?:[^.\]\n]*\.){{{MAX_TOML_DEPTH}}}"  # [a.b.c...] and [[a.b.c...]]
+    rf"|^[ \t]*(?:[^.=\[\n#]*\.){{{MAX_TOML_DEPTH}}}[^=\n]*="  # a.b.c... = value
 )
-_LONG_INTEGER = re.compile(rf"(?<![\w.])[+-]?\d(?:_?\d){{{MAX_INTEGER_DIGITS},}}")
+_LONG_INTEGER = rf"(?<![\w.])[+-]?\d(?:_?\d){{{MAX_INTEGER_DIGITS},}}"
 
 
 def parse_toml(text: str, name: str) -> dict[str, object]:
@@ -128,12 +128,14 @@ def parse_toml(text: str, name: str) -> dict[str, object]:
         ...
         esgclaims.FileFormatError: deep.toml, line 1: a key nested more than 16 deep; a claim file needs 3
     """
-    deep = _DEEP_KEY.search(text)
+    deep = re.search(_DEEP_KEY, text)
     if deep is not None:
         line = text.count("\n", 0, deep.start()) + 1
         raise FileFormatError(
             f"{name}, line {line}: a key nested more than {MAX_TOML_DEPTH} deep; a claim file needs 3"
         )
+    import tomllib  # noqa: PLC0415 - the shipped datasets are read from their JSON twins: import time
+
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
@@ -143,7 +145,7 @@ def parse_toml(text: str, name: str) -> dict[str, object]:
 
 
 def _long_integer(text: str, name: str) -> FileFormatError:
-    found = _LONG_INTEGER.search(text)
+    found = re.search(_LONG_INTEGER, text)
     where = "" if found is None else f", line {text.count(chr(10), 0, found.start()) + 1}"
     return FileFormatError(f"{name}{where}: an integer of more than {MAX_INTEGER_DIGITS} digits; no figure has so many")
 
@@ -188,7 +190,7 @@ def parse_json(text: str, name: str) -> object:
 
 
 #: A \\uD800-\\uDFFF escape that is not one half of a pair (after an even number of backslashes).
-_LONE_SURROGATE = re.compile(
+_LONE_SURROGATE = (
     r"(?<!\\)(?:\\\\)*(?P<escape>\\u[dD][89abAB][0-9a-fA-F]{2})(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
     r"|(?<!\\)(?:\\\\)*(?<!\\u[dD][89abAB][0-9a-fA-F]{2})(?P<low>\\u[dD][c-fC-F][0-9a-fA-F]{2})"
 )
@@ -221,7 +223,7 @@ def _refuse_surrogates(document: object, text: str, name: str) -> None:
             break
     else:
         return
-    found = _LONE_SURROGATE.search(text)
+    found = re.search(_LONE_SURROGATE, text)
     if found is None:  # not expected: the escape that made it is in the text
         raise FileFormatError(f"{name}: a string holds half of a surrogate pair, not a character")
     escape = found.group("escape") or found.group("low")
