@@ -9,6 +9,7 @@ later against the period the context states, never against today's date.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -31,6 +32,7 @@ from .period_grammar import (
     full_year,
     month_end,
 )
+from .literals import Screen
 from .period_rules import RULES
 
 __all__ = [
@@ -97,8 +99,11 @@ def period_phrases(
     found: list[PeriodPhrase] = []
     taken: list[tuple[int, int]] = []
     reference = _Reference(century, published)
-    for rule in RULES:
-        for match in rule.regex.finditer(text[start:end]):
+    sentence = text[start:end]
+    for rule, may_match in zip(RULES, _screen().may_match(sentence), strict=True):
+        if not may_match:
+            continue  # the words every phrase of the rule holds are not all in the sentence: it has none
+        for match in rule.regex.finditer(sentence):
             first, last = start + match.start(), start + match.end()
             if any(first < b and a < last for a, b in taken):
                 continue
@@ -107,6 +112,12 @@ def period_phrases(
                 found.append(phrase)
                 taken.append((first, last))
     return sorted(found)
+
+
+@functools.cache
+def _screen() -> Screen:
+    """The words each rule needs, read from its pattern once, on first use (not on import)."""
+    return Screen(rule.regex for rule in RULES)
 
 
 class _Reference(NamedTuple):
