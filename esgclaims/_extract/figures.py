@@ -15,12 +15,12 @@ from esgclaims._errors import EsgClaimsError
 from esgclaims._lexicon import alternation, lexicon
 from esgclaims._nouns import proposed_kind
 from esgclaims._numbers import chinese_share
-from esgclaims._parse_value import QUALIFIER_PHRASES, parse_value
+from esgclaims._parse_value import QUALIFIER_PHRASES
 from esgclaims._units import DIMENSIONLESS, parse_unit
 from esgclaims._values import ReportedValue
 
 from .currency_statements import BARE_SYMBOL, DEFAULT_DOLLAR, stated_symbols
-from .mentions import REACH, Mention
+from .mentions import REACH, Mention, read_value
 from .named_by import (
     STOP_WORDS,
     compared,
@@ -434,7 +434,7 @@ def _best(text: str, left: int, positions: list[int]) -> tuple[ReportedValue | N
     a shorter run of the words ("several hundred village") could read a modifier as the noun.
     """
     try:
-        value = parse_value(text[left : positions[-1]])
+        value = read_value(text[left : positions[-1]])
     except EsgClaimsError as error:
         note = str(error)
     else:
@@ -443,7 +443,7 @@ def _best(text: str, left: int, positions: list[int]) -> tuple[ReportedValue | N
         stop += suffix.end() if suffix else 0  # "RMB 100 billion yuan", "25% to 30%": the words that repeat the unit
         return value, stop, ""
     try:
-        value = parse_value(text[left : positions[0]])
+        value = read_value(text[left : positions[0]])
     except EsgClaimsError:
         return None, positions[0], note
     if len(positions) > 1 and "counts" in note:
@@ -454,7 +454,7 @@ def _best(text: str, left: int, positions: list[int]) -> tuple[ReportedValue | N
 
 def _reads(text: str, value: ReportedValue) -> bool:
     try:
-        return parse_value(text) == value
+        return read_value(text) == value
     except EsgClaimsError:
         return False
 
@@ -462,7 +462,7 @@ def _reads(text: str, value: ReportedValue) -> bool:
 def _points(text: str, left: int, core: int, stop: int) -> Mention | None:
     """ "2.3 percentage points": a change of a share, in percent."""  # noqa: D210 - ruff format
     try:
-        number = parse_value(text[left:core])
+        number = read_value(text[left:core])
         value = ReportedValue.of(
             number.reported.magnitude, "percent", number.qualifier, precision=number.precision,
             upper=None if number.upper is None else number.upper.magnitude, tolerance=number.tolerance,
@@ -475,11 +475,11 @@ def _points(text: str, left: int, core: int, stop: int) -> Mention | None:
 def _percent(text: str, left: int, core: int, stop: int, number_end: int) -> Mention:
     """A figure in percent, and its number alone: a change of 150% is no share, but still a change."""
     try:
-        number = parse_value(text[left:core].replace("%", ""))
+        number = read_value(text[left:core].replace("%", ""))
     except EsgClaimsError as error:
         return Mention(left, stop, number_end, None, note=str(error))
     try:
-        value: ReportedValue | None = parse_value(text[left:stop])
+        value: ReportedValue | None = read_value(text[left:stop])
     except EsgClaimsError as error:
         return Mention(left, stop, number_end, None, percent=number, note=str(error))
     return Mention(left, stop, number_end, value, percent=number, noun="%")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, NamedTuple
 
 from esgclaims._errors import EsgClaimsError
@@ -10,9 +12,11 @@ from esgclaims._units import DIMENSIONLESS
 from esgclaims._values import ReportedValue
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from esgclaims._units import Unit
 
-__all__ = ["REACH", "Mention", "in_units", "read_figure"]
+__all__ = ["REACH", "Mention", "in_units", "read_figure", "read_value", "reading"]
 
 REACH = 300
 """How many characters before a figure its qualifier, currency, noun or verb are looked for. A
@@ -62,6 +66,47 @@ def in_units(value: ReportedValue, unit: str | Unit) -> ReportedValue:
 def read_figure(figure: str) -> ReportedValue | None:
     """``figure`` read with :func:`esgclaims.parse_value`, or None where it cannot be read."""
     try:
-        return parse_value(figure)
+        return read_value(figure)
     except EsgClaimsError:
         return None
+
+
+_READINGS: ContextVar[dict[str, ReportedValue | EsgClaimsError] | None] = ContextVar("_READINGS", default=None)
+"""What :func:`read_value` read within :func:`reading`, by the exact words: each read once."""
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    """Read each figure's words once within: a sentence's figures are tried with and without the words after them.
+
+    What :func:`esgclaims.parse_value` gives depends on its words and on the count kinds
+    registered, which do not change within one sentence; the values are frozen.
+    """
+    token = _READINGS.set({})
+    try:
+        yield
+    finally:
+        _READINGS.reset(token)
+
+
+def read_value(figure: str) -> ReportedValue:
+    """``figure`` read with :func:`esgclaims.parse_value`; within :func:`reading`, the same words only once.
+
+    Examples:
+        >>> with reading():
+        ...     read_value("3,000 households") is read_value("3,000 households")
+        True
+    """
+    readings = _READINGS.get()
+    if readings is None:
+        return parse_value(figure)
+    read = readings.get(figure)
+    if read is None:
+        try:
+            read = parse_value(figure)
+        except EsgClaimsError as error:
+            read = error
+        readings[figure] = read
+    if isinstance(read, EsgClaimsError):
+        raise read.with_traceback(None)  # the same error as the first reading, with no traceback of it
+    return read

@@ -19,6 +19,7 @@ from .candidates import Candidate, Change
 from .changes import in_units_of_level, shifts
 from .context import Context
 from .figures import scan, stated_symbols
+from .mentions import reading
 from .naming import Names, fallback_metric, metric_id
 from .period_phrases import bound_convention, fiscal_convention, period_phrases, with_convention
 from .sentences import BlockKind, blocks, clause_bounds, sentences
@@ -100,7 +101,10 @@ def _extract(text: str, source: Source | None, organizations: tuple[Organization
         for sentence in found:
             sentence_phrases = phrases[sentence]
             context.enter(index, block.kind, sentence_phrases)
-            mentions = scan(text, sentence.start, sentence.end, [(p.start, p.end) for p in sentence_phrases], symbols)
+            with reading():  # each figure's words read once in the sentence
+                mentions = scan(
+                    text, sentence.start, sentence.end, [(p.start, p.end) for p in sentence_phrases], symbols
+                )
             protected = [(p.start, p.end) for p in sentence_phrases] + [(m.start, m.end) for m in mentions]
             clauses = clause_bounds(text, sentence.start, sentence.end, protected)
             changes = shifts(text, mentions, clauses)
