@@ -348,9 +348,9 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
     between = re.search(r"\bbetween\s+$", text[start:left], _I)
     if between:
         left = start + between.start()
-    qualifier = re.search(_QUALIFIER_BEFORE, text[start:left], _I)
-    if qualifier:
-        left = start + qualifier.start()
+    qualifier = _qualifier_before(text, start, left)
+    if qualifier is not None:
+        left = qualifier
     number_end = _scales(text, b, end)
     core = _range(text, left, number_end, end, between=bool(between), currency=bool(currency))
     points = re.match(_POINTS, text[core:end], _I)
@@ -372,6 +372,21 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
         mention = proposed(text, mention, end)  # "38 new boreholes": a count of a kind nobody registered
     mention = compared(text, start, emissions_and_rate(text, start, mention, end))  # "lower than 2.5 t"
     return conversion(text, per_head(text, start, mention), end)
+
+
+_QUALIFIER_REACH = max(map(len, QUALIFIER_PHRASES)) + 1
+"""How far before the end of the words before a figure its qualifier can start, with the character before it."""
+
+
+def _qualifier_before(text: str, start: int, left: int) -> int | None:
+    """Where the qualifier that ends ``text[start:left]`` starts ("more than "), if one does.
+
+    A qualifier's words end where the spaces before the figure begin, so only the last
+    characters are searched; the match is the one the whole stretch gives.
+    """
+    window = max(start, start + len(text[start:left].rstrip()) - _QUALIFIER_REACH)
+    qualifier = re.search(_QUALIFIER_BEFORE, text[window:left], _I)
+    return None if qualifier is None else window + qualifier.start()
 
 
 def _scales(text: str, position: int, end: int) -> int:
