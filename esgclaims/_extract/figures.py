@@ -8,6 +8,7 @@ phrases are found before, and passed in as spans to leave alone.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from esgclaims._digits import EXPONENT
@@ -20,6 +21,7 @@ from esgclaims._units import DIMENSIONLESS, parse_unit
 from esgclaims._values import ReportedValue
 
 from .currency_statements import BARE_SYMBOL, DEFAULT_DOLLAR, stated_symbols
+from .literals import Screen
 from .mentions import REACH, Mention, read_value
 from .named_by import (
     STOP_WORDS,
@@ -43,7 +45,8 @@ _CHANGED = alternation(lexicon().changes["up_verbs"] + lexicon().changes["down_v
 #: Digits in the one grammar of esgclaims._digits: an exponent is part of the figure ("3.5E+06 kWh").
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:{EXPONENT})?"
 _CODES = lexicon().currency_codes
-_NUMBER_ANCHOR = rf"(?:(?<![A-Za-z0-9_.,])|{'|'.join(f'(?<={code})' for code in _CODES)}){_NUMBER}"
+_NUMBER_ANCHOR = rf"(?=\d)(?:(?<![A-Za-z0-9_.,])|{'|'.join(f'(?<={code})' for code in _CODES)}){_NUMBER}"
+"""A figure in digits; the look-ahead for a digit only spares trying every code before every character."""
 #: Number words taken as a figure on their own, and before a scale word ("fifteen million").
 _SMALL = alternation(lexicon().numbers_for("alone"))
 _BEFORE_SCALE = alternation(lexicon().numbers_for("before_scale"))
@@ -171,10 +174,15 @@ def scan(
 
 def _scan(text: str, start: int, end: int, leave: list[tuple[int, int]]) -> list[Mention]:
     leave = leave + _quoted_names(text, start, end)
+    in_words, in_chinese = _anchor_screen().may_match(text[start:end])  # most sentences have neither
     anchors = sorted(
         [(m.start(), m.end(), False) for m in re.finditer(_NUMBER_ANCHOR, text[start:end])]
-        + [(m.start(), m.end(), True) for m in re.finditer(_WORD_ANCHOR, text[start:end], _I)]
-        + [(m.start(), m.end(), False) for m in re.finditer(_CHINESE_SHARE_ANCHOR, text[start:end])]
+        + ([(m.start(), m.end(), True) for m in re.finditer(_WORD_ANCHOR, text[start:end], _I)] if in_words else [])
+        + (
+            [(m.start(), m.end(), False) for m in re.finditer(_CHINESE_SHARE_ANCHOR, text[start:end])]
+            if in_chinese
+            else []
+        )
     )
     mentions: list[Mention] = []
     for first, last, words in anchors:
@@ -189,6 +197,12 @@ def _scan(text: str, start: int, end: int, leave: list[tuple[int, int]]) -> list
         if mention is not None:
             mentions.append(mention)
     return share_units(text, mentions)
+
+
+@functools.cache
+def _anchor_screen() -> Screen:
+    """The words a figure in words and a share in Chinese words need: a sentence without them has none."""
+    return Screen([re.compile(_WORD_ANCHOR, _I), re.compile(_CHINESE_SHARE_ANCHOR)])
 
 
 def _quoted_names(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import functools
 import importlib
-import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import re
     from collections.abc import Iterable
 
 __all__ = ["FOLD", "Screen", "folded", "needed"]
@@ -31,8 +31,8 @@ except ImportError:  # pragma: no cover - every supported Python has them
 
 FOLD = {ord("\u0130"): "i", ord("\u0131"): "i", ord("\u017f"): "s", ord("\u212a"): "k"}
 """The characters other than ``A-Z`` that ``re.IGNORECASE`` matches to an ASCII letter, as that letter:
-"İ" and "ı" to "i", "ſ" to "s", the Kelvin sign to "k" (``tests/extraction/test_literals.py`` checks every
-character there is)."""
+U+0130 and U+0131 (dotted and dotless I) to "i", U+017F (long s) to "s", U+212A (Kelvin) to "k";
+``tests/extraction/test_literals.py`` checks every character there is."""
 
 _Needs = tuple[frozenset[str], ...]
 
@@ -48,10 +48,11 @@ def folded(text: str) -> str:
 
 
 class Screen:
-    """Which of some patterns a text may match, by the words each needs (:func:`needed`): one pass of ``in`` tests.
+    r"""Which of some patterns a text may match, by the words each needs (:func:`needed`): one pass of ``in`` tests.
 
     Examples:
-        >>> screen = Screen([re.compile(r"fiscal\\s+(?:19|20)\\d{2}", re.I), re.compile(r"FY\\d{2}", re.I)])
+        >>> import re
+        >>> screen = Screen([re.compile(r"fiscal\s+(?:19|20)\d{2}", re.I), re.compile(r"FY\d{2}", re.I)])
         >>> screen.may_match("Fiscal 2023 sales, up from FY22")
         [True, True]
         >>> screen.may_match("in fiscal year 2023")
@@ -61,15 +62,17 @@ class Screen:
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
         self.masks: list[int] = []
         """For each pattern, a bit for each group of words it needs."""
+        bits: dict[frozenset[str], int] = {}  # one bit a group, however many patterns need it
         covers: dict[str, int] = {}
-        bit = 1
         for pattern in patterns:
             mask = 0
             for group in needed(pattern):
-                for word in group:
-                    covers[word] = covers.get(word, 0) | bit
-                mask |= bit
-                bit <<= 1
+                shortest = frozenset(word for word in group if not any(other in word != other for other in group))
+                if shortest not in bits:  # "apr" is in every text "april" is in: "april" need not be looked for
+                    bits[shortest] = 1 << len(bits)
+                    for word in shortest:
+                        covers[word] = covers.get(word, 0) | bits[shortest]
+                mask |= bits[shortest]
             self.masks.append(mask)
         self.covers = tuple(covers.items())
         """Each word that some pattern needs, and the groups it is one of."""
@@ -86,7 +89,7 @@ class Screen:
 
 @functools.cache
 def needed(pattern: re.Pattern[str]) -> _Needs:
-    """The groups of strings every match of ``pattern`` holds one of, lowercase; none when nothing is sure.
+    r"""The groups of strings every match of ``pattern`` holds one of, lowercase; none when nothing is sure.
 
     Only runs of plain characters count: digits, signs and letters of scripts without
     case ("年"), and ASCII letters (their other cases are all :func:`folded` to them). A
@@ -94,9 +97,10 @@ def needed(pattern: re.Pattern[str]) -> _Needs:
     lookarounds, classes and optional parts need nothing.
 
     Examples:
-        >>> needed(re.compile(r"(?:in|during)\\s+(?:19|20)\\d{2}|FY\\d{2}", re.I))
-        (frozenset({'19', '20', 'fy'}),)
-        >>> needed(re.compile(r"(?:the\\s+)?\\d+", re.I))
+        >>> import re
+        >>> [sorted(group) for group in needed(re.compile(r"(?:by|until)\s+(?:19|20)\d{2}|FY\d{2}", re.I))]
+        [['by', 'fy', 'until']]
+        >>> needed(re.compile(r"(?:the\s+)?\d+", re.I))
         ()
     """
     if _parser is None:  # pragma: no cover - see the module's docstring
@@ -110,12 +114,12 @@ def _plain(code: int) -> bool:
     return char.isascii() or char.lower() == char == char.upper()
 
 
-def _sequence(items: Any) -> list[frozenset[str]]:
+def _sequence(items: Iterable[tuple[object, object]]) -> list[frozenset[str]]:
     """What a sequence of pattern items needs: each run of plain characters, and what its parts need."""
     needs: list[frozenset[str]] = []
     run: list[str] = []
     for op, argument in items:
-        if op is _constants.LITERAL and _plain(argument):
+        if op is _constants.LITERAL and isinstance(argument, int) and _plain(argument):
             run.append(chr(argument).lower())
             continue
         if run:
@@ -127,7 +131,9 @@ def _sequence(items: Any) -> list[frozenset[str]]:
     return needs
 
 
-def _item(op: Any, argument: Any) -> list[frozenset[str]]:
+def _item(op: object, node: object) -> list[frozenset[str]]:
+    """What one item of a sequence needs; ``node`` is its argument in the standard library's syntax tree."""
+    argument: Any = node  # a tuple or a list, by the kind of item (re._parser has no types of its own)
     if op is _constants.SUBPATTERN:
         return _sequence(argument[-1])
     if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, getattr(_constants, "POSSESSIVE_REPEAT", None)):

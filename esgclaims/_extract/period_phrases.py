@@ -19,6 +19,7 @@ from esgclaims._parse_period import parse_date
 from esgclaims._periods import AsOf, CalendarYear, FiscalYear, HalfYear, PartialDate, Period, Quarter, Span
 from esgclaims._units import parse_unit
 
+from .literals import Screen
 from .period_grammar import (
     DAY_DATE,
     ENDED,
@@ -32,7 +33,6 @@ from .period_grammar import (
     full_year,
     month_end,
 )
-from .literals import Screen
 from .period_rules import RULES
 
 __all__ = [
