@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, NamedTuple
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
     from esgclaims._units import Unit
 
-__all__ = ["REACH", "Mention", "in_units", "read_figure", "read_value", "reading"]
+__all__ = ["REACH", "Mention", "in_units", "read_figure", "read_value", "reading", "unit_text"]
 
 REACH = 300
 """How many characters before a figure its qualifier, currency, noun or verb are looked for. A
@@ -110,3 +111,15 @@ def read_value(figure: str) -> ReportedValue:
     if isinstance(read, EsgClaimsError):
         raise read.with_traceback(None)  # the same error as the first reading, with no traceback of it
     return read
+
+
+@functools.lru_cache(maxsize=256)
+def unit_text(unit: Unit) -> str:
+    """``str(unit)``, kept for each unit: pint writes a unit out afresh each time, at some cost.
+
+    Examples:
+        >>> from esgclaims._units import parse_unit
+        >>> unit_text(parse_unit("tonnes"))
+        'tonne'
+    """
+    return str(unit)
