@@ -78,12 +78,21 @@ _SUFFIX_PHRASES = _longest_first(_SUFFIX_QUALIFIERS)
 def _strip_prefix(text: str, phrases: tuple[str, ...]) -> tuple[str, str | None]:
     """The text after the first of ``phrases`` (longest first) it starts with as a whole word, and that phrase."""
     lowered = text.lower()
-    for phrase in phrases:
+    for phrase in _by_first_character(phrases).get(lowered[:1], ()):
         if lowered.startswith(phrase):
             follows = lowered[len(phrase) : len(phrase) + 1]
             if not phrase[-1].isalpha() or not phrase.isascii() or not follows.isalpha():
                 return text[len(phrase) :].strip(), phrase
     return text, None
+
+
+@functools.lru_cache(maxsize=16)  # a few tuples of phrases, each built once
+def _by_first_character(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The phrases by their first character, in their order: only those a text's first character can start."""
+    index: dict[str, tuple[str, ...]] = {}
+    for phrase in phrases:
+        index[phrase[:1]] = (*index.get(phrase[:1], ()), phrase)
+    return index
 
 
 @exact
