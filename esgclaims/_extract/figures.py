@@ -294,7 +294,7 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
         return True  # the second year of "2023/24", the month and day of "2023-12-31"
     if re.search(r"(?:\b[A-Za-z]+\s*:|\bNo\.?)\s*$", before, _I):
         return True  # "HKEX: 2817", "Stock code: 1883", "No. 1"
-    if re.search(rf"\b(?:{'|'.join(_CODE_WORDS)}|wharves)s?\s+\d+(?:{_JOIN}\d+)*{_JOIN}$", before, _I):
+    if re.search(r"\d", before) and re.search(_CODES_BEFORE, before, _I):  # no digit, no such list: not searched
         return True  # "Scope 1 and 2", "Tiers 1, 2 and 3", "Berth 14-16"
     if re.search(rf"\b(?:{_PLACE_WORDS}|wharves)s?\s+$", before, _I) and not _measure_follows(after):
         return True  # "production lines 3 and 4", "at berth 7": a number in the name of a place, with no unit after
@@ -333,6 +333,8 @@ def _attached_name(after: str) -> bool:
 
 _JOIN = r"\s*(?:,|and|&|or|-|\u2013|to)\s*"
 """Between the numbers of a list or range of names: "Scope 1 and 2", "Berths 14-16", "Gates 3, 4 and 5"."""
+_CODES_BEFORE = rf"\b(?:{'|'.join(_CODE_WORDS)}|wharves)s?\s+\d+(?:{_JOIN}\d+)*{_JOIN}$"
+"""A list or range of numbers in names just before a figure: "Scope 1 and", "Berth 14-"."""
 
 
 def _measure_follows(after: str) -> bool:
