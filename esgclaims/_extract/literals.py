@@ -77,13 +77,18 @@ class Screen:
         self.covers = tuple(covers.items())
         """Each word that some pattern needs, and the groups it is one of."""
 
-    def may_match(self, text: str) -> list[bool]:
-        """For each pattern, whether ``text`` holds a word of each group it needs; where not, it cannot match."""
+    def held(self, text: str) -> int:
+        """The groups ``text`` holds a word of, as bits: a pattern can match only if its mask's bits are all set."""
         lowered = folded(text)
         held = 0
         for word, bits in self.covers:
             if word in lowered:
                 held |= bits
+        return held
+
+    def may_match(self, text: str) -> list[bool]:
+        """For each pattern, whether ``text`` holds a word of each group it needs; where not, it cannot match."""
+        held = self.held(text)
         return [held & mask == mask for mask in self.masks]
 
 

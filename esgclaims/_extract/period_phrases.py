@@ -100,8 +100,10 @@ def period_phrases(
     taken: list[tuple[int, int]] = []
     reference = _Reference(century, published)
     sentence = text[start:end]
-    for rule, may_match in zip(RULES, _screen().may_match(sentence), strict=True):
-        if not may_match:
+    screen = _screen()
+    held = screen.held(sentence)
+    for rule, needs in zip(RULES, screen.masks, strict=True):
+        if held & needs != needs:
             continue  # the words every phrase of the rule holds are not all in the sentence: it has none
         for match in rule.regex.finditer(sentence):
             first, last = start + match.start(), start + match.end()
