@@ -390,19 +390,26 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
     return conversion(text, per_head(text, start, mention), end)
 
 
-_QUALIFIER_REACH = max(map(len, QUALIFIER_PHRASES)) + 1
-"""How far before the end of the words before a figure its qualifier can start, with the character before it."""
+_QUALIFIER_ENDING = re.compile(
+    "|".join(
+        re.escape(phrase[::-1]) + (r"(?![A-Za-z])" if phrase[0].isalpha() and phrase.isascii() else "")
+        for phrase in sorted(QUALIFIER_PHRASES, key=len, reverse=True)
+    ),
+    _I,
+)
+""":data:`_QUALIFIER_BEFORE` written backwards, longest first: tried once at the end of the words before a
+figure, where that pattern is tried at every character of them."""
 
 
 def _qualifier_before(text: str, start: int, left: int) -> int | None:
     """Where the qualifier that ends ``text[start:left]`` starts ("more than "), if one does.
 
-    A qualifier's words end where the spaces before the figure begin, so only the last
-    characters are searched; the match is the one the whole stretch gives.
+    A qualifier's words end where the spaces before the figure begin: the longest that
+    ends there is the match :data:`_QUALIFIER_BEFORE` finds, found by reading backwards.
     """
-    window = max(start, start + len(text[start:left].rstrip()) - _QUALIFIER_REACH)
-    qualifier = re.search(_QUALIFIER_BEFORE, text[window:left], _I)
-    return None if qualifier is None else window + qualifier.start()
+    words = text[start:left].rstrip()
+    qualifier = _QUALIFIER_ENDING.match(words[::-1])
+    return None if qualifier is None else start + len(words) - qualifier.end()
 
 
 def _scales(text: str, position: int, end: int) -> int:
