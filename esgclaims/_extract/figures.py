@@ -492,9 +492,11 @@ def _best(text: str, left: int, positions: list[int]) -> tuple[ReportedValue | N
 
 def _reads(text: str, value: ReportedValue) -> bool:
     try:
-        return read_value(text) == value
+        read = read_value(text)
     except EsgClaimsError:
         return False
+    # pint compares quantities of other dimensions by trying to convert one: tell those apart first
+    return read.reported.dimensionality == value.reported.dimensionality and read == value
 
 
 def _points(text: str, left: int, core: int, stop: int) -> Mention | None:
