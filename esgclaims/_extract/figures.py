@@ -22,7 +22,7 @@ from esgclaims._values import ReportedValue
 
 from .currency_statements import BARE_SYMBOL, DEFAULT_DOLLAR, stated_symbols
 from .literals import Screen
-from .mentions import REACH, Mention, read_value
+from .mentions import REACH, Mention, qualifier_start, read_value
 from .named_by import (
     STOP_WORDS,
     compared,
@@ -46,7 +46,6 @@ _CHANGED = alternation(lexicon().changes["up_verbs"] + lexicon().changes["down_v
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:{EXPONENT})?"
 _CODES = lexicon().currency_codes
 _NUMBER_ANCHOR = rf"(?=\d)(?:(?<![A-Za-z0-9_.,])|{'|'.join(f'(?<={code})' for code in _CODES)}){_NUMBER}"
-"""A figure in digits; the look-ahead for a digit only spares trying every code before every character."""
 #: Number words taken as a figure on their own, and before a scale word ("fifteen million").
 _SMALL = alternation(lexicon().numbers_for("alone"))
 _BEFORE_SCALE = alternation(lexicon().numbers_for("before_scale"))
@@ -174,15 +173,11 @@ def scan(
 
 def _scan(text: str, start: int, end: int, leave: list[tuple[int, int]]) -> list[Mention]:
     leave = leave + _quoted_names(text, start, end)
-    in_words, in_chinese = _anchor_screen().may_match(text[start:end])  # most sentences have neither
+    in_words, in_zh = _anchor_screen().may_match(text[start:end])  # number words, Chinese shares: most have neither
     anchors = sorted(
         [(m.start(), m.end(), False) for m in re.finditer(_NUMBER_ANCHOR, text[start:end])]
-        + ([(m.start(), m.end(), True) for m in re.finditer(_WORD_ANCHOR, text[start:end], _I)] if in_words else [])
-        + (
-            [(m.start(), m.end(), False) for m in re.finditer(_CHINESE_SHARE_ANCHOR, text[start:end])]
-            if in_chinese
-            else []
-        )
+        + [(m.start(), m.end(), True) for m in (re.finditer(_WORD_ANCHOR, text[start:end], _I) if in_words else ())]
+        + [(m.start(), m.end(), False) for m in (re.finditer(_CHINESE_SHARE_ANCHOR, text[start:end]) if in_zh else ())]
     )
     mentions: list[Mention] = []
     for first, last, words in anchors:
@@ -364,7 +359,7 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
     between = re.search(r"\bbetween\s+$", text[start:left], _I)
     if between:
         left = start + between.start()
-    qualifier = _qualifier_before(text, start, left)
+    qualifier = qualifier_start(text, start, left)
     if qualifier is not None:
         left = qualifier
     number_end = _scales(text, b, end)
@@ -388,28 +383,6 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
         mention = proposed(text, mention, end)  # "38 new boreholes": a count of a kind nobody registered
     mention = compared(text, start, emissions_and_rate(text, start, mention, end))  # "lower than 2.5 t"
     return conversion(text, per_head(text, start, mention), end)
-
-
-_QUALIFIER_ENDING = re.compile(
-    "|".join(
-        re.escape(phrase[::-1]) + (r"(?![A-Za-z])" if phrase[0].isalpha() and phrase.isascii() else "")
-        for phrase in sorted(QUALIFIER_PHRASES, key=len, reverse=True)
-    ),
-    _I,
-)
-""":data:`_QUALIFIER_BEFORE` written backwards, longest first: tried once at the end of the words before a
-figure, where that pattern is tried at every character of them."""
-
-
-def _qualifier_before(text: str, start: int, left: int) -> int | None:
-    """Where the qualifier that ends ``text[start:left]`` starts ("more than "), if one does.
-
-    A qualifier's words end where the spaces before the figure begin: the longest that
-    ends there is the match :data:`_QUALIFIER_BEFORE` finds, found by reading backwards.
-    """
-    words = text[start:left].rstrip()
-    qualifier = _QUALIFIER_ENDING.match(words[::-1])
-    return None if qualifier is None else start + len(words) - qualifier.end()
 
 
 def _scales(text: str, position: int, end: int) -> int:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, NamedTuple
 
 from esgclaims._errors import EsgClaimsError
-from esgclaims._parse_value import parse_value
+from esgclaims._parse_value import QUALIFIER_PHRASES, parse_value
 from esgclaims._units import DIMENSIONLESS
 from esgclaims._values import ReportedValue
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
     from esgclaims._units import Unit
 
-__all__ = ["REACH", "Mention", "in_units", "read_figure", "read_value", "reading", "unit_text"]
+__all__ = ["REACH", "Mention", "in_units", "qualifier_start", "read_figure", "read_value", "reading", "unit_text"]
 
 REACH = 300
 """How many characters before a figure its qualifier, currency, noun or verb are looked for. A
@@ -123,3 +124,29 @@ def unit_text(unit: Unit) -> str:
         'tonne'
     """
     return str(unit)
+
+
+_QUALIFIER_ENDING = re.compile(
+    "|".join(
+        re.escape(phrase[::-1]) + (r"(?![A-Za-z])" if phrase[0].isalpha() and phrase.isascii() else "")
+        for phrase in sorted(QUALIFIER_PHRASES, key=len, reverse=True)
+    ),
+    re.IGNORECASE,
+)
+"""The qualifier phrases written backwards, longest first, each not after a letter (as ``_QUALIFIER_BEFORE``
+of :mod:`.figures` has them): tried once, at the end of the words before a figure."""
+
+
+def qualifier_start(text: str, start: int, left: int) -> int | None:
+    """Where the qualifier that ends ``text[start:left]`` starts ("more than "), if one does.
+
+    Its words end where the spaces before the figure begin: the longest phrase that ends
+    there is the one a search for a phrase, spaces and the end finds, found reading backwards.
+
+    Examples:
+        >>> qualifier_start("It sold more than  ", 0, 19)
+        8
+    """
+    words = text[start:left].rstrip()
+    qualifier = _QUALIFIER_ENDING.match(words[::-1])
+    return None if qualifier is None else start + len(words) - qualifier.end()

@@ -17,10 +17,9 @@ from esgclaims._extract.figures import (
     _QUALIFIER_BEFORE,
     _WORD_ANCHOR,
     _anchor_screen,
-    _qualifier_before,
 )
 from esgclaims._extract.literals import Screen, folded, needed
-from esgclaims._extract.mentions import read_value, reading
+from esgclaims._extract.mentions import qualifier_start, read_value, reading
 from esgclaims._extract.period_phrases import _screen
 from esgclaims._extract.period_rules import RULES
 from esgclaims._extract.sentences import blocks, sentences
@@ -125,14 +124,14 @@ def _searched(text: str) -> int | None:
 
 @pytest.mark.parametrize("text", _QUALIFIER_TEXTS)
 def test_the_qualifier_read_backwards_is_the_one_the_pattern_finds(text: str) -> None:
-    assert _qualifier_before(text, 0, len(text)) == _searched(text)
+    assert qualifier_start(text, 0, len(text)) == _searched(text)
 
 
 @given(st.lists(_PIECES, max_size=12).map("".join))
 def test_the_qualifier_read_backwards_is_the_one_the_pattern_finds_anywhere(text: str) -> None:
     searched = _searched(text)
-    assert _qualifier_before(text, 0, len(text)) == searched
-    assert _qualifier_before("Q " + text + "9", 2, len(text) + 2) == (None if searched is None else searched + 2)
+    assert qualifier_start(text, 0, len(text)) == searched
+    assert qualifier_start("Q " + text + "9", 2, len(text) + 2) == (None if searched is None else searched + 2)
 
 
 def test_a_reading_kept_for_the_sentence_is_the_same_value_and_the_same_error() -> None:
