@@ -219,6 +219,8 @@ def _registered(kind: str) -> bool:
 
 #: The names of :data:`_CHINESE_UNITS`, longest first, sorted once.
 _CHINESE_LONGEST_FIRST = tuple(sorted(_CHINESE_UNITS, key=len, reverse=True))
+#: The characters a Chinese unit or measure word starts with: a text that starts with none names no unit.
+_CHINESE_FIRST = frozenset(name[:1] for name in _CHINESE_LONGEST_FIRST) | frozenset(_MEASURE_WORDS)
 
 
 def chinese_unit(text: str) -> tuple[str, int] | None:
@@ -232,6 +234,8 @@ def chinese_unit(text: str) -> tuple[str, int] | None:
         >>> chinese_unit("万元") is None
         True
     """
+    if text[:1] not in _CHINESE_FIRST:
+        return None  # "tonnes", "households": most texts after a figure start with no Chinese unit
     for name in _CHINESE_LONGEST_FIRST:
         if text.startswith(name):
             return _CHINESE_UNITS[name], len(name)

@@ -97,7 +97,7 @@ def magnitude_phrase(text: str) -> tuple[Decimal | None, Decimal | None, str]:
         if lowered.startswith(phrase + " "):
             return low, high, text[len(phrase) :].strip()
     for word, scale in _BARE_MAGNITUDES.items():
-        if re.match(rf"^{word}\b", lowered):
+        if lowered.startswith(word) and re.match(rf"^{word}\b", lowered):  # the words are plain letters
             # "thousands of farms": the word is the magnitude; no scale word follows.
             return scale, scale * 10, NO_SCALE + " " + text[len(word) :].strip()
     return None, None, text

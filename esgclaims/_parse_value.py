@@ -78,12 +78,21 @@ _SUFFIX_PHRASES = _longest_first(_SUFFIX_QUALIFIERS)
 def _strip_prefix(text: str, phrases: tuple[str, ...]) -> tuple[str, str | None]:
     """The text after the first of ``phrases`` (longest first) it starts with as a whole word, and that phrase."""
     lowered = text.lower()
-    for phrase in phrases:
+    for phrase in _by_first_character(phrases).get(lowered[:1], ()):
         if lowered.startswith(phrase):
             follows = lowered[len(phrase) : len(phrase) + 1]
             if not phrase[-1].isalpha() or not phrase.isascii() or not follows.isalpha():
                 return text[len(phrase) :].strip(), phrase
     return text, None
+
+
+@functools.lru_cache(maxsize=16)  # a few tuples of phrases, each built once
+def _by_first_character(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The phrases by their first character, in their order: only those a text's first character can start."""
+    index: dict[str, tuple[str, ...]] = {}
+    for phrase in phrases:
+        index[phrase[:1]] = (*index.get(phrase[:1], ()), phrase)
+    return index
 
 
 @exact
@@ -409,6 +418,11 @@ def _registered_kind(word: str) -> str | None:
     return None if unit is None else count_kind_of(unit)
 
 
+_CHINESE_COUNT_NOUNS = tuple((noun, kind) for noun, kind in COUNT_NOUNS.items() if not noun.isascii())
+"""The counted nouns written in Chinese ("名", "户"), in their order: the few of :data:`COUNT_NOUNS` to try
+where no English word after a figure names what it counts."""
+
+
 def _noun_unit(text: str, original: str, *, many: bool = True) -> tuple[str, str]:
     """The unit or counted kind a figure is followed by, and the text after it.
 
@@ -452,8 +466,8 @@ def _noun_unit(text: str, original: str, *, many: bool = True) -> tuple[str, str
         # "36,000 volunteer hours": a unit written out in full may follow one modifier
         if position == 0 or count_kind_of(unit) is not None or (position == 1 and len(word) > 3):
             return word, text[match.end() :].strip()
-    for noun, kind in COUNT_NOUNS.items():  # Chinese measure words follow the figure directly
-        if not noun.isascii() and text.startswith(noun):
+    for noun, kind in _CHINESE_COUNT_NOUNS:  # Chinese measure words follow the figure directly
+        if text.startswith(noun):
             return kind, text[len(noun) :].strip()
     chinese = chinese_unit(text)
     if chinese is not None:

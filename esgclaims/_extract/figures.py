@@ -8,6 +8,7 @@ phrases are found before, and passed in as spans to leave alone.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from esgclaims._digits import EXPONENT
@@ -15,12 +16,13 @@ from esgclaims._errors import EsgClaimsError
 from esgclaims._lexicon import alternation, lexicon
 from esgclaims._nouns import proposed_kind
 from esgclaims._numbers import chinese_share
-from esgclaims._parse_value import QUALIFIER_PHRASES, parse_value
+from esgclaims._parse_value import QUALIFIER_PHRASES
 from esgclaims._units import DIMENSIONLESS, parse_unit
 from esgclaims._values import ReportedValue
 
 from .currency_statements import BARE_SYMBOL, DEFAULT_DOLLAR, stated_symbols
-from .mentions import REACH, Mention
+from .literals import Screen
+from .mentions import REACH, Mention, qualifier_start, read_value
 from .named_by import (
     STOP_WORDS,
     compared,
@@ -44,7 +46,7 @@ _CHANGED = alternation(lexicon().changes["up_verbs"] + lexicon().changes["down_v
 #: Digits in the one grammar of esgclaims._digits: an exponent is part of the figure ("3.5E+06 kWh").
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:{EXPONENT})?"
 _CODES = lexicon().currency_codes
-_NUMBER_ANCHOR = rf"(?:(?<![A-Za-z0-9_.,])|{'|'.join(f'(?<={code})' for code in _CODES)}){_NUMBER}"
+_NUMBER_ANCHOR = rf"(?=\d)(?:(?<![A-Za-z0-9_.,])|{'|'.join(f'(?<={code})' for code in _CODES)}){_NUMBER}"
 #: Number words taken as a figure on their own, and before a scale word ("fifteen million").
 _SMALL = alternation(lexicon().numbers_for("alone"))
 _BEFORE_SCALE = alternation(lexicon().numbers_for("before_scale"))
@@ -172,10 +174,11 @@ def scan(
 
 def _scan(text: str, start: int, end: int, leave: list[tuple[int, int]]) -> list[Mention]:
     leave = leave + _quoted_names(text, start, end)
+    in_words, in_zh = _anchor_screen().may_match(text[start:end])  # number words, Chinese shares: most have neither
     anchors = sorted(
         [(m.start(), m.end(), False) for m in re.finditer(_NUMBER_ANCHOR, text[start:end])]
-        + [(m.start(), m.end(), True) for m in re.finditer(_WORD_ANCHOR, text[start:end], _I)]
-        + [(m.start(), m.end(), False) for m in re.finditer(_CHINESE_SHARE_ANCHOR, text[start:end])]
+        + [(m.start(), m.end(), True) for m in (re.finditer(_WORD_ANCHOR, text[start:end], _I) if in_words else ())]
+        + [(m.start(), m.end(), False) for m in (re.finditer(_CHINESE_SHARE_ANCHOR, text[start:end]) if in_zh else ())]
     )
     mentions: list[Mention] = []
     for first, last, words in anchors:
@@ -190,6 +193,12 @@ def _scan(text: str, start: int, end: int, leave: list[tuple[int, int]]) -> list
         if mention is not None:
             mentions.append(mention)
     return share_units(text, mentions)
+
+
+@functools.cache
+def _anchor_screen() -> Screen:
+    """The words a figure in words and a share in Chinese words need: a sentence without them has none."""
+    return Screen([re.compile(_WORD_ANCHOR, _I), re.compile(_CHINESE_SHARE_ANCHOR)])
 
 
 def _quoted_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -284,7 +293,7 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
         return True  # the second year of "2023/24", the month and day of "2023-12-31"
     if re.search(r"(?:\b[A-Za-z]+\s*:|\bNo\.?)\s*$", before, _I):
         return True  # "HKEX: 2817", "Stock code: 1883", "No. 1"
-    if re.search(rf"\b(?:{'|'.join(_CODE_WORDS)}|wharves)s?\s+\d+(?:{_JOIN}\d+)*{_JOIN}$", before, _I):
+    if re.search(r"\d", before) and re.search(_CODES_BEFORE, before, _I):  # no digit, no such list: not searched
         return True  # "Scope 1 and 2", "Tiers 1, 2 and 3", "Berth 14-16"
     if re.search(rf"\b(?:{_PLACE_WORDS}|wharves)s?\s+$", before, _I) and not _measure_follows(after):
         return True  # "production lines 3 and 4", "at berth 7": a number in the name of a place, with no unit after
@@ -323,6 +332,8 @@ def _attached_name(after: str) -> bool:
 
 _JOIN = r"\s*(?:,|and|&|or|-|\u2013|to)\s*"
 """Between the numbers of a list or range of names: "Scope 1 and 2", "Berths 14-16", "Gates 3, 4 and 5"."""
+_CODES_BEFORE = rf"\b(?:{'|'.join(_CODE_WORDS)}|wharves)s?\s+\d+(?:{_JOIN}\d+)*{_JOIN}$"
+"""A list or range of numbers in names just before a figure: "Scope 1 and", "Berth 14-"."""
 
 
 def _measure_follows(after: str) -> bool:
@@ -352,9 +363,9 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
     between = re.search(r"\bbetween\s+$", text[start:left], _I)
     if between:
         left = start + between.start()
-    qualifier = re.search(_QUALIFIER_BEFORE, text[start:left], _I)
-    if qualifier:
-        left = start + qualifier.start()
+    qualifier = qualifier_start(text, start, left)
+    if qualifier is not None:
+        left = qualifier
     number_end = _scales(text, b, end)
     core = _range(text, left, number_end, end, between=bool(between), currency=bool(currency))
     points = re.match(_POINTS, text[core:end], _I)
@@ -439,7 +450,7 @@ def _best(text: str, left: int, positions: list[int]) -> tuple[ReportedValue | N
     a shorter run of the words ("several hundred village") could read a modifier as the noun.
     """
     try:
-        value = parse_value(text[left : positions[-1]])
+        value = read_value(text[left : positions[-1]])
     except EsgClaimsError as error:
         note = str(error)
     else:
@@ -448,7 +459,7 @@ def _best(text: str, left: int, positions: list[int]) -> tuple[ReportedValue | N
         stop += suffix.end() if suffix else 0  # "RMB 100 billion yuan", "25% to 30%": the words that repeat the unit
         return value, stop, ""
     try:
-        value = parse_value(text[left : positions[0]])
+        value = read_value(text[left : positions[0]])
     except EsgClaimsError:
         return None, positions[0], note
     if len(positions) > 1 and "counts" in note:
@@ -459,15 +470,17 @@ def _best(text: str, left: int, positions: list[int]) -> tuple[ReportedValue | N
 
 def _reads(text: str, value: ReportedValue) -> bool:
     try:
-        return parse_value(text) == value
+        read = read_value(text)
     except EsgClaimsError:
         return False
+    # pint compares quantities of other dimensions by trying to convert one: tell those apart first
+    return read.reported.dimensionality == value.reported.dimensionality and read == value
 
 
 def _points(text: str, left: int, core: int, stop: int) -> Mention | None:
     """ "2.3 percentage points": a change of a share, in percent."""  # noqa: D210 - ruff format
     try:
-        number = parse_value(text[left:core])
+        number = read_value(text[left:core])
         value = ReportedValue.of(
             number.reported.magnitude, "percent", number.qualifier, precision=number.precision,
             upper=None if number.upper is None else number.upper.magnitude, tolerance=number.tolerance,
@@ -480,11 +493,11 @@ def _points(text: str, left: int, core: int, stop: int) -> Mention | None:
 def _percent(text: str, left: int, core: int, stop: int, number_end: int) -> Mention:
     """A figure in percent, and its number alone: a change of 150% is no share, but still a change."""
     try:
-        number = parse_value(text[left:core].replace("%", ""))
+        number = read_value(text[left:core].replace("%", ""))
     except EsgClaimsError as error:
         return Mention(left, stop, number_end, None, note=str(error))
     try:
-        value: ReportedValue | None = parse_value(text[left:stop])
+        value: ReportedValue | None = read_value(text[left:stop])
     except EsgClaimsError as error:
         return Mention(left, stop, number_end, None, percent=number, note=str(error))
     return Mention(left, stop, number_end, value, percent=number, noun="%")

@@ -6,6 +6,7 @@ currency in brackets ("HK$2.4 billion (US$300 million)") is the same amount.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from esgclaims._errors import EsgClaimsError
@@ -15,7 +16,7 @@ from esgclaims._parse_value import parse_value
 from esgclaims._units import DIMENSIONLESS, PERCENT, count_kind_of, currency_of, parse_unit
 from esgclaims._values import Qualifier, ReportedValue
 
-from .mentions import Mention, in_units
+from .mentions import Mention, in_units, unit_text
 
 __all__ = [
     "STOP_WORDS",
@@ -95,7 +96,7 @@ def per_head(text: str, start: int, mention: Mention) -> Mention:
     """ "户均增收约3,000元": an amount per household (户均) or per person (人均)."""  # noqa: D210 - ruff format
     value = mention.value
     head = re.search(r"(户均|人均)[\u4e00-\u9fff]{0,4}$", text[start : mention.start])
-    if value is None or head is None or value.units in (DIMENSIONLESS, PERCENT) or "/" in str(value.units):
+    if value is None or head is None or value.units in (DIMENSIONLESS, PERCENT) or "/" in unit_text(value.units):
         return mention
     per = _PER_HEAD[head.group(1)]
     return mention._replace(value=in_units(value, value.units / parse_unit(per)))
@@ -156,6 +157,7 @@ def proposed(text: str, mention: Mention, end: int) -> Mention:
     return mention._replace(end=mention.end + position, kind=kind, noun=noun, note=note)
 
 
+@functools.cache
 def unit_words() -> str:
     """A regex of the units as reports write them that the registry may not read: "metric tons", "gigatons"."""
     return alternation(lexicon().unit_words)
@@ -207,7 +209,7 @@ def emissions_and_rate(text: str, start: int, mention: Mention, end: int) -> Men
     if value is None or mention.percent is not None or value.units == DIMENSIONLESS:
         return mention
     stop = mention.end
-    co2e = lexicon().co2e_units.get(str(value.units))
+    co2e = lexicon().co2e_units.get(unit_text(value.units))
     if co2e is not None:
         gas = re.match(_OF_GAS, text[stop:end], _I)
         clause = re.split(r"[,;:()]", text[start : mention.start])[-1]

@@ -26,7 +26,7 @@ from esgclaims._lexicon import MetricNames, alternation, lexicon
 from esgclaims._nouns import FUNCTION_WORDS
 from esgclaims._units import DIMENSIONLESS, count_kind_of, currency_of, parse_unit, unit_name
 
-from .mentions import REACH
+from .mentions import REACH, unit_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -278,7 +278,7 @@ def metric_id(
     of = re.match(r"\s+of\s+([A-Za-z-]+)", after)
     if words and words[-1].lower() in ("pieces", "piece", "items", "units") and of:
         words = [of.group(1), words[-1]]  # "pieces of clothing"
-    share = value is not None and str(value.units) == "percent"
+    share = value is not None and unit_text(value.units) == "percent"
     following = re.match(r"\s*(?:of|in|for|on)\s+(?!(?:the\s+)?(?:FY|[HQ][1-4]\b|first|second|end|\d))(.{1,60})", after)
     if not words and following:
         phrase = re.split(_NEXT_CLAUSE, following.group(1))[0]  # "of electricity and withdrew 1.2 million ..."
@@ -315,7 +315,7 @@ def _with_participle(words: list[str], before: str) -> list[str]:
 
 def _hours(figure: str, after: str, value: ReportedValue | None) -> list[str]:
     """The name of a figure of hours: "9,000 volunteer hours", "9,000 hours of volunteering" → volunteer, hours."""
-    if value is None or str(value.units) != "hour":
+    if value is None or unit_text(value.units) != "hour":
         return []
     inside = re.search(r"([A-Za-z]+)\s+hours?\b", figure, _I)
     of = re.match(r"\s+of\s+([A-Za-z]+)", after)
@@ -436,8 +436,8 @@ def fallback_metric(value: ReportedValue | None) -> str:
     kind = count_kind_of(value.units)
     if kind is not None:
         return f"{kind}-count"
-    if str(value.units) == "percent":
+    if unit_text(value.units) == "percent":
         return "share"
-    if str(value.units).endswith("CO2e"):  # tonne_CO2e, megatonne_CO2e
+    if unit_text(value.units).endswith("CO2e"):  # tonne_CO2e, megatonne_CO2e
         return _names().emissions
     return re.sub(r"[^a-z0-9]+", "-", unit_name(value.units).lower()).strip("-") or "figure"

@@ -9,6 +9,7 @@ later against the period the context states, never against today's date.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -18,6 +19,7 @@ from esgclaims._parse_period import parse_date
 from esgclaims._periods import AsOf, CalendarYear, FiscalYear, HalfYear, PartialDate, Period, Quarter, Span
 from esgclaims._units import parse_unit
 
+from .literals import Screen
 from .period_grammar import (
     DAY_DATE,
     ENDED,
@@ -97,8 +99,13 @@ def period_phrases(
     found: list[PeriodPhrase] = []
     taken: list[tuple[int, int]] = []
     reference = _Reference(century, published)
-    for rule in RULES:
-        for match in rule.regex.finditer(text[start:end]):
+    sentence = text[start:end]
+    screen = _screen()
+    held = screen.held(sentence)
+    for rule, needs in zip(RULES, screen.masks, strict=True):
+        if held & needs != needs:
+            continue  # the words every phrase of the rule holds are not all in the sentence: it has none
+        for match in rule.regex.finditer(sentence):
             first, last = start + match.start(), start + match.end()
             if any(first < b and a < last for a, b in taken):
                 continue
@@ -107,6 +114,12 @@ def period_phrases(
                 found.append(phrase)
                 taken.append((first, last))
     return sorted(found)
+
+
+@functools.cache
+def _screen() -> Screen:
+    """The words each rule needs, read from its pattern once, on first use (not on import)."""
+    return Screen(rule.regex for rule in RULES)
 
 
 class _Reference(NamedTuple):

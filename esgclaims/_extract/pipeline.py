@@ -8,8 +8,6 @@ from bisect import bisect_right
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
-import attrs
-
 from esgclaims._errors import ArgumentTypeError, InvalidClaimError, check_argument, no_hints
 from esgclaims._model import Organization, Source
 from esgclaims._units import count_kind_of
@@ -19,6 +17,7 @@ from .candidates import Candidate, Change
 from .changes import in_units_of_level, shifts
 from .context import Context
 from .figures import scan, stated_symbols
+from .mentions import reading
 from .naming import Names, fallback_metric, metric_id
 from .period_phrases import bound_convention, fiscal_convention, period_phrases, with_convention
 from .sentences import BlockKind, blocks, clause_bounds, sentences
@@ -100,7 +99,10 @@ def _extract(text: str, source: Source | None, organizations: tuple[Organization
         for sentence in found:
             sentence_phrases = phrases[sentence]
             context.enter(index, block.kind, sentence_phrases)
-            mentions = scan(text, sentence.start, sentence.end, [(p.start, p.end) for p in sentence_phrases], symbols)
+            with reading():  # each figure's words read once in the sentence
+                mentions = scan(
+                    text, sentence.start, sentence.end, [(p.start, p.end) for p in sentence_phrases], symbols
+                )
             protected = [(p.start, p.end) for p in sentence_phrases] + [(m.start, m.end) for m in mentions]
             clauses = clause_bounds(text, sentence.start, sentence.end, protected)
             changes = shifts(text, mentions, clauses)
@@ -109,9 +111,9 @@ def _extract(text: str, source: Source | None, organizations: tuple[Organization
             place = _Place(text, (sentence.start, sentence.end), clauses, names)
             previous = ""
             for mention, shift, resolution in zip(mentions, changes, resolved, strict=True):
-                candidate = _named(_candidate(place, mention, shift, resolution), place, mention, previous)
+                candidate = _candidate(place, mention, shift, resolution, (previous, source))
                 previous = candidate.suggested_metric.removesuffix("-change")
-                candidates.append(candidate if source is None else attrs.evolve(candidate, source=source))
+                candidates.append(candidate)
     return tuple(candidates)
 
 
@@ -129,16 +131,20 @@ class _Place(NamedTuple):
         return self.clauses[index - 1], self.clauses[index]
 
 
-def _named(candidate: Candidate, place: _Place, mention: Mention, previous: str) -> Candidate:
-    """The candidate with a suggested metric id; a change with no words of its own takes the figure's before it."""
-    value = candidate.value if candidate.change is None else candidate.change.delta
-    own = metric_id(place.text, (mention.start, mention.end), place.clause(mention.start), value, mention.noun)
-    if candidate.change is None:
-        return attrs.evolve(candidate, suggested_metric=own or fallback_metric(value))
-    return attrs.evolve(candidate, suggested_metric=(own or previous or fallback_metric(value)) + "-change")
+def _named(place: _Place, mention: Mention, value: ReportedValue | None, change: Change | None, previous: str) -> str:
+    """The suggested metric id; a change with no words of its own takes the figure's before it."""
+    measured = value if change is None else change.delta
+    own = metric_id(place.text, (mention.start, mention.end), place.clause(mention.start), measured, mention.noun)
+    if change is None:
+        return own or fallback_metric(measured)
+    return (own or previous or fallback_metric(measured)) + "-change"
 
 
-def _candidate(place: _Place, mention: Mention, shift: Shift | None, resolution: Resolution) -> Candidate:
+def _candidate(
+    place: _Place, mention: Mention, shift: Shift | None, resolution: Resolution, after: tuple[str, Source | None]
+) -> Candidate:
+    """The candidate, built once: its suggested metric (``after`` the metric before it) and its source."""
+    previous, source = after
     text = place.text
     start = mention.start if shift is None else min(mention.start, shift.start)
     end = mention.end if shift is None else max(mention.end, shift.end)
@@ -167,6 +173,8 @@ def _candidate(place: _Place, mention: Mention, shift: Shift | None, resolution:
         note=note,
         count_kind=mention.kind or registered,
         new_kind=bool(mention.kind) and registered is None,
+        suggested_metric=_named(place, mention, value, change, previous),
+        source=source,
     )
 
 

@@ -1,0 +1,157 @@
+"""The literal words a pattern cannot match without: a cheap test that skips a pattern a text cannot match.
+
+:func:`needed` reads a compiled pattern's own syntax tree and gives groups of lowercase
+strings: every match of the pattern contains, for each group, one of its strings (read
+case-insensitively). :func:`folded` writes a text so that a plain ``in`` answers that
+question exactly; :class:`Screen` asks it of many patterns at once. A pattern whose needed words are not in a
+sentence is not run over it: the answer is the same, found without the regular
+expression engine walking every character.
+
+The syntax tree comes from the standard library's own parser (``re._parser``, Python
+3.11 and later). Where it is missing, nothing is needed: every pattern runs, as before.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Iterable
+
+__all__ = ["FOLD", "Screen", "folded", "needed"]
+
+try:
+    _parser: Any = importlib.import_module("re._parser")
+    _constants: Any = importlib.import_module("re._constants")
+except ImportError:  # pragma: no cover - every supported Python has them
+    _parser = _constants = None
+
+FOLD = {ord("\u0130"): "i", ord("\u0131"): "i", ord("\u017f"): "s", ord("\u212a"): "k"}
+"""The characters other than ``A-Z`` that ``re.IGNORECASE`` matches to an ASCII letter, as that letter:
+U+0130 and U+0131 (dotted and dotless I) to "i", U+017F (long s) to "s", U+212A (Kelvin) to "k";
+``tests/extraction/test_literals.py`` checks every character there is."""
+
+_Needs = tuple[frozenset[str], ...]
+
+
+def folded(text: str) -> str:
+    """``text`` as :func:`needed` strings are written: lowercase, the few other forms of ASCII letters as them.
+
+    Examples:
+        >>> folded("FY2024 Ending \u212ailn")
+        'fy2024 ending kiln'
+    """
+    return text.translate(FOLD).lower()
+
+
+class Screen:
+    r"""Which of some patterns a text may match, by the words each needs (:func:`needed`): one pass of ``in`` tests.
+
+    Examples:
+        >>> import re
+        >>> screen = Screen([re.compile(r"fiscal\s+(?:19|20)\d{2}", re.I), re.compile(r"FY\d{2}", re.I)])
+        >>> screen.may_match("Fiscal 2023 sales, up from FY22")
+        [True, True]
+        >>> screen.may_match("in fiscal year 2023")
+        [True, False]
+    """
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        self.masks: list[int] = []
+        """For each pattern, a bit for each group of words it needs."""
+        bits: dict[frozenset[str], int] = {}  # one bit a group, however many patterns need it
+        covers: dict[str, int] = {}
+        for pattern in patterns:
+            mask = 0
+            for group in needed(pattern):
+                shortest = frozenset(word for word in group if not any(other in word != other for other in group))
+                if shortest not in bits:  # "apr" is in every text "april" is in: "april" need not be looked for
+                    bits[shortest] = 1 << len(bits)
+                    for word in shortest:
+                        covers[word] = covers.get(word, 0) | bits[shortest]
+                mask |= bits[shortest]
+            self.masks.append(mask)
+        self.covers = tuple(covers.items())
+        """Each word that some pattern needs, and the groups it is one of."""
+
+    def held(self, text: str) -> int:
+        """The groups ``text`` holds a word of, as bits: a pattern can match only if its mask's bits are all set."""
+        lowered = folded(text)
+        held = 0
+        for word, bits in self.covers:
+            if word in lowered:
+                held |= bits
+        return held
+
+    def may_match(self, text: str) -> list[bool]:
+        """For each pattern, whether ``text`` holds a word of each group it needs; where not, it cannot match."""
+        held = self.held(text)
+        return [held & mask == mask for mask in self.masks]
+
+
+@functools.cache
+def needed(pattern: re.Pattern[str]) -> _Needs:
+    r"""The groups of strings every match of ``pattern`` holds one of, lowercase; none when nothing is sure.
+
+    Only runs of plain characters count: digits, signs and letters of scripts without
+    case ("年"), and ASCII letters (their other cases are all :func:`folded` to them). A
+    group, a repeat of at least one and each branch of an alternation are read within;
+    lookarounds, classes and optional parts need nothing.
+
+    Examples:
+        >>> import re
+        >>> [sorted(group) for group in needed(re.compile(r"(?:by|until)\s+(?:19|20)\d{2}|FY\d{2}", re.I))]
+        [['by', 'fy', 'until']]
+        >>> needed(re.compile(r"(?:the\s+)?\d+", re.I))
+        ()
+    """
+    if _parser is None:  # pragma: no cover - see the module's docstring
+        return ()
+    return tuple(_sequence(_parser.parse(pattern.pattern, pattern.flags)))
+
+
+def _plain(code: int) -> bool:
+    """Whether the character is one :func:`folded` text holds as it is in a pattern, whatever the case flags."""
+    char = chr(code)
+    return char.isascii() or char.lower() == char == char.upper()
+
+
+def _sequence(items: Iterable[tuple[object, object]]) -> list[frozenset[str]]:
+    """What a sequence of pattern items needs: each run of plain characters, and what its parts need."""
+    needs: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, argument in items:
+        if op is _constants.LITERAL and isinstance(argument, int) and _plain(argument):
+            run.append(chr(argument).lower())
+            continue
+        if run:
+            needs.append(frozenset(["".join(run)]))
+            run = []
+        needs.extend(_item(op, argument))
+    if run:
+        needs.append(frozenset(["".join(run)]))
+    return needs
+
+
+def _item(op: object, node: object) -> list[frozenset[str]]:
+    """What one item of a sequence needs; ``node`` is its argument in the standard library's syntax tree."""
+    argument: Any = node  # a tuple or a list, by the kind of item (re._parser has no types of its own)
+    if op is _constants.SUBPATTERN:
+        return _sequence(argument[-1])
+    if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, getattr(_constants, "POSSESSIVE_REPEAT", None)):
+        low, _, body = argument
+        return _sequence(body) if low >= 1 else []
+    if op is getattr(_constants, "ATOMIC_GROUP", None):
+        return _sequence(argument)
+    if op is _constants.BRANCH:
+        either: set[str] = set()
+        for branch in argument[1]:
+            needs = _sequence(branch)
+            if not needs:
+                return []  # a branch that needs nothing: the alternation needs nothing
+            either |= max(needs, key=lambda group: min(map(len, group)))  # its most telling group
+        return [frozenset(either)]
+    return []  # lookarounds, classes, anchors, any character, back references: nothing sure

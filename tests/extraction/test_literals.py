@@ -1,0 +1,148 @@
+"""The shortcuts that make extraction fast find what the full searches find: the screens, the backward qualifier."""
+
+from __future__ import annotations
+
+import re
+import string
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from esgclaims import EsgClaimsError
+from esgclaims._extract.figures import (
+    _CHINESE_SHARE_ANCHOR,
+    _QUALIFIER_BEFORE,
+    _WORD_ANCHOR,
+    _anchor_screen,
+)
+from esgclaims._extract.literals import Screen, folded, needed
+from esgclaims._extract.mentions import qualifier_start, read_value, reading
+from esgclaims._extract.period_phrases import _screen
+from esgclaims._extract.period_rules import RULES
+from esgclaims._extract.sentences import blocks, sentences
+from esgclaims._parse_value import QUALIFIER_PHRASES
+from tests.extraction.annotations import HELD_OUT_SETS, HERE
+
+if TYPE_CHECKING:
+    from esgclaims._extract.period_grammar import PhraseRule
+
+
+def test_every_character_ignorecase_takes_for_an_ascii_letter_is_folded_to_it() -> None:
+    letters = re.compile("|".join(f"(?P<{c}>{c})" for c in string.ascii_lowercase), re.IGNORECASE)
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    matched = {match.group(): match.lastgroup for match in letters.finditer(every)}
+
+    assert len(matched) > 2 * 26  # both cases, and the few others
+    assert {char: folded(char) for char in matched} == matched
+
+
+def _sentences() -> list[str]:
+    paths = [path for folder in (HERE, *HELD_OUT_SETS) for path in sorted(folder.glob("*.txt"))]
+    found = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        for index, block in enumerate(blocks(text)):
+            found += [text[s.start : s.end] for s in sentences(text, block, index)]
+    return found
+
+
+SENTENCES = _sentences()
+
+
+def test_no_period_rule_is_screened_out_of_a_sentence_it_matches() -> None:
+    screen = _screen()
+    missed = [
+        (rule.name, sentence)
+        for sentence in SENTENCES
+        for rule, may_match in zip(RULES, screen.may_match(sentence), strict=True)
+        if not may_match and rule.regex.search(sentence)
+    ]
+    skipped = sum(may_match is False for sentence in SENTENCES for may_match in screen.may_match(sentence))
+
+    assert missed == []
+    assert skipped > len(SENTENCES) * len(RULES) // 2  # and the screen skips most of them
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.name for rule in RULES])
+def test_each_period_rule_may_match_its_own_examples(rule: PhraseRule) -> None:
+    index = RULES.index(rule)
+
+    assert all(_screen().may_match(text)[index] for text, _ in rule.examples)
+
+
+def test_no_figure_anchor_is_screened_out_of_a_sentence_it_matches() -> None:
+    patterns = [re.compile(_WORD_ANCHOR, re.IGNORECASE), re.compile(_CHINESE_SHARE_ANCHOR)]
+    for sentence in [*SENTENCES, "超过四成的员工", "近半数", "fifteen million people", "Two villages"]:
+        screened = _anchor_screen().may_match(sentence)
+        assert screened[0] or not patterns[0].search(sentence), sentence
+        assert screened[1] or not patterns[1].search(sentence), sentence
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "expected"),
+    [
+        (r"fiscal\s+year", "FISCAL YEAR", True),
+        (r"fiscal\s+year", "physical year", False),
+        (r"(?:in|during)\s+20\d{2}", "During 2023", True),
+        (r"(?:in|during)\s+20\d{2}", "at 2023", False),
+        (r"截至\d+年", "截至2023年", True),
+        (r"since\s+\d+", "\u017fince 2019", True),  # long s: IGNORECASE reads it as "s"
+        (r"kiln", "\u212ailn", True),  # the Kelvin sign
+        (r"x?(?:the\s+)?\d+", "12", True),  # needs nothing: always may match
+    ],
+)
+def test_a_screen_passes_every_text_its_pattern_matches(pattern: str, text: str, expected: bool) -> None:
+    compiled = re.compile(pattern, re.IGNORECASE)
+
+    assert Screen([compiled]).may_match(text) == [expected]
+    assert bool(compiled.search(text)) == expected
+
+
+def test_needed_words_are_lowercase_and_plain() -> None:
+    words = {word for rule in RULES for group in needed(rule.regex) for word in group}
+
+    assert words
+    assert all(word == folded(word) for word in words)
+
+
+_QUALIFIER_TEXTS = [
+    f"{before}{phrase}{after}"
+    for phrase in QUALIFIER_PHRASES
+    for before in ("", "x", "X", " ", "1", "ab ", "\u212a", "\u017f")
+    for after in ("", " ", "  \n", "x", " \t")
+]
+_PIECES = st.sampled_from([*QUALIFIER_PHRASES, " ", "\n", "a", "S", "1", "-", "\u212a", "\u017f", "\u0131", "i"])
+
+
+def _searched(text: str) -> int | None:
+    match = re.search(_QUALIFIER_BEFORE, text, re.IGNORECASE)
+    return None if match is None else match.start()
+
+
+@pytest.mark.parametrize("text", _QUALIFIER_TEXTS)
+def test_the_qualifier_read_backwards_is_the_one_the_pattern_finds(text: str) -> None:
+    assert qualifier_start(text, 0, len(text)) == _searched(text)
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_the_qualifier_read_backwards_is_the_one_the_pattern_finds_anywhere(text: str) -> None:
+    searched = _searched(text)
+    assert qualifier_start(text, 0, len(text)) == searched
+    assert qualifier_start("Q " + text + "9", 2, len(text) + 2) == (None if searched is None else searched + 2)
+
+
+def test_a_reading_kept_for_the_sentence_is_the_same_value_and_the_same_error() -> None:
+    with reading():
+        assert read_value("3,000 households") is read_value("3,000 households")
+        errors = []
+        for _ in range(2):
+            with pytest.raises(EsgClaimsError) as caught:
+                read_value("19,77 tonnes")
+            errors.append(str(caught.value))
+    with pytest.raises(EsgClaimsError) as fresh:
+        read_value("19,77 tonnes")
+
+    assert errors == [str(fresh.value)] * 2
