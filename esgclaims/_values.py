@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import enum
-from decimal import Decimal, localcontext
+from decimal import Decimal, getcontext, localcontext
 
 import attrs
 import pint
 
-from ._decimal import QUOTIENT, check_figure, exact, to_figure
+from ._decimal import PRECISION, QUOTIENT, arithmetic, check_figure, exact, to_figure
 from ._errors import InvalidValueError, UnitError
 from ._format import currency_first, format_number, format_quantity, noun_words, unscaled
 from ._interval import Interval
 from ._units import DIMENSIONLESS, PERCENT, Quantity, Unit, is_share, parse_unit, plain, quantity, to_decimal, ureg
 
-__all__ = ["DEFAULT_TOLERANCE", "Qualifier", "ReportedValue"]
+__all__ = ["DEFAULT_TOLERANCE", "Qualifier", "ReportedValue", "value_of_figures"]
 
 #: The relative half-width given to "approximately" when none is stated: ±10 %.
 DEFAULT_TOLERANCE = Decimal("0.1")
@@ -155,6 +155,14 @@ def _is_plain(magnitude: object) -> bool:
     return isinstance(exponent, int) and exponent < 0 and digits[-1] != 0
 
 
+def _figure_quantity(figure: Decimal, unit: Unit) -> Quantity:
+    """``quantity(figure, unit)`` of a Decimal figure and a unit of ureg: what pint's constructor sets, set directly."""
+    made = object.__new__(ureg.Quantity)
+    made._magnitude = plain(check_figure(figure))
+    made._units = unit._units  # noqa: SLF001
+    return made
+
+
 def _to_optional_quantity(value: object) -> Quantity | None:
     return None if value is None else _to_quantity(value)
 
@@ -215,8 +223,15 @@ class ReportedValue:
     _interval: Interval | None = attrs.field(init=False, default=None, eq=False, repr=False)
     _rounding: Interval | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
-    @exact
     def __attrs_post_init__(self) -> None:
+        with arithmetic():
+            self._check(self.reported.units)
+
+    def _check(self, unit: Unit) -> None:
+        """Every invariant, the figure being in ``unit``; sets the default tolerance, and ``upper`` in ``unit``.
+
+        Run in :data:`~esgclaims._decimal.CONTEXT` (or one as precise): a share in permille is compared with 100 %.
+        """
         magnitude: Decimal = self.reported.magnitude
         if magnitude < 0:
             raise InvalidValueError(f"a reported figure cannot be negative, got {format_number(magnitude)}")
@@ -250,7 +265,7 @@ class ReportedValue:
             raise InvalidValueError(f"only approximately takes a tolerance, not {self.qualifier.value}")
         if self.precision is not None and self.precision <= 0:
             raise InvalidValueError(f"precision must be positive, got {self.precision}")
-        if _is_share(self.reported.units):
+        if _is_share(unit):
             for bound in (self.reported, self.upper):
                 if bound is not None and bound > _HUNDRED_PERCENT:
                     raise InvalidValueError(f"a share cannot exceed 100%, got {format_quantity(bound)}")
@@ -396,3 +411,42 @@ class ReportedValue:
 
     def __repr__(self) -> str:
         return f"ReportedValue({str(self)!r})"
+
+
+def value_of_figures(  # noqa: PLR0913 - one argument per field, and the unit
+    amount: Decimal,
+    unit: Unit,
+    qualifier: Qualifier,
+    *,
+    upper: Decimal | None = None,
+    precision: Decimal | None = None,
+    tolerance: Decimal | None = None,
+) -> ReportedValue:
+    """What :meth:`ReportedValue.of` builds of Decimal figures and a unit of ureg, built at less cost: for a loader.
+
+    Each quantity is built once, straight from its checked figure, and no converter
+    looks at it again (a loader builds a value for every claim). Every invariant is
+    checked as ``__init__`` checks it; in the caller's decimal context when that is as
+    precise as :data:`~esgclaims._decimal.CONTEXT` (a loader enters ``arithmetic()`` once
+    for all its values), else in a copy of CONTEXT.
+
+    Examples:
+        >>> value = value_of_figures(Decimal("19.770"), ureg.CNY, Qualifier.AT_LEAST)
+        >>> value == ReportedValue.of("19.77", "CNY", "at_least"), value.reported
+        (True, <Quantity(19.77, 'CNY')>)
+    """
+    value = object.__new__(ReportedValue)
+    setattr_ = object.__setattr__
+    setattr_(value, "reported", _figure_quantity(amount, unit))
+    setattr_(value, "qualifier", qualifier)
+    setattr_(value, "upper", None if upper is None else _figure_quantity(upper, unit))
+    setattr_(value, "precision", None if precision is None else plain(check_figure(precision)))
+    setattr_(value, "tolerance", None if tolerance is None else plain(check_figure(tolerance)))
+    setattr_(value, "_interval", None)
+    setattr_(value, "_rounding", None)
+    if getcontext().prec >= PRECISION:  # as exact as CONTEXT, as a loader's ``with arithmetic():`` makes it
+        value._check(unit)  # the checks of ReportedValue's own __init__
+    else:
+        with arithmetic():
+            value._check(unit)
+    return value

@@ -166,6 +166,9 @@ def _structure_int(value: object) -> int:
 
 
 def _structure_decimal(value: object) -> Decimal:
+    # Plain ASCII digits with at most one point, as most files write figures: what the grammar reads as written.
+    if type(value) is str and value.isascii() and value.replace(".", "", 1).isdigit():
+        return Decimal(value)
     if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
         raise FieldProblem("a number (or a string holding one)", value)
     problem = digits_problem(value) if isinstance(value, str) else None  # the one grammar of digits
@@ -218,6 +221,8 @@ def _items(value: object, read: _Reader, expected: str) -> list[object]:
 
 
 def _span(value: object) -> tuple[int, int]:
+    if type(value) is list and len(value) == 2 and type(value[0]) is int and type(value[1]) is int:
+        return (value[0], value[1])  # two whole numbers, as most spans are: what _items reads
     if not isinstance(value, list | tuple) or len(value) != 2:
         raise FieldProblem("two character offsets [start, end]", value)
     start, end = _items(value, _structure_int, "")
@@ -256,19 +261,32 @@ def _reader(field_type: object) -> _Reader:
     raise TypeError(f"no reader for {field_type!r}")  # not expected: every record field has one
 
 
-#: Each record type's fields: name, reader, and whether the field is required.
-_FIELDS: dict[type, tuple[tuple[str, _Reader, bool], ...]] = {}
+class _Shape(NamedTuple):
+    """How a record type is read: its fields in order (name, reader, required), and the same for a quick look-up."""
+
+    fields: tuple[tuple[str, _Reader, bool], ...]
+    readers: dict[str, _Reader]
+    texts: frozenset[str]  # the fields a string is read into as it is (str and str | None)
+    required: frozenset[str]
 
 
-def _fields(record_type: type[NamedTuple]) -> tuple[tuple[str, _Reader, bool], ...]:
-    fields = _FIELDS.get(record_type)
-    if fields is None:
+#: Each record type's shape, worked out on first use.
+_SHAPES: dict[type, _Shape] = {}
+
+
+def _shape(record_type: type[NamedTuple]) -> _Shape:
+    shape = _SHAPES.get(record_type)
+    if shape is None:
         fields = tuple(
             (field, _reader(field_type), field not in record_type._field_defaults)
             for field, field_type in record_type.__annotations__.items()
         )
-        _FIELDS[record_type] = fields
-    return fields
+        texts = frozenset(
+            field for field, field_type in record_type.__annotations__.items() if field_type in (str, str | None)
+        )
+        readers = {field: read for field, read, _ in fields}
+        shape = _SHAPES[record_type] = _Shape(fields, readers, texts, frozenset(f for f, _, r in fields if r))
+    return shape
 
 
 _R = TypeVar("_R", bound=tuple[object, ...])
@@ -293,7 +311,31 @@ def structure(value: object, record_type: type[_R]) -> _R:
     """
     if not isinstance(value, dict):
         raise FieldProblem("a table", value)
-    fields = _fields(record_type)  # type: ignore[arg-type]
+    shape = _shape(record_type)  # type: ignore[arg-type]
+    # A good table, as most are, read key by key; any problem sends it to the reading below, which words every one.
+    texts, readers = shape.texts, shape.readers
+    arguments: dict[str, object] = {}
+    for key, raw in value.items():
+        if type(raw) is str and key in texts:
+            arguments[key] = raw
+            continue
+        read = readers.get(key)
+        if read is None:
+            break
+        try:
+            arguments[key] = read(raw)
+        except (FieldProblem, StructureError):
+            break
+    else:
+        if shape.required <= arguments.keys():
+            return record_type(**arguments)
+    return _structure_with_problems(value, record_type, shape.fields)
+
+
+def _structure_with_problems(
+    value: dict[str, object], record_type: type[_R], fields: tuple[tuple[str, _Reader, bool], ...]
+) -> _R:
+    """What :func:`structure` reads, field by field in the record's order, raising every problem found."""
     arguments: dict[str, object] = {}
     found: list[tuple[tuple[str | int, ...], str]] = []
     for field, read, required in fields:

@@ -163,11 +163,15 @@ def parse_json(text: str, name: str) -> object:
     import json  # noqa: PLC0415 - the dataset is TOML; import time matters
 
     def unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
-        document: dict[str, object] = {}
-        for key, value in pairs:
-            if key in document:
-                raise FileFormatError(f"{name}: malformed JSON: key {key!r} twice in one object; write each key once")
-            document[key] = value
+        document = dict(pairs)  # built in C; a key written twice leaves the table shorter than its pairs
+        if len(document) < len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    raise FileFormatError(
+                        f"{name}: malformed JSON: key {key!r} twice in one object; write each key once"
+                    )
+                seen.add(key)
         return document
 
     def integer(digits: str) -> int | Decimal:
