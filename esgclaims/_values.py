@@ -183,6 +183,19 @@ def _is_share(unit: Unit) -> bool:
 _SHARES: dict[Unit, bool] = {}
 
 
+def _whole(unit: Unit) -> Decimal:
+    """100 % in the share unit ``unit``: 1000 in permille. Worked out once for each unit, exactly."""
+    whole = _WHOLES.get(unit)
+    if whole is None:
+        with arithmetic():
+            whole = _WHOLES[unit] = quantity(_HUNDRED_PERCENT.to(unit)).magnitude
+    return whole
+
+
+#: 100 % in each share unit seen: a bound is compared with it, rather than converted for every comparison.
+_WHOLES: dict[Unit, Decimal] = {}
+
+
 def _to_qualifier(value: Qualifier | str) -> Qualifier:
     if isinstance(value, Qualifier):
         return value
@@ -244,16 +257,16 @@ class ReportedValue:
                 f"only range and order_of_magnitude take an upper bound, not {self.qualifier.value}"
             )
         if self.upper is not None:
-            if self.upper.dimensionality != self.reported.dimensionality:
-                raise UnitError(
-                    f"upper bound {self.upper.units} does not fit {self.reported.units}",
-                    text=str(self.upper.units),
-                    hint=f"a unit of the same dimension as {self.reported.units}",
-                )
-            if self.upper.units != self.reported.units:
+            if self.upper._units != self.reported._units:  # noqa: SLF001 - pint's unit containers: no Unit built
+                if self.upper.dimensionality != self.reported.dimensionality:
+                    raise UnitError(
+                        f"upper bound {self.upper.units} does not fit {self.reported.units}",
+                        text=str(self.upper.units),
+                        hint=f"a unit of the same dimension as {self.reported.units}",
+                    )
                 object.__setattr__(self, "upper", quantity(self.upper.to(self.reported.units)))
                 assert self.upper is not None  # noqa: S101 - set just above
-            if self.upper <= self.reported:
+            if self.upper.magnitude <= magnitude:  # both in ``unit`` now
                 upper, reported = format_quantity(self.upper), format_quantity(self.reported)
                 raise InvalidValueError(f"inverted bounds: upper {upper} is not above {reported}")
         if self.qualifier is Qualifier.APPROXIMATELY:
@@ -266,10 +279,11 @@ class ReportedValue:
         if self.precision is not None and self.precision <= 0:
             raise InvalidValueError(f"precision must be positive, got {self.precision}")
         if _is_share(unit):
+            whole = _whole(unit)  # 100 % in ``unit``, the unit of both bounds
             for bound in (self.reported, self.upper):
-                if bound is not None and bound > _HUNDRED_PERCENT:
+                if bound is not None and bound.magnitude > whole:
                     raise InvalidValueError(f"a share cannot exceed 100%, got {format_quantity(bound)}")
-            if self.qualifier is Qualifier.MORE_THAN and self.reported >= _HUNDRED_PERCENT:
+            if self.qualifier is Qualifier.MORE_THAN and magnitude >= whole:
                 raise InvalidValueError(f"no share is more than {format_quantity(self.reported)}")
         if self.qualifier is Qualifier.LESS_THAN and magnitude == 0:
             raise InvalidValueError(f"no figure is less than {format_quantity(self.reported)}")
