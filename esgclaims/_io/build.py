@@ -95,8 +95,7 @@ class ClaimFileResolver(Resolver):
             self._store(self.programs, self._guard("programs", self._program, program, label))
         for label, metric in records["metrics"]:
             self._store(self.metrics, self._guard("metrics", self._metric, metric, label))
-        with arithmetic():  # one decimal context for every value's checks (value_of_figures)
-            claims = [self._guard("claims", self._claim, claim, label) for label, claim in records["claims"]]
+        claims = self._claims(records["claims"])
         check_restatements(self, [(label, claim) for (label, _), claim in zip(records["claims"], claims, strict=True)])
         self.errors.finish(order=lambda error: self.places.get(error.record, (-1, 0)))  # in file order
         return ClaimSet(claim for claim in claims if claim is not None)
@@ -248,14 +247,19 @@ class ClaimFileResolver(Resolver):
             prefix,
         )
 
-    def _claim(self, record: ClaimRecord, label: str) -> Claim:
-        """The claim of a good record, built from what the file's earlier records share; else :meth:`_checked_claim`.
+    def _claims(self, records: list[tuple[str, ClaimRecord]]) -> list[Claim | None]:
+        """Each record's claim, ``None`` for a bad one (its errors are in the list).
 
         Most records of a large file are good: :class:`~esgclaims._io.assemble.ClaimAssembler`
-        builds those. Any problem sends the record down the field-by-field path, which names it.
+        builds those, from what the file's records share. Any problem sends the record
+        down the field-by-field path, which names it.
         """
-        claim = self._assembler.claim(record)
-        return self._checked_claim(record, label) if claim is None else claim
+        assemble, claims = self._assembler.claim, []
+        with arithmetic():  # one decimal context for every value's checks (value_of_figures)
+            for label, record in records:
+                claim = assemble(record)
+                claims.append(self._guard("claims", self._checked_claim, record, label) if claim is None else claim)
+        return claims
 
     def _checked_claim(self, record: ClaimRecord, label: str) -> Claim:
         reference = self._reference

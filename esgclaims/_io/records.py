@@ -261,13 +261,15 @@ def _reader(field_type: object) -> _Reader:
     raise TypeError(f"no reader for {field_type!r}")  # not expected: every record field has one
 
 
+#: Stands for a required field in a record's plan (its default), and for a field a table lacks.
+_REQUIRED, _ABSENT = object(), object()
+
+
 class _Shape(NamedTuple):
-    """How a record type is read: its fields in order (name, reader, required), and the same for a quick look-up."""
+    """How a record type is read: its fields in order, as name, reader, required; and as the quick reading's plan."""
 
     fields: tuple[tuple[str, _Reader, bool], ...]
-    readers: dict[str, _Reader]
-    texts: frozenset[str]  # the fields a string is read into as it is (str and str | None)
-    required: frozenset[str]
+    plan: tuple[tuple[str, _Reader, object, bool], ...]  # name, reader, default (or _REQUIRED), read as text
 
 
 #: Each record type's shape, worked out on first use.
@@ -277,15 +279,15 @@ _SHAPES: dict[type, _Shape] = {}
 def _shape(record_type: type[NamedTuple]) -> _Shape:
     shape = _SHAPES.get(record_type)
     if shape is None:
-        fields = tuple(
-            (field, _reader(field_type), field not in record_type._field_defaults)
-            for field, field_type in record_type.__annotations__.items()
+        annotations = record_type.__annotations__
+        defaults = record_type._field_defaults
+        fields = tuple((field, _reader(kind), field not in defaults) for field, kind in annotations.items())
+        plan = tuple(
+            # a string is read into a text field (str or str | None) as it is, with no reader called
+            (field, read, defaults.get(field, _REQUIRED), annotations[field] in (str, str | None))
+            for field, read, _ in fields
         )
-        texts = frozenset(
-            field for field, field_type in record_type.__annotations__.items() if field_type in (str, str | None)
-        )
-        readers = {field: read for field, read, _ in fields}
-        shape = _SHAPES[record_type] = _Shape(fields, readers, texts, frozenset(f for f, _, r in fields if r))
+        shape = _SHAPES[record_type] = _Shape(fields, plan)
     return shape
 
 
@@ -312,23 +314,29 @@ def structure(value: object, record_type: type[_R]) -> _R:
     if not isinstance(value, dict):
         raise FieldProblem("a table", value)
     shape = _shape(record_type)  # type: ignore[arg-type]
-    # A good table, as most are, read key by key; any problem sends it to the reading below, which words every one.
-    texts, readers = shape.texts, shape.readers
-    arguments: dict[str, object] = {}
-    for key, raw in value.items():
-        if type(raw) is str and key in texts:
-            arguments[key] = raw
+    # A good table, as most are, is read field by field in order, into the record's tuple; any problem
+    # sends it to the reading below, which words every one.
+    get = value.get
+    values: list[object] = []
+    found = 0
+    for field, read, default, text in shape.plan:
+        raw = get(field, _ABSENT)
+        if raw is _ABSENT:
+            if default is _REQUIRED:
+                break
+            values.append(default)
             continue
-        read = readers.get(key)
-        if read is None:
-            break
+        found += 1
+        if text and type(raw) is str:
+            values.append(raw)
+            continue
         try:
-            arguments[key] = read(raw)
+            values.append(read(raw))
         except (FieldProblem, StructureError):
             break
     else:
-        if shape.required <= arguments.keys():
-            return record_type(**arguments)
+        if found == len(value):  # no key the record lacks
+            return tuple.__new__(record_type, values)  # what record_type._make does
     return _structure_with_problems(value, record_type, shape.fields)
 
 
