@@ -257,6 +257,8 @@ def _reader(field_type: object) -> _Reader:
         return _table_reader(ValueRecord)
     arguments: tuple[object, ...] = getattr(field_type, "__args__", ())
     if len(arguments) == 2 and arguments[1] is type(None):  # X | None
+        if arguments[0] is ValueRecord:  # one call for every claim's value, not two
+            return lambda value: None if value is None else structure(value, ValueRecord)
         return _optional(_reader(arguments[0]))
     raise TypeError(f"no reader for {field_type!r}")  # not expected: every record field has one
 
