@@ -15,7 +15,8 @@ import pytest
 from hypothesis import given, settings
 
 import esgclaims
-from esgclaims import ClaimSet, EsgClaimsError, LoadError, Qualifier, ReportedValue, parse_unit
+from esgclaims import Citation, Claim, ClaimSet, EsgClaimsError, LoadError, Qualifier, ReportedValue, parse_unit
+from esgclaims._io.assemble import CITATION_FIELDS, CLAIM_FIELDS
 from esgclaims._io.records import ClaimRecord, StructureError, ValueRecord, structure
 from esgclaims._values import value_of_figures
 from tests.strategies import claim_sets
@@ -41,6 +42,11 @@ def test_a_loaded_claim_is_the_claim_its_public_constructors_build(claims: Claim
         assert rebuilt == loaded
         assert hash(rebuilt) == hash(loaded)
         assert repr(rebuilt) == repr(loaded)
+
+
+def test_the_assembler_sets_every_field_of_a_claim_and_a_citation() -> None:
+    assert tuple(field.name for field in attrs.fields(Claim)) == CLAIM_FIELDS
+    assert tuple(field.name for field in attrs.fields(Citation)) == CITATION_FIELDS
 
 
 @pytest.mark.parametrize(

@@ -18,8 +18,8 @@ accept what the public constructors refuse.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+import functools
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -31,6 +31,8 @@ from esgclaims._values import Qualifier, ReportedValue, value_of_figures
 from .fields import fit_period
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from esgclaims._enums import Temporal
     from esgclaims._periods import Period
     from esgclaims._units import Unit
@@ -42,20 +44,43 @@ __all__ = ["ClaimAssembler"]
 
 _MODALITIES = {member.value: member for member in Modality}
 _QUALIFIERS = {member.value: member for member in Qualifier}
-_CLAIM = attrs.fields(Claim)
-_CITATION = attrs.fields(Citation)
-# Each field's slot setter, in field order: a field added to the model and not given here fails every
-# load (zip(strict=True) in _put_together), rather than being left out silently.
-_CLAIM_SETTERS = tuple(getattr(Claim, field.name).__set__ for field in _CLAIM)  # each slot's own setter
-_CITATION_SETTERS = tuple(getattr(Citation, field.name).__set__ for field in _CITATION)
-_T = TypeVar("_T")
-_Setter = Callable[[object, object], None]
 
 
-def _check(attribute: attrs.Attribute[Any], value: object) -> None:
-    """Run the validator of one of the model's fields on ``value``."""
-    assert attribute.validator is not None  # noqa: S101 - called for fields that have one
-    attribute.validator(None, attribute, value)
+def _validator(cls: type, name: str) -> Callable[[object], None]:
+    """The validator of the model's field ``cls.name``, taking the value alone."""
+    attribute = getattr(attrs.fields(cls), name)
+    assert attribute.validator is not None  # noqa: S101 - asked only of fields that have one
+    return functools.partial(attribute.validator, None, attribute)
+
+
+_CHECK_ID = _validator(Claim, "id")
+_CHECK_ATTRIBUTION = _validator(Claim, "attribution")
+_CHECK_RESTATES = _validator(Claim, "restates")
+_CHECK_QUOTE = _validator(Citation, "quote")
+_CHECK_LOCATOR = _validator(Citation, "locator")
+
+#: Every field of Citation and of Claim, in the order :meth:`ClaimAssembler.claim` sets them
+#: (tests/test_load_paths.py checks that these are all the fields there are).
+CITATION_FIELDS = ("source", "quote", "span", "locator")
+CLAIM_FIELDS = (
+    "id",
+    "subject",
+    "metric",
+    "value",
+    "period",
+    "citation",
+    "program",
+    "attribution",
+    "modality",
+    "note",
+    "restates",
+)
+# Each slot's own setter: what attrs' __init__ does for each field after its checks, without the checks.
+_SOURCE, _QUOTE, _SPAN, _LOCATOR = (getattr(Citation, name).__set__ for name in CITATION_FIELDS)
+(_ID, _SUBJECT, _METRIC, _VALUE, _PERIOD, _CITATION, _PROGRAM, _ATTRIBUTION, _MODALITY, _NOTE, _RESTATES) = (
+    getattr(Claim, name).__set__ for name in CLAIM_FIELDS
+)
+_new = object.__new__
 
 
 class ClaimAssembler:
@@ -66,7 +91,9 @@ class ClaimAssembler:
     """
 
     def __init__(self, resolver: Resolver) -> None:
-        self.resolver = resolver
+        # the resolver's tables themselves, which it fills before the claims are read
+        self.metrics, self.organizations = resolver.metrics, resolver.organizations
+        self.sources, self.programs = resolver.sources, resolver.programs
         self.periods: dict[tuple[str, Temporal], Period] = {}
         self.units: dict[str, Unit] = {}
         self.values: dict[ValueRecord, ReportedValue] = {}
@@ -75,11 +102,10 @@ class ClaimAssembler:
 
     def claim(self, record: ClaimRecord) -> Claim | None:
         """The claim of a good record; ``None`` when anything about it is not plainly good."""
-        resolver = self.resolver
-        metric = resolver.metrics.get(record.metric)
-        subject = resolver.organizations.get(record.subject)
-        source = resolver.sources.get(record.source)
-        program = None if record.program is None else resolver.programs.get(record.program)
+        metric = self.metrics.get(record.metric)
+        subject = self.organizations.get(record.subject)
+        source = self.sources.get(record.source)
+        program = None if record.program is None else self.programs.get(record.program)
         modality = _MODALITIES.get(record.modality)
         if metric is None or subject is None or source is None or modality is None:
             return None
@@ -97,24 +123,41 @@ class ClaimAssembler:
             if value is None or not self._fits(metric, record.value.unit):
                 return None
         try:
-            citation = self._citation(record, source)
-            self._check_claim(record)
+            # the checks of Citation.__init__ and Claim.__init__ that the resolved parts do not settle:
+            # the subject, metric, source and program are the file's own, the modality is a member,
+            # the value is one the metric takes, or None for a qualitative metric
+            _CHECK_QUOTE(record.quote)
+            if record.locator is not None:
+                _CHECK_LOCATOR(record.locator)
+            _CHECK_ID(record.id)
+            if record.attribution not in self.texts:
+                _CHECK_ATTRIBUTION(record.attribution)
+                self.texts.add(record.attribution)
+            if record.restates is not None:
+                _CHECK_RESTATES(record.restates)
+                if record.restates == record.id:
+                    return None  # a claim that restates itself: told on the checked path
+            citation = _new(Citation)
+            _SOURCE(citation, source)
+            _QUOTE(citation, record.quote)
+            _SPAN(citation, record.span)  # a tuple of two whole numbers already, as Citation's converter makes it
+            _LOCATOR(citation, record.locator)
+            citation.__attrs_post_init__()  # the span: ordered, and as long as the quote
         except Exception:  # noqa: BLE001 - told apart, field by field, on the checked path
             return None
-        parts = (
-            record.id,
-            subject,
-            metric,
-            value,
-            period,
-            citation,
-            program,
-            record.attribution,
-            modality,
-            record.note,
-            record.restates,
-        )
-        return _put_together(Claim, _CLAIM_SETTERS, parts)
+        claim = _new(Claim)
+        _ID(claim, record.id)
+        _SUBJECT(claim, subject)
+        _METRIC(claim, metric)
+        _VALUE(claim, value)
+        _PERIOD(claim, period)
+        _CITATION(claim, citation)
+        _PROGRAM(claim, program)
+        _ATTRIBUTION(claim, record.attribution)
+        _MODALITY(claim, modality)
+        _NOTE(claim, record.note)
+        _RESTATES(claim, record.restates)
+        return claim
 
     def _period(self, text: str, metric: Metric) -> Period | None:
         """The period ``text`` names for ``metric``, read once a run; ``None`` when it is bad."""
@@ -159,37 +202,3 @@ class ClaimAssembler:
         if fits is None:
             fits = self.fits[key] = metric.accepts(self.units[unit_name])
         return fits
-
-    def _citation(self, record: ClaimRecord, source: object) -> Citation:
-        """The record's citation; the checks of ``Citation.__init__`` run on the quote, locator and span."""
-        _check(_CITATION.quote, record.quote)
-        if record.locator is not None:
-            _check(_CITATION.locator, record.locator)
-        # record.span is a tuple of two whole numbers already, as the span converter makes it
-        citation = _put_together(Citation, _CITATION_SETTERS, (source, record.quote, record.span, record.locator))
-        citation.__attrs_post_init__()  # the span: ordered, and as long as the quote
-        return citation
-
-    def _check_claim(self, record: ClaimRecord) -> None:
-        """The checks of ``Claim.__init__`` that the claim's resolved parts do not settle already.
-
-        Settled already: the subject, metric, source and program are the file's own,
-        the modality is a member, the value is a value or ``None`` as the metric needs,
-        and one the metric takes (:meth:`_fits`).
-        """
-        _check(_CLAIM.id, record.id)
-        if record.attribution not in self.texts:
-            _check(_CLAIM.attribution, record.attribution)
-            self.texts.add(record.attribution)
-        if record.restates is not None:
-            _check(_CLAIM.restates, record.restates)
-            if record.restates == record.id:
-                raise ValueError("a claim that restates itself")  # told on the checked path
-
-
-def _put_together(cls: type[_T], setters: tuple[_Setter, ...], values: tuple[object, ...]) -> _T:
-    """An instance of the attrs class ``cls`` holding ``values``, set by its slots' ``setters``; nothing else runs."""
-    made = object.__new__(cls)
-    for setter, value in zip(setters, values, strict=True):
-        setter(made, value)
-    return made
