@@ -1,4 +1,4 @@
-"""Every benchmark, one after another: comparisons and tables, the claim table at scale, cold start, extraction.
+"""Every benchmark, one after another: comparisons and tables, the claim table, loading, cold start, extraction.
 
 Each script prints its figures next to the baseline it names, measured in the same
 run. ``--quick`` gives each a short run (smaller sizes, fewer runs), for a check
@@ -21,6 +21,7 @@ HERE = Path(__file__).resolve().parent
 SCRIPTS = (
     ("core.py", [], ["--quick", "--runs", "3"]),
     ("table.py", [], ["--claims", "10000", "--load-claims", "10000", "--python-claims", "1000", "--runs", "1"]),
+    ("loading.py", [], ["--sizes", "1000", "10000", "--runs", "1"]),
     ("coldstart.py", [], ["--runs", "10"]),
     ("extraction.py", [], []),
 )

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import enum
-from decimal import Decimal, localcontext
+from decimal import Decimal, getcontext, localcontext
 from typing import TYPE_CHECKING
 
 import attrs
 import pint
 
-from ._decimal import CONTEXT, QUOTIENT, check_figure, exact, to_figure
+from ._decimal import CONTEXT, PRECISION, QUOTIENT, arithmetic, check_figure, exact, to_figure
 from ._errors import InvalidValueError, UnitError
 from ._format import currency_first, format_number, format_quantity, noun_words, unscaled
 from ._units import (
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     # It types only the private cache fields below, whose annotations attrs keeps as strings.
     from ._interval import Interval  # noqa: TC004
 
-__all__ = ["DEFAULT_TOLERANCE", "Qualifier", "ReportedValue", "figure_bounds"]
+__all__ = ["DEFAULT_TOLERANCE", "Qualifier", "ReportedValue", "figure_bounds", "value_of_figures"]
 
 #: The relative half-width given to "approximately" when none is stated: ±10 %.
 DEFAULT_TOLERANCE = Decimal("0.1")
@@ -173,6 +173,14 @@ def _is_plain(magnitude: object) -> bool:
     return isinstance(exponent, int) and exponent < 0 and digits[-1] != 0
 
 
+def _figure_quantity(figure: Decimal, unit: Unit) -> Quantity:
+    """``quantity(figure, unit)`` of a Decimal figure and a unit of ureg: what pint's constructor sets, set directly."""
+    made = object.__new__(ureg.Quantity)
+    made._magnitude = plain(check_figure(figure))
+    made._units = unit._units  # noqa: SLF001
+    return made
+
+
 def _to_optional_quantity(value: object) -> Quantity | None:
     return None if value is None else _to_quantity(value)
 
@@ -242,16 +250,22 @@ def _cap(figure: Quantity) -> Decimal | None:
     """100 % in the unit of ``figure`` if a share, ``None`` for any other unit: worked out once per unit."""
     key = figure._units  # noqa: SLF001 - the unit container: .units builds a Unit
     if key not in _CAPS:
-        _CAPS[key] = quantity(_whole(figure.units)).magnitude if _is_share(figure.units) else None
+        _CAPS[key] = _whole(figure.units) if _is_share(figure.units) else None
     return _CAPS[key]
 
 
-@exact
-def _whole(unit: Unit) -> Quantity:
-    return _HUNDRED_PERCENT.to(unit)
+def _whole(unit: Unit) -> Decimal:
+    """100 % in the share unit ``unit``: 1000 in permille. Worked out once for each unit, exactly."""
+    whole = _WHOLES.get(unit)
+    if whole is None:
+        with arithmetic():
+            whole = _WHOLES[unit] = quantity(_HUNDRED_PERCENT.to(unit)).magnitude
+    return whole
 
 
-#: 100 % in each share unit seen, by unit container (``None`` for a unit that is not a share).
+#: 100 % in each share unit seen: a bound is compared with it, rather than converted for every comparison.
+_WHOLES: dict[Unit, Decimal] = {}
+#: The cap of a value's interval by unit container: 100 % in a share unit, ``None`` for any other unit.
 _CAPS: dict[object, Decimal | None] = {}
 
 
@@ -295,8 +309,15 @@ class ReportedValue:
     _interval: Interval | None = attrs.field(init=False, default=None, eq=False, repr=False)
     _rounding: Interval | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
-    @exact
     def __attrs_post_init__(self) -> None:
+        with arithmetic():
+            self._check(self.reported.units)
+
+    def _check(self, unit: Unit) -> None:
+        """Every invariant, the figure being in ``unit``; sets the default tolerance, and ``upper`` in ``unit``.
+
+        Run in :data:`~esgclaims._decimal.CONTEXT` (or one as precise): a share in permille is compared with 100 %.
+        """
         magnitude: Decimal = self.reported.magnitude
         if magnitude < 0:
             raise InvalidValueError(f"a reported figure cannot be negative, got {format_number(magnitude)}")
@@ -309,16 +330,16 @@ class ReportedValue:
                 f"only range and order_of_magnitude take an upper bound, not {self.qualifier.value}"
             )
         if self.upper is not None:
-            if self.upper.dimensionality != self.reported.dimensionality:
-                raise UnitError(
-                    f"upper bound {self.upper.units} does not fit {self.reported.units}",
-                    text=str(self.upper.units),
-                    hint=f"a unit of the same dimension as {self.reported.units}",
-                )
-            if self.upper.units != self.reported.units:
+            if self.upper._units != self.reported._units:  # noqa: SLF001 - pint's unit containers: no Unit built
+                if self.upper.dimensionality != self.reported.dimensionality:
+                    raise UnitError(
+                        f"upper bound {self.upper.units} does not fit {self.reported.units}",
+                        text=str(self.upper.units),
+                        hint=f"a unit of the same dimension as {self.reported.units}",
+                    )
                 object.__setattr__(self, "upper", quantity(self.upper.to(self.reported.units)))
                 assert self.upper is not None  # noqa: S101 - set just above
-            if self.upper <= self.reported:
+            if self.upper.magnitude <= magnitude:  # both in ``unit`` now
                 upper, reported = format_quantity(self.upper), format_quantity(self.reported)
                 raise InvalidValueError(f"inverted bounds: upper {upper} is not above {reported}")
         if self.qualifier is Qualifier.APPROXIMATELY:
@@ -330,11 +351,12 @@ class ReportedValue:
             raise InvalidValueError(f"only approximately takes a tolerance, not {self.qualifier.value}")
         if self.precision is not None and self.precision <= 0:
             raise InvalidValueError(f"precision must be positive, got {self.precision}")
-        if _is_share(self.reported.units):
+        if _is_share(unit):
+            whole = _whole(unit)  # 100 % in ``unit``, the unit of both bounds
             for bound in (self.reported, self.upper):
-                if bound is not None and bound > _HUNDRED_PERCENT:
+                if bound is not None and bound.magnitude > whole:
                     raise InvalidValueError(f"a share cannot exceed 100%, got {format_quantity(bound)}")
-            if self.qualifier is Qualifier.MORE_THAN and self.reported >= _HUNDRED_PERCENT:
+            if self.qualifier is Qualifier.MORE_THAN and magnitude >= whole:
                 raise InvalidValueError(f"no share is more than {format_quantity(self.reported)}")
         if self.qualifier is Qualifier.LESS_THAN and magnitude == 0:
             raise InvalidValueError(f"no figure is less than {format_quantity(self.reported)}")
@@ -470,3 +492,42 @@ class ReportedValue:
 
     def __repr__(self) -> str:
         return f"ReportedValue({str(self)!r})"
+
+
+def value_of_figures(  # noqa: PLR0913 - one argument per field, and the unit
+    amount: Decimal,
+    unit: Unit,
+    qualifier: Qualifier,
+    *,
+    upper: Decimal | None = None,
+    precision: Decimal | None = None,
+    tolerance: Decimal | None = None,
+) -> ReportedValue:
+    """What :meth:`ReportedValue.of` builds of Decimal figures and a unit of ureg, built at less cost: for a loader.
+
+    Each quantity is built once, straight from its checked figure, and no converter
+    looks at it again (a loader builds a value for every claim). Every invariant is
+    checked as ``__init__`` checks it; in the caller's decimal context when that is as
+    precise as :data:`~esgclaims._decimal.CONTEXT` (a loader enters ``arithmetic()`` once
+    for all its values), else in a copy of CONTEXT.
+
+    Examples:
+        >>> value = value_of_figures(Decimal("19.770"), ureg.CNY, Qualifier.AT_LEAST)
+        >>> value == ReportedValue.of("19.77", "CNY", "at_least"), value.reported
+        (True, <Quantity(19.77, 'CNY')>)
+    """
+    value = object.__new__(ReportedValue)
+    setattr_ = object.__setattr__
+    setattr_(value, "reported", _figure_quantity(amount, unit))
+    setattr_(value, "qualifier", qualifier)
+    setattr_(value, "upper", None if upper is None else _figure_quantity(upper, unit))
+    setattr_(value, "precision", None if precision is None else plain(check_figure(precision)))
+    setattr_(value, "tolerance", None if tolerance is None else plain(check_figure(tolerance)))
+    setattr_(value, "_interval", None)
+    setattr_(value, "_rounding", None)
+    if getcontext().prec >= PRECISION:  # as exact as CONTEXT, as a loader's ``with arithmetic():`` makes it
+        value._check(unit)  # the checks of ReportedValue's own __init__
+    else:
+        with arithmetic():
+            value._check(unit)
+    return value

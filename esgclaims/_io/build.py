@@ -7,7 +7,7 @@ import functools
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from esgclaims._claimset import ClaimSet
-from esgclaims._decimal import check_figure
+from esgclaims._decimal import arithmetic, check_figure
 from esgclaims._errors import (
     FieldTypeError,
     MissingFieldError,
@@ -29,15 +29,14 @@ from esgclaims._model import (
     Temporal,
 )
 from esgclaims._parse_period import parse_period
-from esgclaims._periods import PartialDate, Period
+from esgclaims._periods import PartialDate
 from esgclaims._units import (
     parse_unit,
-    plain,
     quantity,
-    ureg,
 )
 from esgclaims._values import Qualifier, ReportedValue
 
+from .assemble import ClaimAssembler
 from .collect import choice, unknown
 from .fields import (
     count_kind,
@@ -51,8 +50,6 @@ from .resolve import FAILED, TABLES, AlreadyReported, Resolver, failed
 from .restates import check_restatements
 
 if TYPE_CHECKING:
-    from esgclaims._units import Unit
-
     from .records import (
         ClaimRecord,
         FrameworkRecord,
@@ -78,11 +75,7 @@ class ClaimFileResolver(Resolver):
 
     def __init__(self, name: str) -> None:
         super().__init__(name)
-        # What the claims of one file share, read once a run: periods (by text and the metric's
-        # relation to time), units (by name) and values (by their record).
-        self._periods: dict[tuple[str, Temporal], Period] = {}
-        self._units: dict[str, Unit] = {}
-        self._values: dict[ValueRecord, ReportedValue] = {}
+        self._assembler = ClaimAssembler(self)  # what the claims of one file share, read once a run
 
     def run(self, document: dict[str, Any]) -> ClaimSet:
         """The file's claims; a :class:`~esgclaims.LoadError` listing every bad record, in file order."""
@@ -102,7 +95,7 @@ class ClaimFileResolver(Resolver):
             self._store(self.programs, self._guard("programs", self._program, program, label))
         for label, metric in records["metrics"]:
             self._store(self.metrics, self._guard("metrics", self._metric, metric, label))
-        claims = [self._guard("claims", self._claim, claim, label) for label, claim in records["claims"]]
+        claims = self._claims(records["claims"])
         check_restatements(self, [(label, claim) for (label, _), claim in zip(records["claims"], claims, strict=True)])
         self.errors.finish(order=lambda error: self.places.get(error.record, (-1, 0)))  # in file order
         return ClaimSet(claim for claim in claims if claim is not None)
@@ -254,80 +247,19 @@ class ClaimFileResolver(Resolver):
             prefix,
         )
 
-    def _claim(self, record: ClaimRecord, label: str) -> Claim:
-        """The claim of a good record, built from what the file's earlier records share; else :meth:`_checked_claim`.
+    def _claims(self, records: list[tuple[str, ClaimRecord]]) -> list[Claim | None]:
+        """Each record's claim, ``None`` for a bad one (its errors are in the list).
 
-        Most records of a large file are good and share their organizations, metrics,
-        sources, units and periods: those are looked up, each period and unit is read
-        once a run, and each claim checks its metric once (in ``Claim``). Any problem
-        sends the record down the field-by-field path, which names it.
+        Most records of a large file are good: :class:`~esgclaims._io.assemble.ClaimAssembler`
+        builds those, from what the file's records share. Any problem sends the record
+        down the field-by-field path, which names it.
         """
-        metric = self.metrics.get(record.metric)
-        subject = self.organizations.get(record.subject)
-        source = self.sources.get(record.source)
-        program = None if record.program is None else self.programs.get(record.program)
-        modality = _MODALITIES.get(record.modality)
-        if metric is None or subject is None or source is None or modality is None:
-            return self._checked_claim(record, label)
-        if record.program is not None and program is None:
-            return self._checked_claim(record, label)
-        period = self._period(record.period, metric)
-        value = None if record.value is None else self._shared_value(record.value)
-        if period is None or (value is None) != (metric.kind is QuantityKind.QUALITATIVE):
-            return self._checked_claim(record, label)
-        try:
-            citation = Citation(source, record.quote, record.span, record.locator)
-            return Claim(
-                record.id,
-                subject,
-                metric,
-                value,
-                period,
-                citation,
-                program,
-                record.attribution,
-                modality,
-                record.note,
-                record.restates,
-            )
-        except Exception:  # noqa: BLE001 - told apart, field by field, on the checked path
-            return self._checked_claim(record, label)
-
-    def _period(self, text: str, metric: Metric) -> Period | None:
-        """The period ``text`` names for ``metric``, read once a run; ``None`` when it is bad."""
-        key = (text, metric.temporal)
-        period = self._periods.get(key)
-        if period is None:
-            try:
-                period = fit_period(text, parse_period(text), metric)
-            except Exception:  # noqa: BLE001 - reported on the checked path
-                return None
-            self._periods[key] = period
-        return period
-
-    def _shared_value(self, record: ValueRecord) -> ReportedValue | None:
-        """The value of a good value record, one object for each distinct record of a run; ``None`` when it is bad."""
-        value = self._values.get(record)
-        if value is None:
-            unit = self._units.get(record.unit)
-            qualifier = _QUALIFIERS.get(record.qualifier)
-            if qualifier is None:
-                return None
-            try:
-                if unit is None:
-                    unit = self._units[record.unit] = parse_unit(record.unit)
-                upper = None if record.upper is None else ureg.Quantity(plain(check_figure(record.upper)), unit)
-                value = ReportedValue(
-                    ureg.Quantity(plain(check_figure(record.amount)), unit),  # as quantity() builds it
-                    qualifier,
-                    upper=upper,
-                    precision=None if record.precision is None else check_figure(record.precision),
-                    tolerance=None if record.tolerance is None else check_figure(record.tolerance),
-                )
-            except Exception:  # noqa: BLE001 - reported on the checked path
-                return None
-            self._values[record] = value
-        return value
+        assemble, claims = self._assembler.claim, []
+        with arithmetic():  # one decimal context for every value's checks (value_of_figures)
+            for label, record in records:
+                claim = assemble(record)
+                claims.append(self._guard("claims", self._checked_claim, record, label) if claim is None else claim)
+        return claims
 
     def _checked_claim(self, record: ClaimRecord, label: str) -> Claim:
         reference = self._reference

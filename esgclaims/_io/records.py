@@ -166,6 +166,9 @@ def _structure_int(value: object) -> int:
 
 
 def _structure_decimal(value: object) -> Decimal:
+    # Plain ASCII digits with at most one point, as most files write figures: what the grammar reads as written.
+    if type(value) is str and value.isascii() and value.replace(".", "", 1).isdigit():
+        return Decimal(value)
     if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
         raise FieldProblem("a number (or a string holding one)", value)
     problem = digits_problem(value) if isinstance(value, str) else None  # the one grammar of digits
@@ -218,6 +221,8 @@ def _items(value: object, read: _Reader, expected: str) -> list[object]:
 
 
 def _span(value: object) -> tuple[int, int]:
+    if type(value) is list and len(value) == 2 and type(value[0]) is int and type(value[1]) is int:
+        return (value[0], value[1])  # two whole numbers, as most spans are: what _items reads
     if not isinstance(value, list | tuple) or len(value) != 2:
         raise FieldProblem("two character offsets [start, end]", value)
     start, end = _items(value, _structure_int, "")
@@ -252,23 +257,40 @@ def _reader(field_type: object) -> _Reader:
         return _table_reader(ValueRecord)
     arguments: tuple[object, ...] = getattr(field_type, "__args__", ())
     if len(arguments) == 2 and arguments[1] is type(None):  # X | None
+        if arguments[0] is ValueRecord:  # one call for every claim's value, not two
+            return lambda value: None if value is None else structure(value, ValueRecord)
         return _optional(_reader(arguments[0]))
     raise TypeError(f"no reader for {field_type!r}")  # not expected: every record field has one
 
 
-#: Each record type's fields: name, reader, and whether the field is required.
-_FIELDS: dict[type, tuple[tuple[str, _Reader, bool], ...]] = {}
+#: Stands for a required field in a record's plan (its default), and for a field a table lacks.
+_REQUIRED, _ABSENT = object(), object()
 
 
-def _fields(record_type: type[NamedTuple]) -> tuple[tuple[str, _Reader, bool], ...]:
-    fields = _FIELDS.get(record_type)
-    if fields is None:
-        fields = tuple(
-            (field, _reader(field_type), field not in record_type._field_defaults)
-            for field, field_type in record_type.__annotations__.items()
+class _Shape(NamedTuple):
+    """How a record type is read: its fields in order, as name, reader, required; and as the quick reading's plan."""
+
+    fields: tuple[tuple[str, _Reader, bool], ...]
+    plan: tuple[tuple[str, _Reader, object, bool], ...]  # name, reader, default (or _REQUIRED), read as text
+
+
+#: Each record type's shape, worked out on first use.
+_SHAPES: dict[type, _Shape] = {}
+
+
+def _shape(record_type: type[NamedTuple]) -> _Shape:
+    shape = _SHAPES.get(record_type)
+    if shape is None:
+        annotations = record_type.__annotations__
+        defaults = record_type._field_defaults
+        fields = tuple((field, _reader(kind), field not in defaults) for field, kind in annotations.items())
+        plan = tuple(
+            # a string is read into a text field (str or str | None) as it is, with no reader called
+            (field, read, defaults.get(field, _REQUIRED), annotations[field] in (str, str | None))
+            for field, read, _ in fields
         )
-        _FIELDS[record_type] = fields
-    return fields
+        shape = _SHAPES[record_type] = _Shape(fields, plan)
+    return shape
 
 
 _R = TypeVar("_R", bound=tuple[object, ...])
@@ -293,7 +315,37 @@ def structure(value: object, record_type: type[_R]) -> _R:
     """
     if not isinstance(value, dict):
         raise FieldProblem("a table", value)
-    fields = _fields(record_type)  # type: ignore[arg-type]
+    shape = _shape(record_type)  # type: ignore[arg-type]
+    # A good table, as most are, is read field by field in order, into the record's tuple; any problem
+    # sends it to the reading below, which words every one.
+    get = value.get
+    values: list[object] = []
+    found = 0
+    for field, read, default, text in shape.plan:
+        raw = get(field, _ABSENT)
+        if raw is _ABSENT:
+            if default is _REQUIRED:
+                break
+            values.append(default)
+            continue
+        found += 1
+        if text and type(raw) is str:
+            values.append(raw)
+            continue
+        try:
+            values.append(read(raw))
+        except (FieldProblem, StructureError):
+            break
+    else:
+        if found == len(value):  # no key the record lacks
+            return tuple.__new__(record_type, values)  # what record_type._make does
+    return _structure_with_problems(value, record_type, shape.fields)
+
+
+def _structure_with_problems(
+    value: dict[str, object], record_type: type[_R], fields: tuple[tuple[str, _Reader, bool], ...]
+) -> _R:
+    """What :func:`structure` reads, field by field in the record's order, raising every problem found."""
     arguments: dict[str, object] = {}
     found: list[tuple[tuple[str | int, ...], str]] = []
     for field, read, required in fields:

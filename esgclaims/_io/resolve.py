@@ -76,13 +76,6 @@ _I = TypeVar("_I", bound=HasId)
 _R = TypeVar("_R", bound=HasId)
 
 
-def _label(table: str, index: int, raw: object) -> str:
-    raw_id = raw.get("id") if isinstance(raw, dict) else None
-    if isinstance(raw_id, str) and raw_id:
-        return f"{SINGULAR[table]} {raw_id!r}"
-    return f"{table}[{index}]"
-
-
 def _path_text(path: tuple[str | int, ...]) -> str:
     """``("frameworks", 1, "code")`` as ``frameworks[1].code``."""
     text = ""
@@ -146,20 +139,21 @@ class Resolver:
             return []
         structured: list[tuple[str, Any]] = []
         first: dict[str, int] = {}
-        rank = list(TABLES).index(table)
+        rank, singular, places = list(TABLES).index(table), SINGULAR[table], self.places
         for index, raw in enumerate(raw_records):
             raw_id = raw.get("id") if isinstance(raw, dict) else None
-            if isinstance(raw_id, str) and raw_id in first:
-                label = f"{table}[{index}]"  # the id alone would not say which of the two
-                self.places[label] = (rank, index)
-                self.errors.error(
-                    RecordError, f"duplicate id {raw_id!r}; {table}[{first[raw_id]}] has it already", label, "id"
-                )
-                continue
             if isinstance(raw_id, str):
+                if raw_id in first:
+                    label = f"{table}[{index}]"  # the id alone would not say which of the two
+                    places[label] = (rank, index)
+                    self.errors.error(
+                        RecordError, f"duplicate id {raw_id!r}; {table}[{first[raw_id]}] has it already", label, "id"
+                    )
+                    continue
                 first[raw_id] = index
-            label = _label(table, index, raw)
-            self.places[label] = (rank, index)
+            # a record is named by its id where it has one, else by its place
+            label = f"{singular} {raw_id!r}" if isinstance(raw_id, str) and raw_id else f"{table}[{index}]"
+            places[label] = (rank, index)
             try:
                 record: HasId = structure(raw, record_type)
             except (FieldProblem, StructureError) as error:
