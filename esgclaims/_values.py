@@ -163,6 +163,14 @@ def _to_quantity(value: object) -> Quantity:
     raise InvalidValueError(f"expected a quantity of esgclaims.ureg, got {type(value).__name__}")
 
 
+def _figure_quantity(amount: object, unit: str | Unit) -> Quantity:
+    """``quantity(amount, unit)``, the same checks in the same order; a number is built past pint's constructor."""
+    if isinstance(amount, pint.Quantity):
+        return quantity(amount, unit)
+    magnitude = plain(to_decimal(amount))
+    return decimal_quantity(magnitude, parse_unit(unit))
+
+
 def _is_plain(magnitude: object) -> bool:
     """Whether ``magnitude`` is a Decimal that :func:`~esgclaims._units.plain` would give back unchanged."""
     if type(magnitude) is not Decimal:
@@ -330,7 +338,7 @@ class ReportedValue:
             raise InvalidValueError(f"only approximately takes a tolerance, not {self.qualifier.value}")
         if self.precision is not None and self.precision <= 0:
             raise InvalidValueError(f"precision must be positive, got {self.precision}")
-        if _is_share(self.reported.units):
+        if _is_share(unit_of(self.reported)):
             for bound in (self.reported, self.upper):
                 if bound is not None and bound > _HUNDRED_PERCENT:
                     raise InvalidValueError(f"a share cannot exceed 100%, got {format_quantity(bound)}")
@@ -357,9 +365,9 @@ class ReportedValue:
             ReportedValue('around RMB 200,000,000 (±10%)')
         """
         return cls(
-            quantity(amount, unit),
+            _figure_quantity(amount, unit),
             qualifier,
-            upper=None if upper is None else quantity(upper, unit),
+            upper=None if upper is None else _figure_quantity(upper, unit),
             precision=precision,
             tolerance=tolerance,
         )
