@@ -20,7 +20,7 @@ from esgclaims._parse_period import parse_date
 from esgclaims._periods import AsOf, CalendarYear, FiscalYear, HalfYear, PartialDate, Period, Quarter, Span
 from esgclaims._units import parse_unit
 
-from .literals import Screen
+from .literals import Screen, ahead
 from .period_grammar import (
     DAY_DATE,
     ENDED,
@@ -103,10 +103,10 @@ def period_phrases(
     sentence = text[start:end]
     screen = _screen()
     held = screen.held(sentence)
-    for rule, needs in zip(RULES, screen.masks, strict=True):
+    for rule, needs, regex in zip(RULES, screen.masks, _fast(), strict=True):
         if held & needs != needs:
             continue  # the words every phrase of the rule holds are not all in the sentence: it has none
-        for match in rule.regex.finditer(sentence):
+        for match in regex.finditer(sentence):
             first, last = start + match.start(), start + match.end()
             if any(first < b and a < last for a, b in taken):
                 continue
@@ -121,6 +121,12 @@ def period_phrases(
 def _screen() -> Screen:
     """The words each rule needs, read from its pattern once, on first use (not on import)."""
     return Screen(rule.regex for rule in RULES)
+
+
+@functools.cache
+def _fast() -> tuple[re.Pattern[str], ...]:
+    """Each rule's pattern behind a look-ahead for its first characters: the same matches, found faster."""
+    return tuple(ahead(rule.regex) for rule in RULES)
 
 
 class _Reference(NamedTuple):
