@@ -22,7 +22,7 @@ from esgclaims._units import DIMENSIONLESS, parse_unit
 from esgclaims._values import ReportedValue
 
 from .currency_statements import BARE_SYMBOL, DEFAULT_DOLLAR, stated_symbols
-from .literals import Screen
+from .literals import Screen, skipping
 from .mentions import REACH, Mention, qualifier_start, read_value
 from .named_by import (
     STOP_WORDS,
@@ -294,18 +294,18 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
         return True  # the second year of "2023/24", the month and day of "2023-12-31"
     if rx(r"(?:\b[A-Za-z]+\s*:|\bNo\.?)\s*$", _I).search(before):
         return True  # "HKEX: 2817", "Stock code: 1883", "No. 1"
-    if rx(r"\d").search(before) and rx(_CODES_BEFORE, _I).search(before):  # no digit, no such list: not searched
+    if rx(r"\d").search(before) and skipping(_CODES_BEFORE, _I).search(before):  # no digit, no such list: not searched
         return True  # "Scope 1 and 2", "Tiers 1, 2 and 3", "Berth 14-16"
-    if rx(rf"\b(?:{_PLACE_WORDS}|wharves)s?\s+$", _I).search(before) and not _measure_follows(after):
+    if skipping(rf"\b(?:{_PLACE_WORDS}|wharves)s?\s+$", _I).search(before) and not _measure_follows(after):
         return True  # "production lines 3 and 4", "at berth 7": a number in the name of a place, with no unit after
     if rx(r"\($").search(before) and rx(r"\)").match(after) and len(digits) <= 2:
         return True  # a list marker: "(1)"
     if rx(_TIME_WORDS, _I).match(after) and rx(_TIME_BEFORE, _I).search(before):
         return True  # "within 90 days", "older than 36 months"
-    if rx(_NAME_WORD_BEFORE, _I).search(before):
+    if skipping(_NAME_WORD_BEFORE, _I).search(before):
         return True  # "(Scope 3, category 1)", "tier 2 suppliers": a number in the name of a class
     word = rx(r"([A-Za-z][A-Za-z]*)\s+$").search(before)
-    if word is not None and word.group(1)[0].isupper() and not rx(_QUALIFIER_BEFORE, _I).search(before):
+    if word is not None and word.group(1)[0].isupper() and not skipping(_QUALIFIER_BEFORE, _I).search(before):
         initial = not text[start : a - len(word.group())].strip(" \"“'(")
         name = word.group(1)
         if name not in _CODES and (not initial or name.lower() in _CODE_WORDS):

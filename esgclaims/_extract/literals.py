@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["FOLD", "Screen", "ahead", "folded", "needed"]
+__all__ = ["FOLD", "Screen", "ahead", "folded", "needed", "skipping"]
 
 try:
     _parser: Any = importlib.import_module("re._parser")
@@ -157,10 +157,27 @@ def _item(op: object, node: object) -> list[frozenset[str]]:
     return []  # lookarounds, classes, anchors, any character, back references: nothing sure
 
 
-def ahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
+@functools.lru_cache(maxsize=64)
+def skipping(source: str, flags: int = 0) -> re.Pattern[str]:
+    r"""``re.compile(source, flags)``, at first use, behind :func:`ahead`'s look-ahead where plain characters start it.
+
+    For the words searched for at the end of the text before a figure ("berth 7", "Scope 1
+    and 2"): a search tries every position, and most are skipped at their first character.
+
+    Examples:
+        >>> skipping(r"\b(?:scope|tier)s?\s+$", re.I).pattern
+        '(?=[st])(?:\\b(?:scope|tier)s?\\s+$)'
+        >>> skipping(r"[A-Za-z]+\s+$").pattern  # a class: checked twice, skipping nothing
+        '[A-Za-z]+\\s+$'
+    """
+    return ahead(re.compile(source, flags), plain=True)
+
+
+def ahead(pattern: re.Pattern[str], *, plain: bool = False) -> re.Pattern[str]:
     r"""``pattern`` behind a look-ahead for the characters its matches can start with; itself where unsure.
 
-    The same matches, found faster: a pattern that opens with a look-behind or an
+    ``plain``: only where single characters (no range or class) start every match. The same
+    matches, found faster: a pattern that opens with a look-behind or an
     alternation gives the regular expression engine no first character to skip to, and
     it tries the whole pattern at every position; the look-ahead fails at most at once.
 
@@ -173,8 +190,8 @@ def ahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if _parser is None:  # pragma: no cover - see the module's docstring
         return pattern
     first, empty = _first(_parser.parse(pattern.pattern, pattern.flags))
-    if first is None or empty:
-        return pattern
+    if first is None or empty or (plain and any(len(member) > 1 and member[0] != "\\" for member in first)):
+        return pattern  # ``plain``: none but single characters (no range, no class) start a match
     return re.compile(f"(?=[{''.join(sorted(set(first)))}])(?:{pattern.pattern})", pattern.flags)
 
 

@@ -17,6 +17,7 @@ from esgclaims._parse_value import parse_value
 from esgclaims._units import DIMENSIONLESS, PERCENT, count_kind_of, currency_of, parse_unit
 from esgclaims._values import Qualifier, ReportedValue
 
+from .literals import skipping
 from .mentions import Mention, in_units, unit_text
 
 __all__ = [
@@ -262,7 +263,7 @@ _COMPARATIVE = rf"(?<![A-Za-z])(?P<words>{alternation(lexicon().comparatives)})\
 def compared(text: str, start: int, mention: Mention) -> Mention:
     """ "lower than 2%", "higher than 5,500 MW": a comparative before an exact figure is its qualifier."""  # noqa: D210
     value = mention.value
-    comparative = rx(_COMPARATIVE, _I).search(text[start : mention.start])
+    comparative = skipping(_COMPARATIVE, _I).search(text[start : mention.start])
     if value is None or comparative is None or value.qualifier is not Qualifier.EXACT or value.upper is not None:
         return mention
     qualifier = Qualifier(lexicon().comparatives[rx(r"\s+").sub(" ", comparative.group("words").lower())])

@@ -14,12 +14,16 @@ from hypothesis import strategies as st
 from esgclaims import EsgClaimsError
 from esgclaims._extract.figures import (
     _CHINESE_SHARE_ANCHOR,
+    _CODES_BEFORE,
+    _NAME_WORD_BEFORE,
+    _PLACE_WORDS,
     _QUALIFIER_BEFORE,
     _WORD_ANCHOR,
     _anchor_screen,
 )
-from esgclaims._extract.literals import Screen, ahead, folded, needed
+from esgclaims._extract.literals import Screen, ahead, folded, needed, skipping
 from esgclaims._extract.mentions import qualifier_start, read_value, reading
+from esgclaims._extract.named_by import _COMPARATIVE
 from esgclaims._extract.period_phrases import _fast, _screen
 from esgclaims._extract.period_rules import RULES
 from esgclaims._extract.sentences import blocks, sentences
@@ -100,6 +104,24 @@ def test_a_look_ahead_finds_what_its_pattern_finds(pattern: str, flags: int, tex
     assert [[m.span() for m in fast.finditer(text)] for text in texts] == [
         [m.span() for m in compiled.finditer(text)] for text in texts
     ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [_CODES_BEFORE, rf"\b(?:{_PLACE_WORDS}|wharves)s?\s+$", _NAME_WORD_BEFORE, _QUALIFIER_BEFORE, _COMPARATIVE],
+)
+def test_the_words_before_a_figure_are_found_as_without_the_look_ahead(source: str) -> None:
+    plain, fast = re.compile(source, re.IGNORECASE), skipping(source, re.IGNORECASE)
+    befores = [
+        sentence[max(0, m.start() - 40) : m.start()] for sentence in SENTENCES for m in re.finditer(r"\d+", sentence)
+    ]
+    befores += ["intensity lower than ", "Scope 1 and ", "at berth ", "in category ", "more than ", "Page "]
+    found = [match.span() for before in befores if (match := plain.search(before))]
+    found_fast = [match.span() for before in befores if (match := fast.search(before))]
+
+    assert fast is not plain
+    assert found_fast == found
+    assert found  # the texts hold such words
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[rule.name for rule in RULES])
