@@ -11,6 +11,7 @@ from esgclaims._lexicon import alternation, lexicon
 from esgclaims._units import count_kind_of
 
 from .candidates import Direction
+from .literals import ahead
 from .mentions import REACH, in_units
 from .period_phrases import opens_with_unit
 
@@ -36,6 +37,7 @@ _BEFORE = re.compile(
     rf"|(?P<cndownobj>{_CN_BY_DOWN})(?![至到为])[\u4e00-\u9fff]{{1,6}}(?<![至到为达了])$",
     _I,
 )
+_BEFORE = ahead(_BEFORE)  # searched for at the end of the words before each figure: skipped to by its first letters
 _BY_VERB = re.compile(
     rf"\b(?:(?P<up>{alternation(_EN['up_by_verbs'])})"
     rf"|(?P<down>{alternation(_EN['down_by_verbs'])}))\b(?=[^,;]*\bby\s+(?:{_FURTHER})?$)",
