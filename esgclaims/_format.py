@@ -30,6 +30,7 @@ __all__ = [
     "format_number",
     "format_quantity",
     "html",
+    "magnitude_words",
     "noun_words",
     "unit_words",
     "unscaled",
@@ -252,3 +253,69 @@ def html(obj: object) -> str:
     from esgclaims import _display  # noqa: PLC0415 - a higher layer, imported at call time: import time is a target
 
     return _display.html(obj)
+
+
+#: [10^e, 10^(e+1)) as words, for each e that :func:`esgclaims.parse_value` reads back.
+_POWERS_OF_TEN = {
+    1: "tens",
+    2: "hundreds",
+    3: "thousands",
+    4: "tens of thousands",
+    5: "hundreds of thousands",
+    6: "millions",
+    7: "tens of millions",
+    8: "hundreds of millions",
+    9: "billions",
+    10: "tens of billions",
+    11: "hundreds of billions",
+}
+#: The scale after "several" or "a few": "several thousand" is [3,000, 10,000), "a few million" [2 million, 10 million).
+_SCALE_NAMES = {0: "", 2: "hundred", 3: "thousand", 6: "million", 9: "billion"}
+#: The scale after "dozens of": "dozens of thousands" is [24,000, 144,000).
+_PLURAL_SCALE_NAMES = {0: "", 3: "thousands", 6: "millions", 9: "billions"}
+
+
+def _power(exponent: int) -> Decimal:
+    return Decimal(1).scaleb(exponent)
+
+
+@exact
+def _magnitude_phrase(low: Decimal, high: Decimal) -> tuple[str, bool] | None:
+    """The words for [low, high) and whether "of" joins them to a noun: ("tens of thousands", True).
+
+    ``None`` when the interval is none that a report words as an order of magnitude.
+    """
+    if low <= 0:
+        return None
+    exponent = low.adjusted()
+    if low == _power(exponent) and high == low * 10 and exponent in _POWERS_OF_TEN:
+        return _POWERS_OF_TEN[exponent], True
+    below = high.adjusted() - 1
+    if high == _power(below + 1) and below in _SCALE_NAMES:
+        for multiple, words in ((3, "several"), (2, "a few")):
+            if low == multiple * _power(below):
+                return " ".join(filter(None, (words, _SCALE_NAMES[below]))), False
+    for scale, name in _PLURAL_SCALE_NAMES.items():
+        if low == 24 * _power(scale) and high == 144 * _power(scale):
+            return " of ".join(filter(None, ("dozens", name))), True
+    return None
+
+
+def magnitude_words(low: Quantity, high: Quantity) -> str | None:
+    """The value in words, "tens of thousands of farms" or "RMB hundreds of millions"; ``None`` if none fit.
+
+    A currency comes first, as in "RMB 200,000,000"; a unit with a plural name is
+    written out: "thousands of tonnes", not "thousands of t".
+    """
+    low, high = unscaled(low), unscaled(high)
+    found = _magnitude_phrase(low.magnitude, high.magnitude)
+    if found is None:
+        return None
+    phrase, joined = found
+    currency = currency_first(low.units)
+    if currency is not None:
+        return " ".join(filter(None, (currency[0], phrase, currency[1])))
+    noun = noun_words(low.units)
+    if not noun:
+        return phrase
+    return f"{phrase} of {noun}" if joined else f"{phrase} {noun}"

@@ -12,6 +12,7 @@ from decimal import Decimal
 from ._decimal import MAX_ADJUSTED, MAX_PLACES
 from ._digits import NUMBER, DigitsError, read_digits
 from ._errors import ValueParseError
+from ._lazy import compiled as rx
 from ._lexicon import lexicon
 from ._nouns import chinese_unit
 
@@ -134,7 +135,7 @@ def read_number(text: str, original: str) -> tuple[Decimal, Decimal | None, str]
         esgclaims.ValueParseError: cannot read '19,77 tonnes': expected digits grouped in threes by commas, got '19,77'
     """
     quoted = repr(original.strip())
-    if re.match(r"^\d{1,3}(?: \d{3})+\b", text):
+    if rx(r"^\d{1,3}(?: \d{3})+\b").match(text):
         raise ValueParseError(
             f"cannot read {quoted}: digits grouped by spaces; group them by commas",
             text=original.strip(),

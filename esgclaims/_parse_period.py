@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ._errors import ArgumentTypeError, PeriodError
+from ._lazy import compiled as rx
 from ._periods import AsOf, CalendarYear, FiscalYear, HalfYear, PartialDate, Period, Quarter, Span, UnknownPeriod
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def parse_date(text: str) -> PartialDate:
 def _read_date(text: str) -> PartialDate:
     """The body of :func:`parse_date`."""
     cleaned, nested = _clean(text), 0
-    while (end_of := re.search(_END_OF, cleaned, _I)) is not None:  # iterative: no recursion on "end of end of ..."
+    while (end_of := rx(_END_OF, _I).search(cleaned)) is not None:  # iterative: no recursion on "end of end of ..."
         nested += 1
         if nested > MAX_END_OF:
             raise PeriodError(
@@ -119,7 +120,7 @@ def _short(text: str) -> str:
 def _date(text: str) -> PartialDate:
     """A date without "end of": the forms of :func:`parse_date`."""
     cleaned = _clean(text)
-    year_month = re.fullmatch(r"(\d{4})-(\d{2})", cleaned)
+    year_month = rx(r"(\d{4})-(\d{2})").fullmatch(cleaned)
     if year_month and int(year_month[2]) > 12:
         raise PeriodError(
             f"{text.strip()!r} is no month; for a run of years write both in full, e.g. '2019 to 2021'",
@@ -134,7 +135,7 @@ def _date(text: str) -> PartialDate:
             month = None if month_text is None else _words().lexicon().months.get(month_text.lower()) or int(month_text)
             day = None if groups.get("day") is None else int(groups["day"])
             return PartialDate(int(groups["year"]), month, day)
-    match = re.fullmatch(_SLASHED, cleaned)
+    match = rx(_SLASHED).fullmatch(cleaned)
     if match:
         a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
         if a <= 12 and b <= 12 and a != b:
@@ -146,7 +147,7 @@ def _date(text: str) -> PartialDate:
             )
         day, month = (a, b) if a > 12 else (b, a)
         return PartialDate(year, month, day)
-    if re.fullmatch(r"fy\s?\d{2}|'\d{2}|\d{2}", cleaned, _I):
+    if rx(r"fy\s?\d{2}|'\d{2}|\d{2}", _I).fullmatch(cleaned):
         raise PeriodError(
             f"two-digit year in {text.strip()!r} is ambiguous; write the year in full",
             text=text.strip(),
@@ -208,7 +209,7 @@ def _read_period(text: str) -> Period:
     if canonical is not None:
         return canonical
     cleaned = re.sub(r"^(in|during|for|on|over|throughout|within) (the )?", "", cleaned, flags=_I)
-    if re.search(_RELATIVE, cleaned, _I):
+    if rx(_RELATIVE, _I).search(cleaned):
         raise PeriodError(
             f"{text.strip()!r} is relative to a date the text does not state",
             text=text.strip(),
@@ -247,20 +248,20 @@ def _canonical(text: str) -> Period | None:
 
 
 def _as_of(text: str) -> Period | None:
-    match = re.fullmatch(r"since (?P<since>.+?)(?:,? (?:as (?:of|at)|by|until|up to) (?P<date>.+))?", text, _I)
+    match = rx(r"since (?P<since>.+?)(?:,? (?:as (?:of|at)|by|until|up to) (?P<date>.+))?", _I).fullmatch(text)
     if match:
         since = parse_date(match["since"])
         return AsOf(None if match["date"] is None else parse_date(match["date"]), since=since)
-    match = re.fullmatch(r"(?:as (?:of|at)|by|at|up to|until|through|截至|截止)\s*(?P<date>.+?)(?:为止)?", text, _I)
+    match = rx(r"(?:as (?:of|at)|by|at|up to|until|through|截至|截止)\s*(?P<date>.+?)(?:为止)?", _I).fullmatch(text)
     if match:
         return AsOf(parse_date(match["date"]))
-    if re.search(_END_OF, text, _I):  # "the end of 2020": a stock at a date
+    if rx(_END_OF, _I).search(text):  # "the end of 2020": a stock at a date
         return AsOf(parse_date(text))
     return None
 
 
 def _calendar_year(text: str) -> Period | None:
-    match = re.fullmatch(r"(?:(?:calendar|the|full) year |cy ?)?(?P<year>\d{4})(?: calendar year)?", text, _I)
+    match = rx(r"(?:(?:calendar|the|full) year |cy ?)?(?P<year>\d{4})(?: calendar year)?", _I).fullmatch(text)
     return None if match is None else CalendarYear(int(match["year"]))
 
 
@@ -269,12 +270,12 @@ _SPLIT = "(?:\\s*[/\\-\u2013]\\s*(?P<tail>\\d{4}|\\d{2}))"
 
 
 def _fiscal_year(text: str) -> Period | None:
-    match = re.fullmatch(
-        rf"{_FISCAL}(?P<year>\d{{4}}){_SPLIT}?(?: \((?P<a>[\d-]+) to (?P<b>[\d-]+)\))?", text, _I
-    ) or re.fullmatch(rf"(?:the )?(?P<year>\d{{4}}){_SPLIT}? (?:fiscal|financial) year", text, _I)
+    match = rx(rf"{_FISCAL}(?P<year>\d{{4}}){_SPLIT}?(?: \((?P<a>[\d-]+) to (?P<b>[\d-]+)\))?", _I).fullmatch(
+        text
+    ) or rx(rf"(?:the )?(?P<year>\d{{4}}){_SPLIT}? (?:fiscal|financial) year", _I).fullmatch(text)
     if match is None:
-        if re.fullmatch(rf"{_FISCAL}\d{{2}}(?:{_SPLIT})?", text, _I):
-            example = "FY2023/24" if re.search(r"\d\s*\D", text) else "FY2022"
+        if rx(rf"{_FISCAL}\d{{2}}(?:{_SPLIT})?", _I).fullmatch(text):
+            example = "FY2023/24" if rx(r"\d\s*\D").search(text) else "FY2022"
             raise PeriodError(
                 f"two-digit fiscal year {text!r} is ambiguous; write the year in full, e.g. {example}",
                 text=text.strip(),
@@ -384,7 +385,7 @@ def _ordinals(highest: int) -> str:
 
 
 def _half_year(text: str) -> Period | None:
-    match = re.fullmatch(r"(?:h(?P<h1>\d)|(?P<h2>\d)h) ?(?P<year>\d{4})", text, _I) or re.fullmatch(
+    match = rx(r"(?:h(?P<h1>\d)|(?P<h2>\d)h) ?(?P<year>\d{4})", _I).fullmatch(text) or re.fullmatch(
         rf"(?P<ord>{_ordinals(2)}) half(?: of)?(?: the year)? (?P<year>\d{{4}})", text, _I
     )
     if match is None:
@@ -395,7 +396,7 @@ def _half_year(text: str) -> Period | None:
 
 
 def _quarter(text: str) -> Period | None:
-    match = re.fullmatch(r"(?:q(?P<q1>\d)|(?P<q2>\d)q) ?(?P<year>\d{4})", text, _I) or re.fullmatch(
+    match = rx(r"(?:q(?P<q1>\d)|(?P<q2>\d)q) ?(?P<year>\d{4})", _I).fullmatch(text) or re.fullmatch(
         rf"(?P<ord>{_ordinals(4)}) quarter(?: of)? (?P<year>\d{{4}})", text, _I
     )
     if match is None:
@@ -406,12 +407,12 @@ def _quarter(text: str) -> Period | None:
 
 
 def _span(text: str) -> Period | None:
-    years = re.fullmatch(r"(?:from )?(\d{4})-(\d{4})", text, _I)  # "2019-2021"; "2019-09" is a month
+    years = rx(r"(?:from )?(\d{4})-(\d{4})", _I).fullmatch(text)  # "2019-2021"; "2019-09" is a month
     if years:
         return Span(PartialDate(int(years[1])), PartialDate(int(years[2])))
-    match = re.fullmatch(
-        "(?:from |between )?(?P<a>.+?)\\s*(?P<joiner> to |\\s\u2013\\s|\u2013| - | and |/|至|到)\\s*(?P<b>.+)", text, _I
-    )
+    match = rx(
+        "(?:from |between )?(?P<a>.+?)\\s*(?P<joiner> to |\\s\u2013\\s|\u2013| - | and |/|至|到)\\s*(?P<b>.+)", _I
+    ).fullmatch(text)
     if match is None:
         return None
     joiner = match["joiner"].strip().lower()
@@ -424,8 +425,8 @@ def _span(text: str) -> Period | None:
         first = _in_year_of(match["a"], second_text)  # "June to August 2021": June of 2021
     if first is None:
         return None
-    if re.fullmatch(r"\d{1,2}", second_text) is not None:
-        if joiner == "/" and re.fullmatch(r"\d{4}", match["a"]) and second_text == f"{(int(match['a']) + 1) % 100:02d}":
+    if rx(r"\d{1,2}").fullmatch(second_text) is not None:
+        if joiner == "/" and rx(r"\d{4}").fullmatch(match["a"]) and second_text == f"{(int(match['a']) + 1) % 100:02d}":
             raise PeriodError(
                 f"{text!r} could be the years {match['a']} to {int(match['a']) + 1} or a fiscal year; "
                 f"write '{match['a']} to {int(match['a']) + 1}' or 'FY{text}'",
@@ -438,7 +439,7 @@ def _span(text: str) -> Period | None:
             hint="write both years in full, e.g. '2019 to 2021'",
         )
     if joiner == "/":
-        if re.fullmatch(r"\d{4}", match["a"]) and re.fullmatch(r"\d{4}", second_text):
+        if rx(r"\d{4}").fullmatch(match["a"]) and rx(r"\d{4}").fullmatch(second_text):
             advice = (
                 f"write '{match['a']} to {second_text}' or e.g. 'FY{second_text} ({match['a']}-07 to {second_text}-06)'"
             )
@@ -462,7 +463,7 @@ def _in_year_of(first: str, last: str) -> PartialDate | None:
     A range that would run back across the new year ("November to February 2024") names no
     year of its first month; it is refused rather than guessed.
     """  # noqa: D210
-    if re.search(r"\d{3}", first) or re.search(r"\d{4}", last) is None:
+    if rx(r"\d{3}").search(first) or rx(r"\d{4}").search(last) is None:
         return None
     try:
         end = parse_date(last)
@@ -488,7 +489,7 @@ def _single(text: str) -> Period | None:
     try:
         date = parse_date(text)
     except PeriodError:
-        if re.search(r"\d{4}", text):
+        if rx(r"\d{4}").search(text):
             raise
         return None
     return CalendarYear(date.year) if date.granularity == "year" else Span.single(date)

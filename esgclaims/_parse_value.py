@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ._decimal import exact
 from ._errors import ArgumentTypeError, EsgClaimsError, ValueParseError
+from ._lazy import compiled as rx
 from ._lexicon import lexicon
 from ._nouns import COUNT_NOUNS, PER_NOUNS, SINGULAR_NOUNS, chinese_unit
 from ._numbers import NUMBER, chinese_share, magnitude_phrase, read_number, read_scale, word_number
@@ -135,7 +136,7 @@ def parse_value(text: str, *, tolerance: Decimal | str | None = None) -> Reporte
 
 
 def _parse(original: str, tolerance: Decimal | str | None) -> ReportedValue:
-    text = re.sub(r"\s+", " ", original.strip().rstrip(".;,"))
+    text = rx(r"\s+").sub(" ", original.strip().rstrip(".;,"))
     if not text:
         raise ValueParseError("empty value", text=original.strip(), hint="a figure, e.g. '19.77 million tonnes'")
     qualifier: Qualifier = Qualifier.EXACT
@@ -162,7 +163,7 @@ def _chinese_share(text: str, qualifier: Qualifier) -> tuple[Qualifier, str] | N
         if qualifier is not Qualifier.EXACT:
             return None
         qualifier, text = Qualifier.MORE_THAN, text[1:]
-    match = re.match(rf"^(?:{chinese_share()})", text)
+    match = rx(rf"^(?:{chinese_share()})").match(text)
     if match is None:
         return None
     tenths = lexicon().zh_digits.get(match.group()[0])
@@ -184,7 +185,7 @@ def _figures(text: str, original: str, qualifier: Qualifier, between: bool) -> _
     """The figure or range, with its scale words and any currency before it."""
     quoted = repr(original.strip())
     currency, text = _currency_prefix(text, original)
-    if re.match("^[-\u2212]\\s*\\d", text):
+    if rx("^[-\u2212]\\s*\\d").match(text):
         raise ValueParseError(
             f"cannot read {quoted}: a reported figure cannot be negative",
             text=original.strip(),
@@ -205,7 +206,7 @@ def _figures(text: str, original: str, qualifier: Qualifier, between: bool) -> _
     amount, precision, text = read_number(text, original)
     scale, scaled, text = read_scale(text, currency is not None, original)
     upper: Decimal | None = None
-    percent = re.match(r"^%\s*", text)  # "80%-90%", "between 80% and 90%"
+    percent = rx(r"^%\s*").match(text)  # "80%-90%", "between 80% and 90%"
     second = _second_figure(text[percent.end() :] if percent else text, original, currency, between)
     if second is not None and percent and not second[-1].startswith("%"):
         second = (*second[:-1], "%" + second[-1])
@@ -252,7 +253,7 @@ def _unit(figure: _Figure, original: str) -> tuple[Qualifier, str]:
         unit, text = _noun_unit(text, original, many=figure.amount != 1)
         # "1.71 liters of water per liter of beverage": a ratio of two measured things; what was
         # measured is no part of the unit ("2,900 GWh of electricity per year" stays GWh)
-        substance = re.match(r"^of\s+(?:[a-z][a-z-]*\s+){1,2}?(?=per\s+[a-z]+\s+of\s+[a-z])", text, re.IGNORECASE)
+        substance = rx(r"^of\s+(?:[a-z][a-z-]*\s+){1,2}?(?=per\s+[a-z]+\s+of\s+[a-z])", re.IGNORECASE).match(text)
         if substance and unit not in COUNT_NOUNS.values():
             text = text[substance.end() :]
     per, text = _per(text, original)
@@ -266,7 +267,7 @@ def _unit(figure: _Figure, original: str) -> tuple[Qualifier, str]:
 
 def _no_second_figure(text: str, original: str) -> None:
     # digits in a unit name (tCO2e, m3) are no figure, nor those of a name before the noun ("214 tier-1 factories")
-    stray = re.search(r"(?<![A-Za-z\d])(?<![A-Za-z]-)\d[\d,.]*", text)
+    stray = rx(r"(?<![A-Za-z\d])(?<![A-Za-z]-)\d[\d,.]*").search(text)
     if stray:
         raise ValueParseError(
             f"cannot read {original.strip()!r}: a second figure {stray.group()!r} follows the first",
@@ -279,7 +280,7 @@ def _second_figure(
     text: str, original: str, currency: str | None, between: bool
 ) -> tuple[Decimal, Decimal, bool, str | None, str] | None:
     """The high end of a range: "- 2 billion", "to RMB 2 billion", "and 200" (after "between")."""
-    joiner = re.match("^(?:-|\u2013|\u2014|~|至|to\\b|and\\b)\\s*", text, re.IGNORECASE)
+    joiner = rx("^(?:-|\u2013|\u2014|~|至|to\\b|and\\b)\\s*", re.IGNORECASE).match(text)
     if joiner is None or (joiner.group().strip().lower() == "and" and not between):
         return None
     rest = text[joiner.end() :]
@@ -290,7 +291,7 @@ def _second_figure(
             text=original.strip(),
             hint="write both figures of a range in one currency",
         )
-    if not re.match(rf"^(?:{NUMBER})", rest) and not word_number(rest):
+    if not rx(rf"^(?:{NUMBER})").match(rest) and not word_number(rest):
         return None
     amount, _, rest = read_number(rest, original)
     scale, scaled, rest = read_scale(rest, (currency or upper_currency) is not None, original)
@@ -313,7 +314,7 @@ def _suffix_qualifier(text: str, qualifier: Qualifier, original: str) -> tuple[Q
 
 def _per(text: str, original: str) -> tuple[str | None, str]:
     """The counted kind or unit after "per" or "/": RMB per household."""
-    match = re.match(r"^(?:per\b|/)\s*([^\s/]+)", text, re.IGNORECASE)
+    match = rx(r"^(?:per\b|/)\s*([^\s/]+)", re.IGNORECASE).match(text)
     if match is None:
         return None, text
     word = match.group(1)
@@ -396,10 +397,10 @@ _UNKNOWN_POWER = (
 def _power_unit(text: str, original: str) -> tuple[str, str] | None:
     """A squared or cubed unit at the start of ``text``: "cubic meters" is m3, not meter."""
     for pattern, unit in _POWER_UNITS:
-        match = re.match(pattern, text, re.IGNORECASE)
+        match = rx(pattern, re.IGNORECASE).match(text)
         if match:
             return unit, text[match.end() :].strip()
-    unknown = re.match(_UNKNOWN_POWER, text, re.IGNORECASE)
+    unknown = rx(_UNKNOWN_POWER, re.IGNORECASE).match(text)
     if unknown:
         raise ValueParseError(
             f"cannot read {original.strip()!r}: {unknown.group()!r} is not in the unit registry "
@@ -432,16 +433,16 @@ def _noun_unit(text: str, original: str, *, many: bool = True) -> tuple[str, str
     text = text.strip()
     if not text:
         return "dimensionless", text
-    percent = re.match(_PERCENT, text.lower())
+    percent = rx(_PERCENT).match(text.lower())
     if percent:
         return "percent", text[percent.end() :].strip()
-    emissions = re.match(_EMISSIONS, text)
+    emissions = rx(_EMISSIONS).match(text)
     if emissions:
         return _EMISSION_UNITS[emissions.group(1).lower()], text[emissions.end() :].strip()
     power = _power_unit(text, original)
     if power is not None:
         return power
-    words = list(re.finditer(r"[A-Za-z0-9_%]+|[^\sA-Za-z0-9_%]+", text))
+    words = list(rx(r"[A-Za-z0-9_%]+|[^\sA-Za-z0-9_%]+").finditer(text))
     if words and words[0].group().lower() == "of":
         words = words[1:]
     for position, match in enumerate(words[:6]):

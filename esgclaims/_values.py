@@ -11,7 +11,7 @@ import pint
 
 from ._decimal import CONTEXT, PRECISION, QUOTIENT, arithmetic, check_figure, exact, to_figure
 from ._errors import InvalidValueError, UnitError
-from ._format import currency_first, format_number, format_quantity, noun_words, unscaled
+from ._format import format_number, format_quantity, magnitude_words
 from ._units import (
     DIMENSIONLESS,
     PERCENT,
@@ -79,79 +79,13 @@ _WORDS = {
 }
 
 
-#: [10^e, 10^(e+1)) as words, for each e that :func:`esgclaims.parse_value` reads back.
-_POWERS_OF_TEN = {
-    1: "tens",
-    2: "hundreds",
-    3: "thousands",
-    4: "tens of thousands",
-    5: "hundreds of thousands",
-    6: "millions",
-    7: "tens of millions",
-    8: "hundreds of millions",
-    9: "billions",
-    10: "tens of billions",
-    11: "hundreds of billions",
-}
-#: The scale after "several" or "a few": "several thousand" is [3,000, 10,000), "a few million" [2 million, 10 million).
-_SCALE_NAMES = {0: "", 2: "hundred", 3: "thousand", 6: "million", 9: "billion"}
-#: The scale after "dozens of": "dozens of thousands" is [24,000, 144,000).
-_PLURAL_SCALE_NAMES = {0: "", 3: "thousands", 6: "millions", 9: "billions"}
-
-
 #: The whole of a share, built once: a share is checked against it at every construction.
 _HUNDRED_PERCENT: Quantity = ureg.Quantity(Decimal(100), PERCENT)
-
-
-def _power(exponent: int) -> Decimal:
-    return Decimal(1).scaleb(exponent)
 
 
 def _bound(magnitude: Decimal, unit: Unit) -> Quantity:
     """A derived bound, exact in the library's context: an interval holds it, not a reported figure."""
     return decimal_quantity(plain(magnitude), unit)
-
-
-@exact
-def _magnitude_phrase(low: Decimal, high: Decimal) -> tuple[str, bool] | None:
-    """The words for [low, high) and whether "of" joins them to a noun: ("tens of thousands", True).
-
-    ``None`` when the interval is none that a report words as an order of magnitude.
-    """
-    if low <= 0:
-        return None
-    exponent = low.adjusted()
-    if low == _power(exponent) and high == low * 10 and exponent in _POWERS_OF_TEN:
-        return _POWERS_OF_TEN[exponent], True
-    below = high.adjusted() - 1
-    if high == _power(below + 1) and below in _SCALE_NAMES:
-        for multiple, words in ((3, "several"), (2, "a few")):
-            if low == multiple * _power(below):
-                return " ".join(filter(None, (words, _SCALE_NAMES[below]))), False
-    for scale, name in _PLURAL_SCALE_NAMES.items():
-        if low == 24 * _power(scale) and high == 144 * _power(scale):
-            return " of ".join(filter(None, ("dozens", name))), True
-    return None
-
-
-def _magnitude_words(low: Quantity, high: Quantity) -> str | None:
-    """The value in words, "tens of thousands of farms" or "RMB hundreds of millions"; ``None`` if none fit.
-
-    A currency comes first, as in "RMB 200,000,000"; a unit with a plural name is
-    written out: "thousands of tonnes", not "thousands of t".
-    """
-    low, high = unscaled(low), unscaled(high)
-    found = _magnitude_phrase(low.magnitude, high.magnitude)
-    if found is None:
-        return None
-    phrase, joined = found
-    currency = currency_first(low.units)
-    if currency is not None:
-        return " ".join(filter(None, (currency[0], phrase, currency[1])))
-    noun = noun_words(low.units)
-    if not noun:
-        return phrase
-    return f"{phrase} of {noun}" if joined else f"{phrase} {noun}"
 
 
 def _to_quantity(value: object) -> Quantity:
@@ -161,6 +95,14 @@ def _to_quantity(value: object) -> Quantity:
             return value  # as quantity() builds it already: not built again (a loader builds thousands)
         return quantity(value)
     raise InvalidValueError(f"expected a quantity of esgclaims.ureg, got {type(value).__name__}")
+
+
+def _figure_quantity(amount: object, unit: str | Unit) -> Quantity:
+    """``quantity(amount, unit)``, the same checks in the same order; a number is built past pint's constructor."""
+    if isinstance(amount, pint.Quantity):
+        return quantity(amount, unit)
+    magnitude = plain(to_decimal(amount))
+    return decimal_quantity(magnitude, parse_unit(unit))
 
 
 def _is_plain(magnitude: object) -> bool:
@@ -173,12 +115,9 @@ def _is_plain(magnitude: object) -> bool:
     return isinstance(exponent, int) and exponent < 0 and digits[-1] != 0
 
 
-def _figure_quantity(figure: Decimal, unit: Unit) -> Quantity:
-    """``quantity(figure, unit)`` of a Decimal figure and a unit of ureg: what pint's constructor sets, set directly."""
-    made = object.__new__(ureg.Quantity)
-    made._magnitude = plain(check_figure(figure))
-    made._units = unit._units  # noqa: SLF001
-    return made
+def _checked_quantity(figure: Decimal, unit: Unit) -> Quantity:
+    """``quantity(figure, unit)`` of a Decimal figure and a unit of ureg, built past pint's constructor."""
+    return decimal_quantity(plain(check_figure(figure)), unit)
 
 
 def _to_optional_quantity(value: object) -> Quantity | None:
@@ -379,9 +318,9 @@ class ReportedValue:
             ReportedValue('around RMB 200,000,000 (±10%)')
         """
         return cls(
-            quantity(amount, unit),
+            _figure_quantity(amount, unit),
             qualifier,
-            upper=None if upper is None else quantity(upper, unit),
+            upper=None if upper is None else _figure_quantity(upper, unit),
             precision=precision,
             tolerance=tolerance,
         )
@@ -481,7 +420,7 @@ class ReportedValue:
             return f"{format_quantity(self.reported)} to {format_quantity(self.upper)}"
         if q is Qualifier.ORDER_OF_MAGNITUDE:
             assert self.upper is not None  # noqa: S101
-            words = _magnitude_words(self.reported, self.upper)
+            words = magnitude_words(self.reported, self.upper)
             if words is not None:
                 return words
             return f"{format_quantity(self.reported)} to under {format_quantity(self.upper)}"
@@ -518,9 +457,9 @@ def value_of_figures(  # noqa: PLR0913 - one argument per field, and the unit
     """
     value = object.__new__(ReportedValue)
     setattr_ = object.__setattr__
-    setattr_(value, "reported", _figure_quantity(amount, unit))
+    setattr_(value, "reported", _checked_quantity(amount, unit))
     setattr_(value, "qualifier", qualifier)
-    setattr_(value, "upper", None if upper is None else _figure_quantity(upper, unit))
+    setattr_(value, "upper", None if upper is None else _checked_quantity(upper, unit))
     setattr_(value, "precision", None if precision is None else plain(check_figure(precision)))
     setattr_(value, "tolerance", None if tolerance is None else plain(check_figure(tolerance)))
     setattr_(value, "_interval", None)

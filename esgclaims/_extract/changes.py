@@ -6,10 +6,12 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
+from esgclaims._lazy import compiled as rx
 from esgclaims._lexicon import alternation, lexicon
 from esgclaims._units import count_kind_of
 
 from .candidates import Direction
+from .literals import ahead
 from .mentions import REACH, in_units
 from .period_phrases import opens_with_unit
 
@@ -35,6 +37,7 @@ _BEFORE = re.compile(
     rf"|(?P<cndownobj>{_CN_BY_DOWN})(?![至到为])[\u4e00-\u9fff]{{1,6}}(?<![至到为达了])$",
     _I,
 )
+_BEFORE = ahead(_BEFORE)  # searched for at the end of the words before each figure: skipped to by its first letters
 _BY_VERB = re.compile(
     rf"\b(?:(?P<up>{alternation(_EN['up_by_verbs'])})"
     rf"|(?P<down>{alternation(_EN['down_by_verbs'])}))\b(?=[^,;]*\bby\s+(?:{_FURTHER})?$)",
@@ -79,7 +82,7 @@ def shifts(text: str, mentions: list[Mention], clauses: list[int]) -> list[Shift
         shift = _shift(text, mention, max(clause, mention.start - REACH))  # bounded: linear in the sentence
         if shift is None and index and found[-1] is not None:
             previous = mentions[index - 1]
-            if re.fullmatch(r"\s*,?\s*(?:and|or)\s+", text[previous.end : mention.start]):
+            if rx(r"\s*,?\s*(?:and|or)\s+").fullmatch(text[previous.end : mention.start]):
                 shift = Shift(found[-1].direction, mention.start, mention.end, _relative(mention))  # "grew 64% and 29%"
         found.append(shift)
     return found
@@ -105,7 +108,7 @@ def _verb_after_noun(mention: Mention, word: str | None, after: str) -> bool:
         return False
     counts = bool(mention.kind) or count_kind_of(mention.value.units) is not None
     rest = after[after.lower().index(word.lower()) + len(word) :]
-    return counts and not re.match(r"\s+(?:of|in|on|from|compared|year|than)\b", rest, _I)
+    return counts and not rx(r"\s+(?:of|in|on|from|compared|year|than)\b", _I).match(rest)
 
 
 def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
@@ -114,9 +117,9 @@ def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
     start, end, direction = mention.start, mention.end, None
     verbs = list(_BY_VERB.finditer(before))  # "cut Scope 1 and 2 emissions by": the verb nearest "by"
     match = _BEFORE.search(before) or (verbs[-1] if verbs else None)
-    if match is not None and re.search(
-        r"\b(?:set|sets|setting|built|picked|signed|took|made|make|makes|making|stepped)\s+up\s+$", before, _I
-    ):
+    if match is not None and rx(
+        r"\b(?:set|sets|setting|built|picked|signed|took|made|make|makes|making|stepped)\s+up\s+$", _I
+    ).search(before):
         match = None  # "set up 300 stations", "women make up 38%" are no increase
     if match is not None:
         groups = match.groupdict()
@@ -131,7 +134,7 @@ def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
         compared = following.group("more") or following.group("less") or following.group("above")
         if (compared or following.group("below")) and mention.percent is None and not _than_a_period(after):
             return None  # "more than 300 teachers" compares with a figure; only a period makes a change of one
-        period = re.match(rf"\s+\w+\s+{_A_PERIOD}", after, _I)
+        period = rx(rf"\s+\w+\s+{_A_PERIOD}", _I).match(after)
         if period is not None and period.group()[-1].isdigit() and opens_with_unit(text[mention.end + period.end() :]):
             return None  # "40% below 2000 metres": a figure, not a year
         up = following.group("up") or following.group("more") or following.group("above")
@@ -141,8 +144,8 @@ def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
     year_on_year = _YEAR_ON_YEAR.match(text[end : end + 30])
     if year_on_year:
         basis, end = "year-on-year", end + year_on_year.end()
-    elif re.search(r"同比", text[start:end]) or re.search(
-        r"year-on-year|year on year|yoy", text[mention.end : end], _I
+    elif rx(r"同比").search(text[start:end]) or rx(r"year-on-year|year on year|yoy", _I).search(
+        text[mention.end : end]
     ):
         basis = "year-on-year"
     return Shift(direction, start, end, _relative(mention), basis)

@@ -46,6 +46,7 @@ from esgclaims._periods import (
     UnknownPeriod,
 )
 
+from .literals import ahead
 from .period_phrases import FiscalConvention, PeriodPhrase, Role, apply_convention, deadline, shift_year, windows
 from .sentences import BlockKind
 
@@ -62,6 +63,7 @@ _TARGET = re.compile(
     r"|goals?|pledged?|pledges|seeks?|strives?|ambition|is\s+to|are\s+to)\b",
     _I,
 )
+_TARGET = ahead(_TARGET)  # the same matches, skipped to by their first letters (literals.ahead)
 """Words of a target or a plan, whose date may come at the end of the sentence: "is expected to ... by 2026"."""
 #: A period the figures fall in, not one they run from ("Since 2018, ... each month" is a standing rate).
 _IN_PERIOD = re.compile(r"(?:in|during|for|over|throughout)\b", _I)
@@ -72,6 +74,7 @@ _BY = re.compile(r"(?:by|until|till|through)\b|(?:力争|争取|计划|预计|�
 _YEAR = re.compile(r"(?:during|in|for|over|throughout)\s+the\s+(?:fiscal\s+|financial\s+|reporting\s+)?year$", _I)
 _PERIOD = re.compile(r"\bperiod$", _I)
 _COMPARISON = re.compile(r"(?:compared\s+(?:with|to)|versus|vs\.?|than|up\s+from|down\s+from|from)\s+$", _I)
+_COMPARISON = ahead(_COMPARISON)
 
 
 class Resolution(NamedTuple):

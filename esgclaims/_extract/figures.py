@@ -13,6 +13,7 @@ import re
 
 from esgclaims._digits import EXPONENT
 from esgclaims._errors import EsgClaimsError
+from esgclaims._lazy import compiled as rx
 from esgclaims._lexicon import alternation, lexicon
 from esgclaims._nouns import proposed_kind
 from esgclaims._numbers import chinese_share
@@ -21,7 +22,7 @@ from esgclaims._units import DIMENSIONLESS, parse_unit
 from esgclaims._values import ReportedValue
 
 from .currency_statements import BARE_SYMBOL, DEFAULT_DOLLAR, stated_symbols
-from .literals import Screen
+from .literals import Screen, skipping
 from .mentions import REACH, Mention, qualifier_start, read_value
 from .named_by import (
     STOP_WORDS,
@@ -176,9 +177,9 @@ def _scan(text: str, start: int, end: int, leave: list[tuple[int, int]]) -> list
     leave = leave + _quoted_names(text, start, end)
     in_words, in_zh = _anchor_screen().may_match(text[start:end])  # number words, Chinese shares: most have neither
     anchors = sorted(
-        [(m.start(), m.end(), False) for m in re.finditer(_NUMBER_ANCHOR, text[start:end])]
-        + [(m.start(), m.end(), True) for m in (re.finditer(_WORD_ANCHOR, text[start:end], _I) if in_words else ())]
-        + [(m.start(), m.end(), False) for m in (re.finditer(_CHINESE_SHARE_ANCHOR, text[start:end]) if in_zh else ())]
+        [(m.start(), m.end(), False) for m in rx(_NUMBER_ANCHOR).finditer(text[start:end])]
+        + [(m.start(), m.end(), True) for m in (rx(_WORD_ANCHOR, _I).finditer(text[start:end]) if in_words else ())]
+        + [(m.start(), m.end(), False) for m in (rx(_CHINESE_SHARE_ANCHOR).finditer(text[start:end]) if in_zh else ())]
     )
     mentions: list[Mention] = []
     for first, last, words in anchors:
@@ -204,13 +205,13 @@ def _anchor_screen() -> Screen:
 def _quoted_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Short quoted titles with figures in them: "1 Hour for 1 Child", “10万农户增收计划”."""
     spans = []
-    for match in re.finditer(r"[\"“]([^\"“”\n]{1,80})[\"”]", text[start:end]):
+    for match in rx(r"[\"“]([^\"“”\n]{1,80})[\"”]").finditer(text[start:end]):
         inner = match.group(1)
-        if not re.search(r"\d", inner):
+        if not rx(r"\d").search(inner):
             continue
-        words = [w for w in re.findall(r"[A-Za-z]+", inner) if w.lower() not in ("for", "of", "the", "and", "a", "to")]
+        words = [w for w in rx(r"[A-Za-z]+").findall(inner) if w.lower() not in ("for", "of", "the", "and", "a", "to")]
         chinese = (
-            bool(re.search(r"[\u4e00-\u9fff]", inner)) and len(inner) <= 20 and not re.search("[\uff0c\u3002,]", inner)
+            bool(rx(r"[\u4e00-\u9fff]").search(inner)) and len(inner) <= 20 and not rx("[\uff0c\u3002,]").search(inner)
         )
         if chinese or (words and all(w[0].isupper() for w in words) and len(inner.split()) <= 8):
             spans.append((start + match.start(), start + match.end()))
@@ -220,9 +221,9 @@ def _quoted_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _counted_words(text: str, a: int, b: int, end: int) -> bool:
     """A word number is a figure with a scale word, or before a counted noun: "two villages", not "one of"."""
     phrase = text[a:b].lower()
-    if not re.fullmatch(rf"(?:{_SMALL}|a\s+dozen)", phrase):
+    if not rx(rf"(?:{_SMALL}|a\s+dozen)").fullmatch(phrase):
         return True
-    following = re.match(r"\s+(?:[a-z-]+\s+)?([a-z]+)", text[b:end])
+    following = rx(r"\s+(?:[a-z-]+\s+)?([a-z]+)").match(text[b:end])
     if (following is not None and is_counted(following.group(1))) or _of_whole(text, b, end):
         return True
     return _plural_noun_follows(text, b, end) and not _opens_a_list(text, a)
@@ -248,9 +249,9 @@ def _plural_noun_follows(text: str, position: int, end: int) -> bool:
     The words before it may be modifiers ("twelve community libraries"); a function word, a
     stop word or a unit ("two years", "three times") ends the search with no noun.
     """
-    for word in re.findall(r"\S+", text[position:end])[:3]:
+    for word in rx(r"\S+").findall(text[position:end])[:3]:
         bare = word.rstrip(",.;:)")
-        if not re.fullmatch(r"[A-Za-z][A-Za-z-]*", bare) or bare.lower() in STOP_WORDS | {"of"} or _a_unit(bare):
+        if not rx(r"[A-Za-z][A-Za-z-]*").fullmatch(bare) or bare.lower() in STOP_WORDS | {"of"} or _a_unit(bare):
             return False
         if bare.lower() not in lexicon().unit_words and proposed_kind(bare) is not None:
             return True
@@ -265,11 +266,11 @@ _WHOLE = r"\s+of\s+(?:our|its|their|the|these|those)\b"
 
 def _of_whole(text: str, position: int, end: int) -> bool:
     """Whether "of our ..." follows, and names a counted noun within three words."""
-    whole = re.match(_WHOLE, text[position:end], _I)
+    whole = rx(_WHOLE, _I).match(text[position:end])
     if whole is None:
         return False
-    words = re.match(r"((?:\s+[A-Za-z][A-Za-z-]*){1,3})", text[position + whole.end() : end])
-    if words is None or re.fullmatch(_SMALL, words.group(1).split()[0], _I):
+    words = rx(r"((?:\s+[A-Za-z][A-Za-z-]*){1,3})").match(text[position + whole.end() : end])
+    if words is None or rx(_SMALL, _I).fullmatch(words.group(1).split()[0]):
         return False  # "two of the five farms": the whole is a figure of its own
     return any(is_counted(word) for word in words.group(1).split())
 
@@ -278,38 +279,38 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
     """Years, ordinals, codes, list markers, numbers in names, and durations that are time phrases."""
     before, after = text[max(start, a - 40) : a], text[b:end]
     digits = text[a:b]
-    if re.fullmatch(r"(?:19|20)\d{2}", digits) and not _unit_follows(after) and not re.search(r"[$€£¥]\s?$", before):
+    if rx(r"(?:19|20)\d{2}").fullmatch(digits) and not _unit_follows(after) and not rx(r"[$€£¥]\s?$").search(before):
         return True
-    older = re.fullmatch(r"1[5-8]\d{2}", digits) and re.search(r"\b(?:in|since|until)\s+$", before, _I)
-    if older and re.match(r"\s*(?:[,.;:)]|and\b|$)", after, _I):
+    older = rx(r"1[5-8]\d{2}").fullmatch(digits) and rx(r"\b(?:in|since|until)\s+$", _I).search(before)
+    if older and rx(r"\s*(?:[,.;:)]|and\b|$)", _I).match(after):
         return True  # "a bank founded in 1868 and headquartered in Leeds": an older year, nothing counted after it
-    if re.match(r"(?:st|nd|rd|th)\b|-(?!(?:US|HK|[SA]|NT)\$)[A-Za-z]|\.[A-Z]{2}\b|:\d", after) or re.search(
-        r"(?:[A-Za-z]-|#|\d:)$", before
-    ):
+    if rx(r"(?:st|nd|rd|th)\b|-(?!(?:US|HK|[SA]|NT)\$)[A-Za-z]|\.[A-Z]{2}\b|:\d").match(after) or rx(
+        r"(?:[A-Za-z]-|#|\d:)$"
+    ).search(before):
         return True
     if _attached_name(after):
         return True  # "5G", "3G": a letter joined to the number makes a name, unless it is a unit ("5km")
-    if re.search(r"(?<![\d,.])(?:19|20)\d{2}\s*[-/\u2013]\s*(?:\d{2}-)?$", before) and len(digits) in (2, 4):
+    if rx(r"(?<![\d,.])(?:19|20)\d{2}\s*[-/\u2013]\s*(?:\d{2}-)?$").search(before) and len(digits) in (2, 4):
         return True  # the second year of "2023/24", the month and day of "2023-12-31"
-    if re.search(r"(?:\b[A-Za-z]+\s*:|\bNo\.?)\s*$", before, _I):
+    if rx(r"(?:\b[A-Za-z]+\s*:|\bNo\.?)\s*$", _I).search(before):
         return True  # "HKEX: 2817", "Stock code: 1883", "No. 1"
-    if re.search(r"\d", before) and re.search(_CODES_BEFORE, before, _I):  # no digit, no such list: not searched
+    if rx(r"\d").search(before) and skipping(_CODES_BEFORE, _I).search(before):  # no digit, no such list: not searched
         return True  # "Scope 1 and 2", "Tiers 1, 2 and 3", "Berth 14-16"
-    if re.search(rf"\b(?:{_PLACE_WORDS}|wharves)s?\s+$", before, _I) and not _measure_follows(after):
+    if skipping(rf"\b(?:{_PLACE_WORDS}|wharves)s?\s+$", _I).search(before) and not _measure_follows(after):
         return True  # "production lines 3 and 4", "at berth 7": a number in the name of a place, with no unit after
-    if re.search(r"\($", before) and re.match(r"\)", after) and len(digits) <= 2:
+    if rx(r"\($").search(before) and rx(r"\)").match(after) and len(digits) <= 2:
         return True  # a list marker: "(1)"
-    if re.match(_TIME_WORDS, after, _I) and re.search(_TIME_BEFORE, before, _I):
+    if rx(_TIME_WORDS, _I).match(after) and rx(_TIME_BEFORE, _I).search(before):
         return True  # "within 90 days", "older than 36 months"
-    if re.search(_NAME_WORD_BEFORE, before, _I):
+    if skipping(_NAME_WORD_BEFORE, _I).search(before):
         return True  # "(Scope 3, category 1)", "tier 2 suppliers": a number in the name of a class
-    word = re.search(r"([A-Za-z][A-Za-z]*)\s+$", before)
-    if word is not None and word.group(1)[0].isupper() and not re.search(_QUALIFIER_BEFORE, before, _I):
+    word = rx(r"([A-Za-z][A-Za-z]*)\s+$").search(before)
+    if word is not None and word.group(1)[0].isupper() and not skipping(_QUALIFIER_BEFORE, _I).search(before):
         initial = not text[start : a - len(word.group())].strip(" \"“'(")
         name = word.group(1)
         if name not in _CODES and (not initial or name.lower() in _CODE_WORDS):
             return True  # "Top 100", "Scope 1", "The Harbour 100 Scholarship"
-    following = re.match(r"\s?([A-Z][a-z]+)\b", after)
+    following = rx(r"\s?([A-Z][a-z]+)\b").match(after)
     return following is not None and (
         following.group(1).lower() in ("hundred", "thousand", "million", "billion") or is_counted(following.group(1))
     )  # "the 10 Million Trees Initiative", "Clean Water for 1,000 Villages"
@@ -317,11 +318,11 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
 
 def _attached_name(after: str) -> bool:
     """Whether letters joined to a number name a thing ("5G network") rather than a unit or scale ("5km", "3bn")."""
-    joined = re.match(r"([A-Za-z][A-Za-z0-9]*)(?![A-Za-z0-9])", after)
+    joined = rx(r"([A-Za-z][A-Za-z0-9]*)(?![A-Za-z0-9])").match(after)
     if joined is None:
         return False
     word = joined.group(1)
-    if re.fullmatch(_SCALE_AFTER, word, _I):
+    if rx(_SCALE_AFTER, _I).fullmatch(word):
         return False
     try:
         parse_unit(word)
@@ -338,7 +339,7 @@ _CODES_BEFORE = rf"\b(?:{'|'.join(_CODE_WORDS)}|wharves)s?\s+\d+(?:{_JOIN}\d+)*{
 
 def _measure_follows(after: str) -> bool:
     """Whether a unit, a share or a counted noun follows a number: "line 5 km long" measures a line."""
-    word = re.match(r"\s?(%|[A-Za-z][A-Za-z0-9]*)", after)
+    word = rx(r"\s?(%|[A-Za-z][A-Za-z0-9]*)").match(after)
     if word is None:
         return False
     try:
@@ -349,7 +350,7 @@ def _measure_follows(after: str) -> bool:
 
 
 def _unit_follows(after: str) -> bool:
-    word = re.match(r"\s?(%|[A-Za-z]+)", after)
+    word = rx(r"\s?(%|[A-Za-z]+)").match(after)
     return word is not None and (word.group(1) == "%" or is_counted(word.group(1)))
 
 
@@ -357,10 +358,10 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
     """The figure anchored at ``text[a:b]``: its qualifier and currency before, its scale, range and unit after."""
     left = a
     start = max(start, a - REACH)  # the words before a figure that can qualify it: not the whole sentence again
-    currency = re.search(_CURRENCY_BEFORE, text[start:left])
+    currency = rx(_CURRENCY_BEFORE).search(text[start:left])
     if currency:
         left = start + currency.start()
-    between = re.search(r"\bbetween\s+$", text[start:left], _I)
+    between = rx(r"\bbetween\s+$", _I).search(text[start:left])
     if between:
         left = start + between.start()
     qualifier = qualifier_start(text, start, left)
@@ -368,10 +369,10 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
         left = qualifier
     number_end = _scales(text, b, end)
     core = _range(text, left, number_end, end, between=bool(between), currency=bool(currency))
-    points = re.match(_POINTS, text[core:end], _I)
+    points = rx(_POINTS, _I).match(text[core:end])
     if points:
         return _points(text, left, core, core + points.end())
-    percent = re.match(r"\s?(?:%|percent\b|per cent\b)", text[core:end], _I)
+    percent = rx(r"\s?(?:%|percent\b|per cent\b)", _I).match(text[core:end])
     if percent:
         return compared(text, start, _percent(text, left, core, core + percent.end(), number_end))
     mention = physical(text, left, core, number_end, end)  # "9,300 metric tons", "300 pounds of grain"
@@ -382,7 +383,7 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
             return Mention(left, core, number_end, None, note=note)
         words = text[core:stop] if stop > core else text[core : positions[-1]]  # an unknown noun names the metric
         mention = Mention(left, stop, number_end, value, note=note, noun=words.strip())
-        if value.units == DIMENSIONLESS or re.search(r"[名位]$", text[left:stop]):  # "员工2,600余名": 名 counts people
+        if value.units == DIMENSIONLESS or rx(r"[名位]$").search(text[left:stop]):  # "员工2,600余名": 名 counts people
             mention = noun_before(text, start, mention)
         mention = proposed(text, mention, end)  # "38 new boreholes": a count of a kind nobody registered
     mention = counted_per_day(text, emissions_and_rate(text, start, mention, end), end)  # "6,500 meals a day"
@@ -391,7 +392,7 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
 
 
 def _scales(text: str, position: int, end: int) -> int:
-    while (scale := re.match(_SCALE_AFTER, text[position:end], _I)) is not None:
+    while (scale := rx(_SCALE_AFTER, _I).match(text[position:end])) is not None:
         position += scale.end()
     return position
 
@@ -407,13 +408,9 @@ def _range(  # noqa: PLR0913 - the figure's place in the text, and what stands b
     if " to " in match.group() or match.group().strip().startswith("to"):
         before = text[max(0, left - 30) : left]
         same_kind = bool(match.group("cur")) == currency and (
-            not match.group("pct") or re.match(r"\s?%", text[position + match.end() :])
+            not match.group("pct") or rx(r"\s?%").match(text[position + match.end() :])
         )
-        changed = re.search(
-            rf"\b(?:{_CHANGED})\s+(?:from\s+|by\s+)?$",
-            before,
-            _I,
-        )
+        changed = rx(rf"\b(?:{_CHANGED})\s+(?:from\s+|by\s+)?$", _I).search(before)
         if not same_kind or changed:
             return position  # "rose 9.4% to HK$312 million", "grew by 1.3 million to 9.6 million": a change and a level
     return _scales(text, position + match.end(), end)
@@ -426,12 +423,12 @@ def _window(text: str, position: int, end: int) -> list[int]:
         r"\s*(?:(?P<pair>or\s+more|or\s+less|and\s+above)\b|(?P<per>per\s+[A-Za-z]+)|(?P<w>[A-Za-z][A-Za-z0-9\u00b2\u00b3'\u2019-]*)"
         r"|(?P<pct>%)|(?P<slash>/[A-Za-z][A-Za-z0-9]*)|(?P<plus>\+)|(?P<cjk>[\u4e00-\u9fff]{1,10}))"
     )
-    whole = re.match(_WHOLE, text[position:end], _I)
+    whole = rx(_WHOLE, _I).match(text[position:end])
     whole_end = position + whole.end() if whole is not None and _of_whole(text, position, end) else -1
     while len(ends) < 6 and (match := token.match(text, position, end)) is not None:
         word = match.group("w")
         of = word is not None and word.lower() == "of"
-        emissions = of and re.match(r"\s+(?:CO2|carbon dioxide)", text[match.end() : end], _I)  # "tonnes of CO2e"
+        emissions = of and rx(r"\s+(?:CO2|carbon dioxide)", _I).match(text[match.end() : end])  # "tonnes of CO2e"
         kept = (of and not ends) or emissions or match.end() <= whole_end  # "9 of our malls": "of our" is kept
         if word is not None and word.lower() in STOP_WORDS and not kept:
             break
@@ -455,7 +452,7 @@ def _best(text: str, left: int, positions: list[int]) -> tuple[ReportedValue | N
         note = str(error)
     else:
         stop = next(p for p in positions if _reads(text[left:p], value))
-        suffix = re.match(r"\s?(?:%|yuan\b|renminbi\b|元|percent\b|per cent\b)", text[stop : positions[-1]], _I)
+        suffix = rx(r"\s?(?:%|yuan\b|renminbi\b|元|percent\b|per cent\b)", _I).match(text[stop : positions[-1]])
         stop += suffix.end() if suffix else 0  # "RMB 100 billion yuan", "25% to 30%": the words that repeat the unit
         return value, stop, ""
     try:

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import functools
 import importlib
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import re
     from collections.abc import Iterable
 
-__all__ = ["FOLD", "Screen", "folded", "needed"]
+__all__ = ["FOLD", "Screen", "ahead", "folded", "needed", "skipping"]
 
 try:
     _parser: Any = importlib.import_module("re._parser")
@@ -155,3 +155,88 @@ def _item(op: object, node: object) -> list[frozenset[str]]:
             either |= max(needs, key=lambda group: min(map(len, group)))  # its most telling group
         return [frozenset(either)]
     return []  # lookarounds, classes, anchors, any character, back references: nothing sure
+
+
+@functools.lru_cache(maxsize=64)
+def skipping(source: str, flags: int = 0) -> re.Pattern[str]:
+    r"""``re.compile(source, flags)``, at first use, behind :func:`ahead`'s look-ahead where plain characters start it.
+
+    For the words searched for at the end of the text before a figure ("berth 7", "Scope 1
+    and 2"): a search tries every position, and most are skipped at their first character.
+
+    Examples:
+        >>> skipping(r"\b(?:scope|tier)s?\s+$", re.I).pattern
+        '(?=[st])(?:\\b(?:scope|tier)s?\\s+$)'
+        >>> skipping(r"[A-Za-z]+\s+$").pattern  # a class: checked twice, skipping nothing
+        '[A-Za-z]+\\s+$'
+    """
+    return ahead(re.compile(source, flags), plain=True)
+
+
+def ahead(pattern: re.Pattern[str], *, plain: bool = False) -> re.Pattern[str]:
+    r"""``pattern`` behind a look-ahead for the characters its matches can start with; itself where unsure.
+
+    ``plain``: only where single characters (no range or class) start every match. The same
+    matches, found faster: a pattern that opens with a look-behind or an
+    alternation gives the regular expression engine no first character to skip to, and
+    it tries the whole pattern at every position; the look-ahead fails at most at once.
+
+    Examples:
+        >>> ahead(re.compile(r"(?<![A-Za-z])(?:by|until)\s+\d{4}", re.I)).pattern
+        '(?=[bu])(?:(?<![A-Za-z])(?:by|until)\\s+\\d{4})'
+        >>> ahead(re.compile(r"(?:the\s+)?.+")).pattern  # any character may start it
+        '(?:the\\s+)?.+'
+    """
+    if _parser is None:  # pragma: no cover - see the module's docstring
+        return pattern
+    first, empty = _first(_parser.parse(pattern.pattern, pattern.flags))
+    if first is None or empty or (plain and any(len(member) > 1 and member[0] != "\\" for member in first)):
+        return pattern  # ``plain``: none but single characters (no range, no class) start a match
+    return re.compile(f"(?=[{''.join(sorted(set(first)))}])(?:{pattern.pattern})", pattern.flags)
+
+
+_CLASSES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
+"""The classes a first character may be of, as a pattern writes them inside brackets."""
+
+
+def _first(items: Iterable[tuple[object, Any]]) -> tuple[list[str] | None, bool]:
+    """What a match of a sequence of pattern items can start with (``None``: anything), and whether it can be empty."""
+    first: list[str] = []
+    for op, argument in items:
+        if op in (_constants.ASSERT, _constants.ASSERT_NOT, _constants.AT):
+            continue  # takes no character
+        if op is _constants.LITERAL:
+            return [*first, re.escape(chr(argument))], False
+        if op is _constants.IN:
+            members = [_member(member, value) for member, value in argument]
+            known = [member for member in members if member is not None]
+            return (None, False) if len(known) < len(members) else ([*first, *known], False)
+        if op is _constants.SUBPATTERN:
+            part, empty = _first(argument[-1])
+        elif op is _constants.BRANCH:
+            parts = [_first(branch) for branch in argument[1]]
+            part = None if any(p is None for p, _ in parts) else [c for p, _ in parts for c in p or ()]
+            empty = any(e for _, e in parts)
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT):
+            low, _, body = argument
+            part, empty = _first(body)
+            empty = empty or low == 0
+        else:
+            return None, False  # any character, a negated literal, a back reference: anything may start it
+        if part is None:
+            return None, False
+        first.extend(part)
+        if not empty:
+            return first, False
+    return first, True
+
+
+def _member(op: object, value: Any) -> str | None:  # noqa: ANN401 - a node of re._parser's syntax tree
+    """One member of a character class, as written inside brackets; ``None`` for one that cannot be."""
+    if op is _constants.LITERAL:
+        return re.escape(chr(value))
+    if op is _constants.RANGE:
+        return f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}"
+    if op is _constants.CATEGORY:
+        return _CLASSES.get(str(value))
+    return None  # a negated class

@@ -10,12 +10,14 @@ import functools
 import re
 
 from esgclaims._errors import EsgClaimsError
+from esgclaims._lazy import compiled as rx
 from esgclaims._lexicon import alternation, lexicon
 from esgclaims._nouns import CHINESE_NOUNS, COUNT_NOUNS, FUNCTION_WORDS, proposed_kind
 from esgclaims._parse_value import parse_value
 from esgclaims._units import DIMENSIONLESS, PERCENT, count_kind_of, currency_of, parse_unit
 from esgclaims._values import Qualifier, ReportedValue
 
+from .literals import skipping
 from .mentions import Mention, in_units, unit_text
 
 __all__ = [
@@ -61,7 +63,7 @@ def noun_before(text: str, start: int, mention: Mention) -> Mention:
         if english and is_counted(english.group(1)):
             kind = _counted_kind(english.group(1))
             break
-    chinese = re.search(r"([\u4e00-\u9fff]+)$", before)
+    chinese = rx(r"([\u4e00-\u9fff]+)$").search(before)
     if chinese:
         for noun, name in CHINESE_NOUNS.items():
             if chinese.group(1).endswith(noun) and is_counted(name):
@@ -95,7 +97,7 @@ _PER_HEAD = {"户均": "household", "人均": "person"}
 def per_head(text: str, start: int, mention: Mention) -> Mention:
     """ "户均增收约3,000元": an amount per household (户均) or per person (人均)."""  # noqa: D210 - ruff format
     value = mention.value
-    head = re.search(r"(户均|人均)[\u4e00-\u9fff]{0,4}$", text[start : mention.start])
+    head = rx(r"(户均|人均)[\u4e00-\u9fff]{0,4}$").search(text[start : mention.start])
     if value is None or head is None or value.units in (DIMENSIONLESS, PERCENT) or "/" in unit_text(value.units):
         return mention
     per = _PER_HEAD[head.group(1)]
@@ -107,17 +109,16 @@ def conversion(text: str, mention: Mention, end: int) -> Mention:
     value = mention.value
     if value is None or currency_of(value.units) is None:
         return mention
-    match = re.match(
+    match = rx(
         r"(?P<noun>(?:\s+[a-z][a-z-]*){0,3}?)"  # "a HK$3 billion green bond (about RMB 2.7 billion)"
         r"\s*\(\s*(?P<figure>(?:(?:approximately|approx\.|about|around|roughly|nearly|some|~)\s*)?"
         r"(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|US\$|HK\$|€|£)[^()]{1,40}?)\s*\)",
-        text[mention.end : end],
         _I,
-    )
+    ).match(text[mention.end : end])
     if match is None or any(word.lower() in STOP_WORDS for word in match.group("noun").split()):
         return mention
     try:
-        other = parse_value(re.sub(r"^(?:equivalent to|or)\s+", "", match.group("figure")))
+        other = parse_value(rx(r"^(?:equivalent to|or)\s+").sub("", match.group("figure")))
     except EsgClaimsError:
         return mention
     if other.units == value.units:
@@ -138,10 +139,10 @@ def proposed(text: str, mention: Mention, end: int) -> Mention:
     if not mention.bare or mention.kind:
         return mention
     after = text[mention.end : end]
-    whole = re.match(rf"\s+{_OF_WHOLE}", after, _I)
+    whole = rx(rf"\s+{_OF_WHOLE}", _I).match(after)
     position = whole.end() if whole else 0
     first = position
-    for count, word in enumerate(re.finditer(r"\s*([A-Za-z][A-Za-z'-]*)", after[position:]), start=1):
+    for count, word in enumerate(rx(r"\s*([A-Za-z][A-Za-z'-]*)").finditer(after[position:]), start=1):
         if word.start() != position - first or word.group(1).lower() in STOP_WORDS:
             return mention
         position = first + word.end()
@@ -177,8 +178,8 @@ def physical(text: str, left: int, core: int, number_end: int, end: int) -> Ment
     except EsgClaimsError:
         return None
     written = match.group("unit")
-    name = lexicon().unit_words[re.sub(r"\s+", " ", written.lower())]
-    of = re.search(r"\s+of$", written, _I)  # "pounds of grain": the unit is "pounds"
+    name = lexicon().unit_words[rx(r"\s+").sub(" ", written.lower())]
+    of = rx(r"\s+of$", _I).search(written)  # "pounds of grain": the unit is "pounds"
     stop = core + match.end() - (len(of.group()) if of else 0)
     try:
         unit = parse_unit(name)
@@ -211,24 +212,24 @@ def emissions_and_rate(text: str, start: int, mention: Mention, end: int) -> Men
     stop = mention.end
     co2e = lexicon().co2e_units.get(unit_text(value.units))
     if co2e is not None:
-        gas = re.match(_OF_GAS, text[stop:end], _I)
-        clause = re.split(r"[,;:()]", text[start : mention.start])[-1]
+        gas = rx(_OF_GAS, _I).match(text[stop:end])
+        clause = rx(r"[,;:()]").split(text[start : mention.start])[-1]
         if gas is not None or (
-            re.match(r"\s+of\s+[A-Za-z]", text[stop:end]) is None and re.search(_EMISSIONS_BEFORE, clause, _I)
+            rx(r"\s+of\s+[A-Za-z]").match(text[stop:end]) is None and rx(_EMISSIONS_BEFORE, _I).search(clause)
         ):
             value, stop = in_units(value, co2e), stop + (gas.end() if gas else 0)
-    rate = re.match(_RATE_AFTER, text[stop:end], _I)
+    rate = rx(_RATE_AFTER, _I).match(text[stop:end])
     units = value.units
     if (
         rate is not None
-        and "/" not in str(units)
+        and "/" not in unit_text(units)
         and currency_of(units) is None
         and count_kind_of(units) is None
         and not units.is_compatible_with("hour")  # "24 hours a day" is a time, not a rate
         and not any(word.lower() in STOP_WORDS for word in (rate.group("of") or "").split()[1:])
         and not (rate.group("of") and rate.group("rate").lower().startswith("per"))
     ):  # "2,900 GWh of electricity per year" stays GWh, as the tuned texts' annotations read it
-        value = in_units(value, units / parse_unit(lexicon().rates[re.sub(r"\s+", " ", rate.group("rate").lower())]))
+        value = in_units(value, units / parse_unit(lexicon().rates[rx(r"\s+").sub(" ", rate.group("rate").lower())]))
         stop += rate.end()
     if value is mention.value:
         return mention
@@ -246,11 +247,11 @@ def counted_per_day(text: str, mention: Mention, end: int) -> Mention:
     A proposed kind's rate is ``1 / day`` with the kind in ``Mention.kind``.
     """
     value = mention.value
-    if value is None or mention.percent is not None or "/" in str(value.units):
+    if value is None or mention.percent is not None or "/" in unit_text(value.units):
         return mention
     if not mention.kind and (value.units == DIMENSIONLESS or count_kind_of(value.units) is None):
         return mention
-    rate = re.match(_DAILY, text[mention.end : end], _I)
+    rate = rx(_DAILY, _I).match(text[mention.end : end])
     if rate is None:
         return mention
     return mention._replace(value=in_units(value, value.units / parse_unit("day")), end=mention.end + rate.end())
@@ -262,10 +263,10 @@ _COMPARATIVE = rf"(?<![A-Za-z])(?P<words>{alternation(lexicon().comparatives)})\
 def compared(text: str, start: int, mention: Mention) -> Mention:
     """ "lower than 2%", "higher than 5,500 MW": a comparative before an exact figure is its qualifier."""  # noqa: D210
     value = mention.value
-    comparative = re.search(_COMPARATIVE, text[start : mention.start], _I)
+    comparative = skipping(_COMPARATIVE, _I).search(text[start : mention.start])
     if value is None or comparative is None or value.qualifier is not Qualifier.EXACT or value.upper is not None:
         return mention
-    qualifier = Qualifier(lexicon().comparatives[re.sub(r"\s+", " ", comparative.group("words").lower())])
+    qualifier = Qualifier(lexicon().comparatives[rx(r"\s+").sub(" ", comparative.group("words").lower())])
 
     def qualified(read: ReportedValue) -> ReportedValue:
         return ReportedValue.of(read.reported.magnitude, read.units, qualifier, precision=read.precision)

@@ -22,6 +22,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
+from esgclaims._lazy import compiled as rx
 from esgclaims._lexicon import MetricNames, alternation, lexicon
 from esgclaims._nouns import FUNCTION_WORDS
 from esgclaims._units import DIMENSIONLESS, count_kind_of, currency_of, parse_unit, unit_name
@@ -128,7 +129,7 @@ class Names:
         found += [
             _Named(m.start(), m.end(), self._referred(m.group(), m.start(), named)) for m in _REFERENCE.finditer(text)
         ]
-        pronouns = re.finditer(r"\b(?:it|its|their)\b", text, _I)  # the organization named last
+        pronouns = rx(r"\b(?:it|its|their)\b", _I).finditer(text)  # the organization named last
         found += [_Named(m.start(), m.end(), "") for m in pronouns]
         self.found = sorted(found)
         self.starts = [n.start for n in self.found]
@@ -142,7 +143,7 @@ class Names:
         organization named first; "the Foundation" with no foundation named is itself.
         """
         word = words.rsplit(maxsplit=1)[-1].lower()
-        if not re.match(r"[Tt]he\s", words):
+        if not rx(r"[Tt]he\s").match(words):
             return self.main or ""
         before = named[: bisect_left(named, (position,))]
         found = next((n.name for n in reversed(before) if word in n.name.lower().split()), None)
@@ -168,15 +169,15 @@ class Names:
 
     def _guessed(self, text: str) -> list[_Named]:
         found: list[_Named] = []
-        acronyms = Counter(re.findall(r"(?<![\w.$])[A-Z]{2,6}(?![\w$])", text))
+        acronyms = Counter(rx(r"(?<![\w.$])[A-Z]{2,6}(?![\w$])").findall(text))
         aliases: dict[str, str] = {  # "JD", named more than once
             acronym: acronym for acronym, times in acronyms.items() if times >= 2 and acronym not in _NOT_ACRONYMS
         }
-        for match in re.finditer(_NAME, text):
-            words = list(re.finditer(r"\S+", match.group()))
+        for match in rx(_NAME).finditer(text):
+            words = list(rx(r"\S+").finditer(match.group()))
             while words and words[0].group().lower() in _NOT_NAMES:
                 words.pop(0)
-            if len(words) < 2 and not re.search(r"[\u4e00-\u9fff]", match.group()):
+            if len(words) < 2 and not rx(r"[\u4e00-\u9fff]").search(match.group()):
                 continue
             name = " ".join(word.group() for word in words)
             found.append(_Named(match.start() + words[0].start(), match.start() + words[-1].end(), name))
@@ -220,7 +221,7 @@ class Names:
             return False
         opened = self.text[earlier[0].end : named.start]
         closed = self.text[named.end : position]
-        return bool(re.match(r"\s*,[^,;]*$", opened)) and bool(re.match(r"[^;]*?,", closed))
+        return bool(rx(r"\s*,[^,;]*$").match(opened)) and bool(rx(r"[^;]*?,").match(closed))
 
     def _last_named(self, position: int) -> str:
         """The organization named last before ``position`` (what "its" refers to)."""
@@ -271,21 +272,21 @@ def metric_id(
     first, last = clause
     after = text[end:last]
     units = None if value is None else value.units
-    if units is not None and str(units).endswith(" / day"):
+    if units is not None and unit_text(units).endswith(" / day"):
         units = units * parse_unit("day")  # "6,500 meals a day" is named as the count it is a rate of
     counted = units is None or units == DIMENSIONLESS or count_kind_of(units) is not None
     words = _head(noun)[-3:] if counted else []
-    of = re.match(r"\s+of\s+([A-Za-z-]+)", after)
+    of = rx(r"\s+of\s+([A-Za-z-]+)").match(after)
     if words and words[-1].lower() in ("pieces", "piece", "items", "units") and of:
         words = [of.group(1), words[-1]]  # "pieces of clothing"
     share = value is not None and unit_text(value.units) == "percent"
-    following = re.match(r"\s*(?:of|in|for|on)\s+(?!(?:the\s+)?(?:FY|[HQ][1-4]\b|first|second|end|\d))(.{1,60})", after)
+    following = rx(r"\s*(?:of|in|for|on)\s+(?!(?:the\s+)?(?:FY|[HQ][1-4]\b|first|second|end|\d))(.{1,60})").match(after)
     if not words and following:
-        phrase = re.split(_NEXT_CLAUSE, following.group(1))[0]  # "of electricity and withdrew 1.2 million ..."
+        phrase = rx(_NEXT_CLAUSE).split(following.group(1))[0]  # "of electricity and withdrew 1.2 million ..."
         words = _head(phrase, keep_and=True)[:3]
     if not words:
         before = text[max(first, start - REACH) : start]
-        if re.match(r"exceed", text[start:end], re.IGNORECASE):
+        if rx(r"exceed", re.IGNORECASE).match(text[start:end]):
             before += " exceeded "  # "Sales exceeded RMB 150 million": the qualifier is the verb
         words = _from_verb(before)
     words = [word for word in words if word.isascii() and not _unit_word(word)]
@@ -308,7 +309,7 @@ def _unit_word(word: str) -> bool:
 
 def _with_participle(words: list[str], before: str) -> list[str]:
     """``words`` and the participle of the verb just before the figure: "withdrew" → water, withdrawn."""
-    verb = re.search(r"([A-Za-z]+)\s+(?:(?:more\s+than|over|around|about|nearly|approximately|some)\s+)?$", before)
+    verb = rx(r"([A-Za-z]+)\s+(?:(?:more\s+than|over|around|about|nearly|approximately|some)\s+)?$").search(before)
     participle = _names().participle(verb.group(1)) if verb else None
     return [*words, participle] if participle and participle not in (w.lower() for w in words) else words
 
@@ -317,8 +318,8 @@ def _hours(figure: str, after: str, value: ReportedValue | None) -> list[str]:
     """The name of a figure of hours: "9,000 volunteer hours", "9,000 hours of volunteering" → volunteer, hours."""
     if value is None or unit_text(value.units) != "hour":
         return []
-    inside = re.search(r"([A-Za-z]+)\s+hours?\b", figure, _I)
-    of = re.match(r"\s+of\s+([A-Za-z]+)", after)
+    inside = rx(r"([A-Za-z]+)\s+hours?\b", _I).search(figure)
+    of = rx(r"\s+of\s+([A-Za-z]+)").match(after)
     word = inside.group(1) if inside else (of.group(1) if of else "")
     noun = _names().hour_nouns.get(word.lower())
     return [noun, "hours"] if noun else []
@@ -361,7 +362,7 @@ _CHANGE_VERBS = alternation(lexicon().changes["up_by_verbs"] + lexicon().changes
 
 def _from_verb(before: str) -> list[str]:
     """Name a figure by its verb: "donated" → donations, "Operational emissions fell to" → operational emissions."""
-    verb = re.search(r"([A-Za-z]+)(\s+(?:to|at|for|of|by|from|a|an|the))?\s+$", before)
+    verb = rx(r"([A-Za-z]+)(\s+(?:to|at|for|of|by|from|a|an|the))?\s+$").search(before)
     if verb is None:
         return []
     word = verb.group(1).lower()
@@ -369,13 +370,13 @@ def _from_verb(before: str) -> list[str]:
         return [_VERBS[word]]
     if (verb.group(2) or "").strip() == "of" and word not in _STOP and word not in _CHANGE_NOUNS:
         return _tail(before[: verb.end(1)])[-2:]  # "a capacity of", "matched donations of"
-    changed = re.search(rf"\b(?:{_CHANGE_VERBS})\s+((?:[\w-]+\s+){{1,3}}?)(?:in\s+[\w-]+\s+)?by\s+$", before, re.I)
+    changed = rx(rf"\b(?:{_CHANGE_VERBS})\s+((?:[\w-]+\s+){{1,3}}?)(?:in\s+[\w-]+\s+)?by\s+$", re.I).search(before)
     if changed:
         return _head(changed.group(1))  # "cut single-use plastic in packaging by"
     if word not in _LINKING:
         return []
     subject = before[: verb.start()]
-    subject = re.split(r"\b(?:from|of|in|on|for|under|at|with|sourced|per)\b|[,;:(]", subject)[0]
+    subject = rx(r"\b(?:from|of|in|on|for|under|at|with|sourced|per)\b|[,;:(]").split(subject)[0]
     return _tail(subject)[-3:]
 
 
@@ -407,7 +408,7 @@ def _content(word: str) -> bool:
 def _head(phrase: str, *, keep_and: bool = False) -> list[str]:
     """The first run of content words of a phrase: "impoverished counties put" → impoverished, counties, put."""
     kept: list[str] = []
-    for word in re.findall(_WORD, phrase):
+    for word in rx(_WORD).findall(phrase):
         if keep_and and kept and word.lower() in ("and", "or"):
             continue
         if not _content(word):
@@ -421,7 +422,7 @@ def _head(phrase: str, *, keep_and: bool = False) -> list[str]:
 def _tail(phrase: str) -> list[str]:
     """The last run of content words of a phrase: "Scope 1 and Scope 2 greenhouse gas emissions" → ..., emissions."""
     kept: list[str] = []
-    for word in re.findall(_WORD, phrase):
+    for word in rx(_WORD).findall(phrase):
         kept = [*kept, word.strip("\u2019'-")] if _content(word) else []
     return kept
 
@@ -440,4 +441,4 @@ def fallback_metric(value: ReportedValue | None) -> str:
         return "share"
     if unit_text(value.units).endswith("CO2e"):  # tonne_CO2e, megatonne_CO2e
         return _names().emissions
-    return re.sub(r"[^a-z0-9]+", "-", unit_name(value.units).lower()).strip("-") or "figure"
+    return rx(r"[^a-z0-9]+").sub("-", unit_name(value.units).lower()).strip("-") or "figure"

@@ -14,12 +14,13 @@ import re
 from typing import NamedTuple
 
 from esgclaims._errors import EsgClaimsError, PeriodError
+from esgclaims._lazy import compiled as rx
 from esgclaims._nouns import COUNT_NOUNS
 from esgclaims._parse_period import parse_date
 from esgclaims._periods import AsOf, CalendarYear, FiscalYear, HalfYear, PartialDate, Period, Quarter, Span
 from esgclaims._units import parse_unit
 
-from .literals import Screen
+from .literals import Screen, ahead
 from .period_grammar import (
     DAY_DATE,
     ENDED,
@@ -102,10 +103,10 @@ def period_phrases(
     sentence = text[start:end]
     screen = _screen()
     held = screen.held(sentence)
-    for rule, needs in zip(RULES, screen.masks, strict=True):
+    for rule, needs, regex in zip(RULES, screen.masks, _fast(), strict=True):
         if held & needs != needs:
             continue  # the words every phrase of the rule holds are not all in the sentence: it has none
-        for match in rule.regex.finditer(sentence):
+        for match in regex.finditer(sentence):
             first, last = start + match.start(), start + match.end()
             if any(first < b and a < last for a, b in taken):
                 continue
@@ -120,6 +121,12 @@ def period_phrases(
 def _screen() -> Screen:
     """The words each rule needs, read from its pattern once, on first use (not on import)."""
     return Screen(rule.regex for rule in RULES)
+
+
+@functools.cache
+def _fast() -> tuple[re.Pattern[str], ...]:
+    """Each rule's pattern behind a look-ahead for its first characters: the same matches, found faster."""
+    return tuple(ahead(rule.regex) for rule in RULES)
 
 
 class _Reference(NamedTuple):
@@ -139,7 +146,7 @@ def _phrase(
         return _from_publication(match, (first, last), rule, reference.published)
     after = text[last : min(last + 40, end)]  # not text[:end][...]: a copy of the text before each phrase
     ends_in_digits = match.group().rstrip()[-1:].isdigit()
-    if role is Role.STATED and ends_in_digits and (re.match(_NOT_A_PERIOD_AFTER, after) or opens_with_unit(after)):
+    if role is Role.STATED and ends_in_digits and (rx(_NOT_A_PERIOD_AFTER).match(after) or opens_with_unit(after)):
         return None  # "in 2022 Hang Seng", "by 2025 tonnes": a year as a word of a name, or no year
     if role is Role.COMPARE and ends_in_digits and opens_with_unit(after):
         return None  # "below 2000 metres": a figure, not a year
@@ -151,8 +158,8 @@ def _phrase(
             return None
         return PeriodPhrase(first, last, words, Role.BLOCK, rule=rule.name)
     # "over 2022" and "on FY2022" name a period, or what a change just before them compares with
-    introduced = re.match(r"(?:over|on)\s", words, _I) or re.search(
-        r"\b(?:over|on)\s+$", text[max(0, first - 5) : first]
+    introduced = rx(r"(?:over|on)\s", _I).match(words) or rx(r"\b(?:over|on)\s+$").search(
+        text[max(0, first - 5) : first]
     )
     comparative = bool(introduced) and len(periods) == 1 and not isinstance(periods[0], AsOf | Span)
     if role is Role.COMPARE:
@@ -185,7 +192,7 @@ def _from_publication(
 
 def opens_with_unit(after: str) -> bool:
     """Whether ``after`` opens with a unit or a counted noun: then the digits before it are no year."""
-    word = re.match(r"\s*(%|[A-Za-z]+)", after)
+    word = rx(r"\s*(%|[A-Za-z]+)").match(after)
     if word is None:
         return False
     if word.group(1) == "%" or word.group(1).lower() in COUNT_NOUNS:

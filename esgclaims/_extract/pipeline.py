@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from bisect import bisect_right
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from esgclaims._errors import ArgumentTypeError, InvalidClaimError, check_argument, no_hints
+from esgclaims._lazy import compiled as rx
 from esgclaims._model import Organization, Source
 from esgclaims._units import count_kind_of
 from esgclaims._values import ReportedValue
@@ -181,7 +181,7 @@ def _candidate(
 def _trimmed(text: str, start: int, end: int, first: int, last: int) -> tuple[int, int]:
     """The clause without its surrounding spaces, punctuation and leading "and"; never less than the figure."""
     clause = text[start:end]
-    lead = re.match(r"[\s,;:\uff0c\uff1b\u3001]*(?:(?:and|but|while|or)\s+)?", clause)
+    lead = rx(r"[\s,;:\uff0c\uff1b\u3001]*(?:(?:and|but|while|or)\s+)?").match(clause)
     start = min(start + (lead.end() if lead else 0), first)
     while end > last and text[end - 1] in " \t\n,.;:\uff0c\u3002\uff1b\uff1a\u3001":
         end -= 1

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import enum
-import re
 from typing import NamedTuple
 
+from esgclaims._lazy import compiled as rx
 from esgclaims._lexicon import lexicon
 
 __all__ = ["Block", "BlockKind", "Sentence", "blocks", "clause_bounds", "sentences"]
@@ -51,14 +51,14 @@ _ABBREVIATIONS = frozenset(lexicon().abbreviations)
 def blocks(text: str) -> list[Block]:
     """The non-empty lines of ``text``, each with its kind."""
     found: list[Block] = []
-    for match in re.finditer(r"[^\n]+", text):
+    for match in rx(r"[^\n]+").finditer(text):
         line = match.group()
         stripped = line.strip()
         if not stripped:
             continue
         start = match.start() + len(line) - len(line.lstrip())
         end = match.start() + len(line.rstrip())
-        marker = re.match(_LIST_MARKER, line)
+        marker = rx(_LIST_MARKER).match(line)
         if marker and len(stripped) > len(marker.group().strip()):
             found.append(Block(BlockKind.ITEM, start, end, match.start() + marker.end()))
             continue
@@ -88,14 +88,14 @@ def _intro(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _reads_as_heading(line: str) -> bool:
     if line.endswith((".", "!", "?", "\u3002", "\uff01", "\uff1f", '"', "”", ")")):
         return False
-    return len(line.split()) <= 16 and len(line) <= 120 and not re.search(r"[.!?\u3002\uff01\uff1f]\s", line)
+    return len(line.split()) <= 16 and len(line) <= 120 and not rx(r"[.!?\u3002\uff01\uff1f]\s").search(line)
 
 
 def sentences(text: str, block: Block, index: int) -> list[Sentence]:
     """The sentences of one block."""
     found: list[Sentence] = []
     start = block.body
-    for match in re.finditer(r"[.!?\u3002\uff01\uff1f]+[\"'”\u2019)]*", text[block.body : block.end]):
+    for match in rx(r"[.!?\u3002\uff01\uff1f]+[\"'”\u2019)]*").finditer(text[block.body : block.end]):
         end = block.body + match.end()
         stop = block.body + match.start()
         following = text[end : end + 2]
@@ -115,7 +115,7 @@ def sentences(text: str, block: Block, index: int) -> list[Sentence]:
 
 
 def _abbreviation(text: str, start: int, stop: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", text[start:stop])
+    word = rx(r"([A-Za-z.]+)$").search(text[start:stop])
     if word is None:
         return False
     token = word.group(1).lower()
@@ -128,7 +128,7 @@ def clause_bounds(text: str, start: int, end: int, protected: list[tuple[int, in
     A boundary inside a ``protected`` span (a date such as "Sept. 30, 2020") does not count.
     """
     bounds = [start]
-    for match in re.finditer(r",\s|;|，|；|\s[—–]\s|\s--\s|:\s", text[start:end]):  # noqa: RUF001
+    for match in rx(r",\s|;|，|；|\s[—–]\s|\s--\s|:\s").finditer(text[start:end]):  # noqa: RUF001
         position = start + match.start()
         if not any(first <= position < last for first, last in protected):
             bounds.append(start + match.end())

@@ -14,13 +14,17 @@ from hypothesis import strategies as st
 from esgclaims import EsgClaimsError
 from esgclaims._extract.figures import (
     _CHINESE_SHARE_ANCHOR,
+    _CODES_BEFORE,
+    _NAME_WORD_BEFORE,
+    _PLACE_WORDS,
     _QUALIFIER_BEFORE,
     _WORD_ANCHOR,
     _anchor_screen,
 )
-from esgclaims._extract.literals import Screen, folded, needed
+from esgclaims._extract.literals import Screen, ahead, folded, needed, skipping
 from esgclaims._extract.mentions import qualifier_start, read_value, reading
-from esgclaims._extract.period_phrases import _screen
+from esgclaims._extract.named_by import _COMPARATIVE
+from esgclaims._extract.period_phrases import _fast, _screen
 from esgclaims._extract.period_rules import RULES
 from esgclaims._extract.sentences import blocks, sentences
 from esgclaims._parse_value import QUALIFIER_PHRASES
@@ -64,6 +68,60 @@ def test_no_period_rule_is_screened_out_of_a_sentence_it_matches() -> None:
 
     assert missed == []
     assert skipped > len(SENTENCES) * len(RULES) // 2  # and the screen skips most of them
+
+
+def test_each_period_rule_behind_its_look_ahead_finds_the_same_phrases() -> None:
+    texts = [*SENTENCES, *(text for rule in RULES for text, _ in rule.examples), "\u212aILN \u017fince 2019 Fy24"]
+    differ = [
+        (rule.name, text)
+        for rule, fast in zip(RULES, _fast(), strict=True)
+        for text in texts
+        if [m.span() for m in fast.finditer(text)] != [m.span() for m in rule.regex.finditer(text)]
+    ]
+
+    assert differ == []
+    assert sum(fast is not rule.regex for rule, fast in zip(RULES, _fast(), strict=True)) > len(RULES) // 2
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "texts"),
+    [
+        (
+            r"(?<![A-Za-z])(?:by|until)\s+\d{4}",
+            re.IGNORECASE,
+            ["BY 2030", "Until 2025", "nearby 2030", "\u212a by 1999"],
+        ),
+        (r"(?:the\s+)?(?:FY|fiscal)\d{2}", re.IGNORECASE, ["the FY24", "fiscal22", "\u017f fy 23", "THE  fy21"]),
+        (r"[^a-z]\d", 0, ["a1 b2 -3"]),  # a negated class: no look-ahead, the same matches
+        (r"x*y?", 0, ["xxy", ""]),  # may be empty: no look-ahead
+        (r"[\u4e00-\u9fff]+年|\d+-\d+", 0, ["截至2023年", "2019-2021", "年"]),
+    ],
+)
+def test_a_look_ahead_finds_what_its_pattern_finds(pattern: str, flags: int, texts: list[str]) -> None:
+    compiled = re.compile(pattern, flags)
+    fast = ahead(compiled)
+
+    assert [[m.span() for m in fast.finditer(text)] for text in texts] == [
+        [m.span() for m in compiled.finditer(text)] for text in texts
+    ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [_CODES_BEFORE, rf"\b(?:{_PLACE_WORDS}|wharves)s?\s+$", _NAME_WORD_BEFORE, _QUALIFIER_BEFORE, _COMPARATIVE],
+)
+def test_the_words_before_a_figure_are_found_as_without_the_look_ahead(source: str) -> None:
+    plain, fast = re.compile(source, re.IGNORECASE), skipping(source, re.IGNORECASE)
+    befores = [
+        sentence[max(0, m.start() - 40) : m.start()] for sentence in SENTENCES for m in re.finditer(r"\d+", sentence)
+    ]
+    befores += ["intensity lower than ", "Scope 1 and ", "at berth ", "in category ", "more than ", "Page "]
+    found = [match.span() for before in befores if (match := plain.search(before))]
+    found_fast = [match.span() for before in befores if (match := fast.search(before))]
+
+    assert fast is not plain
+    assert found_fast == found
+    assert found  # the texts hold such words
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[rule.name for rule in RULES])
