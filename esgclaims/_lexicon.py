@@ -109,6 +109,10 @@ class Lexicon:
     """Plurals the rules would misread, to their singular: ``{"people": "person", ...}``."""
     not_kinds: frozenset[str] = frozenset()
     """Words after a figure that never name what it counts: "more", "times", "years"."""
+    people: frozenset[str] = frozenset()
+    """The generic words for people, the only English nouns counted as "person": "people", "individuals"."""
+    people_roles: frozenset[str] = frozenset()
+    """Plural nouns that name people in a role ("customers", "teachers"): each is a count kind of its own."""
     rates: dict[str, str] = attrs.field(factory=dict)
     """Words after a figure that make it a rate, to the unit of time: ``{"each day": "day", ...}``."""
     unit_words: dict[str, str] = attrs.field(factory=dict)
@@ -263,6 +267,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         singular_rules=_pairs(read, "en.kinds.singular_rules"),
         irregular_plurals=read.table("en.kinds.irregular", str),
         not_kinds=frozenset(read.words("en.kinds.not_kinds")),
+        people=frozenset(read.words("en.kinds.people")),
+        people_roles=frozenset(read.words("en.kinds.people_roles")),
         rates=read.table("en.rates", str),
         unit_words=read.table("en.unit_words", str),
         emission_words=read.words("en.emissions.words"),

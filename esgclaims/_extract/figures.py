@@ -20,7 +20,7 @@ from esgclaims._units import DIMENSIONLESS, parse_unit
 from esgclaims._values import ReportedValue
 
 from .currency_statements import BARE_SYMBOL, DEFAULT_DOLLAR, stated_symbols
-from .mentions import REACH, Mention
+from .mentions import REACH, Mention, read_figure
 from .named_by import (
     STOP_WORDS,
     compared,
@@ -447,8 +447,8 @@ def _best(text: str, left: int, positions: list[int]) -> tuple[ReportedValue | N
         suffix = re.match(r"\s?(?:%|yuan\b|renminbi\b|元|percent\b|per cent\b)", text[stop : positions[-1]], _I)
         stop += suffix.end() if suffix else 0  # "RMB 100 billion yuan", "25% to 30%": the words that repeat the unit
         return value, stop, ""
-    try:
-        value = parse_value(text[left : positions[0]])
+    try:  # "hundreds of dairy operators": the order of magnitude alone, its noun proposed after it
+        value = read_figure(text[left : positions[0]]) or parse_value(re.sub(r"\s+of$", "", text[left : positions[0]]))
     except EsgClaimsError:
         return None, positions[0], note
     if len(positions) > 1 and "counts" in note:

@@ -10,7 +10,7 @@ import re
 
 from esgclaims._errors import EsgClaimsError
 from esgclaims._lexicon import alternation, lexicon
-from esgclaims._nouns import CHINESE_NOUNS, COUNT_NOUNS, FUNCTION_WORDS, proposed_kind
+from esgclaims._nouns import CHINESE_NOUNS, COUNT_NOUNS, FUNCTION_WORDS, names_people, proposed_kind
 from esgclaims._parse_value import parse_value
 from esgclaims._units import DIMENSIONLESS, PERCENT, count_kind_of, currency_of, parse_unit
 from esgclaims._values import Qualifier, ReportedValue
@@ -40,8 +40,8 @@ STOP_WORDS = FUNCTION_WORDS | frozenset(
 
 
 def is_counted(word: str) -> bool:
-    """Whether ``word`` names a counted kind: a noun reports count, or a kind in the unit registry."""
-    if word.lower() in COUNT_NOUNS:
+    """Whether ``word`` names a counted kind: a noun reports count, a kind in the unit registry, or people in a role."""
+    if word.lower() in COUNT_NOUNS or names_people(word):
         return True
     try:
         return count_kind_of(parse_unit(word)) is not None
@@ -59,6 +59,9 @@ def noun_before(text: str, start: int, mention: Mention) -> Mention:
         english = re.search(noun + _LEVEL_VERB, before, _I)
         if english and is_counted(english.group(1)):
             kind = _counted_kind(english.group(1))
+            role = None if kind else proposed_kind(english.group(1))
+            if role is not None:  # "customers grew to 612,400": people in a role, a kind of its own
+                return mention._replace(kind=role, noun=english.group(1), note=_proposal(english.group(1), role))
             break
     chinese = re.search(r"([\u4e00-\u9fff]+)$", before)
     if chinese:
@@ -81,10 +84,12 @@ _LEVEL_VERB = (
 
 def _counted_kind(word: str) -> str | None:
     """The count kind a noun names: a registered kind first ("customers"), then the nouns reports count."""
-    try:
-        kind = count_kind_of(parse_unit(word))
-    except EsgClaimsError:
-        kind = None
+    kind = None
+    for name in dict.fromkeys((word, word.lower())):  # "Volunteers rose by 300", once "volunteer" is registered
+        try:
+            kind = kind or count_kind_of(parse_unit(name))
+        except EsgClaimsError:
+            continue
     return kind or COUNT_NOUNS.get(word.lower())
 
 
@@ -145,6 +150,9 @@ def proposed(text: str, mention: Mention, end: int) -> Mention:
             return mention
         position = first + word.end()
         kind = None if word.group(1).lower() in lexicon().unit_words else proposed_kind(word.group(1))
+        head = re.match(r" ([a-z][a-z-]+)", after[position:])
+        if kind is not None and head is not None and (closing := proposed_kind(head.group(1))) is not None:
+            kind, position = closing, position + head.end()  # "40 claims adjusters": a plural can modify a plural
         if kind is not None:
             break
         if count == 3 or word.group(1).lower() == "of":  # the head noun is among the first three words
@@ -152,8 +160,11 @@ def proposed(text: str, mention: Mention, end: int) -> Mention:
     else:
         return mention
     noun = after[first:position].strip()
-    note = f"counts {noun!r}, a kind esgclaims does not know: proposed count kind {kind!r} (see register_count_kind)"
-    return mention._replace(end=mention.end + position, kind=kind, noun=noun, note=note)
+    return mention._replace(end=mention.end + position, kind=kind, noun=noun, note=_proposal(noun, kind))
+
+
+def _proposal(noun: str, kind: str) -> str:
+    return f"counts {noun!r}, a kind esgclaims does not know: proposed count kind {kind!r} (see register_count_kind)"
 
 
 def unit_words() -> str:
