@@ -128,7 +128,7 @@ class Lexicon:
 
     @property
     def currency_codes(self) -> tuple[str, ...]:
-        """The upper-case letter codes a report writes before a figure: RMB, CNY, USD ...
+        """The letter codes a report writes before a figure, capitalised: RMB, CNY, USD, Rs ...
 
         Examples:
             >>> lexicon().currency_codes[:3]
@@ -138,7 +138,7 @@ class Lexicon:
             word
             for currency in self.currencies.values()
             for word in currency.before
-            if word.isascii() and word.isalpha() and word.isupper()
+            if word.isascii() and word.isalpha() and word[0].isupper()  # "Rs", "Rp" as well as "RMB"
         )
 
     def numbers_for(self, use: str) -> dict[str, int]:

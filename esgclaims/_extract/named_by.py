@@ -106,6 +106,10 @@ def per_head(text: str, start: int, mention: Mention) -> Mention:
     return mention._replace(value=in_units(value, value.units / parse_unit(per)))
 
 
+_CONVERTED = alternation(word for currency in lexicon().currencies.values() for word in currency.before)
+"""A currency before the figure of a conversion in brackets: "(about US$700,000)", "(A$5 million)"."""
+
+
 def conversion(text: str, mention: Mention, end: int) -> Mention:
     """ "HK$2.4 billion (US$300 million)": one amount, in a second currency."""  # noqa: D210 - ruff format
     value = mention.value
@@ -114,7 +118,7 @@ def conversion(text: str, mention: Mention, end: int) -> Mention:
     match = re.match(
         r"(?P<noun>(?:\s+[a-z][a-z-]*){0,3}?)"  # "a HK$3 billion green bond (about RMB 2.7 billion)"
         r"\s*\(\s*(?P<figure>(?:(?:approximately|approx\.|about|around|roughly|nearly|some|~)\s*)?"
-        r"(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|US\$|HK\$|€|£)[^()]{1,40}?)\s*\)",
+        rf"(?:{_CONVERTED})[^()]{{1,40}}?)\s*\)",
         text[mention.end : end],
         _I,
     )
@@ -244,12 +248,20 @@ def emissions_and_rate(text: str, start: int, mention: Mention, end: int) -> Men
     return mention._replace(value=value, end=stop)
 
 
-_DAILY = rf"\s+(?:{alternation(word for word, per in lexicon().rates.items() if per == 'day')})(?![A-Za-z])"
+_COUNT_RATES = (
+    word
+    for word, per in lexicon().rates.items()
+    if per == "day" or (per == "month" and not word.startswith(("each", "every")))
+)
+_DAILY = rf"\s+(?P<rate>{alternation(_COUNT_RATES)})(?![A-Za-z])"
 
 
 def counted_per_day(text: str, mention: Mention, end: int) -> Mention:
     """A count with "a day", "each day" or "daily" right after it is a rate per day: "6,500 meals a day".
 
+    So is one "a month", "per month" or "monthly" a rate per month ("3,600 new customers a month"),
+    but "each month" after a count says how often the same count recurs ("free travel to 90,000
+    residents each month"): it stays a count.
     A count "a year" stays a count ("75 million patients a year" is a year's reach), and
     so does a count with words between it and the rate ("64 patients at Lakeside each day").
     A proposed kind's rate is ``1 / day`` with the kind in ``Mention.kind``.
@@ -262,7 +274,8 @@ def counted_per_day(text: str, mention: Mention, end: int) -> Mention:
     rate = re.match(_DAILY, text[mention.end : end], _I)
     if rate is None:
         return mention
-    return mention._replace(value=in_units(value, value.units / parse_unit("day")), end=mention.end + rate.end())
+    per = parse_unit(lexicon().rates[re.sub(r"\s+", " ", rate.group("rate").lower())])
+    return mention._replace(value=in_units(value, value.units / per), end=mention.end + rate.end())
 
 
 _COMPARATIVE = rf"(?<![A-Za-z])(?P<words>{alternation(lexicon().comparatives)})\s+$"

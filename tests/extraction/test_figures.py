@@ -377,7 +377,7 @@ def test_a_figure_read_in_the_stated_currency_says_so_and_keeps_its_words_as_wri
 @pytest.mark.parametrize(
     "statement",
     [
-        "All amounts are in Singapore dollars. ",  # a dollar esgclaims cannot read
+        "All amounts are in Brunei dollars. ",  # a dollar esgclaims cannot read (Singapore dollars it reads)
         "Amounts are in US dollars; figures for the Hong Kong unit are expressed in Hong Kong dollars. ",  # two
         "Its Hong Kong arm reports in HK$. ",  # another dollar named, though no statement says which "$" is
     ],
