@@ -19,6 +19,7 @@ from esgclaims._parse_value import QUALIFIER_PHRASES, parse_value
 from esgclaims._units import DIMENSIONLESS, parse_unit
 from esgclaims._values import ReportedValue
 
+from .changes import than_a_period
 from .currency_statements import BARE_SYMBOL, DEFAULT_DOLLAR, stated_symbols
 from .mentions import REACH, Mention, read_figure
 from .named_by import (
@@ -214,8 +215,12 @@ def _counted_words(text: str, a: int, b: int, end: int) -> bool:
     if not re.fullmatch(rf"(?:{_SMALL}|a\s+dozen)", phrase):
         return True
     following = re.match(r"\s+(?:[a-z-]+\s+)?([a-z]+)", text[b:end])
-    if (following is not None and is_counted(following.group(1))) or _of_whole(text, b, end):
-        return True
+    if (
+        (following is not None and is_counted(following.group(1)))
+        or _of_whole(text, b, end)
+        or than_a_period(text[b:end])
+    ):
+        return True  # "four fewer than a year earlier" is a change of what the text counts
     return _plural_noun_follows(text, b, end) and not _opens_a_list(text, a)
 
 
@@ -226,11 +231,12 @@ def _opens_a_list(text: str, position: int) -> bool:
 
 
 def _a_unit(word: str) -> bool:
+    """Whether a word is a unit other than a counted noun ("eleven village schools": "village" may modify)."""
     try:
         parse_unit(word)
     except EsgClaimsError:
         return False
-    return True
+    return not is_counted(word)
 
 
 def _plural_noun_follows(text: str, position: int, end: int) -> bool:
@@ -243,7 +249,7 @@ def _plural_noun_follows(text: str, position: int, end: int) -> bool:
         bare = word.rstrip(",.;:)")
         if not re.fullmatch(r"[A-Za-z][A-Za-z-]*", bare) or bare.lower() in STOP_WORDS | {"of"} or _a_unit(bare):
             return False
-        if bare.lower() not in lexicon().unit_words and proposed_kind(bare) is not None:
+        if _proposable(bare):
             return True
         if bare != word:  # punctuation ends the phrase
             return False
@@ -262,7 +268,11 @@ def _of_whole(text: str, position: int, end: int) -> bool:
     words = re.match(r"((?:\s+[A-Za-z][A-Za-z-]*){1,3})", text[position + whole.end() : end])
     if words is None or re.fullmatch(_SMALL, words.group(1).split()[0], _I):
         return False  # "two of the five farms": the whole is a figure of its own
-    return any(is_counted(word) for word in words.group(1).split())
+    return any(is_counted(word) or _proposable(word) for word in words.group(1).split())  # "nine of our mills"
+
+
+def _proposable(word: str) -> bool:
+    return word.lower() not in lexicon().unit_words and proposed_kind(word) is not None
 
 
 def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:

@@ -149,17 +149,27 @@ def proposed(text: str, mention: Mention, end: int) -> Mention:
     whole = re.match(rf"\s+{_OF_WHOLE}", after, _I)
     position = whole.end() if whole else 0
     first = position
-    for count, word in enumerate(re.finditer(r"\s*([A-Za-z][A-Za-z'-]*)", after[position:]), start=1):
-        if word.start() != position - first or word.group(1).lower() in STOP_WORDS:
+    count, limit = 0, 3
+    for word in re.finditer(r"\s*([A-Za-z][A-Za-z'-]*)", after[position:]):
+        joined = (
+            count
+            and word.group(1).lower() in ("and", "or")
+            and re.match(r"\s+[a-z]", after[first + word.end() :])
+            and after[first:position].strip()[:1].islower()  # "4.1 Land and suppliers" is a heading
+        )
+        if word.start() != position - first or (word.group(1).lower() in STOP_WORDS and not joined):
             return mention
-        position = first + word.end()
+        position, count = first + word.end(), count + (not joined)  # "small and medium-sized": adjectives joined
+        if joined:
+            limit += 1  # "public and workplace EV chargers": the head noun may come one word later
+            continue
         kind = None if word.group(1).lower() in lexicon().unit_words else proposed_kind(word.group(1))
         head = re.match(r" ([a-z][a-z-]+)", after[position:])
         if kind is not None and head is not None and (closing := proposed_kind(head.group(1))) is not None:
             kind, position = closing, position + head.end()  # "40 claims adjusters": a plural can modify a plural
         if kind is not None:
             break
-        if count == 3 or word.group(1).lower() == "of":  # the head noun is among the first three words
+        if count == limit or word.group(1).lower() == "of":  # the head noun is among the first three words
             return mention
     else:
         return mention

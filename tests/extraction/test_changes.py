@@ -102,7 +102,13 @@ def test_a_share_less_or_more_than_a_period_is_a_change_compared_with_it() -> No
         "compared with 2020",
     )
     assert found[1].figure == "7% less"
-    assert [c.kind for c in extract("We served 150 more villages than in 2020.")] == ["level"]  # a count, no share
+    (more,) = extract("We served 150 more villages than in 2020.")  # a count more than in a period: absolute
+    assert more.change is not None
+    assert (more.change.direction, more.change.relative, str(more.change.delta)) == (
+        Direction.INCREASE,
+        False,
+        "150 villages",
+    )
 
 
 @pytest.mark.parametrize(
@@ -262,3 +268,22 @@ def test_a_change_by_a_further_amount_is_a_change() -> None:
     (found,) = extract("By 2030 we will cut our water use by a further 18%.")
     assert found.change is not None
     assert (found.change.direction, found.change.delta.reported.magnitude) == (Direction.DECREASE, Decimal("0.18"))
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "kind"),
+    [
+        ("At the end of 2022 the bank had 48 kiosks, three fewer than a year earlier.", Direction.DECREASE, "kiosk"),
+        (
+            "In 2023 the utility served 84,000 water customers, about 900 more water customers than in 2022.",
+            Direction.INCREASE,
+            "customer",
+        ),
+    ],
+)
+def test_a_number_more_or_fewer_than_a_period_after_a_count_is_a_change_of_that_count(
+    text: str, direction: Direction, kind: str
+) -> None:
+    change = extract(text)[-1]
+    assert change.change is not None
+    assert (change.change.direction, change.change.relative, change.count_kind) == (direction, False, kind)

@@ -534,3 +534,22 @@ def test_a_count_with_a_daily_rate_right_after_it_is_a_rate_per_day(
     wanted = parse_unit("day") ** -1 if unit == "1/day" else parse_unit(unit)  # a proposed kind's rate: 1 / day
     assert (candidate.figure, candidate.value.units, candidate.period.iso()) == (figure, wanted, "2023")
     assert candidate.count_kind in (kind, None if "/" in unit else kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "In 2023 the trust opened eleven village clinics and upgraded seven of our depots.",
+            [("eleven village clinics", "clinic"), ("seven of our depots", "depot")],
+        ),
+        (
+            "In 2022 the fund backed 3,400 small and mid-sized exporters and 85 public or private hospitals.",
+            [("3,400 small and mid-sized exporters", "exporter"), ("85 public or private hospitals", "hospital")],
+        ),
+    ],
+)
+def test_a_number_in_words_or_a_noun_after_joined_adjectives_counts_a_proposed_kind(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    assert [(c.figure, c.count_kind) for c in extract(text)] == found
