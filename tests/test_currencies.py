@@ -117,3 +117,17 @@ def test_duckdb_keeps_two_new_currencies_apart_as_python_does() -> None:
 def test_a_text_in_another_dollar_reads_its_bare_dollar_in_that_dollar() -> None:
     text = "All amounts are in Australian dollars. In 2024 the Foundation granted $4.5 million to clinics."
     assert [str(c.value) for c in extract(text)] == ["A$ 4,500,000"]
+
+
+@pytest.mark.parametrize(
+    ("text", "alternative"),
+    [
+        ("In 2023 we raised about £1.9 billion (US$2.4 billion).", "around US$ 2,400,000,000 (±10%)"),
+        ("In 2023 we raised more than HK$2 billion (US$256 million).", "more than US$ 256,000,000"),
+        ("In 2023 we raised £1.9 billion (about US$2.4 billion).", "around US$ 2,400,000,000 (±10%)"),
+        ("Tens of millions of yuan (US$5 million) were spent in 2023.", "US$ 5,000,000"),
+    ],
+)
+def test_a_conversion_in_brackets_takes_the_qualifier_of_its_main_figure(text: str, alternative: str) -> None:
+    (candidate,) = extract(text)
+    assert [str(value) for value in candidate.alternatives] == [alternative]

@@ -106,6 +106,7 @@ def per_head(text: str, start: int, mention: Mention) -> Mention:
     return mention._replace(value=in_units(value, value.units / parse_unit(per)))
 
 
+_BOUNDS = (Qualifier.APPROXIMATELY, Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.LESS_THAN, Qualifier.AT_MOST)
 _CONVERTED = alternation(word for currency in lexicon().currencies.values() for word in currency.before)
 """A currency before the figure of a conversion in brackets: "(about US$700,000)", "(A$5 million)"."""
 
@@ -130,6 +131,9 @@ def conversion(text: str, mention: Mention, end: int) -> Mention:
         return mention
     if other.units == value.units:
         return mention
+    if other.qualifier is Qualifier.EXACT and value.qualifier in _BOUNDS:
+        # "about £1.9 billion (US$2.4 billion)": the conversion is as approximate as its main figure
+        other = ReportedValue.of(other.reported.magnitude, other.units, value.qualifier, precision=other.precision)
     return mention._replace(end=mention.end + match.end(), alternatives=(*mention.alternatives, other))
 
 
