@@ -36,6 +36,7 @@ from .period_grammar import (
     FY_YEAR,
     IN,
     MONTH,
+    MONTH_NUMBERS,
     ORDINALS,
     PART_OF_YEAR,
     PREVIOUS_YEAR,
@@ -111,6 +112,31 @@ _rows.append(
         examples=(
             ("the twelve months to 31 March 2024", "FY2024 (2023-04 to 2024-03)"),
             ("In the 12 months to 31 December 2023, we", "2023"),
+        ),
+    )
+)
+
+
+def _years_up_to(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
+    """ "the three years to March 2028": the years that end with that month, or with that year."""  # noqa: D210
+    years, last = COUNTS.get(match["years"].lower()) or int(match["years"]), int(match["year"])
+    if match["month"] is None:
+        return (parse_period(f"{last - years + 1} to {last}"),)
+    month = MONTH_NUMBERS[match["month"][:3].lower()]
+    first = f"{last - years}-{month + 1:02d}" if month < 12 else f"{last - years + 1}-01"
+    return (parse_period(f"{first} to {last}-{month:02d}"),)
+
+
+_rows.append(
+    PhraseRule(
+        "years up to",
+        rf"(?:(?:in|over|during)\s+)?the\s+(?P<years>{COUNT})\s+years\s+to\s+(?:(?P<month>{MONTH})\s+)?(?P<year>{YEAR})",
+        Role.STATED,
+        _years_up_to,
+        examples=(
+            ("In the three years to March 2028, we", "2025-04 to 2028-03"),
+            ("over the five years to 2030", "2026 to 2030"),
+            ("the 2 years to December 2024", "2023-01 to 2024-12"),
         ),
     )
 )

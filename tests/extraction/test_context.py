@@ -754,3 +754,17 @@ def test_a_split_year_bound_to_the_day_it_ended_gives_every_split_year_its_month
         "In FY2024/25, the trust spent HK$12 million."
     )
     assert [c.period.iso() for c in extract(text)] == ["FY2025 (2024-04 to 2025-03)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "In 2023 we upgraded 40 poles. Over the four years to June 2027, we will replace 900 more.",
+            "2023-07 to 2027-06",
+        ),
+        ("In the three years to 2026 the bank aims to lend £5 billion.", "2024 to 2026"),
+    ],
+)
+def test_the_n_years_to_a_month_or_year_is_the_span_ending_then(text: str, period: str) -> None:
+    assert extract(text)[-1].period.iso() == period
