@@ -384,7 +384,7 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
         if value.units == DIMENSIONLESS or re.search(r"[名位]$", text[left:stop]):  # "员工2,600余名": 名 counts people
             mention = noun_before(text, start, mention)
         mention = proposed(text, mention, end)  # "38 new boreholes": a count of a kind nobody registered
-    mention = counted_per_day(text, emissions_and_rate(text, start, mention, end), end)  # "6,500 meals a day"
+    mention = counted_per_day(text, emissions_and_rate(text, start, mention, end), end, start)  # "6,500 meals a day"
     mention = compared(text, start, mention)  # "lower than 2.5 t"
     return conversion(text, per_head(text, start, mention), end)
 

@@ -270,7 +270,17 @@ _COUNT_RATES = (
 _DAILY = rf"\s+(?P<rate>{alternation(_COUNT_RATES)})(?![A-Za-z])"
 
 
-def counted_per_day(text: str, mention: Mention, end: int) -> Mention:
+_ADJECTIVE_RATES = alternation(
+    word for word, per in lexicon().rates.items() if " " not in word and per in ("day", "month")
+)
+_RATE_BEFORE = (
+    rf"(?<![A-Za-z])(?P<rate>{_ADJECTIVE_RATES})\s+(?:[a-z-]+\s+){{1,6}}?"
+    r"(?:peaked\s+at|reached|averaged|hit|stood\s+at|was|were)\s+(?:an?\s+(?:average|peak|high)\s+of\s+)?$"
+)
+"""A rate named before its figure: "daily volume in the countryside peaked at 4.1 million parcels"."""
+
+
+def counted_per_day(text: str, mention: Mention, end: int, start: int | None = None) -> Mention:
     """A count with "a day", "each day" or "daily" right after it is a rate per day: "6,500 meals a day".
 
     So is one "a month", "per month" or "monthly" a rate per month ("3,600 new customers a month"),
@@ -278,7 +288,8 @@ def counted_per_day(text: str, mention: Mention, end: int) -> Mention:
     residents each month"): it stays a count.
     A count "a year" stays a count ("75 million patients a year" is a year's reach), and
     so does a count with words between it and the rate ("64 patients at Lakeside each day").
-    A proposed kind's rate is ``1 / day`` with the kind in ``Mention.kind``.
+    A proposed kind's rate is ``1 / day`` with the kind in ``Mention.kind``. The rate may come
+    first, in its clause ("daily volume peaked at 4.1 million parcels"), from ``start``.
     """
     value = mention.value
     if value is None or mention.percent is not None or "/" in str(value.units):
@@ -286,10 +297,12 @@ def counted_per_day(text: str, mention: Mention, end: int) -> Mention:
     if not mention.kind and (value.units == DIMENSIONLESS or count_kind_of(value.units) is None):
         return mention
     rate = re.match(_DAILY, text[mention.end : end], _I)
-    if rate is None:
+    clause = re.split(r"[,;:()]", text[start : mention.start])[-1] if start is not None and rate is None else ""
+    named = rate or re.search(_RATE_BEFORE, clause, _I)
+    if named is None:
         return mention
-    per = parse_unit(lexicon().rates[re.sub(r"\s+", " ", rate.group("rate").lower())])
-    return mention._replace(value=in_units(value, value.units / per), end=mention.end + rate.end())
+    per = parse_unit(lexicon().rates[re.sub(r"\s+", " ", named.group("rate").lower())])
+    return mention._replace(value=in_units(value, value.units / per), end=mention.end + (rate.end() if rate else 0))
 
 
 _COMPARATIVE = rf"(?<![A-Za-z])(?P<words>{alternation(lexicon().comparatives)})\s+$"

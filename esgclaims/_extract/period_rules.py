@@ -261,7 +261,13 @@ def _months_to(match: re.Match[str], _century: int | None) -> tuple[Period, ...]
     if match["joiner"].lower() == "and" and not match.group().lower().startswith("between"):
         # "in June and August 2023"
         raise PeriodError(f"{match.group()!r} names two months, not a range", text=match.group(), hint=None)
-    return (parse_period(f"{match['first']} to {match['last']}"),)
+    last = match["last"]
+    if match["day"] is not None:  # "November 1 to 11, 2024": days of one month
+        month = re.match(MONTH, match["first"], re.I)
+        if month is None or not re.search(r"\d", match["first"]):
+            raise PeriodError(f"{match.group()!r} names no month for its last day", text=match.group(), hint=None)
+        last = f"{month.group()} {last}"
+    return (parse_period(f"{match['first']} to {last}"),)
 
 
 _rows.append(
@@ -269,7 +275,7 @@ _rows.append(
         "months to",
         rf"(?:(?:from|between)\s+)?(?P<first>{MONTH}(?:\s+{DAY})?|{DAY}\s+{MONTH})(?![A-Za-z])"
         rf"\s*(?P<joiner>to|and|until|through|till|[-\u2013])\s*"
-        rf"(?P<last>(?:{MONTH}(?:\s+{DAY},?)?|{DAY}\s+{MONTH})\s+{YEAR})",
+        rf"(?P<last>(?:{MONTH}(?:\s+{DAY},?)?|{DAY}\s+{MONTH}|(?P<day>{DAY}),?)\s+{YEAR})",
         Role.STATED,
         _months_to,
         examples=(
@@ -277,6 +283,7 @@ _rows.append(
             ("From July 3 to August 19, 2023, we", "2023-07-03 to 2023-08-19"),
             ("between 3 July and 19 August 2023", "2023-07-03 to 2023-08-19"),
             ("(January to June 2024)", "2024-01 to 2024-06"),
+            ("from November 1 to 11, 2024", "2024-11-01 to 2024-11-11"),
         ),
         drop_unreadable=True,
     )

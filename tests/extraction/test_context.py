@@ -768,3 +768,27 @@ def test_a_split_year_bound_to_the_day_it_ended_gives_every_split_year_its_month
 )
 def test_the_n_years_to_a_month_or_year_is_the_span_ending_then(text: str, period: str) -> None:
     assert extract(text)[-1].period.iso() == period
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "period"),
+    [
+        (
+            "During the sale from March 3 to 9, 2025, daily orders at the depot peaked at 18,000 boxes.",
+            "1 / day",
+            "2025-03-03 to 2025-03-09",
+        ),
+        (
+            "From June to August 2024, the 12 new pumps supplied 900 m3 of water a day.",
+            "cubic_meter / day",
+            "2024-06 to 2024-08",
+        ),
+        ("Monthly ridership averaged 52,000 passengers in 2023.", "1 / month", "2023"),
+    ],
+)
+def test_a_rate_named_before_its_figure_or_after_a_stated_span_keeps_that_span(
+    text: str, unit: str, period: str
+) -> None:
+    found = extract(text)[-1]
+    assert found.value is not None
+    assert (str(found.value.units), found.period.iso()) == (unit, period)
