@@ -95,6 +95,8 @@ class Lexicon:
     ended: tuple[str, ...]
     zh_aims: tuple[str, ...]
     exchanges: tuple[str, ...]
+    code_words: tuple[str, ...]
+    """Words a number names a code or a part of a document after: ``("scope", "section", "tier", ...)``."""
     places: tuple[str, ...]
     abbreviations: tuple[str, ...]
     company_suffixes: tuple[str, ...]
@@ -109,6 +111,10 @@ class Lexicon:
     """Plurals the rules would misread, to their singular: ``{"people": "person", ...}``."""
     not_kinds: frozenset[str] = frozenset()
     """Words after a figure that never name what it counts: "more", "times", "years"."""
+    people: frozenset[str] = frozenset()
+    """The generic words for people, the only English nouns counted as "person": "people", "individuals"."""
+    people_roles: frozenset[str] = frozenset()
+    """Plural nouns that name people in a role ("customers", "teachers"): each is a count kind of its own."""
     rates: dict[str, str] = attrs.field(factory=dict)
     """Words after a figure that make it a rate, to the unit of time: ``{"each day": "day", ...}``."""
     unit_words: dict[str, str] = attrs.field(factory=dict)
@@ -124,7 +130,7 @@ class Lexicon:
 
     @property
     def currency_codes(self) -> tuple[str, ...]:
-        """The upper-case letter codes a report writes before a figure: RMB, CNY, USD ...
+        """The letter codes a report writes before a figure, capitalised: RMB, CNY, USD, Rs ...
 
         Examples:
             >>> lexicon().currency_codes[:3]
@@ -134,7 +140,7 @@ class Lexicon:
             word
             for currency in self.currencies.values()
             for word in currency.before
-            if word.isascii() and word.isalpha() and word.isupper()
+            if word.isascii() and word.isalpha() and word[0].isupper()  # "Rs", "Rp" as well as "RMB"
         )
 
     def numbers_for(self, use: str) -> dict[str, int]:
@@ -254,6 +260,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         ended=read.words("en.ended"),
         zh_aims=read.words("zh.aims"),
         exchanges=read.words("en.exchanges"),
+        code_words=read.words("en.code_words"),
         places=read.words("en.places"),
         abbreviations=read.words("en.abbreviations"),
         company_suffixes=read.words("en.company_suffixes"),
@@ -263,6 +270,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         singular_rules=_pairs(read, "en.kinds.singular_rules"),
         irregular_plurals=read.table("en.kinds.irregular", str),
         not_kinds=frozenset(read.words("en.kinds.not_kinds")),
+        people=frozenset(read.words("en.kinds.people")),
+        people_roles=frozenset(read.words("en.kinds.people_roles")),
         rates=read.table("en.rates", str),
         unit_words=read.table("en.unit_words", str),
         emission_words=read.words("en.emissions.words"),

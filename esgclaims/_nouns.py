@@ -7,10 +7,15 @@ through this module: "110 impoverished counties" counts counties, "27个脱贫�
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from ._errors import EsgClaimsError
 from ._lexicon import lexicon
 from ._units import count_kind_of, find_unit, parse_unit
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
 
 __all__ = [
     "CHINESE_NOUNS",
@@ -19,6 +24,7 @@ __all__ = [
     "PER_NOUNS",
     "SINGULAR_NOUNS",
     "chinese_unit",
+    "names_people",
     "proposed_kind",
     "singular",
 ]
@@ -65,62 +71,33 @@ FUNCTION_WORDS = frozenset(
     )
 )
 
-_PEOPLE = (
-    "people persons person participants beneficiaries residents villagers volunteers students pupils learners "
-    "trainees apprentices interns graduates teachers doctors nurses patients children women girls youths "
-    "seniors retirees individuals recipients members users customers consumers visitors entrepreneurs "
-    "technicians engineers experts specialists agronomists smallholders herders fishers farmers caregivers "
-    "passengers riders commuters travellers travelers tourists guests visitors attendees schoolchildren infants "
-    "villagers migrants viewers readers subscribers "
-    # who does the work a report counts: drivers, operators and tradespeople, carers, researchers, managers
-    "drivers operators couriers cyclists pilots mechanics electricians plumbers welders labourers "
-    "laborers miners fishermen craftsmen artisans growers ranchers beekeepers pastoralists foresters "
-    "physicians surgeons pharmacists midwives paramedics therapists counsellors counselors carers "
-    "educators instructors trainers lecturers professors tutors mentors mentees coaches scholars researchers "
-    "scientists professionals managers executives supervisors leaders officers directors "
-    # who governs, represents or looks after others: "several hundred village officials"
-    "officials cadres representatives delegates coordinators inspectors advisers advisors ambassadors "
-    "rangers wardens stewards livestreamers streamers hosts presenters broadcasters "
-    # who a programme reaches: parents and children, refugees, tenants, borrowers
-    "men boys adults parents mothers fathers elders kids babies newborns orphans refugees survivors veterans "
-    "tenants homeowners borrowers policyholders athletes "
-    # who sells, advises or serves on another's behalf: "hundreds of tied agents", "1,200 insurance brokers"
-    "agents brokers underwriters adjusters actuaries salespeople salespersons shopkeepers lawyers paralegals "
-    "accountants bankers clerks cashiers waiters chefs cooks caretakers nannies attendants porters guards "
-    "firefighters journalists artists musicians designers programmers clinicians dentists optometrists "
-    "veterinarians farmhands herdsmen homemakers housewives "
-    # who lives somewhere or is reached as a member of the public: "tens of thousands of local citizens"
-    "citizens inhabitants locals neighbours neighbors shoppers diners pensioners widows victims evacuees claimants "
-    "applicants jobseekers recruits newcomers cadets alumni undergraduates postgraduates teenagers adolescents "
-    "toddlers minors youngsters landowners homebuyers renters"
-)
 
-_IRREGULAR = {
-    "children": "child",
-    "women": "woman",
-    "men": "man",
-    "fishermen": "fisherman",
-    "craftsmen": "craftsman",
-    "midwives": "midwife",
-    "housewives": "housewife",
-    "herdsmen": "herdsman",
-    "salespeople": "salesperson",
-    "alumni": "alumnus",
-    "people": "person",
-    "persons": "person",
-}
+class _FromLexicon(Mapping[str, str]):
+    """A table of nouns made at first use, when the lexicon is read (never at ``import esgclaims``)."""
+
+    def __init__(self, make: Callable[[], dict[str, str]]) -> None:
+        self._make = make
+        self._table: dict[str, str] | None = None
+
+    def _made(self) -> dict[str, str]:
+        if self._table is None:
+            self._table = self._make()
+        return self._table
+
+    def __getitem__(self, key: str) -> str:
+        return self._made()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._made()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._made())
+
+    def __len__(self) -> int:
+        return len(self._made())
 
 
-def _singular(plural: str) -> str:
-    if plural in _IRREGULAR:
-        return _IRREGULAR[plural]
-    if plural.endswith("ies"):
-        return plural[:-3] + "y"
-    return plural.removesuffix("s")
-
-
-#: Nouns reports count, and the count kind each one is a count of.
-COUNT_NOUNS: dict[str, str] = {
+_NOUNS = {
     "household": "household",
     "households": "household",
     "families": "household",
@@ -143,7 +120,6 @@ COUNT_NOUNS: dict[str, str] = {
     "product": "item",
     "specialties": "item",
     "goods": "item",
-    **dict.fromkeys(_PEOPLE.split(), "person"),
     "employee": "employee",
     "employees": "employee",
     "staff": "employee",
@@ -156,15 +132,41 @@ COUNT_NOUNS: dict[str, str] = {
     "名员工": "employee",
 }
 
-#: The singular nouns of :data:`COUNT_NOUNS`: before another word, and after a figure other
-#: than one, a singular is a modifier ("several hundred village e-commerce operators").
-SINGULAR_NOUNS = frozenset(
-    noun for noun in COUNT_NOUNS if noun.isascii() and (noun + "s" in COUNT_NOUNS or noun[:-1] + "ies" in COUNT_NOUNS)
-) | {"person"}
+#: Nouns reports count, and the count kind each one is a count of. Of people, only the generic
+#: words of the lexicon count "person" ("people", "individuals"): a noun naming people in a role
+#: ("customers", "teachers") counts a kind of its own, registered or proposed like any other.
+COUNT_NOUNS: Mapping[str, str] = _FromLexicon(lambda: _NOUNS | dict.fromkeys(lexicon().people, "person"))
 
-#: Singular nouns, read only after "per" ("RMB 5,000 per student"): before another noun
+#: The singular nouns of :data:`COUNT_NOUNS`: before another word, and after a figure other
+#: than one, a singular is a modifier ("several hundred village e-commerce shops").
+SINGULAR_NOUNS: Mapping[str, str] = _FromLexicon(
+    lambda: (
+        {
+            noun: kind
+            for noun, kind in COUNT_NOUNS.items()
+            if noun.isascii() and (noun + "s" in COUNT_NOUNS or noun[:-1] + "ies" in COUNT_NOUNS)
+        }
+        | {"person": "person"}
+    )
+)
+
+#: Singular nouns, read only after "per" ("RMB 50 per person"): before another noun
 #: a singular is a modifier ("36,000 volunteer hours").
-PER_NOUNS: dict[str, str] = COUNT_NOUNS | dict.fromkeys((_singular(noun) for noun in _PEOPLE.split()), "person")
+PER_NOUNS: Mapping[str, str] = _FromLexicon(
+    lambda: dict(COUNT_NOUNS) | {singular(noun): "person" for noun in lexicon().people}
+)
+
+
+def names_people(word: str) -> bool:
+    """Whether an English noun names people: a generic word ("people") or a role ("customers").
+
+    Examples:
+        >>> names_people("customers"), names_people("People"), names_people("boreholes")
+        (True, True, False)
+    """
+    lower = word.lower()
+    return lower in lexicon().people or lower in lexicon().people_roles
+
 
 # Chinese: a unit follows the figure directly ("18.6万吨"), or a measure word, some
 # modifiers and the counted noun do ("27个脱贫县": 个, 脱贫, 县).

@@ -95,7 +95,7 @@ def magnitude_phrase(text: str) -> tuple[Decimal | None, Decimal | None, str]:
     """
     lowered = text.lower()
     for phrase, low, high in _MAGNITUDES:
-        if lowered.startswith(phrase + " "):
+        if lowered.startswith(phrase + " ") or lowered == phrase:  # "dozens of" before a noun read apart
             return low, high, text[len(phrase) :].strip()
     for word, scale in _BARE_MAGNITUDES.items():
         if lowered.startswith(word) and re.match(rf"^{word}\b", lowered):  # the words are plain letters

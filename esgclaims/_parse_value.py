@@ -10,7 +10,7 @@ from ._decimal import exact
 from ._errors import ArgumentTypeError, EsgClaimsError, ValueParseError
 from ._lazy import compiled as rx
 from ._lexicon import lexicon
-from ._nouns import COUNT_NOUNS, PER_NOUNS, SINGULAR_NOUNS, chinese_unit
+from ._nouns import COUNT_NOUNS, PER_NOUNS, SINGULAR_NOUNS, chinese_unit, proposed_kind
 from ._numbers import NUMBER, chinese_share, magnitude_phrase, read_number, read_scale, word_number
 from ._units import count_kind_of, find_unit, to_decimal
 from ._values import DEFAULT_TOLERANCE, Qualifier, ReportedValue
@@ -452,8 +452,10 @@ def _noun_unit(text: str, original: str, *, many: bool = True) -> tuple[str, str
             # a registered kind counts what its own noun names: "customers" once a user registers "customer"
             following = words[position + 1].group() if position + 1 < len(words) else ""
             # "41 million customer transactions", "200 bus drivers": a singular before a counted noun modifies it
-            counted = _registered_kind(following) or COUNT_NOUNS.get(following.lower())
-            if many and registered == word.lower() and counted not in (None, registered):
+            counted = _registered_kind(following) or COUNT_NOUNS.get(following.lower()) or proposed_kind(following)
+            # "36,000 volunteer hours" once "volunteer" is registered: a singular kind before a unit modifies it
+            unit_after = len(following) > 3 and find_unit(following) is not None
+            if many and registered == word.lower() and (counted not in (None, registered) or unit_after):
                 continue
             return registered, text[match.end() :].strip()
         if word.lower() in COUNT_NOUNS:
@@ -473,9 +475,19 @@ def _noun_unit(text: str, original: str, *, many: bool = True) -> tuple[str, str
     chinese = chinese_unit(text)
     if chinese is not None:
         return chinese[0], text[chinese[1] :].strip()
+    call = _registration(word.group() for word in words[:6])
     raise ValueParseError(
         f"cannot tell what {original.strip()!r} counts: {text!r} names no unit or counted noun; "
-        "register one with esgclaims.register_count_kind",
+        f"register one with esgclaims.register_count_kind{call}",
         text=original.strip(),
-        hint="register the counted noun with esgclaims.register_count_kind",
+        hint=f"register the counted noun with esgclaims.register_count_kind{call}",
     )
+
+
+def _registration(words: Iterable[str]) -> str:
+    """The arguments of the ``register_count_kind`` call a counted noun needs: ``('teacher', 'teachers')``."""
+    for word in words:
+        kind = None if word.lower() in lexicon().unit_words else proposed_kind(word)  # "tons" is a unit
+        if kind is not None:
+            return f"({kind!r}, {word.lower()!r})"
+    return ""

@@ -483,7 +483,7 @@ BAD_FIELDS = [
         id="unknown-unit",
     ),
     pytest.param(
-        set_value(unit="CHF"), RecordError, f"{CLAIM}, field 'value.unit': unknown unit 'CHF'", id="unknown-currency"
+        set_value(unit="SEK"), RecordError, f"{CLAIM}, field 'value.unit': unknown unit 'SEK'", id="unknown-currency"
     ),
     pytest.param(
         set_value(unit="household"),

@@ -58,6 +58,7 @@ from esgclaims import (
 )
 from esgclaims._fx.rate import currencies
 from esgclaims._fx.table import _shipped, read_rates
+from esgclaims._lexicon import lexicon
 from esgclaims._units import currency_of
 
 from .strategies import metrics, reported_values
@@ -342,7 +343,8 @@ def test_the_reader_reads_each_kind_of_rate() -> None:
             None,
             (
                 "field 'quote': quote currency 'XYZ' is not a currency of esgclaims.ureg; "
-                "expected one of CNY, EUR, GBP, HKD, JPY, USD"
+                "expected one of AUD, BRL, CAD, CHF, CNY, EUR, GBP, HKD, IDR, INR, JPY, KRW, MYR, "
+                "NZD, SGD, TWD, USD, ZAR"
             ),
         ),
         (
@@ -537,14 +539,18 @@ def _rate(**changes: object) -> Callable[[], FxRate]:
         (_rate(base="RMB"), "base currency must be an ISO 4217 code, got 'RMB'; did you mean 'CNY'?"),
         (
             _rate(quote="XYZ"),
-            "quote currency 'XYZ' is not a currency of esgclaims.ureg; expected one of CNY, EUR, GBP, HKD, JPY, USD",
+            (
+                "quote currency 'XYZ' is not a currency of esgclaims.ureg; expected one of AUD, BRL, CAD, CHF, "
+                "CNY, EUR, GBP, HKD, IDR, INR, JPY, KRW, MYR, NZD, SGD, TWD, USD, ZAR"
+            ),
         ),
         (_rate(quote="USDD"), "quote currency 'USDD' is not a currency of esgclaims.ureg; did you mean 'USD'?"),
         (
             _rate(quote="household"),
             (
                 "quote currency 'household' is not a currency of esgclaims.ureg; "
-                "expected one of CNY, EUR, GBP, HKD, JPY, USD"
+                "expected one of AUD, BRL, CAD, CHF, CNY, EUR, GBP, HKD, IDR, INR, JPY, KRW, MYR, "
+                "NZD, SGD, TWD, USD, ZAR"
             ),
         ),
         (_rate(base=840), "base currency must be an ISO 4217 code such as 'USD', got int"),
@@ -621,7 +627,8 @@ def test_a_source_reads_as_a_short_name_or_a_full_citation() -> None:
 
 
 def test_currencies_are_those_of_the_registry() -> None:
-    assert currencies() == ("CNY", "EUR", "GBP", "HKD", "JPY", "USD")
+    assert currencies() == tuple(sorted(lexicon().currencies))  # each currency of the lexicon is in the registry
+    assert {"CNY", "USD", "AUD", "IDR", "INR", "MYR", "BRL", "ZAR"} <= set(currencies())
 
 
 # ---------------------------------------------------------------------------- converting

@@ -18,7 +18,7 @@ from .period_phrases import opens_with_unit
 if TYPE_CHECKING:
     from .mentions import Mention
 
-__all__ = ["Shift", "in_units_of_level", "shifts"]
+__all__ = ["Shift", "in_units_of_level", "shifts", "than_a_period"]
 
 _I = re.IGNORECASE
 _EN, _ZH = lexicon().changes, lexicon().zh_changes
@@ -60,6 +60,8 @@ _THAN_A_PERIOD = re.compile(
     rf"^\s+(?:more|less|fewer)\s+than\s+(?:(?:in|during|for|at\s+the\s+end\s+of)\s+)?{_A_PERIOD}(?![\w%])", _I
 )
 """After an amount: "310 more than in 2022", "1,200 tonnes less than a year earlier": an absolute change."""
+_THAN = re.compile(rf"^\s+than\s+(?:(?:in|during|for|at\s+the\s+end\s+of)\s+)?{_A_PERIOD}(?![\w%])", _I)
+"""After "N more <noun>": "than a year earlier"."""
 _YEAR_ON_YEAR = re.compile(r"^\s*,?\s*(?P<basis>year-on-year|year on year|yoy|y-o-y|year over year)\b", _I)
 
 
@@ -92,7 +94,7 @@ def _relative(mention: Mention) -> bool:
     return mention.percent is not None and not mention.points
 
 
-def _than_a_period(after: str) -> bool:
+def than_a_period(after: str) -> bool:
     """Whether an amount is more or less than the same thing in a period: then it is a change of it."""
     period = _THAN_A_PERIOD.match(after)
     return period is not None and not (period.group()[-1].isdigit() and opens_with_unit(after[period.end() :]))
@@ -127,12 +129,16 @@ def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
         direction = Direction.INCREASE if up else Direction.DECREASE
         if _BEFORE.search(before):
             start = clause + match.start()
+    elif (more := re.match(r"(?:(more)|less|fewer)\s", mention.noun, _I)) and (than := _THAN.match(after)):
+        # "about 5,100 more electric customers than a year earlier": the comparative opens the counted noun
+        direction = Direction.INCREASE if more.group(1) else Direction.DECREASE
+        end += than.end()
     else:
         following = _AFTER.match(after)
         if following is None or _verb_after_noun(mention, following.group("up") or following.group("down"), after):
             return None
         compared = following.group("more") or following.group("less") or following.group("above")
-        if (compared or following.group("below")) and mention.percent is None and not _than_a_period(after):
+        if (compared or following.group("below")) and mention.percent is None and not than_a_period(after):
             return None  # "more than 300 teachers" compares with a figure; only a period makes a change of one
         period = rx(rf"\s+\w+\s+{_A_PERIOD}", _I).match(after)
         if period is not None and period.group()[-1].isdigit() and opens_with_unit(text[mention.end + period.end() :]):

@@ -66,7 +66,7 @@ _TARGET = re.compile(
 _TARGET = ahead(_TARGET)  # the same matches, skipped to by their first letters (literals.ahead)
 """Words of a target or a plan, whose date may come at the end of the sentence: "is expected to ... by 2026"."""
 #: A period the figures fall in, not one they run from ("Since 2018, ... each month" is a standing rate).
-_IN_PERIOD = re.compile(r"(?:in|during|for|over|throughout)\b", _I)
+_IN_PERIOD = re.compile(r"(?:in|during|for|over|throughout|from|between)\b", _I)
 _RATE = re.compile(r"(?:each|every|per|a)\s+(?:year|month|week|day)|per\s+annum|annually|monthly|weekly|daily", _I)
 """A rate, not a period: "75 million patients a year", "2,900 GWh per year"."""
 _BY = re.compile(r"(?:by|until|till|through)\b|(?:力争|争取|计划|预计|目标)?到", _I)

@@ -11,10 +11,12 @@ _I = re.IGNORECASE
 _NAMED_CURRENCIES = {
     "USD": r"U\.?S\.?\s+dollars?|United\s+States\s+dollars?|U\.?S\.?\s?\$|USD",
     "HKD": r"Hong\s+Kong\s+dollars?|HK\s?\$|HK\s+dollars?|HKD",
-    "other_dollar": (
-        r"(?:Singapore|Australian|Canadian|New\s+Taiwan|New\s+Zealand|Brunei)\s+dollars?|(?:S|A|C|NT|NZ)\$"
-        r"|SGD|AUD|CAD|TWD|NZD"
-    ),
+    "AUD": r"Australian\s+dollars?|A\$|AUD",
+    "CAD": r"Canadian\s+dollars?|C\$|CAD",
+    "SGD": r"Singapore\s+dollars?|S\$|SGD",
+    "NZD": r"New\s+Zealand\s+dollars?|NZ\$|NZD",
+    "TWD": r"New\s+Taiwan\s+dollars?|NT\$|TWD",
+    "other_dollar": r"Brunei\s+dollars?|(?:B|J|TT)\$",
     "CNY": r"renminbi|RMB|Chinese\s+yuan|yuan|CNY",
     "JPY": r"(?:Japanese\s+)?yen|JPY",
 }
@@ -33,8 +35,9 @@ _CURRENCY_STATEMENTS = (
     re.compile(r"\b(?:reporting|presentation)\s+currency\s+is\s+(?:the\s+)?(?:" + _NAMED_CURRENCY + ")", _I),
     re.compile(r"\(\s*" + _IN_CURRENCY + r"\s*(?:'000|thousands?|millions?|billions?|mn|m|bn)?\s*\)", _I),
 )
-_SYMBOL_READINGS = {"$": {"USD": "US$", "HKD": "HK$"}, "¥": {"CNY": "RMB", "JPY": "JPY"}}
-_SYMBOL_FAMILIES = {"$": ("USD", "HKD", "other_dollar"), "¥": ("CNY", "JPY")}
+_DOLLARS = {"USD": "US$", "HKD": "HK$", "AUD": "A$", "CAD": "C$", "SGD": "S$", "NZD": "NZ$", "TWD": "NT$"}
+_SYMBOL_READINGS = {"$": _DOLLARS, "¥": {"CNY": "RMB", "JPY": "JPY"}}
+_SYMBOL_FAMILIES = {"$": (*_DOLLARS, "other_dollar"), "¥": ("CNY", "JPY")}
 BARE_SYMBOL = r"(?<![A-Za-z$])(?<!US\s)(?<!HK\s)(?P<symbol>\$|¥|￥)(?=\s?\d)"
 
 
@@ -68,7 +71,7 @@ def stated_symbols(text: str) -> dict[str, tuple[str, str]]:
 
 
 _OTHER_DOLLAR = re.compile(
-    f"(?<![A-Za-z])(?:{_NAMED_CURRENCIES['HKD']}|{_NAMED_CURRENCIES['other_dollar']})(?![A-Za-z])", _I
+    "(?<![A-Za-z])(?:" + "|".join(_NAMED_CURRENCIES[code] for code in _SYMBOL_FAMILIES["$"][1:]) + ")(?![A-Za-z])", _I
 )
 """Another dollar named: "HK$", "Canadian dollars", "AUD"; a whole word, not the "aud" of "audit"."""
 DEFAULT_DOLLAR = "the text names no other dollar: US$ by default"

@@ -21,9 +21,10 @@ from esgclaims._parse_value import QUALIFIER_PHRASES
 from esgclaims._units import DIMENSIONLESS, parse_unit
 from esgclaims._values import ReportedValue
 
+from .changes import than_a_period
 from .currency_statements import BARE_SYMBOL, DEFAULT_DOLLAR, stated_symbols
 from .literals import Screen, skipping
-from .mentions import REACH, Mention, qualifier_start, read_value
+from .mentions import REACH, Mention, qualifier_start, read_figure, read_value
 from .named_by import (
     STOP_WORDS,
     compared,
@@ -85,42 +86,7 @@ _SCALE_AFTER = (
 #: Words that end the noun phrase after a figure: function words, and verbs and prepositions that start a clause.
 _PLACE_WORDS = "|".join(lexicon().places)
 """Words a number names a place or a part of a site after: "Berth 14-16", "production lines 3 and 4", "Unit 2"."""
-_CODE_WORDS = frozenset(
-    [
-        "scope",
-        "section",
-        "tier",
-        "phase",
-        "level",
-        "goal",
-        "sdg",
-        "sdgs",
-        "gri",
-        "iso",
-        "article",
-        "chapter",
-        "figure",
-        "table",
-        "page",
-        "note",
-        "step",
-        "grade",
-        "class",
-        "top",
-        "no",
-        "number",
-        "item",
-        "principle",
-        "rule",
-        "annex",
-        "appendix",
-        "part",
-        "stage",
-        "round",
-        "batch",
-        *_PLACE_WORDS.split("|"),
-    ]
-)
+_CODE_WORDS = frozenset((*lexicon().code_words, *lexicon().places))
 _NAME_WORD_BEFORE = (
     r"\b(?:scopes?|categor(?:y|ies)|tiers?|phase|section|article|chapter|annex|appendix|principle|sdgs?|gri|iso)\s+$"
 )
@@ -224,8 +190,12 @@ def _counted_words(text: str, a: int, b: int, end: int) -> bool:
     if not rx(rf"(?:{_SMALL}|a\s+dozen)").fullmatch(phrase):
         return True
     following = rx(r"\s+(?:[a-z-]+\s+)?([a-z]+)").match(text[b:end])
-    if (following is not None and is_counted(following.group(1))) or _of_whole(text, b, end):
-        return True
+    if (
+        (following is not None and is_counted(following.group(1)))
+        or _of_whole(text, b, end)
+        or than_a_period(text[b:end])
+    ):
+        return True  # "four fewer than a year earlier" is a change of what the text counts
     return _plural_noun_follows(text, b, end) and not _opens_a_list(text, a)
 
 
@@ -236,11 +206,12 @@ def _opens_a_list(text: str, position: int) -> bool:
 
 
 def _a_unit(word: str) -> bool:
+    """Whether a word is a unit other than a counted noun ("eleven village schools": "village" may modify)."""
     try:
         parse_unit(word)
     except EsgClaimsError:
         return False
-    return True
+    return not is_counted(word)
 
 
 def _plural_noun_follows(text: str, position: int, end: int) -> bool:
@@ -253,7 +224,7 @@ def _plural_noun_follows(text: str, position: int, end: int) -> bool:
         bare = word.rstrip(",.;:)")
         if not rx(r"[A-Za-z][A-Za-z-]*").fullmatch(bare) or bare.lower() in STOP_WORDS | {"of"} or _a_unit(bare):
             return False
-        if bare.lower() not in lexicon().unit_words and proposed_kind(bare) is not None:
+        if _proposable(bare):
             return True
         if bare != word:  # punctuation ends the phrase
             return False
@@ -272,7 +243,11 @@ def _of_whole(text: str, position: int, end: int) -> bool:
     words = rx(r"((?:\s+[A-Za-z][A-Za-z-]*){1,3})").match(text[position + whole.end() : end])
     if words is None or rx(_SMALL, _I).fullmatch(words.group(1).split()[0]):
         return False  # "two of the five farms": the whole is a figure of its own
-    return any(is_counted(word) for word in words.group(1).split())
+    return any(is_counted(word) or _proposable(word) for word in words.group(1).split())  # "nine of our mills"
+
+
+def _proposable(word: str) -> bool:
+    return word.lower() not in lexicon().unit_words and proposed_kind(word) is not None
 
 
 def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
@@ -386,7 +361,7 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
         if value.units == DIMENSIONLESS or rx(r"[名位]$").search(text[left:stop]):  # "员工2,600余名": 名 counts people
             mention = noun_before(text, start, mention)
         mention = proposed(text, mention, end)  # "38 new boreholes": a count of a kind nobody registered
-    mention = counted_per_day(text, emissions_and_rate(text, start, mention, end), end)  # "6,500 meals a day"
+    mention = counted_per_day(text, emissions_and_rate(text, start, mention, end), end, start)  # "6,500 meals a day"
     mention = compared(text, start, mention)  # "lower than 2.5 t"
     return conversion(text, per_head(text, start, mention), end)
 
@@ -455,8 +430,9 @@ def _best(text: str, left: int, positions: list[int]) -> tuple[ReportedValue | N
         suffix = rx(r"\s?(?:%|yuan\b|renminbi\b|元|percent\b|per cent\b)", _I).match(text[stop : positions[-1]])
         stop += suffix.end() if suffix else 0  # "RMB 100 billion yuan", "25% to 30%": the words that repeat the unit
         return value, stop, ""
-    try:
-        value = read_value(text[left : positions[0]])
+    try:  # "hundreds of dairy operators": the order of magnitude alone, its noun proposed after it
+        words = text[left : positions[0]]
+        value = read_figure(words) or read_value(rx(r"\s+of$").sub("", words))
     except EsgClaimsError:
         return None, positions[0], note
     if len(positions) > 1 and "counts" in note:

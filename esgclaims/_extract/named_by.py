@@ -12,7 +12,7 @@ import re
 from esgclaims._errors import EsgClaimsError
 from esgclaims._lazy import compiled as rx
 from esgclaims._lexicon import alternation, lexicon
-from esgclaims._nouns import CHINESE_NOUNS, COUNT_NOUNS, FUNCTION_WORDS, proposed_kind
+from esgclaims._nouns import CHINESE_NOUNS, COUNT_NOUNS, FUNCTION_WORDS, names_people, proposed_kind
 from esgclaims._parse_value import parse_value
 from esgclaims._units import DIMENSIONLESS, PERCENT, count_kind_of, currency_of, parse_unit
 from esgclaims._values import Qualifier, ReportedValue
@@ -43,8 +43,8 @@ STOP_WORDS = FUNCTION_WORDS | frozenset(
 
 
 def is_counted(word: str) -> bool:
-    """Whether ``word`` names a counted kind: a noun reports count, or a kind in the unit registry."""
-    if word.lower() in COUNT_NOUNS:
+    """Whether ``word`` names a counted kind: a noun reports count, a kind in the unit registry, or people in a role."""
+    if word.lower() in COUNT_NOUNS or names_people(word):
         return True
     try:
         return count_kind_of(parse_unit(word)) is not None
@@ -62,6 +62,9 @@ def noun_before(text: str, start: int, mention: Mention) -> Mention:
         english = re.search(noun + _LEVEL_VERB, before, _I)
         if english and is_counted(english.group(1)):
             kind = _counted_kind(english.group(1))
+            role = None if kind else proposed_kind(english.group(1))
+            if role is not None:  # "customers grew to 612,400": people in a role, a kind of its own
+                return mention._replace(kind=role, noun=english.group(1), note=_proposal(english.group(1), role))
             break
     chinese = rx(r"([\u4e00-\u9fff]+)$").search(before)
     if chinese:
@@ -84,10 +87,12 @@ _LEVEL_VERB = (
 
 def _counted_kind(word: str) -> str | None:
     """The count kind a noun names: a registered kind first ("customers"), then the nouns reports count."""
-    try:
-        kind = count_kind_of(parse_unit(word))
-    except EsgClaimsError:
-        kind = None
+    kind = None
+    for name in dict.fromkeys((word, word.lower())):  # "Volunteers rose by 300", once "volunteer" is registered
+        try:
+            kind = kind or count_kind_of(parse_unit(name))
+        except EsgClaimsError:
+            continue
     return kind or COUNT_NOUNS.get(word.lower())
 
 
@@ -104,6 +109,11 @@ def per_head(text: str, start: int, mention: Mention) -> Mention:
     return mention._replace(value=in_units(value, value.units / parse_unit(per)))
 
 
+_BOUNDS = (Qualifier.APPROXIMATELY, Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.LESS_THAN, Qualifier.AT_MOST)
+_CONVERTED = alternation(word for currency in lexicon().currencies.values() for word in currency.before)
+"""A currency before the figure of a conversion in brackets: "(about US$700,000)", "(A$5 million)"."""
+
+
 def conversion(text: str, mention: Mention, end: int) -> Mention:
     """ "HK$2.4 billion (US$300 million)": one amount, in a second currency."""  # noqa: D210 - ruff format
     value = mention.value
@@ -112,7 +122,7 @@ def conversion(text: str, mention: Mention, end: int) -> Mention:
     match = rx(
         r"(?P<noun>(?:\s+[a-z][a-z-]*){0,3}?)"  # "a HK$3 billion green bond (about RMB 2.7 billion)"
         r"\s*\(\s*(?P<figure>(?:(?:approximately|approx\.|about|around|roughly|nearly|some|~)\s*)?"
-        r"(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|US\$|HK\$|€|£)[^()]{1,40}?)\s*\)",
+        rf"(?:{_CONVERTED})[^()]{{1,40}}?)\s*\)",
         _I,
     ).match(text[mention.end : end])
     if match is None or any(word.lower() in STOP_WORDS for word in match.group("noun").split()):
@@ -123,6 +133,9 @@ def conversion(text: str, mention: Mention, end: int) -> Mention:
         return mention
     if other.units == value.units:
         return mention
+    if other.qualifier is Qualifier.EXACT and value.qualifier in _BOUNDS:
+        # "about £1.9 billion (US$2.4 billion)": the conversion is as approximate as its main figure
+        other = ReportedValue.of(other.reported.magnitude, other.units, value.qualifier, precision=other.precision)
     return mention._replace(end=mention.end + match.end(), alternatives=(*mention.alternatives, other))
 
 
@@ -142,20 +155,36 @@ def proposed(text: str, mention: Mention, end: int) -> Mention:
     whole = rx(rf"\s+{_OF_WHOLE}", _I).match(after)
     position = whole.end() if whole else 0
     first = position
-    for count, word in enumerate(rx(r"\s*([A-Za-z][A-Za-z'-]*)").finditer(after[position:]), start=1):
-        if word.start() != position - first or word.group(1).lower() in STOP_WORDS:
+    count, limit = 0, 3
+    for word in rx(r"\s*([A-Za-z][A-Za-z'-]*)").finditer(after[position:]):
+        joined = (
+            count
+            and word.group(1).lower() in ("and", "or")
+            and rx(r"\s+[a-z]").match(after[first + word.end() :])
+            and after[first:position].strip()[:1].islower()  # "4.1 Land and suppliers" is a heading
+        )
+        if word.start() != position - first or (word.group(1).lower() in STOP_WORDS and not joined):
             return mention
-        position = first + word.end()
+        position, count = first + word.end(), count + (not joined)  # "small and medium-sized": adjectives joined
+        if joined:
+            limit += 1  # "public and workplace EV chargers": the head noun may come one word later
+            continue
         kind = None if word.group(1).lower() in lexicon().unit_words else proposed_kind(word.group(1))
+        head = re.match(r" ([a-z][a-z-]+)", after[position:])
+        if kind is not None and head is not None and (closing := proposed_kind(head.group(1))) is not None:
+            kind, position = closing, position + head.end()  # "40 claims adjusters": a plural can modify a plural
         if kind is not None:
             break
-        if count == 3 or word.group(1).lower() == "of":  # the head noun is among the first three words
+        if count == limit or word.group(1).lower() == "of":  # the head noun is among the first three words
             return mention
     else:
         return mention
     noun = after[first:position].strip()
-    note = f"counts {noun!r}, a kind esgclaims does not know: proposed count kind {kind!r} (see register_count_kind)"
-    return mention._replace(end=mention.end + position, kind=kind, noun=noun, note=note)
+    return mention._replace(end=mention.end + position, kind=kind, noun=noun, note=_proposal(noun, kind))
+
+
+def _proposal(noun: str, kind: str) -> str:
+    return f"counts {noun!r}, a kind esgclaims does not know: proposed count kind {kind!r} (see register_count_kind)"
 
 
 @functools.cache
@@ -236,15 +265,34 @@ def emissions_and_rate(text: str, start: int, mention: Mention, end: int) -> Men
     return mention._replace(value=value, end=stop)
 
 
-_DAILY = rf"\s+(?:{alternation(word for word, per in lexicon().rates.items() if per == 'day')})(?![A-Za-z])"
+_COUNT_RATES = (
+    word
+    for word, per in lexicon().rates.items()
+    if per == "day" or (per == "month" and not word.startswith(("each", "every")))
+)
+_DAILY = rf"\s+(?P<rate>{alternation(_COUNT_RATES)})(?![A-Za-z])"
 
 
-def counted_per_day(text: str, mention: Mention, end: int) -> Mention:
+_ADJECTIVE_RATES = alternation(
+    word for word, per in lexicon().rates.items() if " " not in word and per in ("day", "month")
+)
+_RATE_BEFORE = (
+    rf"(?<![A-Za-z])(?P<rate>{_ADJECTIVE_RATES})\s+(?:[a-z-]+\s+){{1,6}}?"
+    r"(?:peaked\s+at|reached|averaged|hit|stood\s+at|was|were)\s+(?:an?\s+(?:average|peak|high)\s+of\s+)?$"
+)
+"""A rate named before its figure: "daily volume in the countryside peaked at 4.1 million parcels"."""
+
+
+def counted_per_day(text: str, mention: Mention, end: int, start: int | None = None) -> Mention:
     """A count with "a day", "each day" or "daily" right after it is a rate per day: "6,500 meals a day".
 
+    So is one "a month", "per month" or "monthly" a rate per month ("3,600 new customers a month"),
+    but "each month" after a count says how often the same count recurs ("free travel to 90,000
+    residents each month"): it stays a count.
     A count "a year" stays a count ("75 million patients a year" is a year's reach), and
     so does a count with words between it and the rate ("64 patients at Lakeside each day").
-    A proposed kind's rate is ``1 / day`` with the kind in ``Mention.kind``.
+    A proposed kind's rate is ``1 / day`` with the kind in ``Mention.kind``. The rate may come
+    first, in its clause ("daily volume peaked at 4.1 million parcels"), from ``start``.
     """
     value = mention.value
     if value is None or mention.percent is not None or "/" in unit_text(value.units):
@@ -252,9 +300,12 @@ def counted_per_day(text: str, mention: Mention, end: int) -> Mention:
     if not mention.kind and (value.units == DIMENSIONLESS or count_kind_of(value.units) is None):
         return mention
     rate = rx(_DAILY, _I).match(text[mention.end : end])
-    if rate is None:
+    clause = rx(r"[,;:()]").split(text[start : mention.start])[-1] if start is not None and rate is None else ""
+    named = rate or rx(_RATE_BEFORE, _I).search(clause)
+    if named is None:
         return mention
-    return mention._replace(value=in_units(value, value.units / parse_unit("day")), end=mention.end + rate.end())
+    per = parse_unit(lexicon().rates[re.sub(r"\s+", " ", named.group("rate").lower())])
+    return mention._replace(value=in_units(value, value.units / per), end=mention.end + (rate.end() if rate else 0))
 
 
 _COMPARATIVE = rf"(?<![A-Za-z])(?P<words>{alternation(lexicon().comparatives)})\s+$"

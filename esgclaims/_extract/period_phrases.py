@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from esgclaims._errors import EsgClaimsError, PeriodError
 from esgclaims._lazy import compiled as rx
-from esgclaims._nouns import COUNT_NOUNS
+from esgclaims._nouns import COUNT_NOUNS, names_people
 from esgclaims._parse_period import parse_date
 from esgclaims._periods import AsOf, CalendarYear, FiscalYear, HalfYear, PartialDate, Period, Quarter, Span
 from esgclaims._units import parse_unit
@@ -195,7 +195,7 @@ def opens_with_unit(after: str) -> bool:
     word = rx(r"\s*(%|[A-Za-z]+)").match(after)
     if word is None:
         return False
-    if word.group(1) == "%" or word.group(1).lower() in COUNT_NOUNS:
+    if word.group(1) == "%" or word.group(1).lower() in COUNT_NOUNS or names_people(word.group(1)):
         return True
     try:
         parse_unit(word.group(1))

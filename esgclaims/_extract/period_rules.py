@@ -36,6 +36,7 @@ from .period_grammar import (
     FY_YEAR,
     IN,
     MONTH,
+    MONTH_NUMBERS,
     ORDINALS,
     PART_OF_YEAR,
     PREVIOUS_YEAR,
@@ -111,6 +112,31 @@ _rows.append(
         examples=(
             ("the twelve months to 31 March 2024", "FY2024 (2023-04 to 2024-03)"),
             ("In the 12 months to 31 December 2023, we", "2023"),
+        ),
+    )
+)
+
+
+def _years_up_to(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
+    """ "the three years to March 2028": the years that end with that month, or with that year."""  # noqa: D210
+    years, last = COUNTS.get(match["years"].lower()) or int(match["years"]), int(match["year"])
+    if match["month"] is None:
+        return (parse_period(f"{last - years + 1} to {last}"),)
+    month = MONTH_NUMBERS[match["month"][:3].lower()]
+    first = f"{last - years}-{month + 1:02d}" if month < 12 else f"{last - years + 1}-01"
+    return (parse_period(f"{first} to {last}-{month:02d}"),)
+
+
+_rows.append(
+    PhraseRule(
+        "years up to",
+        rf"(?:(?:in|over|during)\s+)?the\s+(?P<years>{COUNT})\s+years\s+to\s+(?:(?P<month>{MONTH})\s+)?(?P<year>{YEAR})",
+        Role.STATED,
+        _years_up_to,
+        examples=(
+            ("In the three years to March 2028, we", "2025-04 to 2028-03"),
+            ("over the five years to 2030", "2026 to 2030"),
+            ("the 2 years to December 2024", "2023-01 to 2024-12"),
         ),
     )
 )
@@ -235,7 +261,13 @@ def _months_to(match: re.Match[str], _century: int | None) -> tuple[Period, ...]
     if match["joiner"].lower() == "and" and not match.group().lower().startswith("between"):
         # "in June and August 2023"
         raise PeriodError(f"{match.group()!r} names two months, not a range", text=match.group(), hint=None)
-    return (parse_period(f"{match['first']} to {match['last']}"),)
+    last = match["last"]
+    if match["day"] is not None:  # "November 1 to 11, 2024": days of one month
+        month = re.match(MONTH, match["first"], re.I)
+        if month is None or not re.search(r"\d", match["first"]):
+            raise PeriodError(f"{match.group()!r} names no month for its last day", text=match.group(), hint=None)
+        last = f"{month.group()} {last}"
+    return (parse_period(f"{match['first']} to {last}"),)
 
 
 _rows.append(
@@ -243,7 +275,7 @@ _rows.append(
         "months to",
         rf"(?:(?:from|between)\s+)?(?P<first>{MONTH}(?:\s+{DAY})?|{DAY}\s+{MONTH})(?![A-Za-z])"
         rf"\s*(?P<joiner>to|and|until|through|till|[-\u2013])\s*"
-        rf"(?P<last>(?:{MONTH}(?:\s+{DAY},?)?|{DAY}\s+{MONTH})\s+{YEAR})",
+        rf"(?P<last>(?:{MONTH}(?:\s+{DAY},?)?|{DAY}\s+{MONTH}|(?P<day>{DAY}),?)\s+{YEAR})",
         Role.STATED,
         _months_to,
         examples=(
@@ -251,6 +283,7 @@ _rows.append(
             ("From July 3 to August 19, 2023, we", "2023-07-03 to 2023-08-19"),
             ("between 3 July and 19 August 2023", "2023-07-03 to 2023-08-19"),
             ("(January to June 2024)", "2024-01 to 2024-06"),
+            ("from November 1 to 11, 2024", "2024-11-01 to 2024-11-11"),
         ),
         drop_unreadable=True,
     )

@@ -35,7 +35,16 @@ def share_units(text: str, mentions: list[Mention]) -> list[Mention]:
         if proposed and re.fullmatch(_SHARED_WITH_NEXT, between, _I):
             # "412 of our 3,860 buses", "3 and 5 kiosks": a proposed kind passes as a registered one does
             shared[index] = first._replace(kind=second.kind, noun=second.noun, note=second.note)
-        elif first.bare and second.has_unit and re.fullmatch(_SHARED_WITH_NEXT, between, _I):
+        elif (
+            first.bare
+            and first.kind
+            and second.bare
+            and not second.kind
+            and _second_counts_the_same(text, first, between)
+        ):
+            # "Volunteers rose by 300 to 2,100", "612 clinics, up from 540": a proposed kind passes on too
+            shared[index + 1] = second._replace(kind=first.kind, noun=first.noun, note=first.note)
+        elif first.bare and not first.kind and second.has_unit and re.fullmatch(_SHARED_WITH_NEXT, between, _I):
             read = read_figure(text[first.start : first.end] + text[second.number_end : second.end])
             shared[index] = first if read is None else first._replace(value=read, note="", noun=second.noun)
         elif second.bare and first.has_unit and re.search(_TOTAL, between, _I):
@@ -53,6 +62,14 @@ def share_units(text: str, mentions: list[Mention]) -> list[Mention]:
         elif first.has_unit and second.has_unit and re.fullmatch(_COMPARED, between, _I):
             shared[index + 1] = _per_part(text, first, second)
     return shared
+
+
+def _second_counts_the_same(text: str, first: Mention, between: str) -> bool:
+    """Whether a bare figure after ``first`` counts what it does: a total, a comparison, "by N to M"."""
+    change_by = re.fullmatch(r"\s+to\s+", between) and re.search(
+        _CHANGE_BY, text[max(0, first.start - 30) : first.start], _I
+    )
+    return bool(re.search(_TOTAL, between, _I) or re.fullmatch(_COMPARED, between, _I) or change_by)
 
 
 def _as_first(text: str, first: Mention, second: Mention, *, reread: bool = True) -> Mention:

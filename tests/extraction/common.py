@@ -48,3 +48,10 @@ def as_read(candidate: Candidate) -> tuple[str, str, str]:
 def figure_periods(text: str) -> list[tuple[str, str]]:
     """Each candidate as (figure, period)."""
     return [(c.figure, c.period.iso()) for c in extract(text)]
+
+
+def counted(candidate: Candidate) -> tuple[str, str | None]:
+    """A candidate as (qualifier and amount, the kind it counts), the same whether the kind is registered or not."""
+    value = candidate.value if candidate.change is None else candidate.change.delta
+    shown = "unread" if value is None else f"{value.qualifier.value} {value.reported.magnitude}"
+    return shown, candidate.count_kind

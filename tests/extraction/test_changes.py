@@ -17,6 +17,7 @@ from esgclaims import (
 )
 from tests.extraction.common import (
     as_read,
+    counted,
 )
 
 
@@ -84,9 +85,9 @@ def test_a_change_by_an_amount_to_a_level_is_a_change_and_a_level_of_what_its_su
     assert found[0].change is not None
     assert found[0].change.direction is Direction.INCREASE
     found = extract("Volunteers in rural counties rose by 300 to 2,100 in 2022.")
-    assert [as_read(c) for c in found] == [
-        ("change", "300 people", "2022"),
-        ("level", "2,100 people", "2022"),
+    assert [(c.kind, *counted(c)) for c in found] == [
+        ("change", "exact 300", "volunteer"),  # people in a role: a kind of its own
+        ("level", "exact 2100", "volunteer"),
     ]
 
 
@@ -101,7 +102,13 @@ def test_a_share_less_or_more_than_a_period_is_a_change_compared_with_it() -> No
         "compared with 2020",
     )
     assert found[1].figure == "7% less"
-    assert [c.kind for c in extract("We served 150 more villages than in 2020.")] == ["level"]  # a count, no share
+    (more,) = extract("We served 150 more villages than in 2020.")  # a count more than in a period: absolute
+    assert more.change is not None
+    assert (more.change.direction, more.change.relative, str(more.change.delta)) == (
+        Direction.INCREASE,
+        False,
+        "150 villages",
+    )
 
 
 @pytest.mark.parametrize(
@@ -153,7 +160,7 @@ def test_a_share_below_a_figure_or_a_level_is_no_change() -> None:
     ("text", "found"),
     [
         (
-            "In 2023, the library served 12,500 readers, up 1,100 from a year earlier.",
+            "In 2023, the library served 12,500 people, up 1,100 from a year earlier.",
             [("level", "12,500 people", "2023"), ("change", "1,100 people", "2023")],
         ),
         (
@@ -170,7 +177,7 @@ def test_a_share_below_a_figure_or_a_level_is_no_change() -> None:
             [("level", "RMB 3,000,000,000", "2023"), ("change", "200", "2023")],
         ),
         (
-            "In 2023, the fleet covered 41 million km, up 3 million passengers.",
+            "In 2023, the fleet covered 41 million km, up 3 million people.",
             [("level", "41,000,000 km", "2023"), ("change", "3,000,000 people", "2023")],
         ),
     ],
@@ -179,6 +186,19 @@ def test_a_bare_absolute_change_after_a_level_takes_the_levels_unit(
     text: str, found: list[tuple[str, str, str]]
 ) -> None:
     assert [as_read(c) for c in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("In 2023, the library served 12,500 readers, up 1,100 from a year earlier.", ["reader", "reader"]),
+        ("The programme trained 640 farmers in 2023, 35 fewer than in 2022.", ["farmer", "farmer"]),
+        ("In 2023 the fleet carried 41 million riders, up from 38 million in 2022.", ["rider", "rider"]),
+        ("In 2024 the clinic had 812 patients, compared with 760 in 2023.", ["patient", "patient"]),
+    ],
+)
+def test_a_level_of_people_in_a_role_and_its_change_or_comparison_count_that_role(text: str, kinds: list[str]) -> None:
+    assert [c.count_kind for c in extract(text)] == kinds  # a kind of its own, proposed: not "person"
 
 
 @pytest.mark.parametrize(
@@ -195,8 +215,8 @@ def test_a_bare_absolute_change_after_a_level_takes_the_levels_unit(
             Direction.DECREASE,
         ),
         (
-            "The programme trained 640 farmers in 2023, 35 fewer than in 2022.",
-            [("level", "640 people", "2023"), ("change", "35 people", "2023")],
+            "The programme trained 640 employees in 2023, 35 fewer than in 2022.",
+            [("level", "640 employees", "2023"), ("change", "35 employees", "2023")],
             Direction.DECREASE,
         ),
     ],
@@ -248,3 +268,22 @@ def test_a_change_by_a_further_amount_is_a_change() -> None:
     (found,) = extract("By 2030 we will cut our water use by a further 18%.")
     assert found.change is not None
     assert (found.change.direction, found.change.delta.reported.magnitude) == (Direction.DECREASE, Decimal("0.18"))
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "kind"),
+    [
+        ("At the end of 2022 the bank had 48 kiosks, three fewer than a year earlier.", Direction.DECREASE, "kiosk"),
+        (
+            "In 2023 the utility served 84,000 water customers, about 900 more water customers than in 2022.",
+            Direction.INCREASE,
+            "customer",
+        ),
+    ],
+)
+def test_a_number_more_or_fewer_than_a_period_after_a_count_is_a_change_of_that_count(
+    text: str, direction: Direction, kind: str
+) -> None:
+    change = extract(text)[-1]
+    assert change.change is not None
+    assert (change.change.direction, change.change.relative, change.count_kind) == (direction, False, kind)

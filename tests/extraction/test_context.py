@@ -14,6 +14,7 @@ from esgclaims import (
     parse_period,
 )
 from tests.extraction.common import (
+    counted,
     figure_periods,
 )
 
@@ -642,11 +643,13 @@ def test_a_calendar_year_is_the_calendar_year_in_a_text_of_fiscal_years() -> Non
         ("By 2030, we aim to halve our emissions. We will also train 800 midwives annually.", "as of 2030"),
         # no deadline: a rate has no period of its own, and takes none from its context
         ("The plant is expected to treat 40,000 m3 of water per day once complete.", "unknown"),
-        ("In 2023, the Trust opened 4 clinics. The scholarship funds 50 students each year.", "unknown"),
+        ("In 2023, the Trust opened its first clinic. The scholarship funds 50 students each year.", "unknown"),
     ],
 )
 def test_a_rate_in_a_target_takes_the_targets_deadline(text: str, period: str) -> None:
-    rate = next(c for c in extract(text) if c.value is not None and str(c.value.units) != "dimensionless")
+    rate = next(
+        c for c in extract(text) if c.value is not None and (str(c.value.units) != "dimensionless" or c.count_kind)
+    )
     assert rate.period.iso() == period
 
 
@@ -657,10 +660,10 @@ def test_a_price_a_month_takes_the_period_its_sentence_states() -> None:
         "In FY2024, 12,400 older residents used our Care Line service at HK$45 a month, "
         "up from 10,900 residents a year earlier."
     )
-    assert [(str(c.value), c.period.iso()) for c in extract(text)] == [
-        ("12,400 people", "FY2024 (2024-01 to 2024-12)"),
-        ("HK$ 45", "FY2024 (2024-01 to 2024-12)"),
-        ("10,900 people", "FY2023 (2023-01 to 2023-12)"),
+    assert [(*counted(c), c.period.iso()) for c in extract(text)] == [
+        ("exact 12400", "resident", "FY2024 (2024-01 to 2024-12)"),
+        ("exact 45", None, "FY2024 (2024-01 to 2024-12)"),
+        ("exact 10900", "resident", "FY2023 (2023-01 to 2023-12)"),
     ]
 
 
@@ -751,3 +754,41 @@ def test_a_split_year_bound_to_the_day_it_ended_gives_every_split_year_its_month
         "In FY2024/25, the trust spent HK$12 million."
     )
     assert [c.period.iso() for c in extract(text)] == ["FY2025 (2024-04 to 2025-03)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "In 2023 we upgraded 40 poles. Over the four years to June 2027, we will replace 900 more.",
+            "2023-07 to 2027-06",
+        ),
+        ("In the three years to 2026 the bank aims to lend £5 billion.", "2024 to 2026"),
+    ],
+)
+def test_the_n_years_to_a_month_or_year_is_the_span_ending_then(text: str, period: str) -> None:
+    assert extract(text)[-1].period.iso() == period
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "period"),
+    [
+        (
+            "During the sale from March 3 to 9, 2025, daily orders at the depot peaked at 18,000 boxes.",
+            "/ day",
+            "2025-03-03 to 2025-03-09",
+        ),
+        (
+            "From June to August 2024, the 12 new pumps supplied 900 m3 of water a day.",
+            "cubic_meter / day",
+            "2024-06 to 2024-08",
+        ),
+        ("Monthly ridership averaged 52,000 passengers in 2023.", "/ month", "2023"),
+    ],
+)
+def test_a_rate_named_before_its_figure_or_after_a_stated_span_keeps_that_span(
+    text: str, unit: str, period: str
+) -> None:
+    found = extract(text)[-1]
+    assert found.value is not None
+    assert (str(found.value.units).endswith(unit), found.period.iso()) == (True, period)  # "1 / day", "box / day"
