@@ -37,6 +37,7 @@ from .named_by import (
     physical,
     proposed,
 )
+from .scaled import scaled_twice
 from .shared import share_units
 
 __all__ = ["Mention", "scan", "stated_symbols"]  # Mention and stated_symbols have their homes in .mentions and
@@ -363,7 +364,7 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
         mention = proposed(text, mention, end)  # "38 new boreholes": a count of a kind nobody registered
     mention = counted_per_day(text, emissions_and_rate(text, start, mention, end), end, start)  # "6,500 meals a day"
     mention = compared(text, start, mention)  # "lower than 2.5 t"
-    return conversion(text, per_head(text, start, mention), end)
+    return scaled_twice(text, conversion(text, per_head(text, start, mention), end))  # "12 million MtCO2e"
 
 
 def _scales(text: str, position: int, end: int) -> int:
