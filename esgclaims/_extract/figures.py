@@ -94,6 +94,8 @@ _NAME_WORD_BEFORE = (
 """Words a number names a class, a part or a standard after, capitalized or not: "category 1", "tier 2"."""
 _TIME_WORDS = r"\s*(?:consecutive\s+)?(?:years?|months?|weeks?|days?|decades?)\b"
 _TIME_BEFORE = r"\b(?:for|within|in|over|after|past|next|last|every|each|than|of|the|first|aged?)\s+$"
+_YEARS_GROUP = r"\b(?:the|our|its|their|this|these|those|whose)\s+$"
+"""Before a year that names a group, not a count of it: "the 2023 staff survey", "our 2024 graduates"."""
 _POINTS = r"\s*(?:percentage\s+points?|pp|ppts?)\b|\s*个百分点"
 
 
@@ -255,8 +257,12 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
     """Years, ordinals, codes, list markers, numbers in names, and durations that are time phrases."""
     before, after = text[max(start, a - 40) : a], text[b:end]
     digits = text[a:b]
-    if rx(r"(?:19|20)\d{2}").fullmatch(digits) and not _unit_follows(after) and not rx(r"[$€£¥]\s?$").search(before):
-        return True
+    if (
+        rx(r"(?:19|20)\d{2}").fullmatch(digits)
+        and (not _unit_follows(after) or rx(_YEARS_GROUP, _I).search(before))
+        and not rx(r"[$€£¥]\s?$").search(before)
+    ):
+        return True  # a year, and "the 2023 staff survey", "our 2024 graduates": a year's group, no count
     older = rx(r"1[5-8]\d{2}").fullmatch(digits) and rx(r"\b(?:in|since|until)\s+$", _I).search(before)
     if older and rx(r"\s*(?:[,.;:)]|and\b|$)", _I).match(after):
         return True  # "a bank founded in 1868 and headquartered in Leeds": an older year, nothing counted after it

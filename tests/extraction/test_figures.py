@@ -187,6 +187,23 @@ def test_extract_gives_no_typo_note_where_the_scale_word_differs_from_the_prefix
     assert "typo" not in one(text).note
 
 
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The 2023 staff survey drew 1,450 replies.", ["1,450 replies"]),
+        ("Our 2024 graduates founded 12 clinics.", ["12 clinics"]),
+        ("Its 2022 cohort of trainees met twice.", []),
+        ("2023 employees took part in the survey.", ["2023 employees"]),
+        ("We employed 2,023 staff at the end of 2023.", ["2,023 staff"]),
+        ("Our 2,024 graduates founded clinics.", ["2,024 graduates"]),
+    ],
+)
+def test_extract_reads_a_year_after_a_determiner_before_a_noun_as_the_years_group(
+    text: str, figures: list[str]
+) -> None:
+    assert [candidate.figure for candidate in extract(text)] == figures
+
+
 def test_extract_keeps_a_figure_it_cannot_read_unambiguously_with_the_reason() -> None:
     candidate = extract("It raised $300 million; its parent spent HK$2 million in 2021.")[0]
     assert (candidate.kind, candidate.value, candidate.change) == ("unread", None, None)
