@@ -433,7 +433,8 @@ def _best(text: str, left: int, positions: list[int]) -> tuple[ReportedValue | N
     except EsgClaimsError as error:
         note = str(error)
     else:
-        stop = next(p for p in positions if _reads(text[left:p], value))
+        last = positions[-1]  # all the words: read already, as ``value``
+        stop = next(p for p in positions if p == last or _reads(text[left:p], value))
         suffix = rx(r"\s?(?:%|yuan\b|renminbi\b|元|percent\b|per cent\b)", _I).match(text[stop : positions[-1]])
         stop += suffix.end() if suffix else 0  # "RMB 100 billion yuan", "25% to 30%": the words that repeat the unit
         return value, stop, ""
