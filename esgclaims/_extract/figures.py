@@ -37,6 +37,7 @@ from .named_by import (
     physical,
     proposed,
 )
+from .scaled import scaled_twice
 from .shared import share_units
 
 __all__ = ["Mention", "scan", "stated_symbols"]  # Mention and stated_symbols have their homes in .mentions and
@@ -93,6 +94,8 @@ _NAME_WORD_BEFORE = (
 """Words a number names a class, a part or a standard after, capitalized or not: "category 1", "tier 2"."""
 _TIME_WORDS = r"\s*(?:consecutive\s+)?(?:years?|months?|weeks?|days?|decades?)\b"
 _TIME_BEFORE = r"\b(?:for|within|in|over|after|past|next|last|every|each|than|of|the|first|aged?)\s+$"
+_YEARS_GROUP = r"\b(?:the|our|its|their|this|these|those|whose)\s+$"
+"""Before a year that names a group, not a count of it: "the 2023 staff survey", "our 2024 graduates"."""
 _POINTS = r"\s*(?:percentage\s+points?|pp|ppts?)\b|\s*个百分点"
 
 
@@ -254,8 +257,12 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
     """Years, ordinals, codes, list markers, numbers in names, and durations that are time phrases."""
     before, after = text[max(start, a - 40) : a], text[b:end]
     digits = text[a:b]
-    if rx(r"(?:19|20)\d{2}").fullmatch(digits) and not _unit_follows(after) and not rx(r"[$€£¥]\s?$").search(before):
-        return True
+    if (
+        rx(r"(?:19|20)\d{2}").fullmatch(digits)
+        and (not _unit_follows(after) or rx(_YEARS_GROUP, _I).search(before))
+        and not rx(r"[$€£¥]\s?$").search(before)
+    ):
+        return True  # a year, and "the 2023 staff survey", "our 2024 graduates": a year's group, no count
     older = rx(r"1[5-8]\d{2}").fullmatch(digits) and rx(r"\b(?:in|since|until)\s+$", _I).search(before)
     if older and rx(r"\s*(?:[,.;:)]|and\b|$)", _I).match(after):
         return True  # "a bank founded in 1868 and headquartered in Leeds": an older year, nothing counted after it
@@ -363,7 +370,7 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
         mention = proposed(text, mention, end)  # "38 new boreholes": a count of a kind nobody registered
     mention = counted_per_day(text, emissions_and_rate(text, start, mention, end), end, start)  # "6,500 meals a day"
     mention = compared(text, start, mention)  # "lower than 2.5 t"
-    return conversion(text, per_head(text, start, mention), end)
+    return scaled_twice(text, conversion(text, per_head(text, start, mention), end))  # "12 million MtCO2e"
 
 
 def _scales(text: str, position: int, end: int) -> int:
@@ -426,7 +433,8 @@ def _best(text: str, left: int, positions: list[int]) -> tuple[ReportedValue | N
     except EsgClaimsError as error:
         note = str(error)
     else:
-        stop = next(p for p in positions if _reads(text[left:p], value))
+        last = positions[-1]  # all the words: read already, as ``value``
+        stop = next(p for p in positions if p == last or _reads(text[left:p], value))
         suffix = rx(r"\s?(?:%|yuan\b|renminbi\b|元|percent\b|per cent\b)", _I).match(text[stop : positions[-1]])
         stop += suffix.end() if suffix else 0  # "RMB 100 billion yuan", "25% to 30%": the words that repeat the unit
         return value, stop, ""

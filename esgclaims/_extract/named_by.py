@@ -300,7 +300,9 @@ def counted_per_day(text: str, mention: Mention, end: int, start: int | None = N
     if not mention.kind and (value.units == DIMENSIONLESS or count_kind_of(value.units) is None):
         return mention
     rate = rx(_DAILY, _I).match(text[mention.end : end])
-    clause = rx(r"[,;:()]").split(text[start : mention.start])[-1] if start is not None and rate is None else ""
+    clause = ""
+    if start is not None and rate is None:  # back to the clause's start only: one reverse search a mark
+        clause = text[max(start, *(text.rfind(mark, start, mention.start) + 1 for mark in ",;:()")) : mention.start]
     named = rate or rx(_RATE_BEFORE, _I).search(clause)
     if named is None:
         return mention

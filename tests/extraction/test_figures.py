@@ -162,6 +162,48 @@ def test_extract_reads_a_bare_dollar_as_us_dollars_where_the_text_names_no_other
     assert candidate.note == "'$' read as US$, the text names no other dollar: US$ by default"
 
 
+@pytest.mark.parametrize(
+    ("text", "written", "literal"),
+    [
+        ("The smelter emitted 12 million MtCO2e last year.", "12 million MtCO2e", "12,000,000 MtCO2e"),
+        ("Its mills shipped 3 thousand kt of pulp.", "3 thousand kt", "3,000 kt"),
+        ("The wind farms generated 2 billion GWh in total.", "2 billion GWh", "2,000,000,000 GWh"),
+    ],
+)
+def test_extract_reads_a_scale_word_before_a_scaled_unit_literally_and_notes_a_likely_typo(
+    text: str, written: str, literal: str
+) -> None:
+    candidate = one(text)
+    assert candidate.value is not None
+    assert str(candidate.value).endswith(literal)
+    assert candidate.note == f"{written!r} is {literal} as written: a scale word before a scaled unit is often a typo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The depots used 2 million kWh.", "Its trucks drove 12 million km.", "The smelter emitted 12 million tCO2e."],
+)
+def test_extract_gives_no_typo_note_where_the_scale_word_differs_from_the_prefix(text: str) -> None:
+    assert "typo" not in one(text).note
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The 2023 staff survey drew 1,450 replies.", ["1,450 replies"]),
+        ("Our 2024 graduates founded 12 clinics.", ["12 clinics"]),
+        ("Its 2022 cohort of trainees met twice.", []),
+        ("2023 employees took part in the survey.", ["2023 employees"]),
+        ("We employed 2,023 staff at the end of 2023.", ["2,023 staff"]),
+        ("Our 2,024 graduates founded clinics.", ["2,024 graduates"]),
+    ],
+)
+def test_extract_reads_a_year_after_a_determiner_before_a_noun_as_the_years_group(
+    text: str, figures: list[str]
+) -> None:
+    assert [candidate.figure for candidate in extract(text)] == figures
+
+
 def test_extract_keeps_a_figure_it_cannot_read_unambiguously_with_the_reason() -> None:
     candidate = extract("It raised $300 million; its parent spent HK$2 million in 2021.")[0]
     assert (candidate.kind, candidate.value, candidate.change) == ("unread", None, None)
