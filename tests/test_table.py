@@ -232,3 +232,33 @@ def test_a_claim_in_mu_is_a_clear_error_on_write_never_a_rounded_bound() -> None
     claim = attrs.evolve(CLAIMS[0], value=farms, metric=esgclaims.Metric("land", "Land restored", "area", "flow"))
     with pytest.raises(esgclaims.InvalidValueError, match="cmp_low': decimal128"):
         ClaimSet([claim]).to_arrow()
+
+
+def test_a_table_in_several_chunks_or_a_slice_of_one_loads_its_rows() -> None:
+    table = CLAIMS.to_arrow()
+    chunked = pa.concat_tables([table.slice(0, 3), table.slice(3, 4), table.slice(7)])
+    assert chunked.column("program_owner").num_chunks == 3
+    assert from_arrow(chunked) == CLAIMS
+    assert from_arrow(table.slice(2, 5)) == ClaimSet(CLAIMS.claims[2:7])
+
+
+def test_every_row_is_named_when_rows_share_a_bad_part(tmp_path: Path) -> None:
+    table = CLAIMS.to_arrow()
+    table = _replace(table, "subject_kind", pa.array(["firm"] * table.num_rows, pa.string()))
+    with pytest.raises(LoadError) as error:
+        esgclaims.load(_write(tmp_path / "bad.parquet", table))
+    assert [str(e).split(", field")[0] for e in error.value.exceptions] == [
+        f"bad.parquet, row {row} (claim {claim.id!r})" for row, claim in enumerate(CLAIMS)
+    ]
+
+
+def test_a_missing_cell_after_good_parts_is_named_by_row_and_column(tmp_path: Path) -> None:
+    table = CLAIMS.to_arrow()
+    notes = table.column("note").to_pylist()
+    notes[4] = None
+    table = _replace(table, "note", pa.array(notes, pa.string()))
+    with pytest.raises(LoadError) as error:
+        esgclaims.load(_write(tmp_path / "bad.parquet", table))
+    assert [str(e) for e in error.value.exceptions] == [
+        f"bad.parquet, row 4 (claim {CLAIMS[4].id!r}), field 'note': missing value"
+    ]

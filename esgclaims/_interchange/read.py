@@ -8,20 +8,25 @@ made of, and writing it again derives them afresh.
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from esgclaims._claimset import ClaimSet
+from esgclaims._decimal import arithmetic
 from esgclaims._errors import EsgClaimsError, FieldTypeError, FileFormatError, LoadError, MissingFieldError, RecordError
+from esgclaims._io.assemble import ClaimAssembler
+from esgclaims._io.load import no_cycle_collection
+from esgclaims._io.records import ClaimRecord, ValueRecord
 from esgclaims._model import Citation, Claim, FrameworkTag, Metric, Organization, Program, Source
 from esgclaims._parse_period import parse_period
 from esgclaims._periods import PartialDate
 from esgclaims._units import parse_unit, plain, quantity
 from esgclaims._values import ReportedValue
 
-from .schema import COLUMNS, OPTIONAL_COLUMNS, SCHEMA_VERSION, VERSION_KEY, schema
+from .schema import OPTIONAL_COLUMNS, SCHEMA_VERSION, VERSION_KEY, schema
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Hashable
+    from collections.abc import Callable, Hashable, Iterator
 
     import pyarrow as pa  # type: ignore[import-untyped]
 
@@ -76,15 +81,97 @@ def from_arrow(table: pa.Table, *, path: str | None = None) -> ClaimSet:
             errors.append(FieldTypeError(problem, file=name, record="the table", field=field.name))
     if errors:
         raise LoadError(f"{name}: {_count(errors)}; nothing was loaded", errors)
-    absent = [None] * table.num_rows
-    columns = {
-        column: table.column(column).to_pylist() if column in table.column_names else absent for column in COLUMNS
-    }
-    return _Rows(name, columns).run(table.num_rows)
+    with no_cycle_collection():  # as the claim file loader: many objects built, no garbage
+        columns: dict[str, list[Any]] = {}
+        raw: set[str] = set()  # list columns with a null item: read cell by cell, as a row needs them
+        for column in _READ:
+            if column not in table.column_names:
+                columns[column] = [None] * table.num_rows
+                continue
+            cells = _BULK.get(column, _cells)(table.column(column).combine_chunks())
+            if cells is None:
+                cells = table.column(column).to_pylist()
+                raw.add(column)
+            columns[column] = cells
+        return _Rows(name, columns, frozenset(raw)).run(table.num_rows)
 
 
 def _count(errors: list[RecordError]) -> str:
     return f"{len(errors)} error{'s' if len(errors) > 1 else ''}"
+
+
+#: Each part of a claim and the columns it is built from; the derived columns are not read.
+_SUBJECT = (
+    "subject_id",
+    "subject_name",
+    "subject_kind",
+    "subject_aliases",
+    "subject_description",
+    "parent_id",
+    "subject_ancestors",
+)
+_PROGRAM = ("program_id", "program_name", "program_description", "program_owner")
+_METRIC = ("metric_id", "metric_name", "metric_kind", "temporal", "count_of", "metric_description", "framework_tags")
+_VALUE = ("qualifier", "reported_text", "reported", "upper", "precision", "tolerance", "unit")
+_PERIOD = ("period", "period_kind")
+_SOURCE = tuple(f"source_{c}" for c in ("id", "title", "publisher", "author", "url", "published", "sha256"))
+_CLAIM = ("claim_id", "quote", "span_start", "span_end", "locator", "attribution", "modality", "note", "restates")
+_READ = (*_SUBJECT, *_PROGRAM, *_METRIC, *_VALUE, *_PERIOD, *_SOURCE, *_CLAIM)
+
+
+def _cells(array: pa.Array) -> list[Any]:
+    """The cells of a column as Python values, each distinct value converted once and shared by its cells."""
+    if not len(array):
+        return []
+    encoded = array.dictionary_encode()
+    values = encoded.dictionary.to_pylist()
+    indices = encoded.indices
+    if encoded.null_count:
+        values.append(None)
+        indices = indices.fill_null(len(values) - 1)
+    return list(map(values.__getitem__, indices.to_pylist()))
+
+
+def _lists(array: pa.Array, items: list[Any]) -> list[tuple[Any, ...] | None]:
+    """Each list of a list column as a tuple of its ``items`` (the cells of ``array.values``); ``None`` for a null."""
+    lists: list[tuple[Any, ...] | None] = [tuple(items[a:b]) for a, b in pairwise(array.offsets.to_pylist())]
+    if array.null_count:
+        lists = [cell if valid else None for cell, valid in zip(lists, array.is_valid().to_pylist(), strict=True)]
+    return lists
+
+
+def _texts(array: pa.Array) -> list[tuple[Any, ...] | None]:
+    """A list of strings column (``subject_aliases``): a tuple for each cell."""
+    return _lists(array, _cells(array.values))
+
+
+def _chains(array: pa.Array) -> list[tuple[Any, ...] | None] | None:
+    """An organizations column, each cell as the key :meth:`_Rows._organizations` takes; ``None`` with a null item."""
+    items = array.values
+    if items.null_count:
+        return None  # read as dicts, cell by cell
+    ids, names, kinds, aliases, descriptions = items.flatten()
+    alias_lists = [() if cell is None else cell for cell in _texts(aliases)]  # as tuple(o["aliases"] or ())
+    chains = list(zip(_cells(ids), _cells(names), _cells(kinds), alias_lists, _cells(descriptions), strict=True))
+    return _lists(array, chains)
+
+
+def _tags(array: pa.Array) -> list[tuple[Any, ...] | None] | None:
+    """The ``framework_tags`` column, each cell as the key :meth:`_Rows._metric` takes; ``None`` with a null item."""
+    items = array.values
+    if items.null_count:
+        return None  # read as dicts, cell by cell
+    return _lists(array, list(zip(*(_cells(field) for field in items.flatten()), strict=True)))
+
+
+#: How the list columns are read; every other column by :func:`_cells`.
+_BULK: dict[str, Callable[[pa.Array], list[Any] | None]] = {
+    "subject_aliases": _texts,
+    "subject_ancestors": _chains,
+    "program_owner": _chains,
+    "framework_tags": _tags,
+}
+_MISSING: Any = object()
 
 
 class _Skip(Exception):  # noqa: N818 - not an error: a row already reported
@@ -92,30 +179,81 @@ class _Skip(Exception):  # noqa: N818 - not an error: a row already reported
 
 
 class _Rows:
-    """Rows to claims, with one object per distinct subject, metric, value, period and source."""
+    """Rows to claims, with one object per distinct subject, metric, value, period and source.
 
-    def __init__(self, name: str, columns: dict[str, list[Any]]) -> None:
+    A row is built from what its parts' columns hold: each distinct subject (program,
+    metric, value, period, source) is built once, by the checked builder of that part, and
+    the claim is put together by :class:`~esgclaims._io.assemble.ClaimAssembler`, as
+    the claim file loader's claims are. A row with anything not plainly good goes down
+    the checked path, :meth:`_claim`, which names its first problem.
+    """
+
+    def __init__(self, name: str, columns: dict[str, list[Any]], raw: frozenset[str] = frozenset()) -> None:
         self.name = name
         self.columns = columns
+        self.raw = raw  # list columns holding dicts and lists, not the keys the builders take
         self.errors: list[RecordError] = []
         self.cache: dict[tuple[str, Hashable], Any] = {}
         self.required = frozenset(f.name for f in schema() if not f.nullable)
+        self.assembler = ClaimAssembler()
 
     def run(self, rows: int) -> ClaimSet:
         claims: list[Claim] = []
         seen: dict[str, int] = {}
-        for row in range(rows):
-            claim = self._claim(row)
-            if claim is None:
-                continue
-            if claim.id in seen:
-                self._error(RecordError, row, "claim_id", f"duplicate claim id, first in row {seen[claim.id]}")
-                continue
-            seen[claim.id] = row
-            claims.append(claim)
+        with arithmetic():  # one decimal context for every value's checks (value_of_figures)
+            for row, claim in enumerate(self._claims() if not self.raw else map(self._claim, range(rows))):
+                if claim is None:
+                    continue
+                if claim.id in seen:
+                    self._error(RecordError, row, "claim_id", f"duplicate claim id, first in row {seen[claim.id]}")
+                    continue
+                seen[claim.id] = row
+                claims.append(claim)
         if self.errors:
             raise LoadError(f"{self.name}: {_count(self.errors)}; nothing was loaded", self.errors)
         return ClaimSet(claims)
+
+    def _claims(self) -> Iterator[Claim | None]:
+        """Each row's claim, or ``None`` once its error is in the list: :meth:`_claim` at less cost."""
+        cells = self.columns
+        parts = [
+            zip(*(cells[c] for c in part), strict=True)
+            for part in (_SUBJECT, _PROGRAM, _METRIC, _VALUE, _PERIOD, _SOURCE, _CLAIM)
+        ]
+        subjects: dict[tuple[Any, ...], Organization] = {}
+        programs: dict[tuple[Any, ...], Program | None] = {}
+        metrics: dict[tuple[Any, ...], Metric] = {}
+        values: dict[tuple[Any, ...], ReportedValue | None] = {}
+        periods: dict[tuple[Any, ...], Period] = {}
+        sources: dict[tuple[Any, ...], Source] = {}
+        put_together = self.assembler.put_together
+        for row, (s, p, m, v, t, c, rest) in enumerate(zip(*parts, strict=True)):
+            try:  # each part built once, by its checked builder (which names its problem)
+                if (subject := subjects.get(s, _MISSING)) is _MISSING:
+                    subject = subjects[s] = self._subject(row)
+                if (program := programs.get(p, _MISSING)) is _MISSING:
+                    program = programs[p] = self._program(row)
+                if (metric := metrics.get(m, _MISSING)) is _MISSING:
+                    metric = metrics[m] = self._metric(row)
+                if (value := values.get(v, _MISSING)) is _MISSING:
+                    value = values[v] = self._value(row)
+                if (period := periods.get(t, _MISSING)) is _MISSING:
+                    period = periods[t] = self._period(row)
+                if (source := sources.get(c, _MISSING)) is _MISSING:
+                    source = sources[c] = self._source(row)
+            except _Skip:
+                yield None
+                continue
+            claim_id, quote, start, end, locator, attribution, modality, note, restates = rest
+            claim = None
+            if None not in (claim_id, quote, attribution, modality, note) and (start is None) == (end is None):
+                span = None if start is None else (start, end)
+                record = ClaimRecord(
+                    claim_id, s[0], m[0], t[0], c[0], quote, span, locator, p[0], None, attribution, modality, note,
+                    restates,
+                )  # fmt: skip
+                claim = put_together(record, subject, metric, source, program, period, value, v[6])
+            yield self._claim(row) if claim is None else claim  # the checked path names what is wrong
 
     # -- helpers
 
@@ -157,11 +295,7 @@ class _Rows:
             program = self._program(row)
             metric = self._metric(row)
             value = self._value(row)
-            period_text = get(row, "period")
-            period = self._once(row, "period", (period_text, get(row, "period_kind")), lambda: _period(period_text))
-            if period.kind != get(row, "period_kind"):
-                self._error(RecordError, row, "period_kind", f"{period_text!r} is a {period.kind} period")
-                raise _Skip
+            period = self._period(row)
             source = self._source(row)
             start, end, locator = get(row, "span_start"), get(row, "span_end"), get(row, "locator")
             span = None if start is None and end is None else (start, end)
@@ -194,8 +328,19 @@ class _Rows:
         except _Skip:
             return None
 
-    def _organizations(self, row: int, column: str, chain: list[dict[str, Any]]) -> Organization | None:
-        key = tuple((o["id"], o["name"], o["kind"], tuple(o["aliases"] or ()), o["description"]) for o in chain)
+    def _period(self, row: int) -> Period:
+        get = self._get
+        period_text = get(row, "period")
+        period = self._once(row, "period", (period_text, get(row, "period_kind")), lambda: _period(period_text))
+        if period.kind != get(row, "period_kind"):
+            self._error(RecordError, row, "period_kind", f"{period_text!r} is a {period.kind} period")
+            raise _Skip
+        return period
+
+    def _organizations(self, row: int, column: str, chain: Any) -> Organization | None:  # noqa: ANN401 - a key or dicts
+        key: tuple[tuple[Any, ...], ...] = chain
+        if column in self.raw:  # a list of dicts
+            key = tuple((o["id"], o["name"], o["kind"], tuple(o["aliases"] or ()), o["description"]) for o in chain)
 
         def build() -> Organization | None:
             organization = None
@@ -242,7 +387,9 @@ class _Rows:
         get = self._get
         parts = [get(row, c) for c in ("metric_id", "metric_name", "metric_kind", "temporal", "count_of")]
         description = get(row, "metric_description")
-        tags = tuple((t["framework"], t["code"], t["match"]) for t in get(row, "framework_tags"))
+        tags = get(row, "framework_tags")
+        if "framework_tags" in self.raw:  # a list of dicts
+            tags = tuple((t["framework"], t["code"], t["match"]) for t in tags)
 
         def build() -> Metric:
             frameworks = tuple(FrameworkTag(*tag) for tag in tags)
@@ -272,6 +419,10 @@ class _Rows:
             problem = f"the reported figure as text, {text}, is not the decimal column's {reported}"
             self._error(RecordError, row, "reported", problem)
             raise _Skip
+        figures = [None if number is None else plain(number) for number in (precision, upper, tolerance)]
+        value = self.assembler.value(ValueRecord(figure, unit_text, qualifier, *figures))  # as the loader's values
+        if value is not None:
+            return value
         return self._once(
             row,
             "qualifier",

@@ -14,6 +14,11 @@ Anything unexpected gives ``None``: the record then goes down the loader's
 field-by-field path (:mod:`esgclaims._io.build`), which builds it with the public
 constructors or names each problem. So this path never words an error, and cannot
 accept what the public constructors refuse.
+
+The claim table's reader (:mod:`esgclaims._interchange.read`) builds its claims the
+same way: it finds each row's subject, metric, source, program and period itself, and
+hands them to :meth:`ClaimAssembler.put_together`, with its values from
+:meth:`ClaimAssembler.value`.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from esgclaims._model import Citation, Claim, Metric, Modality, QuantityKind
+from esgclaims._model import Citation, Claim, Modality, QuantityKind
 from esgclaims._parse_period import parse_period
 from esgclaims._units import parse_unit
 from esgclaims._values import Qualifier, ReportedValue, value_of_figures
@@ -34,6 +39,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from esgclaims._enums import Temporal
+    from esgclaims._model import Metric, Organization, Program, Source
     from esgclaims._periods import Period
     from esgclaims._units import Unit
 
@@ -87,17 +93,21 @@ class ClaimAssembler:
     """The claims of good records, built from a :class:`~esgclaims._io.resolve.Resolver`'s tables; ``None`` for others.
 
     One assembler serves one run of the loader: what it keeps is what that file's
-    claims share.
+    claims share. Without a resolver its tables are empty: a reader that finds a
+    claim's parts itself uses :meth:`value` and :meth:`put_together` alone.
     """
 
-    def __init__(self, resolver: Resolver) -> None:
+    def __init__(self, resolver: Resolver | None = None) -> None:
         # the resolver's tables themselves, which it fills before the claims are read
-        self.metrics, self.organizations = resolver.metrics, resolver.organizations
-        self.sources, self.programs = resolver.sources, resolver.programs
+        self.metrics: dict[str, Metric] = {} if resolver is None else resolver.metrics
+        self.organizations: dict[str, Organization] = {} if resolver is None else resolver.organizations
+        self.sources: dict[str, Source] = {} if resolver is None else resolver.sources
+        self.programs: dict[str, Program] = {} if resolver is None else resolver.programs
         self.periods: dict[tuple[str, Temporal], Period] = {}
         self.units: dict[str, Unit] = {}
         self.values: dict[ValueRecord, ReportedValue] = {}
-        self.fits: dict[tuple[str, str], bool] = {}  # (metric id, unit name) -> whether the metric takes the unit
+        # (kind, counted kind, unit name) -> whether a metric of that kind takes the unit (Metric.accepts)
+        self.fits: dict[tuple[QuantityKind, str | None, str], bool] = {}
         self.texts: set[str] = set()  # attributions found good
 
     def claim(self, record: ClaimRecord) -> Claim | None:
@@ -106,8 +116,7 @@ class ClaimAssembler:
         subject = self.organizations.get(record.subject)
         source = self.sources.get(record.source)
         program = None if record.program is None else self.programs.get(record.program)
-        modality = _MODALITIES.get(record.modality)
-        if metric is None or subject is None or source is None or modality is None:
+        if metric is None or subject is None or source is None:
             return None
         if record.program is not None and program is None:
             return None
@@ -115,16 +124,42 @@ class ClaimAssembler:
         if period is None:
             return None
         if record.value is None:
-            value = None
+            return self.put_together(record, subject, metric, source, program, period, None, None)
+        value = self.value(record.value)
+        if value is None:
+            return None
+        return self.put_together(record, subject, metric, source, program, period, value, record.value.unit)
+
+    def put_together(  # noqa: PLR0913, PLR0917 - the parts of a claim, in their order
+        self,
+        record: ClaimRecord,
+        subject: Organization,
+        metric: Metric,
+        source: Source,
+        program: Program | None,
+        period: Period,
+        value: ReportedValue | None,
+        unit: str | None,
+    ) -> Claim | None:
+        """The claim of ``record`` with the parts already built; ``None`` when it is not plainly good.
+
+        ``subject``, ``metric``, ``source``, ``program`` and ``period`` are built and checked by
+        the caller (the record's own ids and period text are not looked at); ``value`` is
+        one :meth:`value` built, or ``None``, and ``unit`` names its unit. What is left is checked
+        here: the modality, whether the metric takes the value, the ids, the quote, the span,
+        the locator and the attribution.
+        """
+        modality = _MODALITIES.get(record.modality)
+        if modality is None:
+            return None
+        if value is None:
             if metric.kind is not QuantityKind.QUALITATIVE:
                 return None
-        else:
-            value = self._value(record.value)  # a qualitative metric takes no unit (_fits)
-            if value is None or not self._fits(metric, record.value.unit):
-                return None
+        elif unit is None or not self._fits(metric, unit):  # a qualitative metric takes no unit (_fits)
+            return None
         try:
-            # the checks of Citation.__init__ and Claim.__init__ that the resolved parts do not settle:
-            # the subject, metric, source and program are the file's own, the modality is a member,
+            # the checks of Citation.__init__ and Claim.__init__ that the parts do not settle:
+            # the subject, metric, source and program are built and checked, the modality is a member,
             # the value is one the metric takes, or None for a qualitative metric
             _CHECK_QUOTE(record.quote)
             if record.locator is not None:
@@ -171,7 +206,7 @@ class ClaimAssembler:
             self.periods[key] = period
         return period
 
-    def _value(self, record: ValueRecord) -> ReportedValue | None:
+    def value(self, record: ValueRecord) -> ReportedValue | None:
         """The value of a good value record, one object for each distinct record of a run; ``None`` when it is bad."""
         value = self.values.get(record)
         if value is None:
@@ -196,9 +231,12 @@ class ClaimAssembler:
         return value
 
     def _fits(self, metric: Metric, unit_name: str) -> bool:
-        """Whether ``metric`` takes the unit named ``unit_name`` (a unit :meth:`_value` has read), once a run."""
-        key = (metric.id, unit_name)
+        """Whether ``metric`` takes the unit named ``unit_name`` (a unit :meth:`value` has read), once a run."""
+        key = (metric.kind, metric.count_of, unit_name)  # all that Metric.accepts looks at
         fits = self.fits.get(key)
         if fits is None:
-            fits = self.fits[key] = metric.accepts(self.units[unit_name])
+            unit = self.units.get(unit_name)
+            if unit is None:
+                return False  # not read by value(): told on the checked path
+            fits = self.fits[key] = metric.accepts(unit)
         return fits

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from esgclaims._claimset import ClaimSet
 
-__all__ = ["load", "load_bytes"]
+__all__ = ["load", "load_bytes", "no_cycle_collection"]
 
 
 def load(path: str | os.PathLike[str]) -> ClaimSet:
@@ -52,7 +52,7 @@ def load_bytes(data: bytes, *, name: str, suffix: str) -> ClaimSet:
         >>> len(load_bytes(b"claims = []", name="none.toml", suffix=".toml"))
         0
     """
-    with _no_cycle_collection():
+    with no_cycle_collection():
         document = _parse_document(data, name, suffix)
         if "documentInfo" in document:  # an xBRL-JSON report, read by the interchange layer (imported on use)
             from esgclaims._interchange import read_xbrl_json  # noqa: PLC0415
@@ -62,7 +62,7 @@ def load_bytes(data: bytes, *, name: str, suffix: str) -> ClaimSet:
 
 
 @contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
+def no_cycle_collection() -> Iterator[None]:
     """Python's cycle collector paused: a load allocates many objects, and keeps nearly all of them.
 
     Each collection would walk every object built so far, for no garbage: the records and
