@@ -343,7 +343,7 @@ def test_the_reader_reads_each_kind_of_rate() -> None:
             None,
             (
                 "field 'quote': quote currency 'XYZ' is not a currency of esgclaims.ureg; "
-                "expected one of AUD, BRL, CAD, CHF, CNY, EUR, GBP, HKD, IDR, INR, JPY, KRW, MYR, "
+                "expected one of AUD, BRL, CAD, CHF, CNY, EUR, GBP, HKD, IDR, INR, JPY, KRW, MXN, MYR, "
                 "NZD, SGD, TWD, USD, ZAR"
             ),
         ),
@@ -541,7 +541,7 @@ def _rate(**changes: object) -> Callable[[], FxRate]:
             _rate(quote="XYZ"),
             (
                 "quote currency 'XYZ' is not a currency of esgclaims.ureg; expected one of AUD, BRL, CAD, CHF, "
-                "CNY, EUR, GBP, HKD, IDR, INR, JPY, KRW, MYR, NZD, SGD, TWD, USD, ZAR"
+                "CNY, EUR, GBP, HKD, IDR, INR, JPY, KRW, MXN, MYR, NZD, SGD, TWD, USD, ZAR"
             ),
         ),
         (_rate(quote="USDD"), "quote currency 'USDD' is not a currency of esgclaims.ureg; did you mean 'USD'?"),
@@ -549,7 +549,7 @@ def _rate(**changes: object) -> Callable[[], FxRate]:
             _rate(quote="household"),
             (
                 "quote currency 'household' is not a currency of esgclaims.ureg; "
-                "expected one of AUD, BRL, CAD, CHF, CNY, EUR, GBP, HKD, IDR, INR, JPY, KRW, MYR, "
+                "expected one of AUD, BRL, CAD, CHF, CNY, EUR, GBP, HKD, IDR, INR, JPY, KRW, MXN, MYR, "
                 "NZD, SGD, TWD, USD, ZAR"
             ),
         ),

@@ -87,7 +87,7 @@ def test_registry_has_no_prefixes_so_no_name_is_read_as_prefix_plus_unit() -> No
         ("hh", "unknown unit 'hh'; did you mean 'h'?"),  # pint's hectohour
         ("pct", "unknown unit 'pct'; did you mean 'percent'?"),  # pint's picocarat
         ("ct", "unknown unit 'ct'; did you mean 't'?"),  # pint's carat
-        ("hectohour", "unknown unit 'hectohour'; did you mean 'hectare'?"),
+        ("hectohour", "unknown unit 'hectohour'; did you mean 'hectolitre'?"),
         ("yd", "unknown unit 'yd'; did you mean 'd'?"),
         ("tons", "unknown unit 'tons'; did you mean 'tonnes'?"),  # short or long ton: not here
     ],
