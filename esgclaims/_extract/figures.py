@@ -24,7 +24,7 @@ from esgclaims._values import ReportedValue
 from .changes import than_a_period
 from .currency_statements import BARE_SYMBOL, DEFAULT_DOLLAR, stated_symbols
 from .literals import Screen, skipping
-from .mentions import REACH, Mention, qualifier_start, read_figure, read_value
+from .mentions import REACH, Mention, in_units, qualifier_start, read_figure, read_value
 from .named_by import (
     STOP_WORDS,
     compared,
@@ -473,12 +473,28 @@ def _points(text: str, left: int, core: int, stop: int) -> Mention | None:
 
 def _percent(text: str, left: int, core: int, stop: int, number_end: int) -> Mention:
     """A figure in percent, and its number alone: a change of 150% is no share, but still a change."""
+    figure = text[left:core]
     try:
-        number = read_value(text[left:core].replace("%", ""))
+        number = read_value(figure.replace("%", ""))
     except EsgClaimsError as error:
         return Mention(left, stop, number_end, None, note=str(error))
     try:
-        value: ReportedValue | None = read_value(text[left:stop])
+        value: ReportedValue | None = _in_percent(number) if "%" not in figure else None
+        value = value or read_value(text[left:stop])
     except EsgClaimsError as error:
         return Mention(left, stop, number_end, None, percent=number, note=str(error))
     return Mention(left, stop, number_end, value, percent=number, noun="%")
+
+
+def _in_percent(number: ReportedValue) -> ReportedValue | None:
+    """A plain number read before "%", "percent" or "per cent", in percent: what the words with the sign read.
+
+    The sign adds nothing to the reading but its unit. A number with a unit of its own, or a
+    figure percent cannot be ("more than 150%"), gives None: the words are read, for their error.
+    """
+    if number.units != DIMENSIONLESS:
+        return None
+    try:
+        return in_units(number, "percent")
+    except EsgClaimsError:
+        return None
