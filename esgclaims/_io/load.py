@@ -58,7 +58,10 @@ def load_bytes(data: bytes, *, name: str, suffix: str) -> ClaimSet:
             from esgclaims._interchange import read_xbrl_json  # noqa: PLC0415
 
             return read_xbrl_json(document, name)
-        return ClaimFileResolver(name).run(document)
+        claims = ClaimFileResolver(name).run(document)
+        # Freed before the collector resumes: its first collection walks every object made meanwhile.
+        del document
+    return claims
 
 
 @contextlib.contextmanager

@@ -181,7 +181,8 @@ def parse_json(text: str, name: str) -> object:
 
     def integer(digits: str) -> int | Decimal:
         # One too long for a figure stays a Decimal, refused where it is used, with its record and field.
-        return int(digits) if len(digits.lstrip("-")) <= MAX_INTEGER_DIGITS else Decimal(digits)
+        short = len(digits) <= MAX_INTEGER_DIGITS or len(digits.lstrip("-")) <= MAX_INTEGER_DIGITS
+        return int(digits) if short else Decimal(digits)
 
     try:
         document = json.loads(
