@@ -187,10 +187,8 @@ def _figure_bounds(value: ReportedValue) -> tuple[Decimal | None, bool, Decimal 
 
 def _cap(figure: Quantity) -> Decimal | None:
     """100 % in the unit of ``figure`` if a share, ``None`` for any other unit: worked out once per unit."""
-    key = figure._units  # noqa: SLF001 - the unit container: .units builds a Unit
-    if key not in _CAPS:
-        _CAPS[key] = _whole(figure.units) if _is_share(figure.units) else None
-    return _CAPS[key]
+    unit = unit_of(figure)
+    return _whole(unit) if _is_share(unit) else None
 
 
 def _whole(unit: Unit) -> Decimal:
@@ -204,8 +202,6 @@ def _whole(unit: Unit) -> Decimal:
 
 #: 100 % in each share unit seen: a bound is compared with it, rather than converted for every comparison.
 _WHOLES: dict[Unit, Decimal] = {}
-#: The cap of a value's interval by unit container: 100 % in a share unit, ``None`` for any other unit.
-_CAPS: dict[object, Decimal | None] = {}
 
 
 def _to_qualifier(value: Qualifier | str) -> Qualifier:
