@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from esgclaims._lexicon import lexicon
+
 __all__ = ["BARE_SYMBOL", "DEFAULT_DOLLAR", "stated_symbols"]
 
 _I = re.IGNORECASE
@@ -35,8 +37,9 @@ _CURRENCY_STATEMENTS = (
     re.compile(r"\b(?:reporting|presentation)\s+currency\s+is\s+(?:the\s+)?(?:" + _NAMED_CURRENCY + ")", _I),
     re.compile(r"\(\s*" + _IN_CURRENCY + r"\s*(?:'000|thousands?|millions?|billions?|mn|m|bn)?\s*\)", _I),
 )
-_DOLLARS = {"USD": "US$", "HKD": "HK$", "AUD": "A$", "CAD": "C$", "SGD": "S$", "NZD": "NZ$", "TWD": "NT$"}
-_SYMBOL_READINGS = {"$": _DOLLARS, "¥": {"CNY": "RMB", "JPY": "JPY"}}
+#: Each dollar and the prefix esgclaims writes it with, from the lexicon ("US$", "A$", ...); each has its words above.
+_DOLLARS = {code: currency.display for code, currency in lexicon().currencies.items() if currency.display.endswith("$")}
+_SYMBOL_READINGS = {"$": _DOLLARS, "¥": {code: lexicon().currencies[code].display for code in ("CNY", "JPY")}}
 _SYMBOL_FAMILIES = {"$": (*_DOLLARS, "other_dollar"), "¥": ("CNY", "JPY")}
 BARE_SYMBOL = r"(?<![A-Za-z$])(?<!US\s)(?<!HK\s)(?P<symbol>\$|¥|￥)(?=\s?\d)"
 
