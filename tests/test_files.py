@@ -486,6 +486,20 @@ BAD_FIELDS = [
         set_value(unit="SEK"), RecordError, f"{CLAIM}, field 'value.unit': unknown unit 'SEK'", id="unknown-currency"
     ),
     pytest.param(
+        set_value(unit="boreholes"),
+        RecordError,
+        f"{CLAIM}, field 'value.unit': unknown unit 'boreholes'; did you mean 'households', or a count kind not "
+        "declared yet? declare it: [[count_kinds]] name = 'borehole', plural = 'boreholes'",
+        id="count-kind-not-declared",
+    ),
+    pytest.param(
+        set_value(unit="scholarships"),
+        RecordError,
+        f"{CLAIM}, field 'value.unit': unknown unit 'scholarships'; a count kind not declared yet? declare it: "
+        "[[count_kinds]] name = 'scholarship', plural = 'scholarships'",
+        id="count-kind-not-declared-no-near-unit",
+    ),
+    pytest.param(
         set_value(unit="household"),
         RecordError,
         f"{CLAIM}, field 'value.unit': unit 'household' does not fit metric 'sales', which takes a currency",

@@ -12,6 +12,7 @@ from esgclaims._errors import (
     FieldTypeError,
     MissingFieldError,
     RecordError,
+    UnitError,
     UnknownFieldError,
 )
 from esgclaims._model import (
@@ -28,6 +29,7 @@ from esgclaims._model import (
     Source,
     Temporal,
 )
+from esgclaims._nouns import proposed_kind
 from esgclaims._parse_period import parse_period
 from esgclaims._periods import PartialDate
 from esgclaims._units import (
@@ -50,6 +52,8 @@ from .resolve import FAILED, TABLES, AlreadyReported, Resolver, failed
 from .restates import check_restatements
 
 if TYPE_CHECKING:
+    from esgclaims._units import Unit
+
     from .records import (
         ClaimRecord,
         FrameworkRecord,
@@ -339,7 +343,7 @@ class ClaimFileResolver(Resolver):
         return value
 
     def _value(self, record: ValueRecord, label: str) -> ReportedValue:
-        unit = self._attempt(label, "value.unit", parse_unit, record.unit)
+        unit = self._attempt(label, "value.unit", _value_unit, record.unit)
         qualifier = self._attempt(label, "value.qualifier", choice, Qualifier, record.qualifier)
         amount = self._attempt(label, "value.amount", check_figure, record.amount)
         upper, precision, tolerance = (
@@ -372,3 +376,18 @@ class ClaimFileResolver(Resolver):
             value = self._field(label, f"value.{name}", functools.partial(ReportedValue, reported, **arguments))
         assert value is not None  # noqa: S101 - the loop ran
         return value
+
+
+def _value_unit(name: str) -> Unit:
+    """:func:`~esgclaims.parse_unit`; a plural noun no unit names is most likely a count kind not declared yet."""
+    try:
+        return parse_unit(name)
+    except UnitError as error:
+        kind = proposed_kind(name)
+        if kind is None:
+            raise
+        near = f"{error.hint.removesuffix('?')}, or " if error.hint and error.hint.startswith("did you mean") else ""
+        declare = f"declare it: [[count_kinds]] name = {kind!r}, plural = {name!r}"
+        raise UnitError(
+            f"unknown unit {name!r}; {near}a count kind not declared yet? {declare}", text=name, hint=declare
+        ) from None
