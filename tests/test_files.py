@@ -486,17 +486,17 @@ BAD_FIELDS = [
         set_value(unit="SEK"), RecordError, f"{CLAIM}, field 'value.unit': unknown unit 'SEK'", id="unknown-currency"
     ),
     pytest.param(
-        set_value(unit="boreholes"),
+        set_value(unit="mileposts"),
         RecordError,
-        f"{CLAIM}, field 'value.unit': unknown unit 'boreholes'; did you mean 'households', or a count kind not "
-        "declared yet? declare it: [[count_kinds]] name = 'borehole', plural = 'boreholes'",
+        f"{CLAIM}, field 'value.unit': unknown unit 'mileposts'; did you mean 'miles', or a count kind not "
+        "declared yet? declare it: [[count_kinds]] name = 'milepost', plural = 'mileposts'",
         id="count-kind-not-declared",
     ),
     pytest.param(
-        set_value(unit="scholarships"),
+        set_value(unit="zyzzyvas"),
         RecordError,
-        f"{CLAIM}, field 'value.unit': unknown unit 'scholarships'; a count kind not declared yet? declare it: "
-        "[[count_kinds]] name = 'scholarship', plural = 'scholarships'",
+        f"{CLAIM}, field 'value.unit': unknown unit 'zyzzyvas'; a count kind not declared yet? declare it: "
+        "[[count_kinds]] name = 'zyzzyva', plural = 'zyzzyvas'",
         id="count-kind-not-declared-no-near-unit",
     ),
     pytest.param(
