@@ -76,7 +76,6 @@ from ._periods import (
     Span,
     UnknownPeriod,
 )
-from ._units import parse_unit, quantity, register_count_kind, ureg
 from ._values import DEFAULT_TOLERANCE, Qualifier, ReportedValue
 
 if TYPE_CHECKING:
@@ -95,9 +94,12 @@ if TYPE_CHECKING:
     from ._io.dump import dump
     from ._io.locate import LocatedQuotes, locate_quotes
     from ._parse_value import parse_value
+    from ._units.names import parse_unit, quantity, register_count_kind
+    from ._units.registry import ureg
 
-# Comparison, currencies, extraction, intervals, writing files and reading values are imported on
-# first use (PEP 562), so that ``import esgclaims`` and loading a dataset cost little more than pint.
+# Comparison, currencies, extraction, intervals, writing files, reading values and pint itself (the
+# registry and the unit functions) are imported on first use (PEP 562), so that ``import esgclaims``
+# and loading a dataset import no pint: a loaded value becomes a pint quantity when first read.
 _LAZY = {
     "Candidate": "._extract.candidates",
     "Change": "._extract.candidates",
@@ -129,6 +131,10 @@ _LAZY = {
     "LocatedQuotes": "._io.locate",
     "locate_quotes": "._io.locate",
     "parse_value": "._parse_value",
+    "parse_unit": "._units.names",
+    "quantity": "._units.names",
+    "register_count_kind": "._units.names",
+    "ureg": "._units.registry",
 }
 
 __version__ = "0.1.0.dev0"

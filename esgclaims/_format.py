@@ -5,21 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from . import _units
 from ._decimal import CONTEXT, exact
 from ._errors import check_argument
-from ._units import (
-    DIMENSIONLESS,
-    PERCENT,
-    SCALE_UNITS,
-    aliases_of,
-    count_kind_of,
-    currency_of,
-    plain,
-    unit_powers,
-    ureg,
-    without,
-    without_scales,
-)
+from ._units import plain
 
 if TYPE_CHECKING:
     from ._units import Quantity, Unit
@@ -81,7 +70,7 @@ def format_number(number: Decimal) -> str:
 
 def _powers(unit: Unit) -> dict[str, Any]:
     # pint types an exponent as any scalar, complex included; a unit's are real.
-    return unit_powers(unit)
+    return _units.unit_powers(unit)
 
 
 @exact
@@ -93,26 +82,26 @@ def unscaled(value: Quantity) -> Quantity:
         >>> unscaled(quantity("19.77", "million*CNY"))
         <Quantity(19770000, 'CNY')>
     """
-    target = without_scales(value.units)
+    target = _units.without_scales(value.units)
     if target is value.units:
         return value
     converted = value.to(target)
     magnitude = converted.magnitude
     if not isinstance(magnitude, Decimal):
         magnitude = Decimal(str(magnitude))
-    return ureg.Quantity(plain(magnitude), target)
+    return _units.ureg.Quantity(plain(magnitude), target)
 
 
 def _words(unit: Unit, plural: bool) -> str:
-    if currency_of(unit):
-        return _currency_prefix().get(currency_of(unit) or "", currency_of(unit) or "")
-    kind = count_kind_of(unit)
+    if _units.currency_of(unit):
+        return _currency_prefix().get(_units.currency_of(unit) or "", _units.currency_of(unit) or "")
+    kind = _units.count_kind_of(unit)
     if kind is not None:
         if not plural:
             return kind
-        aliases = aliases_of(kind)
+        aliases = _units.aliases_of(kind)
         return aliases[0] if aliases else f"{kind}s"
-    if unit == PERCENT:
+    if unit == _units.PERCENT:
         return "%"
     powers = _powers(unit)
     if len(powers) == 1:
@@ -136,12 +125,12 @@ def unit_words(unit: Unit, *, plural: bool = True) -> str:
         >>> unit_words(ureg.Unit("million") * ureg.Unit("CNY"))
         'million RMB'
     """
-    if unit == DIMENSIONLESS:
+    if unit == _units.DIMENSIONLESS:
         return ""
     powers = _powers(unit)
-    scales = [name for name in SCALE_UNITS if powers.get(name) == 1]
+    scales = [name for name in _units.SCALE_UNITS if powers.get(name) == 1]
     if scales and len(powers) > len(scales):
-        rest = unit_words(without(unit, scales), plural=plural)
+        rest = unit_words(_units.without(unit, scales), plural=plural)
         return " ".join([*scales, rest])
     numerator = [(name, power) for name, power in powers.items() if power > 0]
     denominator = [name for name, power in powers.items() if power < 0]
@@ -152,8 +141,8 @@ def unit_words(unit: Unit, *, plural: bool = True) -> str:
         and all(powers[name] == -1 for name in denominator)
     ):
         denominator.sort(key=lambda name: name in _TIME_WORDS)  # per household per year, not per year per household
-        top = _words(ureg.Unit(numerator[0][0]), plural) if numerator else ""
-        bottoms = [_words(ureg.Unit(name), plural=False) for name in denominator]
+        top = _words(_units.ureg.Unit(numerator[0][0]), plural) if numerator else ""
+        bottoms = [_words(_units.ureg.Unit(name), plural=False) for name in denominator]
         return " ".join([top, *(f"per {bottom}" for bottom in bottoms)]).strip()
     return _words(unit, plural)
 
@@ -169,12 +158,12 @@ def noun_words(unit: Unit) -> str:
         >>> noun_words(ureg.Unit("t")), noun_words(ureg.Unit("percent")), noun_words(ureg.Unit("km"))
         ('tonnes', 'percent', 'kilometers')
     """
-    if unit == PERCENT:
+    if unit == _units.PERCENT:
         return "percent"
     powers = _powers(unit)
-    if len(powers) == 1 and currency_of(unit) is None and count_kind_of(unit) is None:
+    if len(powers) == 1 and _units.currency_of(unit) is None and _units.count_kind_of(unit) is None:
         ((name, power),) = powers.items()
-        aliases = aliases_of(name)
+        aliases = _units.aliases_of(name)
         plurals = [a for a in aliases if a in (f"{name}s", f"{name}es")]
         if power == 1 and plurals:
             return plurals[0].replace("_", " ")
@@ -191,7 +180,7 @@ def currency_first(unit: Unit) -> tuple[str, str] | None:
     """
     words = unit_words(unit)
     prefix, _, rest = words.partition(" ")
-    if prefix in _currency_prefix().values() or prefix == currency_of(unit):
+    if prefix in _currency_prefix().values() or prefix == _units.currency_of(unit):
         return prefix, rest
     return None
 
@@ -215,7 +204,9 @@ def format_quantity(value: Quantity) -> str:
         >>> format_quantity(quantity("19.77", "million*CNY"))
         'RMB 19,770,000'
     """
-    check_argument(value, ureg.Quantity, where="format_quantity(): value", what="a quantity (esgclaims.quantity)")
+    check_argument(
+        value, _units.ureg.Quantity, where="format_quantity(): value", what="a quantity (esgclaims.quantity)"
+    )
     value = unscaled(value)
     magnitude = value.magnitude if isinstance(value.magnitude, Decimal) else Decimal(str(value.magnitude))
     sign = MINUS if magnitude < 0 else ""

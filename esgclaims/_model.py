@@ -24,14 +24,14 @@ from ._format import html, unit_words
 
 # Types of attrs fields stay importable at runtime, for attrs.resolve_types and typing.get_type_hints.
 from ._periods import PartialDate, Period
-from ._units import DIMENSIONLESS, count_kind_of, currency_of, is_share, parse_unit, ureg
-from ._values import ReportedValue
+from ._units import unit_facts
+from ._values import ReportedValue, value_facts
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable
 
-    from ._units import Unit
+    from ._units import Unit, UnitFacts
 
 __all__ = [
     "Citation",
@@ -154,23 +154,34 @@ def _to_tags(value: Iterable[FrameworkTag]) -> tuple[FrameworkTag, ...]:
     return check_items(value, FrameworkTag, where="Metric(): frameworks", what="a list of esgclaims.FrameworkTag")
 
 
-_PHYSICAL = {
-    QuantityKind.MASS: "[mass]",
-    QuantityKind.ENERGY: "[mass] * [length] ** 2 / [time] ** 2",
-    QuantityKind.EMISSIONS: "[emissions]",
-    QuantityKind.VOLUME: "[length] ** 3",
-    QuantityKind.DISTANCE: "[length]",
-    QuantityKind.AREA: "[length] ** 2",
-    QuantityKind.TIME: "[time]",
-    QuantityKind.POWER: "[mass] * [length] ** 2 / [time] ** 3",
-    QuantityKind.CONCENTRATION: "[mass] / [length] ** 3",
+#: The base dimensions of each physical kind, sorted, as :attr:`UnitFacts.dimensions` lists a unit's.
+_PHYSICAL: dict[QuantityKind, tuple[tuple[str, int], ...]] = {
+    QuantityKind.MASS: (("[mass]", 1),),
+    QuantityKind.ENERGY: (("[length]", 2), ("[mass]", 1), ("[time]", -2)),
+    QuantityKind.EMISSIONS: (("[emissions]", 1),),
+    QuantityKind.VOLUME: (("[length]", 3),),
+    QuantityKind.DISTANCE: (("[length]", 1),),
+    QuantityKind.AREA: (("[length]", 2),),
+    QuantityKind.TIME: (("[time]", 1),),
+    QuantityKind.POWER: (("[length]", 2), ("[mass]", 1), ("[time]", -3)),
+    QuantityKind.CONCENTRATION: (("[length]", -3), ("[mass]", 1)),
 }
 
 
-#: What :meth:`Metric.accepts` found for a kind, a counted kind and a unit: a claim file's claims
-#: share a few of each, and the answer never changes (a unit's dimensions are fixed once defined).
-_ACCEPTS: dict[tuple[QuantityKind, str | None, Unit], bool] = {}
-_ACCEPTS_SIZE = 4096
+def metric_takes(metric: Metric, unit: UnitFacts) -> bool:
+    """Whether a value in the unit ``unit`` describes can measure ``metric``: :meth:`Metric.accepts` of its facts."""
+    kind = metric.kind
+    if kind is QuantityKind.MONEY:
+        return unit.currency is not None
+    if kind is QuantityKind.COUNT:
+        return unit.count_kind == metric.count_of
+    if kind is QuantityKind.SHARE:
+        return unit.whole is not None
+    if kind is QuantityKind.RATIO:
+        return not unit.dimensions
+    if kind is QuantityKind.QUALITATIVE:
+        return False
+    return unit.dimensions == _PHYSICAL[kind]
 
 
 @attrs.frozen
@@ -191,37 +202,19 @@ class Metric:
             raise InvalidClaimError(f"metric {self.id!r}: count_of is given exactly when kind is count")
         if self.count_of is not None:
             try:
-                counted = parse_unit(self.count_of)
+                counted = unit_facts(self.count_of)
             except UnitError as error:
                 raise InvalidClaimError(f"metric {self.id!r}: count_of: {error}") from None
-            if count_kind_of(counted) != self.count_of:
+            if counted.count_kind != self.count_of:
                 raise InvalidClaimError(f"metric {self.id!r}: {self.count_of!r} is not a count kind")
         if self.temporal is Temporal.EVENT and self.kind is not QuantityKind.QUALITATIVE:
             raise InvalidClaimError(f"metric {self.id!r}: only a qualitative metric is an event")
 
     def accepts(self, unit: Unit) -> bool:
         """Whether a value in ``unit`` can measure this metric."""
-        key = (self.kind, self.count_of, unit)
-        found = _ACCEPTS.get(key)
-        if found is None:
-            found = self._accepts(unit)
-            if len(_ACCEPTS) < _ACCEPTS_SIZE:
-                _ACCEPTS[key] = found
-        return found
+        from ._units import facts_of  # noqa: PLC0415 - a unit given is pint's: the registry is built already
 
-    def _accepts(self, unit: Unit) -> bool:
-        kind = self.kind
-        if kind is QuantityKind.MONEY:
-            return currency_of(unit) is not None
-        if kind is QuantityKind.COUNT:
-            return count_kind_of(unit) == self.count_of
-        if kind is QuantityKind.SHARE:
-            return is_share(unit) and unit != DIMENSIONLESS
-        if kind is QuantityKind.RATIO:
-            return not unit.dimensionality
-        if kind is QuantityKind.QUALITATIVE:
-            return False
-        return bool(unit.dimensionality == ureg.get_dimensionality(_PHYSICAL[kind]))
+        return metric_takes(self, facts_of(unit))
 
     @property
     def expected(self) -> str:
@@ -384,7 +377,7 @@ class Claim:
             if self.metric.kind is not QuantityKind.QUALITATIVE:
                 raise InvalidClaimError(f"claim {self.id!r}: metric {self.metric.id!r} needs {self.metric.expected}")
             return
-        if not self.metric.accepts(self.value.units):
+        if not metric_takes(self.metric, value_facts(self.value)):
             raise InvalidClaimError(
                 f"claim {self.id!r}: unit {unit_words(self.value.units) or 'dimensionless'!r} does not fit metric "
                 f"{self.metric.id!r}, which takes {self.metric.expected}"

@@ -10,9 +10,9 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from . import _units
 from ._errors import EsgClaimsError
 from ._lexicon import lexicon
-from ._units import count_kind_of, find_unit, parse_unit
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -215,8 +215,8 @@ CHINESE_NOUNS = {
 
 
 def _registered(kind: str) -> bool:
-    unit = find_unit(kind)  # a probe: no "did you mean" for a kind not registered
-    return unit is not None and count_kind_of(unit) == kind
+    unit = _units.find_unit(kind)  # a probe: no "did you mean" for a kind not registered
+    return unit is not None and _units.count_kind_of(unit) == kind
 
 
 #: The names of :data:`_CHINESE_UNITS`, longest first, sorted once.
@@ -297,7 +297,7 @@ def proposed_kind(noun: str) -> str | None:
         return None  # a singular, or a word that is no plural
     for name in (lower, kind):
         try:
-            parse_unit(name)
+            _units.parse_unit(name)
         except EsgClaimsError:
             continue
         return None  # a unit or a dimension: "hours", "metres", "times"

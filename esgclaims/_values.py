@@ -7,32 +7,29 @@ from decimal import Decimal, getcontext, localcontext
 from typing import TYPE_CHECKING
 
 import attrs
-import pint
 
+from . import _units
 from ._decimal import CONTEXT, PRECISION, QUOTIENT, arithmetic, check_figure, exact, to_figure
 from ._errors import InvalidValueError, UnitError
 from ._format import format_number, format_quantity, magnitude_words
-from ._units import (
-    DIMENSIONLESS,
-    PERCENT,
-    Quantity,
-    Unit,
-    decimal_quantity,
-    is_share,
-    parse_unit,
-    plain,
-    quantity,
-    to_decimal,
-    unit_of,
-    ureg,
-)
+from ._units import UnitFacts, plain, to_decimal
+from ._units.figure import Figure, Held, amount_of, as_quantity, held_facts
 
 if TYPE_CHECKING:
-    # Imported where an interval is first worked out: loading claims needs none (benchmarks/coldstart.py).
-    # It types only the private cache fields below, whose annotations attrs keeps as strings.
+    # Imported where an interval is first worked out, and pint where a figure is first read as a
+    # quantity: loading claims needs neither (benchmarks/coldstart.py). attrs keeps the annotations
+    # of the fields below as strings.
     from ._interval import Interval  # noqa: TC004
+    from ._units import Quantity, Unit  # noqa: TC004
 
-__all__ = ["DEFAULT_TOLERANCE", "Qualifier", "ReportedValue", "figure_bounds", "value_of_figures"]
+__all__ = [
+    "DEFAULT_TOLERANCE",
+    "Qualifier",
+    "ReportedValue",
+    "figure_bounds",
+    "value_facts",
+    "value_of_figures",
+]
 
 #: The relative half-width given to "approximately" when none is stated: ±10 %.
 DEFAULT_TOLERANCE = Decimal("0.1")
@@ -79,30 +76,33 @@ _WORDS = {
 }
 
 
-#: The whole of a share, built once: a share is checked against it at every construction.
-_HUNDRED_PERCENT: Quantity = ureg.Quantity(Decimal(100), PERCENT)
+def value_facts(value: ReportedValue) -> UnitFacts:
+    """The facts of the unit of ``value``'s figure, read without making a quantity of it."""
+    return held_facts(_REPORTED.__get__(value))
 
 
 def _bound(magnitude: Decimal, unit: Unit) -> Quantity:
     """A derived bound, exact in the library's context: an interval holds it, not a reported figure."""
-    return decimal_quantity(plain(magnitude), unit)
+    return _units.decimal_quantity(plain(magnitude), unit)
 
 
 def _to_quantity(value: object) -> Quantity:
-    if isinstance(value, pint.Quantity):
-        if value._REGISTRY is ureg and _is_plain(value._magnitude):  # noqa: SLF001
+    from pint import Quantity as PintQuantity  # noqa: PLC0415 - a quantity given is pint's, imported already
+
+    if isinstance(value, PintQuantity):
+        if value._REGISTRY is _units.ureg and _is_plain(value._magnitude):  # noqa: SLF001
             check_figure(value._magnitude)  # noqa: SLF001
-            return value  # as quantity() builds it already: not built again (a loader builds thousands)
-        return quantity(value)
+            return value  # as quantity() builds it already: not built again
+        return _units.quantity(value)
     raise InvalidValueError(f"expected a quantity of esgclaims.ureg, got {type(value).__name__}")
 
 
 def _figure_quantity(amount: object, unit: str | Unit) -> Quantity:
     """``quantity(amount, unit)``, the same checks in the same order; a number is built past pint's constructor."""
-    if isinstance(amount, pint.Quantity):
-        return quantity(amount, unit)
+    if not isinstance(amount, (str, int, float, Decimal)):
+        return _units.quantity(amount, unit)
     magnitude = plain(to_decimal(amount))
-    return decimal_quantity(magnitude, parse_unit(unit))
+    return _units.decimal_quantity(magnitude, _units.parse_unit(unit))
 
 
 def _is_plain(magnitude: object) -> bool:
@@ -115,29 +115,12 @@ def _is_plain(magnitude: object) -> bool:
     return isinstance(exponent, int) and exponent < 0 and digits[-1] != 0
 
 
-def _checked_quantity(figure: Decimal, unit: Unit) -> Quantity:
-    """``quantity(figure, unit)`` of a Decimal figure and a unit of ureg, built past pint's constructor."""
-    return decimal_quantity(plain(check_figure(figure)), unit)
-
-
 def _to_optional_quantity(value: object) -> Quantity | None:
     return None if value is None else _to_quantity(value)
 
 
 def _to_optional_decimal(value: object) -> Decimal | None:
     return None if value is None else plain(to_decimal(value))
-
-
-def _is_share(unit: Unit) -> bool:
-    """A share (percent, permille), which cannot exceed 100 %; a bare ratio is not one."""
-    share = _SHARES.get(unit)
-    if share is None:
-        share = _SHARES[unit] = is_share(unit) and unit != DIMENSIONLESS
-    return share
-
-
-#: Whether each unit seen is a share: a unit's dimensions never change, and a report uses few units.
-_SHARES: dict[Unit, bool] = {}
 
 
 def figure_bounds(value: ReportedValue) -> tuple[Decimal | None, bool, Decimal | None, bool]:
@@ -166,16 +149,18 @@ def figure_bounds(value: ReportedValue) -> tuple[Decimal | None, bool, Decimal |
 
 def _figure_bounds(value: ReportedValue) -> tuple[Decimal | None, bool, Decimal | None, bool]:
     """The values the statement allows, from its qualifier, as figures (the one place that says which)."""
-    v = value.reported.magnitude
+    reported = _REPORTED.__get__(value)  # the figure, without making it a quantity
+    v = amount_of(reported)
     q = value.qualifier
     if q is Qualifier.EXACT:
         return v, True, v, True
     if q is Qualifier.RANGE or q is Qualifier.ORDER_OF_MAGNITUDE:
-        assert value.upper is not None  # noqa: S101 - checked in __attrs_post_init__
-        return v, True, value.upper.magnitude, q is Qualifier.RANGE
+        upper = _UPPER.__get__(value)
+        assert upper is not None  # noqa: S101 - checked in __attrs_post_init__
+        return v, True, amount_of(upper), q is Qualifier.RANGE
     if q is Qualifier.LESS_THAN or q is Qualifier.AT_MOST:
         return Decimal(0), True, v, q is Qualifier.AT_MOST
-    cap = _cap(value.reported)
+    cap = held_facts(reported).whole  # 100 % in the figure's unit, for a share
     if q is Qualifier.APPROXIMATELY:
         assert value.tolerance is not None  # noqa: S101 - set in __attrs_post_init__
         tolerance = value.tolerance
@@ -183,25 +168,6 @@ def _figure_bounds(value: ReportedValue) -> tuple[Decimal | None, bool, Decimal 
         low = plain(CONTEXT.multiply(v, CONTEXT.subtract(1, tolerance)))
         return low, True, high if cap is None or not cap < high else cap, True
     return v, q is Qualifier.AT_LEAST, cap, cap is not None  # more than, at least: up to the whole of a share
-
-
-def _cap(figure: Quantity) -> Decimal | None:
-    """100 % in the unit of ``figure`` if a share, ``None`` for any other unit: worked out once per unit."""
-    unit = unit_of(figure)
-    return _whole(unit) if _is_share(unit) else None
-
-
-def _whole(unit: Unit) -> Decimal:
-    """100 % in the share unit ``unit``: 1000 in permille. Worked out once for each unit, exactly."""
-    whole = _WHOLES.get(unit)
-    if whole is None:
-        with arithmetic():
-            whole = _WHOLES[unit] = quantity(_HUNDRED_PERCENT.to(unit)).magnitude
-    return whole
-
-
-#: 100 % in each share unit seen: a bound is compared with it, rather than converted for every comparison.
-_WHOLES: dict[Unit, Decimal] = {}
 
 
 def _to_qualifier(value: Qualifier | str) -> Qualifier:
@@ -246,37 +212,39 @@ class ReportedValue:
 
     def __attrs_post_init__(self) -> None:
         with arithmetic():
-            self._check(self.reported.units)
+            self._check(held_facts(self.reported))
 
-    def _check(self, unit: Unit) -> None:
-        """Every invariant, the figure being in ``unit``; sets the default tolerance, and ``upper`` in ``unit``.
+    def _check(self, facts: UnitFacts) -> None:
+        """Every invariant, in the unit ``facts`` describe; sets the default tolerance, and ``upper`` in that unit.
 
         Run in :data:`~esgclaims._decimal.CONTEXT` (or one as precise): a share in permille is compared with 100 %.
+        The figures are read as they are held (:class:`Figure` or quantity): none is made a quantity here.
         """
-        magnitude: Decimal = self.reported.magnitude
+        reported, upper = _REPORTED.__get__(self), _UPPER.__get__(self)
+        magnitude = amount_of(reported)
         if magnitude < 0:
             raise InvalidValueError(f"a reported figure cannot be negative, got {format_number(magnitude)}")
         needs_upper = self.qualifier in (Qualifier.RANGE, Qualifier.ORDER_OF_MAGNITUDE)
-        if needs_upper and self.upper is None:
+        if needs_upper and upper is None:
             article = "an" if self.qualifier.value[0] in "aeiou" else "a"
             raise InvalidValueError(f"{article} {self.qualifier.value} value needs an upper bound")
-        if not needs_upper and self.upper is not None:
+        if not needs_upper and upper is not None:
             raise InvalidValueError(
                 f"only range and order_of_magnitude take an upper bound, not {self.qualifier.value}"
             )
-        if self.upper is not None:
-            if self.upper._units != self.reported._units:  # noqa: SLF001 - pint's unit containers: no Unit built
-                if self.upper.dimensionality != self.reported.dimensionality:
+        if upper is not None:
+            if type(upper) is not Figure and upper._units != reported._units:  # noqa: SLF001 - no Unit built
+                if upper.dimensionality != reported.dimensionality:
                     raise UnitError(
-                        f"upper bound {self.upper.units} does not fit {self.reported.units}",
-                        text=str(self.upper.units),
-                        hint=f"a unit of the same dimension as {self.reported.units}",
+                        f"upper bound {upper.units} does not fit {reported.units}",
+                        text=str(upper.units),
+                        hint=f"a unit of the same dimension as {reported.units}",
                     )
-                object.__setattr__(self, "upper", quantity(self.upper.to(self.reported.units)))
-                assert self.upper is not None  # noqa: S101 - set just above
-            if self.upper.magnitude <= magnitude:  # both in ``unit`` now
-                upper, reported = format_quantity(self.upper), format_quantity(self.reported)
-                raise InvalidValueError(f"inverted bounds: upper {upper} is not above {reported}")
+                upper = _units.quantity(upper.to(reported.units))
+                object.__setattr__(self, "upper", upper)
+            if amount_of(upper) <= magnitude:  # both in the unit of ``reported`` now
+                shown_upper, shown = format_quantity(as_quantity(upper)), format_quantity(as_quantity(reported))
+                raise InvalidValueError(f"inverted bounds: upper {shown_upper} is not above {shown}")
         if self.qualifier is Qualifier.APPROXIMATELY:
             if self.tolerance is None:
                 object.__setattr__(self, "tolerance", DEFAULT_TOLERANCE)
@@ -286,11 +254,11 @@ class ReportedValue:
             raise InvalidValueError(f"only approximately takes a tolerance, not {self.qualifier.value}")
         if self.precision is not None and self.precision <= 0:
             raise InvalidValueError(f"precision must be positive, got {self.precision}")
-        if _is_share(unit):
-            whole = _whole(unit)  # 100 % in ``unit``, the unit of both bounds
-            for bound in (self.reported, self.upper):
-                if bound is not None and bound.magnitude > whole:
-                    raise InvalidValueError(f"a share cannot exceed 100%, got {format_quantity(bound)}")
+        whole = facts.whole  # for a share, 100 % in the unit of both bounds
+        if whole is not None:
+            for bound in (reported, upper):
+                if bound is not None and amount_of(bound) > whole:
+                    raise InvalidValueError(f"a share cannot exceed 100%, got {format_quantity(as_quantity(bound))}")
             if self.qualifier is Qualifier.MORE_THAN and magnitude >= whole:
                 raise InvalidValueError(f"no share is more than {format_quantity(self.reported)}")
         if self.qualifier is Qualifier.LESS_THAN and magnitude == 0:
@@ -324,7 +292,7 @@ class ReportedValue:
     @property
     def units(self) -> Unit:
         """The unit of the figure."""
-        return unit_of(self.reported)
+        return _units.unit_of(self.reported)
 
     @property
     def interval(self) -> Interval:
@@ -391,14 +359,14 @@ class ReportedValue:
 
         Each figure is rounded, half to even, to 28 significant digits and 50 places.
         """
-        target = parse_unit(unit)
+        target = _units.parse_unit(unit)
         with localcontext(QUOTIENT):  # a unit's scale may be a rounded quotient: hour to year
-            scale = quantity(1, self.units).to(target).magnitude
+            scale = _units.quantity(1, self.units).to(target).magnitude
 
         def converted(value: Quantity) -> Quantity:
             with localcontext(QUOTIENT):
                 magnitude = value.to(target).magnitude
-            return quantity(to_figure(magnitude), target)
+            return _units.quantity(to_figure(magnitude), target)
 
         return ReportedValue(
             converted(self.reported),
@@ -429,33 +397,42 @@ class ReportedValue:
         return f"ReportedValue({str(self)!r})"
 
 
+#: The slots attrs made for ``reported`` and ``upper``: their raw content, a Figure or a quantity.
+_REPORTED, _UPPER = ReportedValue.__dict__["reported"], ReportedValue.__dict__["upper"]
+type.__setattr__(ReportedValue, "reported", Held(_REPORTED, "The figure as reported, a quantity."))
+type.__setattr__(
+    ReportedValue, "upper", Held(_UPPER, "The high end of a range (closed) or of an order of magnitude (open).")
+)
+
+
 def value_of_figures(  # noqa: PLR0913 - one argument per field, and the unit
     amount: Decimal,
-    unit: Unit,
+    unit: UnitFacts,
     qualifier: Qualifier,
     *,
     upper: Decimal | None = None,
     precision: Decimal | None = None,
     tolerance: Decimal | None = None,
 ) -> ReportedValue:
-    """What :meth:`ReportedValue.of` builds of Decimal figures and a unit of ureg, built at less cost: for a loader.
+    """What :meth:`ReportedValue.of` builds of Decimal figures and a unit's facts, built at less cost: for a loader.
 
-    Each quantity is built once, straight from its checked figure, and no converter
-    looks at it again (a loader builds a value for every claim). Every invariant is
-    checked as ``__init__`` checks it; in the caller's decimal context when that is as
-    precise as :data:`~esgclaims._decimal.CONTEXT` (a loader enters ``arithmetic()`` once
-    for all its values), else in a copy of CONTEXT.
+    The figures are checked, and held as :class:`Figure` until first read: no quantity is
+    built, and no converter looks at them again (a loader builds a value for every
+    claim). Every invariant is checked as ``__init__`` checks it; in the caller's decimal
+    context when that is as precise as :data:`~esgclaims._decimal.CONTEXT` (a loader
+    enters ``arithmetic()`` once for all its values), else in a copy of CONTEXT.
 
     Examples:
-        >>> value = value_of_figures(Decimal("19.770"), ureg.CNY, Qualifier.AT_LEAST)
+        >>> from esgclaims._units import facts_named
+        >>> value = value_of_figures(Decimal("19.770"), facts_named("CNY"), Qualifier.AT_LEAST)
         >>> value == ReportedValue.of("19.77", "CNY", "at_least"), value.reported
         (True, <Quantity(19.77, 'CNY')>)
     """
     value = object.__new__(ReportedValue)
     setattr_ = object.__setattr__
-    setattr_(value, "reported", _checked_quantity(amount, unit))
+    setattr_(value, "reported", Figure(plain(check_figure(amount)), unit))
     setattr_(value, "qualifier", qualifier)
-    setattr_(value, "upper", None if upper is None else _checked_quantity(upper, unit))
+    setattr_(value, "upper", None if upper is None else Figure(plain(check_figure(upper)), unit))
     setattr_(value, "precision", None if precision is None else plain(check_figure(precision)))
     setattr_(value, "tolerance", None if tolerance is None else plain(check_figure(tolerance)))
     setattr_(value, "_interval", None)

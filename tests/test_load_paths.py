@@ -15,9 +15,10 @@ import pytest
 from hypothesis import given, settings
 
 import esgclaims
-from esgclaims import Citation, Claim, ClaimSet, EsgClaimsError, LoadError, Qualifier, ReportedValue, parse_unit
+from esgclaims import Citation, Claim, ClaimSet, EsgClaimsError, LoadError, Qualifier, ReportedValue
 from esgclaims._io.assemble import CITATION_FIELDS, CLAIM_FIELDS
 from esgclaims._io.records import ClaimRecord, StructureError, ValueRecord, structure
+from esgclaims._units import unit_facts
 from esgclaims._values import value_of_figures
 from tests.strategies import claim_sets
 
@@ -66,7 +67,7 @@ def test_value_of_figures_builds_what_of_builds_in_any_caller_context(
     figures = {name: Decimal(number) for name, number in extra.items()}
     expected = ReportedValue.of(amount, unit, qualifier, **extra)
     with decimal.localcontext(prec=5):  # too few digits to compare 999.999... permille with 100 % exactly
-        built = value_of_figures(Decimal(amount), parse_unit(unit), qualifier, **figures)
+        built = value_of_figures(Decimal(amount), unit_facts(unit), qualifier, **figures)
     assert built == expected
     assert hash(built) == hash(expected)
     assert built.interval == expected.interval
@@ -96,7 +97,7 @@ def test_value_of_figures_refuses_what_of_refuses_with_the_same_message(
         ReportedValue.of(amount, unit, qualifier, **extra)
     figures = {name: Decimal(number) for name, number in extra.items()}
     with pytest.raises(EsgClaimsError) as quick:
-        value_of_figures(Decimal(amount), parse_unit(unit), qualifier, **figures)
+        value_of_figures(Decimal(amount), unit_facts(unit), qualifier, **figures)
     assert (type(quick.value), str(quick.value)) == (type(public.value), str(public.value))
 
 

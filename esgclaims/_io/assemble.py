@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from esgclaims._model import Citation, Claim, Modality, QuantityKind
+from esgclaims._model import Citation, Claim, Modality, QuantityKind, metric_takes
 from esgclaims._parse_period import parse_period
-from esgclaims._units import parse_unit
+from esgclaims._units import unit_facts
 from esgclaims._values import Qualifier, ReportedValue, value_of_figures
 
 from .fields import fit_period
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from esgclaims._enums import Temporal
     from esgclaims._model import Metric, Organization, Program, Source
     from esgclaims._periods import Period
-    from esgclaims._units import Unit
+    from esgclaims._units import UnitFacts
 
     from .records import ClaimRecord, ValueRecord
     from .resolve import Resolver
@@ -104,7 +104,7 @@ class ClaimAssembler:
         self.sources: dict[str, Source] = {} if resolver is None else resolver.sources
         self.programs: dict[str, Program] = {} if resolver is None else resolver.programs
         self.periods: dict[tuple[str, Temporal], Period] = {}
-        self.units: dict[str, Unit] = {}
+        self.units: dict[str, UnitFacts] = {}
         self.values: dict[ValueRecord, ReportedValue] = {}
         # (kind, counted kind, unit name) -> whether a metric of that kind takes the unit (Metric.accepts)
         self.fits: dict[tuple[QuantityKind, str | None, str], bool] = {}
@@ -216,7 +216,7 @@ class ClaimAssembler:
             try:
                 unit = self.units.get(record.unit)
                 if unit is None:
-                    unit = self.units[record.unit] = parse_unit(record.unit)
+                    unit = self.units[record.unit] = unit_facts(record.unit)
                 value = value_of_figures(
                     record.amount,
                     unit,
@@ -238,5 +238,5 @@ class ClaimAssembler:
             unit = self.units.get(unit_name)
             if unit is None:
                 return False  # not read by value(): told on the checked path
-            fits = self.fits[key] = metric.accepts(unit)
+            fits = self.fits[key] = metric_takes(metric, unit)
         return fits

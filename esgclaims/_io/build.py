@@ -6,6 +6,7 @@ import contextlib
 import functools
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from esgclaims import _units
 from esgclaims._claimset import ClaimSet
 from esgclaims._decimal import arithmetic, check_figure
 from esgclaims._errors import (
@@ -32,10 +33,6 @@ from esgclaims._model import (
 from esgclaims._nouns import proposed_kind
 from esgclaims._parse_period import parse_period
 from esgclaims._periods import PartialDate
-from esgclaims._units import (
-    parse_unit,
-    quantity,
-)
 from esgclaims._values import Qualifier, ReportedValue
 
 from .assemble import ClaimAssembler
@@ -356,8 +353,8 @@ class ClaimFileResolver(Resolver):
         )
         if failed(unit, qualifier, amount, upper, precision, tolerance):
             raise AlreadyReported
-        reported = quantity(amount, unit)
-        upper_quantity = None if upper is None else quantity(upper, unit)
+        reported = _units.quantity(amount, unit)
+        upper_quantity = None if upper is None else _units.quantity(upper, unit)
         try:  # a good value is built once
             return ReportedValue(reported, qualifier, upper=upper_quantity, precision=precision, tolerance=tolerance)
         except Exception:  # noqa: BLE001, S110 - told apart below
@@ -381,7 +378,7 @@ class ClaimFileResolver(Resolver):
 def _value_unit(name: str) -> Unit:
     """:func:`~esgclaims.parse_unit`; a plural noun no unit names is most likely a count kind not declared yet."""
     try:
-        return parse_unit(name)
+        return _units.parse_unit(name)
     except UnitError as error:
         kind = proposed_kind(name)
         if kind is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, TypeVar
 
+from esgclaims import _units
 from esgclaims._errors import (
     InvalidClaimError,
     PeriodError,
@@ -18,14 +19,6 @@ from esgclaims._model import (
     Temporal,
 )
 from esgclaims._periods import AsOf, PartialDate, Period
-from esgclaims._units import (
-    count_kind_of,
-    count_kinds,
-    dimension_names,
-    find_unit,
-    parse_unit,
-    register_count_kind,
-)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -63,24 +56,24 @@ def quantity_kind(text: str) -> QuantityKind:
 def declare_count_kind(record: CountKindRecord) -> str:
     """Register a kind a claim file declares; a name that is already a unit or a dimension is refused."""
     name = record.name
-    if f"[{name}]" in dimension_names() and name not in known_count_kinds():
+    if f"[{name}]" in _units.dimension_names() and name not in known_count_kinds():
         raise UnitError(
             f"{name!r} is a dimension of physical units, not a count kind; choose another name",
             text=name,
             hint="another name for the count kind",
         )
     try:
-        unit = parse_unit(name)
+        unit = _units.parse_unit(name)
     except UnitError:
         pass  # a new name: what is wanted
     else:
-        if count_kind_of(unit) != name:
+        if _units.count_kind_of(unit) != name:
             raise UnitError(
                 f"{name!r} is already a unit of {unit.dimensionality}, not a count kind",
                 text=name,
                 hint="another name for the count kind",
             )
-    register_count_kind(name, record.plural)
+    _units.register_count_kind(name, record.plural)
     return name
 
 
@@ -107,13 +100,15 @@ def fit_period(text: str, period: Period, metric: Metric) -> Period:
 def known_count_kinds() -> list[str]:
     """The counted kinds a claim file may name in ``count_of``: each a unit of its own."""
     return sorted(
-        kind for kind in count_kinds() if (unit := find_unit(kind)) is not None and count_kind_of(unit) == kind
+        kind
+        for kind in _units.count_kinds()
+        if (unit := _units.find_unit(kind)) is not None and _units.count_kind_of(unit) == kind
     )
 
 
 def count_kind(text: str) -> str:
     try:
-        unit = parse_unit(text)
+        unit = _units.unit_facts(text)  # from units.txt, without pint, for a kind it names
     except UnitError:
         if not re.fullmatch(r"[a-z][a-z_]*", text):
             raise
@@ -123,7 +118,7 @@ def count_kind(text: str) -> str:
             text=text,
             hint=hint.removeprefix("; ") or f"a [[count_kinds]] table with name = {text!r}",
         ) from None
-    kind = count_kind_of(unit)
+    kind = unit.count_kind
     if kind is None:
         raise UnitError(
             f"expected a count kind such as 'household', got {text!r}",

@@ -7,40 +7,51 @@ sees a kind half defined. A pickled quantity is rebuilt in :data:`esgclaims.ureg
 from __future__ import annotations
 
 import itertools
-import math
 import re
 import threading
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, TypeAlias
 
 import pint
 from pint.util import UnitsContainer
 
-from esgclaims._decimal import CONTEXT, check_figure
-from esgclaims._digits import digits_problem
+from esgclaims._decimal import arithmetic
 from esgclaims._errors import (
     ArgumentTypeError,
     EsgClaimsError,
-    InvalidValueError,
     UnitError,
     did_you_mean,
     known_confusion,
     suggestion,
 )
 
-from .registry import DIMENSIONLESS, Quantity, Unit, aliases_of, define_unit, dimensions_of, is_unit_name, ureg
+from .exact import plain, to_decimal
+from .facts import PHYSICAL, UnitFacts
+from .registry import (
+    DIMENSIONLESS,
+    PERCENT,
+    Quantity,
+    Unit,
+    aliases_of,
+    currency_of,
+    define_unit,
+    dimensions_of,
+    is_share,
+    is_unit_name,
+    unit_name,
+    ureg,
+)
 
 __all__ = [
     "count_kind_of",
     "count_kinds",
     "dimension_names",
+    "facts_of",
     "find_unit",
     "parse_unit",
-    "plain",
     "quantity",
     "register_count_kind",
     "registered_count_kind",
-    "to_decimal",
 ]
 
 # Pickling. pint's own ``__reduce__`` rebuilds a quantity in pint's *application* registry,
@@ -229,59 +240,6 @@ def parse_unit(text: str | Unit) -> Unit:
         other = _lookup_name(name, text)
         unit = unit * other if operator == "*" else unit / other
     return unit
-
-
-def to_decimal(number: object) -> Decimal:
-    """Turn a reported number into an exact, finite :class:`~decimal.Decimal`.
-
-    Strings and integers are read exactly; a float goes through its shortest
-    ``repr`` (``19.77`` stays ``19.77``), never through its binary expansion.
-
-    Examples:
-        >>> to_decimal(19.77) * 1000000
-        Decimal('19770000.00')
-        >>> to_decimal("47,300")
-        Decimal('47300')
-    """
-    if isinstance(number, bool):
-        raise InvalidValueError(f"expected a number, got a boolean ({number})")
-    if isinstance(number, Decimal):
-        result = number
-    elif isinstance(number, int):
-        result = Decimal(number)
-    elif isinstance(number, float):
-        if not math.isfinite(number):
-            raise InvalidValueError(f"expected a finite number, got {number}")
-        result = Decimal(repr(number))
-    elif isinstance(number, str):
-        digits = number.strip()
-        problem = digits_problem(digits)  # the one grammar of digits: no "19,77", "5_000" or "0x10"
-        if problem is not None:
-            raise InvalidValueError(f"expected {problem.expected}, got {number!r}")
-        try:
-            result = Decimal(digits.replace(",", ""))
-        except InvalidOperation:
-            raise InvalidValueError(f"expected a decimal number, got {number!r}") from None
-    else:
-        raise InvalidValueError(f"expected a number, got {type(number).__name__}")
-    return check_figure(result)
-
-
-_ONE = Decimal(1)
-
-
-def plain(number: Decimal) -> Decimal:
-    """The same number without exponent or trailing zeros: ``1.977E+7`` is ``19770000``.
-
-    Examples:
-        >>> plain(Decimal("19770000.00")), plain(Decimal("1E+4")), plain(Decimal("0.50"))
-        (Decimal('19770000'), Decimal('10000'), Decimal('0.5'))
-    """
-    if number.is_zero():
-        return Decimal(0)
-    if number == number.to_integral_value():
-        return number.quantize(_ONE, context=CONTEXT)
-    return number.normalize(CONTEXT)
 
 
 def quantity(amount: object, unit: str | Unit = "dimensionless") -> Quantity:
@@ -477,11 +435,37 @@ def _COUNT_KINDS() -> frozenset[str]:  # noqa: N802 - reads like the constant it
     if cached is not None and cached[0] == _generation:
         return cached[1]
     with _LOCK:
-        physical = {"length", "mass", "time", "emissions"}
         kinds = frozenset(
             name[1:-1]
             for name in dimension_names()
-            if name.startswith("[") and not name.startswith("[currency_") and name[1:-1] not in physical
+            if name.startswith("[") and not name.startswith("[currency_") and name not in PHYSICAL
         )
         _COUNT_KIND_CACHE[:] = [(_generation, kinds)]
     return kinds
+
+
+#: The whole of a share, built once: a share's cap is 100 % in its own unit.
+_HUNDRED_PERCENT: Quantity = ureg.Quantity(Decimal(100), PERCENT)
+#: Each unit's facts, worked out once: a unit's dimensions never change, and a program meets few units.
+_FACTS: dict[Unit, UnitFacts] = {}
+
+
+def facts_of(unit: Unit) -> UnitFacts:
+    """What a claim's checks ask of a unit of :data:`ureg`, as :func:`~esgclaims._units.facts.facts_named` reads it.
+
+    Examples:
+        >>> facts_of(parse_unit("permille"))
+        UnitFacts(name='permille', dimensions=(), currency=None, count_kind=None, whole=Decimal('1000'))
+    """
+    facts = _FACTS.get(unit)
+    if facts is None:
+        whole = None
+        if is_share(unit) and unit != DIMENSIONLESS:
+            with arithmetic():
+                whole = plain(to_decimal(_HUNDRED_PERCENT.to(unit).magnitude))
+        dimensions = tuple(
+            sorted((name, int(power) if power == int(power) else power) for name, power in dimensions_of(unit).items())
+        )
+        facts = UnitFacts(unit_name(unit), dimensions, currency_of(unit), count_kind_of(unit), whole)
+        _FACTS[unit] = facts
+    return facts

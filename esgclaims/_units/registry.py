@@ -6,15 +6,14 @@ a unit's factors, a registry's dimensions and a name's aliases.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-from importlib.resources import files
+from decimal import Decimal
 from typing import Any, TypeAlias
 
 import pint
 from pint.facets.plain import DimensionDefinition, PlainQuantity, PlainUnit, ScaleConverter, UnitDefinition
 from pint.util import UnitsContainer
 
-from esgclaims._decimal import QUOTIENT
+from .facts import definitions, is_unit_name, reference
 
 __all__ = [
     "DIMENSIONLESS",
@@ -48,58 +47,10 @@ Quantity: TypeAlias = PlainQuantity[Any]
 Unit: TypeAlias = PlainUnit
 
 
-_OPERATORS = ("*", "/", "**")
-#: What may start a unit name; the rest is ASCII letters, digits and underscores.
-_NAME_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_%‰")
-
-
-def is_unit_name(text: str) -> bool:
-    """Whether ``text`` is one unit name (checked without a regular expression: import time)."""
-    rest = text[1:].replace("_", "a")
-    return bool(text) and text[0] in _NAME_START and (not rest or (rest.isascii() and rest.isalnum()))
-
-
-def _reference(expression: str) -> tuple[Decimal, dict[str, int]]:
-    """Read ``1000 * gram`` or ``kilogram * meter ** 2 / second ** 2`` into a scale and units.
-
-    Numbers, names and operators are separated by spaces, as units.txt writes them.
-    """
-    tokens = expression.split()
-    for token in tokens:
-        if token in _OPERATORS:
-            continue
-        if token[0].isdigit():
-            try:
-                Decimal(token)
-            except InvalidOperation:
-                raise ValueError(f"cannot read unit expression {expression!r}") from None
-        elif not is_unit_name(token.removeprefix("[").removesuffix("]")):
-            raise ValueError(f"cannot read unit expression {expression!r}")
-    scale, units, divide, position = Decimal(1), dict[str, int](), False, 0
-    while position < len(tokens):
-        part = tokens[position]
-        if part in ("*", "/"):
-            divide = part == "/"
-            position += 1
-            continue
-        power = 1
-        if position + 2 < len(tokens) and tokens[position + 1] == "**":
-            power = int(tokens[position + 2])
-            position += 2
-        if part[0].isdigit():
-            factor = QUOTIENT.power(Decimal(part), power)
-            scale = QUOTIENT.divide(scale, factor) if divide else QUOTIENT.multiply(scale, factor)
-        else:
-            units[part] = units.get(part, 0) + (-power if divide else power)
-        position += 1
-    return scale, units
-
-
 def _build_registry() -> pint.UnitRegistry[Decimal]:
     """Build the registry from ``units.txt``.
 
-    The file uses pint's definition syntax (``name = reference = symbol = alias ...``),
-    restricted to scaled units and base dimensions. It is read here into pint's
+    Its lines (:func:`~esgclaims._units.facts.definitions`) are read into pint's
     definition objects directly: pint's general text parser costs about ten times
     as long, and import time matters (benchmarks/coldstart.py).
     """
@@ -110,14 +61,8 @@ def _build_registry() -> pint.UnitRegistry[Decimal]:
         autoconvert_offset_to_baseunit=False,
         on_redefinition="raise",
     )
-    text = files("esgclaims").joinpath("data", "units.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()  # noqa: PLW2901 - the comment-free line
-        if not line or line.startswith(("@", "group", "system")):
-            continue
-        name, expression, *names = (part.strip() for part in line.split("="))
-        symbol = names[0] if names and names[0] != "_" else None
-        define_unit(registry, name, expression, symbol, tuple(names[1:]))
+    for definition in definitions():
+        define_unit(registry, *definition)
     return registry
 
 
@@ -130,7 +75,7 @@ def define_unit(
         registry.define(DimensionDefinition(expression))  # type: ignore[arg-type]
         scale, units = Decimal(1), {expression: 1}
     else:
-        scale, units = _reference(expression)
+        scale, units = reference(expression)
     converter = ScaleConverter(scale)  # type: ignore[arg-type]
     registry.define(UnitDefinition(name, symbol, aliases, converter, UnitsContainer(units)))  # type: ignore[arg-type]
 
