@@ -13,7 +13,7 @@ from ._decimal import CONTEXT, PRECISION, QUOTIENT, arithmetic, check_figure, ex
 from ._errors import InvalidValueError, UnitError
 from ._format import format_number, format_quantity, magnitude_words
 from ._units import UnitFacts, plain, to_decimal
-from ._units.figure import Figure, Held, amount_of, as_quantity, held_facts
+from ._units.figure import Figure, amount_of, as_quantity, held_facts, quantity_of
 
 if TYPE_CHECKING:
     # Imported where an interval is first worked out, and pint where a figure is first read as a
@@ -78,7 +78,7 @@ _WORDS = {
 
 def value_facts(value: ReportedValue) -> UnitFacts:
     """The facts of the unit of ``value``'s figure, read without making a quantity of it."""
-    return held_facts(_REPORTED.__get__(value))
+    return held_facts(_held(value)[0])
 
 
 def _bound(magnitude: Decimal, unit: Unit) -> Quantity:
@@ -149,13 +149,12 @@ def figure_bounds(value: ReportedValue) -> tuple[Decimal | None, bool, Decimal |
 
 def _figure_bounds(value: ReportedValue) -> tuple[Decimal | None, bool, Decimal | None, bool]:
     """The values the statement allows, from its qualifier, as figures (the one place that says which)."""
-    reported = _REPORTED.__get__(value)  # the figure, without making it a quantity
+    reported, upper = _held(value)  # the figures, without making quantities of them
     v = amount_of(reported)
     q = value.qualifier
     if q is Qualifier.EXACT:
         return v, True, v, True
     if q is Qualifier.RANGE or q is Qualifier.ORDER_OF_MAGNITUDE:
-        upper = _UPPER.__get__(value)
         assert upper is not None  # noqa: S101 - checked in __attrs_post_init__
         return v, True, amount_of(upper), q is Qualifier.RANGE
     if q is Qualifier.LESS_THAN or q is Qualifier.AT_MOST:
@@ -209,6 +208,21 @@ class ReportedValue:
     # Not compared, hashed, shown or passed to __init__; attrs.evolve makes a value that works them out anew.
     _interval: Interval | None = attrs.field(init=False, default=None, eq=False, repr=False)
     _rounding: Interval | None = attrs.field(init=False, default=None, eq=False, repr=False)
+    # A loaded value's figures, ``reported`` and ``upper``, held until first read (value_of_figures): its
+    # ``reported`` slot, and ``upper`` when there is one, stay empty until then, and __getattr__ fills them.
+    _figures: tuple[Figure, Figure | None] | None = attrs.field(init=False, default=None, eq=False, repr=False)
+
+    if not TYPE_CHECKING:  # for type checkers, a ReportedValue has the attributes it declares, and no others
+
+        def __getattr__(self, name: str) -> object:
+            """``reported`` or ``upper`` of a loaded value, read for the first time: made a quantity, and kept."""
+            index = _HELD.get(name)
+            figures = None if index is None else self._figures
+            if figures is None:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            made = quantity_of(figures[index])
+            object.__setattr__(self, name, made)
+            return made
 
     def __attrs_post_init__(self) -> None:
         with arithmetic():
@@ -220,7 +234,7 @@ class ReportedValue:
         Run in :data:`~esgclaims._decimal.CONTEXT` (or one as precise): a share in permille is compared with 100 %.
         The figures are read as they are held (:class:`Figure` or quantity): none is made a quantity here.
         """
-        reported, upper = _REPORTED.__get__(self), _UPPER.__get__(self)
+        reported, upper = _held(self)
         magnitude = amount_of(reported)
         if magnitude < 0:
             raise InvalidValueError(f"a reported figure cannot be negative, got {format_number(magnitude)}")
@@ -233,7 +247,9 @@ class ReportedValue:
                 f"only range and order_of_magnitude take an upper bound, not {self.qualifier.value}"
             )
         if upper is not None:
-            if type(upper) is not Figure and upper._units != reported._units:  # noqa: SLF001 - no Unit built
+            if isinstance(upper, Figure) or isinstance(reported, Figure):
+                pass  # a loaded value's figures: both in the unit its facts describe
+            elif upper._units != reported._units:  # noqa: SLF001 - pint's unit containers: no Unit built
                 if upper.dimensionality != reported.dimensionality:
                     raise UnitError(
                         f"upper bound {upper.units} does not fit {reported.units}",
@@ -397,12 +413,14 @@ class ReportedValue:
         return f"ReportedValue({str(self)!r})"
 
 
-#: The slots attrs made for ``reported`` and ``upper``: their raw content, a Figure or a quantity.
-_REPORTED, _UPPER = ReportedValue.__dict__["reported"], ReportedValue.__dict__["upper"]
-type.__setattr__(ReportedValue, "reported", Held(_REPORTED, "The figure as reported, a quantity."))
-type.__setattr__(
-    ReportedValue, "upper", Held(_UPPER, "The high end of a range (closed) or of an order of magnitude (open).")
-)
+#: The fields a loaded value holds as figures until first read, and their place in ``_figures``.
+_HELD = {"reported": 0, "upper": 1}
+
+
+def _held(value: ReportedValue) -> tuple[Figure | Quantity, Figure | Quantity | None]:
+    """``reported`` and ``upper`` as the value holds them: a loaded value's figures, else its quantities."""
+    figures = value._figures  # noqa: SLF001 - this module's own
+    return figures if figures is not None else (value.reported, value.upper)
 
 
 def value_of_figures(  # noqa: PLR0913 - one argument per field, and the unit
@@ -430,9 +448,11 @@ def value_of_figures(  # noqa: PLR0913 - one argument per field, and the unit
     """
     value = object.__new__(ReportedValue)
     setattr_ = object.__setattr__
-    setattr_(value, "reported", Figure(plain(check_figure(amount)), unit))
+    held_upper = None if upper is None else Figure(plain(check_figure(upper)), unit)
+    setattr_(value, "_figures", (Figure(plain(check_figure(amount)), unit), held_upper))
+    if held_upper is None:
+        setattr_(value, "upper", None)  # the slot of ``reported`` (and of ``upper``) is filled when first read
     setattr_(value, "qualifier", qualifier)
-    setattr_(value, "upper", None if upper is None else Figure(plain(check_figure(upper)), unit))
     setattr_(value, "precision", None if precision is None else plain(check_figure(precision)))
     setattr_(value, "tolerance", None if tolerance is None else plain(check_figure(tolerance)))
     setattr_(value, "_interval", None)

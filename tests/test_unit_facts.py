@@ -17,7 +17,7 @@ from esgclaims import ReportedValue, UnitError, parse_unit
 from esgclaims._units import facts_named, facts_of, unit_facts
 from esgclaims._units.facts import _table, definitions
 from esgclaims._units.figure import Figure
-from esgclaims._values import _REPORTED, _UPPER, figure_bounds, value_of_figures
+from esgclaims._values import figure_bounds, value_of_figures
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -62,8 +62,18 @@ def test_unit_facts_refuses_what_parse_unit_refuses(text: object) -> None:
     assert str(got.value) == str(expected.value)
 
 
-def _held(value: ReportedValue) -> tuple[object, object]:
-    return _REPORTED.__get__(value), _UPPER.__get__(value)
+EMPTY = object()
+
+
+def _slots(value: ReportedValue) -> tuple[object, object]:
+    """What the value's slots ``reported`` and ``upper`` hold, ``EMPTY`` for one not filled yet."""
+    found = []
+    for name in ("reported", "upper"):
+        try:
+            found.append(getattr(type(value), name).__get__(value))
+        except AttributeError:
+            found.append(EMPTY)
+    return found[0], found[1]
 
 
 def _loaded(amount: str, unit: str, qualifier: str, **figures: str) -> ReportedValue:
@@ -87,17 +97,21 @@ def test_a_loaded_value_holds_figures_until_read_then_is_the_value_of_builds(
 ) -> None:
     loaded = _loaded(amount, unit, qualifier, **figures)
     built = ReportedValue.of(amount, unit, qualifier, **figures)
-    reported, upper = _held(loaded)
+    assert loaded._figures is not None
+    reported, upper = loaded._figures
     assert isinstance(reported, Figure)
-    assert upper is None or isinstance(upper, Figure)
+    assert _slots(loaded) == (EMPTY, EMPTY if "upper" in figures else None)
     assert figure_bounds(loaded) == figure_bounds(built)  # a table reads figures: none made a quantity
-    assert _held(loaded) == (reported, upper)
+    assert _slots(loaded) == (EMPTY, EMPTY if "upper" in figures else None)
     assert loaded.reported.magnitude is reported.amount  # the figure itself, not a copy
     assert loaded == built
     assert hash(loaded) == hash(built)
     assert str(loaded) == str(built)
     assert loaded.interval == built.interval
-    assert not any(isinstance(held, Figure) for held in _held(loaded))  # kept, once read
+    assert _slots(loaded) == (built.reported, built.upper)  # kept, once read
+    assert loaded.upper is None or loaded.upper.magnitude is upper.amount  # type: ignore[union-attr]
+    with pytest.raises(AttributeError, match="'ReportedValue' object has no attribute 'figure'"):
+        loaded.figure  # type: ignore[attr-defined]  # noqa: B018 - the read is the test
 
 
 @pytest.mark.parametrize(("amount", "unit", "qualifier", "figures"), CASES)

@@ -6,31 +6,37 @@ figure is read as a quantity.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING
 
 from esgclaims import _units  # the package: its pint modules are imported at first use
 
 if TYPE_CHECKING:
     from decimal import Decimal
-    from types import MemberDescriptorType
 
     from .facts import UnitFacts
     from .registry import Quantity, Unit
 
-__all__ = ["Figure", "Held", "amount_of", "as_quantity", "held_facts", "quantity_of"]
+__all__ = ["Figure", "amount_of", "as_quantity", "held_facts", "quantity_of"]
 
 
-class Figure(NamedTuple):
+class Figure:
     """A reported figure and the facts of its unit: what a loaded value holds until it is first read as a quantity.
 
     A loader builds a value for every claim, and most are never read as quantities: a
     value keeps its checked figure and its unit's facts (:mod:`esgclaims._units.facts`),
-    and :class:`ReportedValue` makes them a pint quantity when ``reported`` or
-    ``upper`` is first read, so that loading claims imports no pint.
+    and :class:`~esgclaims.ReportedValue` makes them a pint quantity when ``reported``
+    or ``upper`` is first read, so that loading claims imports no pint. (Not a tuple:
+    ``attrs.asdict`` of a value leaves it whole.)
     """
 
-    amount: Decimal
-    unit: UnitFacts
+    __slots__ = ("amount", "unit")
+
+    def __init__(self, amount: Decimal, unit: UnitFacts) -> None:
+        self.amount = amount
+        self.unit = unit
+
+    def __repr__(self) -> str:
+        return f"Figure({self.amount!r}, {self.unit.name!r})"
 
 
 #: The unit of each name a figure was read in, looked up once: a file uses few.
@@ -60,28 +66,3 @@ def held_facts(held: Figure | Quantity) -> UnitFacts:
     if isinstance(held, Figure):
         return held.unit
     return _units.facts_of(_units.unit_of(held))
-
-
-class Held:
-    """A field of :class:`~esgclaims.ReportedValue` that may hold a :class:`Figure`, made a quantity when first read.
-
-    It stands in for the slot attrs made for the field, and reads and writes through it;
-    attrs' ``__init__``, ``__eq__``, ``__hash__``, pickling and ``evolve`` all read the
-    field by name, so each sees the quantity, as before.
-    """
-
-    def __init__(self, slot: MemberDescriptorType, doc: str) -> None:
-        self._slot = slot
-        self.__doc__ = doc  # what the docs show for the field
-
-    def __get__(self, value: object, owner: type | None = None) -> Any:  # noqa: ANN401 - the field's type
-        if value is None:
-            return self
-        held = self._slot.__get__(value, owner)
-        if type(held) is Figure:
-            held = quantity_of(held)
-            self._slot.__set__(value, held)
-        return held
-
-    def __set__(self, value: object, held: object) -> None:
-        self._slot.__set__(value, held)
