@@ -82,8 +82,9 @@ def unscaled(value: Quantity) -> Quantity:
         >>> unscaled(quantity("19.77", "million*CNY"))
         <Quantity(19770000, 'CNY')>
     """
-    target = _units.without_scales(value.units)
-    if target is value.units:
+    unit = _units.unit_of(value)
+    target = _units.without_scales(unit)
+    if target is unit:  # no scale word: as it is (each ``value.units`` would be a new Unit, never this one)
         return value
     converted = value.to(target)
     magnitude = converted.magnitude
