@@ -15,7 +15,7 @@ from ._errors import EsgClaimsError
 from ._lexicon import lexicon
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, ItemsView, Iterator, KeysView, ValuesView
 
 __all__ = [
     "CHINESE_NOUNS",
@@ -95,6 +95,16 @@ class _FromLexicon(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self._made())
+
+    # The table's own views: Mapping's would look each key up again through __getitem__.
+    def keys(self) -> KeysView[str]:
+        return self._made().keys()
+
+    def values(self) -> ValuesView[str]:
+        return self._made().values()
+
+    def items(self) -> ItemsView[str, str]:
+        return self._made().items()
 
 
 _NOUNS = {
