@@ -216,6 +216,8 @@ class ReportedValue:
 
         def __getattr__(self, name: str) -> object:
             """``reported`` or ``upper`` of a loaded value, read for the first time: made a quantity, and kept."""
+            if name == "_figures":
+                return None  # unpickled from an esgclaims before figures were held: quantities all along
             index = _HELD.get(name)
             figures = None if index is None else self._figures
             if figures is None:
