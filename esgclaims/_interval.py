@@ -57,34 +57,41 @@ class Interval:
     def __attrs_post_init__(self) -> None:
         # Not run in CONTEXT as a whole (an interval is built several times a comparison): a bound is
         # converted in it by _exact_to, and magnitudes in one unit compare exactly in any context.
-        bound = self.low if self.low is not None else self.high
+        low, high = self.low, self.high
+        bound = low if low is not None else high
         if bound is None and self.unit is None:
             raise InvalidValueError("an interval unbounded at both ends needs its unit")
         if bound is not None:
             object.__setattr__(self, "unit", unit_of(bound))
         # An unbounded end is open, so one set of values has one representation.
-        if self.low is None:
+        if low is None:
             object.__setattr__(self, "low_closed", False)
-        if self.high is None:
+        if high is None:
             object.__setattr__(self, "high_closed", False)
-        low, high = self.low, self.high
-        if low is not None and high is not None:
-            if high._units != low._units:  # noqa: SLF001 - the unit container: .units builds a Unit to compare
-                if low.dimensionality != high.dimensionality:
-                    raise UnitError(
-                        f"interval bounds of different dimensions: {low.units} and {high.units}",
-                        text=str(high.units),
-                        hint=f"a unit of the same dimension as {low.units}",
-                    )
-                high = _exact_to(high, low.units)
-                object.__setattr__(self, "high", high)
-            if high._units == low._units:  # noqa: SLF001 - in one unit, the exact magnitudes order the values
-                below, same = high.magnitude < low.magnitude, high.magnitude == low.magnitude
-            else:
-                with localcontext(CONTEXT):
-                    below, same = high < low, high == low
-            if below or (same and not (self.low_closed and self.high_closed)):
-                raise InvalidValueError(f"empty interval: {format_quantity(low)} to {format_quantity(high)}")
+        elif low is not None:
+            self._check_bounds(low, high)
+
+    def _check_bounds(self, low: Quantity, high: Quantity) -> None:
+        """``high`` put in the unit of ``low`` when it is not; an empty interval refused."""
+        one_unit = _same_unit(high, low)
+        if not one_unit:
+            if low.dimensionality != high.dimensionality:
+                raise UnitError(
+                    f"interval bounds of different dimensions: {low.units} and {high.units}",
+                    text=str(high.units),
+                    hint=f"a unit of the same dimension as {low.units}",
+                )
+            high = _exact_to(high, low.units)
+            object.__setattr__(self, "high", high)
+            one_unit = _same_unit(high, low)
+        if one_unit:  # the exact magnitudes order the values
+            low_figure, high_figure = low.magnitude, high.magnitude
+            below, same = high_figure < low_figure, high_figure == low_figure
+        else:
+            with localcontext(CONTEXT):
+                below, same = high < low, high == low
+        if below or (same and not (self.low_closed and self.high_closed)):
+            raise InvalidValueError(f"empty interval: {format_quantity(low)} to {format_quantity(high)}")
 
     @property
     def units(self) -> Unit:
@@ -231,6 +238,14 @@ class Interval:
         """
         target = without_scales(self.units)
         return self if target is self.units else self.to(target)
+
+
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities are in one unit: their unit containers are, as a rule, the same object.
+
+    pint's containers are compared only when they are not (``.units`` would build a Unit to compare).
+    """
+    return a._units is b._units or a._units == b._units  # noqa: SLF001 - the unit containers themselves
 
 
 def _make(magnitude: Decimal, unit: Unit) -> Quantity:
