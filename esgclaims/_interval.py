@@ -23,7 +23,7 @@ from ._units import (
     without_scales,
 )
 
-__all__ = ["Interval"]
+__all__ = ["Interval", "from_bounds"]
 
 _BOUND = "a quantity (esgclaims.quantity) or None"
 
@@ -84,14 +84,13 @@ class Interval:
             high = _exact_to(high, low.units)
             object.__setattr__(self, "high", high)
             one_unit = _same_unit(high, low)
-        if one_unit:  # the exact magnitudes order the values
-            low_figure, high_figure = low.magnitude, high.magnitude
-            below, same = high_figure < low_figure, high_figure == low_figure
-        else:
-            with localcontext(CONTEXT):
-                below, same = high < low, high == low
+        if one_unit:
+            _refuse_empty(low, high, self.low_closed and self.high_closed)
+            return
+        with localcontext(CONTEXT):
+            below, same = high < low, high == low
         if below or (same and not (self.low_closed and self.high_closed)):
-            raise InvalidValueError(f"empty interval: {format_quantity(low)} to {format_quantity(high)}")
+            raise _empty(low, high)
 
     @property
     def units(self) -> Unit:
@@ -132,12 +131,12 @@ class Interval:
     @exact
     def __neg__(self) -> Interval:
         unit = self.units
-        return Interval(
+        return from_bounds(
             None if self.high is None else _make(-self.high.magnitude, unit),
             None if self.low is None else _make(-self.low.magnitude, unit),
             self.high_closed,
             self.low_closed,
-            unit=self.units,
+            unit,
         )
 
     @exact
@@ -147,12 +146,12 @@ class Interval:
             return NotImplemented
         unit = self.units
         other = other.to(unit)  # both in one unit: the magnitudes subtract as the quantities would
-        return Interval(
+        return from_bounds(
             None if self.low is None or other.high is None else _make(self.low.magnitude - other.high.magnitude, unit),
             None if self.high is None or other.low is None else _make(self.high.magnitude - other.low.magnitude, unit),
             self.low_closed and other.high_closed,
             self.high_closed and other.low_closed,
-            unit=self.units,
+            unit,
         )
 
     @exact
@@ -194,7 +193,7 @@ class Interval:
         else:
             high = _make(quotient(self.high.magnitude, other.low.magnitude), unit)
             high_closed = self.high_closed and other.low_closed
-        return Interval(low, high, low_closed, high_closed)
+        return from_bounds(low, high, low_closed, high_closed, unit)
 
     @exact
     def scaled(self, factor: Decimal, unit: Unit | None = None) -> Interval:
@@ -202,12 +201,12 @@ class Interval:
         if not factor > 0:
             raise InvalidValueError(f"an interval is scaled by a positive factor, got {factor}")
         target = unit if unit is not None else self.units
-        return Interval(
+        return from_bounds(
             None if self.low is None else _make(self.low.magnitude * factor, target),
             None if self.high is None else _make(self.high.magnitude * factor, target),
             self.low_closed,
             self.high_closed,
-            unit=target,
+            target,
         )
 
     def to(self, unit: Unit) -> Interval:
@@ -238,6 +237,41 @@ class Interval:
         """
         target = without_scales(self.units)
         return self if target is self.units else self.to(target)
+
+
+def from_bounds(
+    low: Quantity | None, high: Quantity | None, low_closed: bool, high_closed: bool, unit: Unit
+) -> Interval:
+    """``Interval(low, high, low_closed, high_closed, unit=unit)`` of bounds made in ``unit``, built at less cost.
+
+    The bounds of an interval worked out from a reported value or from other intervals are
+    quantities made in one unit (:func:`_make`): what ``Interval()`` checks of their types
+    and units holds by construction, and is not checked again. The rest is as ``Interval()``
+    does it: the unit is that of a bound when there is one, an unbounded end is open, and an
+    empty interval is refused (a quotient rounded to 28 digits can close one).
+    """
+    made = object.__new__(Interval)
+    setattr_ = object.__setattr__
+    setattr_(made, "low", low)
+    setattr_(made, "high", high)
+    setattr_(made, "low_closed", low_closed if low is not None else False)
+    setattr_(made, "high_closed", high_closed if high is not None else False)
+    bound = low if low is not None else high
+    setattr_(made, "unit", unit if bound is None else unit_of(bound))
+    if low is not None and high is not None:
+        _refuse_empty(low, high, low_closed and high_closed)
+    return made
+
+
+def _refuse_empty(low: Quantity, high: Quantity, closed: bool) -> None:
+    """An :class:`~esgclaims.InvalidValueError` when ``low`` to ``high``, in one unit, holds no value."""
+    low_figure, high_figure = low.magnitude, high.magnitude  # in one unit, the exact magnitudes order the values
+    if high_figure < low_figure or (high_figure == low_figure and not closed):
+        raise _empty(low, high)
+
+
+def _empty(low: Quantity, high: Quantity) -> InvalidValueError:
+    return InvalidValueError(f"empty interval: {format_quantity(low)} to {format_quantity(high)}")
 
 
 def _same_unit(a: Quantity, b: Quantity) -> bool:
