@@ -37,6 +37,7 @@ __all__ = [
     "kind_words",
     "period_words",
     "reasons",
+    "same_dimension",
 ]
 
 
@@ -167,7 +168,8 @@ def compare(a: Claim, b: Claim, *, rounding: bool = False) -> Comparison:
     a = check_claim(a, "a")
     b = check_claim(b, "b")
     relation = a.period.relation(b.period)
-    why = _reasons(a, b, relation)
+    comparable = same_dimension(a, b)
+    why = _reasons(a, b, relation, comparable)
     if a.value is None or b.value is None:
         return Comparison(
             a,
@@ -180,13 +182,17 @@ def compare(a: Claim, b: Claim, *, rounding: bool = False) -> Comparison:
             order=None,
         )
     ia, ib = claim_interval(a, rounding=rounding), claim_interval(b, rounding=rounding)
-    comparable = a.value.units.dimensionality == b.value.units.dimensionality
     difference = ia - ib if comparable else None
     quotient = divide(ia, ib, same=comparable)
     if quotient is None:
         why.append(f"no ratio: {b.id!r} allows only zero")
     order = _order(difference) if difference is not None else None
     return Comparison(a, b, comparable, tuple(why), relation, difference, quotient, order)
+
+
+def same_dimension(a: Claim, b: Claim) -> bool:
+    """Whether ``a`` and ``b`` both state a figure, and of one dimension: then they compare, and subtract."""
+    return a.value is not None and b.value is not None and a.value.units.dimensionality == b.value.units.dimensionality
 
 
 @exact
@@ -277,25 +283,26 @@ _RELATION_WORDS = {
 }
 
 
-def reasons(a: Claim, b: Claim) -> list[str]:
-    """Every way two claims do not line up: quantities, subjects, metrics, kinds of figure, periods."""
-    return _reasons(a, b, a.period.relation(b.period))
+def reasons(a: Claim, b: Claim, comparable: bool) -> list[str]:
+    """Every way two claims do not line up: quantities, subjects, metrics, kinds of figure, periods.
+
+    ``comparable`` is :func:`same_dimension` of the two, which the caller has worked out already.
+    """
+    return _reasons(a, b, a.period.relation(b.period), comparable)
 
 
-def _reasons(a: Claim, b: Claim, relation: PeriodRelation) -> list[str]:
+def _reasons(a: Claim, b: Claim, relation: PeriodRelation, comparable: bool) -> list[str]:
     """:func:`reasons`, given how the periods of ``a`` and ``b`` relate."""
     found = [f"{c.id!r} is qualitative: it states no figure" for c in (a, b) if c.value is None]
-    if a.value is not None and b.value is not None:
-        ua, ub = a.value.units, b.value.units
-        if ua.dimensionality != ub.dimensionality:
-            (ca, kind_a), (cb, kind_b) = _measures(ua), _measures(ub)
-            if ca is not None and cb is not None:
-                found.append(
-                    f"{a.id!r} is in {ca} and {b.id!r} in {cb}: convert one with an explicit, dated rate "
-                    "(esgclaims.convert) first"
-                )
-            else:
-                found.append(f"different quantities: {a.id!r} is {kind_a}, {b.id!r} {kind_b}")
+    if not comparable and a.value is not None and b.value is not None:
+        (ca, kind_a), (cb, kind_b) = _measures(a.value.units), _measures(b.value.units)
+        if ca is not None and cb is not None:
+            found.append(
+                f"{a.id!r} is in {ca} and {b.id!r} in {cb}: convert one with an explicit, dated rate "
+                "(esgclaims.convert) first"
+            )
+        else:
+            found.append(f"different quantities: {a.id!r} is {kind_a}, {b.id!r} {kind_b}")
     # By id: two files may describe one organization or metric in different words.
     if a.subject.id != b.subject.id:
         names = (a.subject.name, b.subject.name) if a.subject.name != b.subject.name else (a.subject.id, b.subject.id)
