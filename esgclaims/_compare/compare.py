@@ -65,11 +65,11 @@ def check_claim(value: object, name: str) -> Claim:
     return value
 
 
-@exact
 def claim_interval(claim: Claim, *, rounding: bool = False) -> Interval:
     """The values a claim allows: its value's interval, widened by its precision when ``rounding``.
 
-    A count stated to the unit is never widened: 110 counties are not 109.5.
+    A count stated to the unit is never widened: 110 counties are not 109.5. A value's
+    interval needs no context of the caller's; widening it runs in CONTEXT (:func:`_widened`).
 
     Examples:
         >>> import esgclaims
@@ -80,7 +80,13 @@ def claim_interval(claim: Claim, *, rounding: bool = False) -> Interval:
     value = claim.value
     if value is None:
         raise ComparisonError(f"claim {claim.id!r} is qualitative: it states no figure")
-    if not rounding or _whole_count(value):
+    return _widened(value) if rounding else value.interval
+
+
+@exact
+def _widened(value: ReportedValue) -> Interval:
+    """``value``'s interval widened by its precision, and capped at 100 % for a share; a whole count's as it is."""
+    if _whole_count(value):
         return value.interval
     widened = value.rounding_interval()
     if is_share(value.units) and value.units != DIMENSIONLESS and widened.high is not None:
@@ -195,9 +201,11 @@ def same_dimension(a: Claim, b: Claim) -> bool:
     return a.value is not None and b.value is not None and a.value.units.dimensionality == b.value.units.dimensionality
 
 
-@exact
 def divide(ia: Interval, ib: Interval, *, same: bool) -> Interval | None:
-    """``ia / ib``, with ``ib`` first put in the unit of ``ia`` when they share a dimension; ``None`` for 0."""
+    """``ia / ib``, with ``ib`` first put in the unit of ``ia`` when they share a dimension; ``None`` for 0.
+
+    Not itself run in CONTEXT: putting ``ib`` in a unit and dividing each run in it.
+    """
     if ib.high is not None and ib.high.magnitude == 0:
         return None
     return ia / (ib.to(ia.units) if same else ib)

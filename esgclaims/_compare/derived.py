@@ -95,9 +95,8 @@ def _caveats(a: Claim, b: Claim, comparable: bool) -> tuple[str, ...]:
     )
 
 
-@exact
 def _quotient(a: Claim, b: Claim, comparable: bool, *, rounding: bool) -> Interval:
-    """``a / b``, ``comparable`` as :func:`same_dimension` gives it."""
+    """``a / b``, ``comparable`` as :func:`same_dimension` gives it; run in CONTEXT by its callers, which are exact."""
     ia, ib = claim_interval(a, rounding=rounding), claim_interval(b, rounding=rounding)
     assert a.value is not None and b.value is not None  # noqa: S101, PT018 - checked by _numeric
     quotient = divide(ia, ib, same=comparable)
