@@ -245,10 +245,11 @@ def from_bounds(
     """``Interval(low, high, low_closed, high_closed, unit=unit)`` of bounds made in ``unit``, built at less cost.
 
     The bounds of an interval worked out from a reported value or from other intervals are
-    quantities made in one unit (:func:`_make`): what ``Interval()`` checks of their types
-    and units holds by construction, and is not checked again. The rest is as ``Interval()``
-    does it: the unit is that of a bound when there is one, an unbounded end is open, and an
-    empty interval is refused (a quotient rounded to 28 digits can close one).
+    quantities of :data:`ureg` made in one unit (the value's own, or :func:`_make`'s): what
+    ``Interval()`` checks of their types and units holds by construction, and is not checked
+    again. The rest is as ``Interval()`` does it: the unit is that of a bound when there is
+    one, an unbounded end is open, and an empty interval is refused (a quotient rounded to
+    28 digits can close one).
     """
     made = object.__new__(Interval)
     setattr_ = object.__setattr__
