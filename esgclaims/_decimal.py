@@ -150,8 +150,8 @@ def quotient(dividend: Decimal, divisor: Decimal) -> Decimal:
         >>> quotient(Decimal(1), Decimal(8))
         Decimal('0.125')
     """
-    with localcontext(QUOTIENT) as context:
-        return context.divide(dividend, divisor)
+    # QUOTIENT's own method divides in it, whatever the current context: no copy entered for one division.
+    return QUOTIENT.divide(dividend, divisor)
 
 
 _LAST_PLACE = Decimal(1).scaleb(-MAX_PLACES)

@@ -23,7 +23,7 @@ from ._units import (
     without_scales,
 )
 
-__all__ = ["Interval"]
+__all__ = ["Interval", "from_bounds"]
 
 _BOUND = "a quantity (esgclaims.quantity) or None"
 
@@ -57,34 +57,40 @@ class Interval:
     def __attrs_post_init__(self) -> None:
         # Not run in CONTEXT as a whole (an interval is built several times a comparison): a bound is
         # converted in it by _exact_to, and magnitudes in one unit compare exactly in any context.
-        bound = self.low if self.low is not None else self.high
+        low, high = self.low, self.high
+        bound = low if low is not None else high
         if bound is None and self.unit is None:
             raise InvalidValueError("an interval unbounded at both ends needs its unit")
         if bound is not None:
             object.__setattr__(self, "unit", unit_of(bound))
         # An unbounded end is open, so one set of values has one representation.
-        if self.low is None:
+        if low is None:
             object.__setattr__(self, "low_closed", False)
-        if self.high is None:
+        if high is None:
             object.__setattr__(self, "high_closed", False)
-        low, high = self.low, self.high
-        if low is not None and high is not None:
-            if high._units != low._units:  # noqa: SLF001 - the unit container: .units builds a Unit to compare
-                if low.dimensionality != high.dimensionality:
-                    raise UnitError(
-                        f"interval bounds of different dimensions: {low.units} and {high.units}",
-                        text=str(high.units),
-                        hint=f"a unit of the same dimension as {low.units}",
-                    )
-                high = _exact_to(high, low.units)
-                object.__setattr__(self, "high", high)
-            if high._units == low._units:  # noqa: SLF001 - in one unit, the exact magnitudes order the values
-                below, same = high.magnitude < low.magnitude, high.magnitude == low.magnitude
-            else:
-                with localcontext(CONTEXT):
-                    below, same = high < low, high == low
-            if below or (same and not (self.low_closed and self.high_closed)):
-                raise InvalidValueError(f"empty interval: {format_quantity(low)} to {format_quantity(high)}")
+        elif low is not None:
+            self._check_bounds(low, high)
+
+    def _check_bounds(self, low: Quantity, high: Quantity) -> None:
+        """``high`` put in the unit of ``low`` when it is not; an empty interval refused."""
+        one_unit = _same_unit(high, low)
+        if not one_unit:
+            if low.dimensionality != high.dimensionality:
+                raise UnitError(
+                    f"interval bounds of different dimensions: {low.units} and {high.units}",
+                    text=str(high.units),
+                    hint=f"a unit of the same dimension as {low.units}",
+                )
+            high = _exact_to(high, low.units)
+            object.__setattr__(self, "high", high)
+            one_unit = _same_unit(high, low)
+        if one_unit:
+            _refuse_empty(low, high, self.low_closed and self.high_closed)
+            return
+        with localcontext(CONTEXT):
+            below, same = high < low, high == low
+        if below or (same and not (self.low_closed and self.high_closed)):
+            raise _empty(low, high)
 
     @property
     def units(self) -> Unit:
@@ -125,12 +131,12 @@ class Interval:
     @exact
     def __neg__(self) -> Interval:
         unit = self.units
-        return Interval(
+        return from_bounds(
             None if self.high is None else _make(-self.high.magnitude, unit),
             None if self.low is None else _make(-self.low.magnitude, unit),
             self.high_closed,
             self.low_closed,
-            unit=self.units,
+            unit,
         )
 
     @exact
@@ -140,12 +146,12 @@ class Interval:
             return NotImplemented
         unit = self.units
         other = other.to(unit)  # both in one unit: the magnitudes subtract as the quantities would
-        return Interval(
+        return from_bounds(
             None if self.low is None or other.high is None else _make(self.low.magnitude - other.high.magnitude, unit),
             None if self.high is None or other.low is None else _make(self.high.magnitude - other.low.magnitude, unit),
             self.low_closed and other.high_closed,
             self.high_closed and other.low_closed,
-            unit=self.units,
+            unit,
         )
 
     @exact
@@ -187,7 +193,7 @@ class Interval:
         else:
             high = _make(quotient(self.high.magnitude, other.low.magnitude), unit)
             high_closed = self.high_closed and other.low_closed
-        return Interval(low, high, low_closed, high_closed)
+        return from_bounds(low, high, low_closed, high_closed, unit)
 
     @exact
     def scaled(self, factor: Decimal, unit: Unit | None = None) -> Interval:
@@ -195,12 +201,12 @@ class Interval:
         if not factor > 0:
             raise InvalidValueError(f"an interval is scaled by a positive factor, got {factor}")
         target = unit if unit is not None else self.units
-        return Interval(
+        return from_bounds(
             None if self.low is None else _make(self.low.magnitude * factor, target),
             None if self.high is None else _make(self.high.magnitude * factor, target),
             self.low_closed,
             self.high_closed,
-            unit=target,
+            target,
         )
 
     def to(self, unit: Unit) -> Interval:
@@ -231,6 +237,50 @@ class Interval:
         """
         target = without_scales(self.units)
         return self if target is self.units else self.to(target)
+
+
+def from_bounds(
+    low: Quantity | None, high: Quantity | None, low_closed: bool, high_closed: bool, unit: Unit
+) -> Interval:
+    """``Interval(low, high, low_closed, high_closed, unit=unit)`` of bounds made in ``unit``, built at less cost.
+
+    The bounds of an interval worked out from a reported value or from other intervals are
+    quantities of :data:`ureg` made in one unit (the value's own, or :func:`_make`'s): what
+    ``Interval()`` checks of their types and units holds by construction, and is not checked
+    again. The rest is as ``Interval()`` does it: the unit is that of a bound when there is
+    one, an unbounded end is open, and an empty interval is refused (a quotient rounded to
+    28 digits can close one).
+    """
+    made = object.__new__(Interval)
+    setattr_ = object.__setattr__
+    setattr_(made, "low", low)
+    setattr_(made, "high", high)
+    setattr_(made, "low_closed", low_closed if low is not None else False)
+    setattr_(made, "high_closed", high_closed if high is not None else False)
+    bound = low if low is not None else high
+    setattr_(made, "unit", unit if bound is None else unit_of(bound))
+    if low is not None and high is not None:
+        _refuse_empty(low, high, low_closed and high_closed)
+    return made
+
+
+def _refuse_empty(low: Quantity, high: Quantity, closed: bool) -> None:
+    """An :class:`~esgclaims.InvalidValueError` when ``low`` to ``high``, in one unit, holds no value."""
+    low_figure, high_figure = low.magnitude, high.magnitude  # in one unit, the exact magnitudes order the values
+    if high_figure < low_figure or (high_figure == low_figure and not closed):
+        raise _empty(low, high)
+
+
+def _empty(low: Quantity, high: Quantity) -> InvalidValueError:
+    return InvalidValueError(f"empty interval: {format_quantity(low)} to {format_quantity(high)}")
+
+
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities are in one unit: their unit containers are, as a rule, the same object.
+
+    pint's containers are compared only when they are not (``.units`` would build a Unit to compare).
+    """
+    return a._units is b._units or a._units == b._units  # noqa: SLF001 - the unit containers themselves
 
 
 def _make(magnitude: Decimal, unit: Unit) -> Quantity:

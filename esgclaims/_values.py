@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from decimal import Decimal, getcontext, localcontext
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,8 @@ from ._units import UnitFacts, plain, to_decimal
 from ._units.figure import Figure, amount_of, as_quantity, held_facts, quantity_of
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     # Imported where an interval is first worked out, and pint where a figure is first read as a
     # quantity: loading claims needs neither (benchmarks/coldstart.py). attrs keeps the annotations
     # of the fields below as strings.
@@ -322,20 +325,23 @@ class ReportedValue:
         return interval
 
     def _work_out_interval(self) -> Interval:
-        from ._interval import Interval  # noqa: PLC0415 - see the imports
-
+        """:attr:`interval`, of bounds in the unit of the figure: this value's checks make them an interval."""
         low, low_closed, high, high_closed = _figure_bounds(self)
-        return Interval(self._as_bound(low), self._as_bound(high), low_closed, high_closed)
+        unit = self.units
+        return _interval_maker()(self._as_bound(low, unit), self._as_bound(high, unit), low_closed, high_closed, unit)
 
-    def _as_bound(self, figure: Decimal | None) -> Quantity | None:
-        """A bound of :attr:`interval`: the reported quantity or upper bound itself where the figure is theirs."""
+    def _as_bound(self, figure: Decimal | None, unit: Unit) -> Quantity | None:
+        """A bound of :attr:`interval`: the reported quantity or upper bound itself where the figure is theirs.
+
+        Any other figure of :func:`_figure_bounds` is plain already (0, 100 % in ``unit``, or made plain there).
+        """
         if figure is None:
             return None
         if figure is self.reported.magnitude:
             return self.reported
         if self.upper is not None and figure is self.upper.magnitude:
             return self.upper
-        return _bound(figure, self.units)
+        return _units.decimal_quantity(figure, unit)
 
     @property
     def low(self) -> Quantity | None:
@@ -364,12 +370,10 @@ class ReportedValue:
         base = self.interval
         if self.precision is None:
             return base
-        from ._interval import Interval  # noqa: PLC0415 - see the imports
-
-        half = self.precision / 2
-        low = None if base.low is None else _bound(max(base.low.magnitude - half, Decimal(0)), self.units)
-        high = None if base.high is None else _bound(base.high.magnitude + half, self.units)
-        return Interval(low, high, base.low_closed, base.high_closed)
+        half, unit = self.precision / 2, self.units
+        low = None if base.low is None else _bound(max(base.low.magnitude - half, Decimal(0)), unit)
+        high = None if base.high is None else _bound(base.high.magnitude + half, unit)
+        return _interval_maker()(low, high, base.low_closed, base.high_closed, unit)
 
     @exact
     def to(self, unit: str | Unit) -> ReportedValue:
@@ -413,6 +417,18 @@ class ReportedValue:
 
     def __repr__(self) -> str:
         return f"ReportedValue({str(self)!r})"
+
+
+@functools.cache
+def _interval_maker() -> Callable[[Quantity | None, Quantity | None, bool, bool, Unit], Interval]:
+    """:func:`~esgclaims._interval.from_bounds`, imported when an interval is first worked out (see the imports).
+
+    Kept after that: an import statement in a function costs about 0.8 µs at every call, a
+    quarter of what building an exact value's interval now costs.
+    """
+    from ._interval import from_bounds  # noqa: PLC0415 - see the imports
+
+    return from_bounds
 
 
 #: The fields a loaded value holds as figures until first read, and their place in ``_figures``.

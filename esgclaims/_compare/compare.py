@@ -37,6 +37,7 @@ __all__ = [
     "kind_words",
     "period_words",
     "reasons",
+    "same_dimension",
 ]
 
 
@@ -64,11 +65,11 @@ def check_claim(value: object, name: str) -> Claim:
     return value
 
 
-@exact
 def claim_interval(claim: Claim, *, rounding: bool = False) -> Interval:
     """The values a claim allows: its value's interval, widened by its precision when ``rounding``.
 
-    A count stated to the unit is never widened: 110 counties are not 109.5.
+    A count stated to the unit is never widened: 110 counties are not 109.5. A value's
+    interval needs no context of the caller's; widening it runs in CONTEXT (:func:`_widened`).
 
     Examples:
         >>> import esgclaims
@@ -79,7 +80,13 @@ def claim_interval(claim: Claim, *, rounding: bool = False) -> Interval:
     value = claim.value
     if value is None:
         raise ComparisonError(f"claim {claim.id!r} is qualitative: it states no figure")
-    if not rounding or _whole_count(value):
+    return _widened(value) if rounding else value.interval
+
+
+@exact
+def _widened(value: ReportedValue) -> Interval:
+    """``value``'s interval widened by its precision, and capped at 100 % for a share; a whole count's as it is."""
+    if _whole_count(value):
         return value.interval
     widened = value.rounding_interval()
     if is_share(value.units) and value.units != DIMENSIONLESS and widened.high is not None:
@@ -167,7 +174,8 @@ def compare(a: Claim, b: Claim, *, rounding: bool = False) -> Comparison:
     a = check_claim(a, "a")
     b = check_claim(b, "b")
     relation = a.period.relation(b.period)
-    why = _reasons(a, b, relation)
+    comparable = same_dimension(a, b)
+    why = _reasons(a, b, relation, comparable)
     if a.value is None or b.value is None:
         return Comparison(
             a,
@@ -180,7 +188,6 @@ def compare(a: Claim, b: Claim, *, rounding: bool = False) -> Comparison:
             order=None,
         )
     ia, ib = claim_interval(a, rounding=rounding), claim_interval(b, rounding=rounding)
-    comparable = a.value.units.dimensionality == b.value.units.dimensionality
     difference = ia - ib if comparable else None
     quotient = divide(ia, ib, same=comparable)
     if quotient is None:
@@ -189,9 +196,16 @@ def compare(a: Claim, b: Claim, *, rounding: bool = False) -> Comparison:
     return Comparison(a, b, comparable, tuple(why), relation, difference, quotient, order)
 
 
-@exact
+def same_dimension(a: Claim, b: Claim) -> bool:
+    """Whether ``a`` and ``b`` both state a figure, and of one dimension: then they compare, and subtract."""
+    return a.value is not None and b.value is not None and a.value.units.dimensionality == b.value.units.dimensionality
+
+
 def divide(ia: Interval, ib: Interval, *, same: bool) -> Interval | None:
-    """``ia / ib``, with ``ib`` first put in the unit of ``ia`` when they share a dimension; ``None`` for 0."""
+    """``ia / ib``, with ``ib`` first put in the unit of ``ia`` when they share a dimension; ``None`` for 0.
+
+    Not itself run in CONTEXT: putting ``ib`` in a unit and dividing each run in it.
+    """
     if ib.high is not None and ib.high.magnitude == 0:
         return None
     return ia / (ib.to(ia.units) if same else ib)
@@ -277,25 +291,26 @@ _RELATION_WORDS = {
 }
 
 
-def reasons(a: Claim, b: Claim) -> list[str]:
-    """Every way two claims do not line up: quantities, subjects, metrics, kinds of figure, periods."""
-    return _reasons(a, b, a.period.relation(b.period))
+def reasons(a: Claim, b: Claim, comparable: bool) -> list[str]:
+    """Every way two claims do not line up: quantities, subjects, metrics, kinds of figure, periods.
+
+    ``comparable`` is :func:`same_dimension` of the two, which the caller has worked out already.
+    """
+    return _reasons(a, b, a.period.relation(b.period), comparable)
 
 
-def _reasons(a: Claim, b: Claim, relation: PeriodRelation) -> list[str]:
+def _reasons(a: Claim, b: Claim, relation: PeriodRelation, comparable: bool) -> list[str]:
     """:func:`reasons`, given how the periods of ``a`` and ``b`` relate."""
     found = [f"{c.id!r} is qualitative: it states no figure" for c in (a, b) if c.value is None]
-    if a.value is not None and b.value is not None:
-        ua, ub = a.value.units, b.value.units
-        if ua.dimensionality != ub.dimensionality:
-            (ca, kind_a), (cb, kind_b) = _measures(ua), _measures(ub)
-            if ca is not None and cb is not None:
-                found.append(
-                    f"{a.id!r} is in {ca} and {b.id!r} in {cb}: convert one with an explicit, dated rate "
-                    "(esgclaims.convert) first"
-                )
-            else:
-                found.append(f"different quantities: {a.id!r} is {kind_a}, {b.id!r} {kind_b}")
+    if not comparable and a.value is not None and b.value is not None:
+        (ca, kind_a), (cb, kind_b) = _measures(a.value.units), _measures(b.value.units)
+        if ca is not None and cb is not None:
+            found.append(
+                f"{a.id!r} is in {ca} and {b.id!r} in {cb}: convert one with an explicit, dated rate "
+                "(esgclaims.convert) first"
+            )
+        else:
+            found.append(f"different quantities: {a.id!r} is {kind_a}, {b.id!r} {kind_b}")
     # By id: two files may describe one organization or metric in different words.
     if a.subject.id != b.subject.id:
         names = (a.subject.name, b.subject.name) if a.subject.name != b.subject.name else (a.subject.id, b.subject.id)

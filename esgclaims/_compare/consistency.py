@@ -161,18 +161,21 @@ class PairMemo:
     """
 
     def __init__(self) -> None:
+        self.own: dict[int, Interval] = {}
         self.intervals: dict[tuple[int, Unit], Interval] = {}
         self.sides: dict[tuple[int, Unit, bool], str] = {}
 
     def interval(self, claim: Claim, unit: Unit | None = None) -> Interval:
-        """``claim_interval(claim, rounding=True)``, in ``unit`` when given."""
-        assert claim.value is not None  # noqa: S101 - check() keeps numeric claims only
-        own = claim.value.units
-        key = (id(claim), own)
-        interval = self.intervals.get(key)
+        """``claim_interval(claim, rounding=True)``, in ``unit`` when given.
+
+        Its own interval is kept by the claim alone, and is in the claim's unit: as a rule
+        ``unit`` is that very object, and no unit is hashed or compared.
+        """
+        interval = self.own.get(id(claim))
         if interval is None:
-            interval = self.intervals[key] = claim_interval(claim, rounding=True)
-        if unit is None or unit == own:
+            interval = self.own[id(claim)] = claim_interval(claim, rounding=True)
+        own = interval.units
+        if unit is None or unit is own or unit == own:
             return interval
         converted = self.intervals.get((id(claim), unit))
         if converted is None:
@@ -222,7 +225,7 @@ def judge_pair(a: Claim, b: Claim, memo: PairMemo | None = None) -> Finding:
     assert a.value is not None and b.value is not None  # noqa: S101, PT018 - check() keeps numeric claims only
     memo = PairMemo() if memo is None else memo
     ua, ub = a.value.units, b.value.units
-    if ua.dimensionality != ub.dimensionality:
+    if ua is not ub and ua.dimensionality != ub.dimensionality:  # one shared object for each unit (unit_of)
         if currency_of(ua) is not None and currency_of(ub) is not None:
             then = "convert one with an explicit, dated rate (esgclaims.convert) first"
         else:

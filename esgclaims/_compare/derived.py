@@ -19,7 +19,7 @@ from esgclaims._interval import Interval
 from esgclaims._model import Claim, Temporal
 from esgclaims._units import PERCENT, parse_unit
 
-from .compare import check_claim, claim_interval, divide, kind_words, reasons
+from .compare import check_claim, claim_interval, divide, kind_words, reasons, same_dimension
 from .wording import ratio_words
 
 if TYPE_CHECKING:
@@ -85,19 +85,21 @@ def _lower_first(name: str) -> str:
     return name if first.isupper() or first[1:2].isupper() else name[:1].lower() + name[1:]
 
 
-def _caveats(a: Claim, b: Claim) -> tuple[str, ...]:
+def _caveats(a: Claim, b: Claim, comparable: bool) -> tuple[str, ...]:
     """What a reader of a derived figure must know: different subjects, kinds of figure, periods.
 
     Different quantities and different metrics are what a ratio is for, so they are not caveats.
     """
-    return tuple(r for r in reasons(a, b) if not r.startswith(("different quantities", "different metrics")))
+    return tuple(
+        r for r in reasons(a, b, comparable) if not r.startswith(("different quantities", "different metrics"))
+    )
 
 
-@exact
-def _quotient(a: Claim, b: Claim, *, rounding: bool) -> Interval:
+def _quotient(a: Claim, b: Claim, comparable: bool, *, rounding: bool) -> Interval:
+    """``a / b``, ``comparable`` as :func:`same_dimension` gives it; run in CONTEXT by its callers, which are exact."""
     ia, ib = claim_interval(a, rounding=rounding), claim_interval(b, rounding=rounding)
     assert a.value is not None and b.value is not None  # noqa: S101, PT018 - checked by _numeric
-    quotient = divide(ia, ib, same=a.value.units.dimensionality == b.value.units.dimensionality)
+    quotient = divide(ia, ib, same=comparable)
     if quotient is None:
         raise InvalidValueError(f"cannot divide by claim {b.id!r}: {b.value} allows only zero")
     return quotient
@@ -123,7 +125,8 @@ def ratio(a: Claim, b: Claim, *, rounding: bool = False) -> Derived:
         less than RMB 100,000 per household
     """
     a, b = _numeric(a, "a"), _numeric(b, "b")
-    return Derived("ratio", _quotient(a, b, rounding=rounding), (a, b), _caveats(a, b))
+    comparable = same_dimension(a, b)
+    return Derived("ratio", _quotient(a, b, comparable, rounding=rounding), (a, b), _caveats(a, b, comparable))
 
 
 @exact
@@ -148,16 +151,17 @@ def share_of(part: Claim, whole: Claim, *, rounding: bool = False) -> Derived:
     """
     part, whole = _numeric(part, "part"), _numeric(whole, "whole")
     assert part.value is not None and whole.value is not None  # noqa: S101, PT018 - checked by _numeric
-    if part.value.units.dimensionality != whole.value.units.dimensionality:
+    if not same_dimension(part, whole):
         raise ComparisonError(
             f"a share needs the same kind of quantity: {part.id!r} is {kind_words(part.value.units)}, "
             f"{whole.id!r} {kind_words(whole.value.units)}"
         )
-    caveats = _caveats(part, whole)
+    caveats = _caveats(part, whole, comparable=True)
     if part.metric.id != whole.metric.id:
         part_of = f"{part.metric.name!r} is not stated to be part of {whole.metric.name!r}"
         caveats = (part_of, *caveats)
-    return Derived("share", _quotient(part, whole, rounding=rounding).to(PERCENT), (part, whole), caveats)
+    share = _quotient(part, whole, comparable=True, rounding=rounding).to(PERCENT)
+    return Derived("share", share, (part, whole), caveats)
 
 
 @exact
