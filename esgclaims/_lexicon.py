@@ -115,6 +115,14 @@ class Lexicon:
     """The generic words for people, the only English nouns counted as "person": "people", "individuals"."""
     people_roles: frozenset[str] = frozenset()
     """Plural nouns that name people in a role ("customers", "teachers"): each is a count kind of its own."""
+    counted: dict[str, str] = attrs.field(factory=dict)
+    """English nouns reports count, to the count kind: ``{"counties": "county", "families": "household", ...}``."""
+    zh_counted: dict[str, str] = attrs.field(factory=dict)
+    """Chinese nouns right after a figure, in the order tried, to the count kind: ``{"户": "household", ...}``."""
+    zh_measured: dict[str, str] = attrs.field(factory=dict)
+    """Chinese nouns that close a phrase after a measure word, in order, to the count kind: ``{"县": "county"}``."""
+    zh_unit_words: dict[str, str] = attrs.field(factory=dict)
+    """Chinese units and counted nouns right after a figure, to the registry's name: ``{"吨": "t", ...}``."""
     rates: dict[str, str] = attrs.field(factory=dict)
     """Words after a figure that make it a rate, to the unit of time: ``{"each day": "day", ...}``."""
     unit_words: dict[str, str] = attrs.field(factory=dict)
@@ -272,6 +280,10 @@ def _build(data: dict[str, Any]) -> Lexicon:
         not_kinds=frozenset(read.words("en.kinds.not_kinds")),
         people=frozenset(read.words("en.kinds.people")),
         people_roles=frozenset(read.words("en.kinds.people_roles")),
+        counted=read.table("en.kinds.counted", str),
+        zh_counted=read.table("zh.kinds.counted", str),
+        zh_measured=read.table("zh.kinds.measured", str),
+        zh_unit_words=read.table("zh.unit_words", str),
         rates=read.table("en.rates", str),
         unit_words=read.table("en.unit_words", str),
         emission_words=read.words("en.emissions.words"),
