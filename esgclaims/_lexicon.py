@@ -97,6 +97,8 @@ class Lexicon:
     exchanges: tuple[str, ...]
     code_words: tuple[str, ...]
     """Words a number names a code or a part of a document after: ``("scope", "section", "tier", ...)``."""
+    class_words: tuple[str, ...]
+    """Words a number names a class or a standard after, however capitalized: ``("scope", "category", ...)``."""
     places: tuple[str, ...]
     abbreviations: tuple[str, ...]
     company_suffixes: tuple[str, ...]
@@ -269,6 +271,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         zh_aims=read.words("zh.aims"),
         exchanges=read.words("en.exchanges"),
         code_words=read.words("en.code_words"),
+        class_words=read.words("en.class_words"),
         places=read.words("en.places"),
         abbreviations=read.words("en.abbreviations"),
         company_suffixes=read.words("en.company_suffixes"),
