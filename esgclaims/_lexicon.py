@@ -38,6 +38,8 @@ class Currency:
     display: str
     before: tuple[str, ...]
     after: tuple[str, ...]
+    stated: tuple[str, ...] = ()
+    """Further names, read only where a text states the currency of its amounts: "U.S. dollars"."""
 
 
 @attrs.frozen
@@ -107,6 +109,8 @@ class Lexicon:
     ambiguous_currencies: dict[str, str]
     """A symbol or word that names no one currency, to what to write instead."""
     other_dollars: tuple[str, ...]
+    other_dollars_stated: tuple[str, ...] = ()
+    """Names of dollars esgclaims does not read, in a statement of a text's currency: "Brunei dollars"."""
     singular_rules: tuple[tuple[str, str], ...] = ()
     """Plural endings and their singular, in the order tried: ``(("ies", "y"), ...)``."""
     irregular_plurals: dict[str, str] = attrs.field(factory=dict)
@@ -207,6 +211,11 @@ class _Reader:
             raise self.fail(key, "a list of words", value)
         return tuple(value)
 
+    def optional_words(self, key: str) -> tuple[str, ...]:
+        """The list of words at ``key``, or none where the file gives none: a currency's ``stated`` names."""
+        parent, _, name = key.rpartition(".")
+        return self.words(key) if name in self.get(parent) else ()
+
     def table(self, key: str, kind: type = int) -> dict[str, Any]:
         value = self.get(key)
         if not isinstance(value, dict) or not value:
@@ -254,7 +263,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         if not isinstance(display, str):
             raise read.fail(f"currencies.{code}.display", "a string", display)
         before, after = read.words(f"currencies.{code}.before"), read.words(f"currencies.{code}.after")
-        by_code[code] = Currency(code, display, before, after)
+        by_code[code] = Currency(code, display, before, after, read.optional_words(f"currencies.{code}.stated"))
     return Lexicon(
         months={name: number for number, words in enumerate(names, start=1) for name in words},
         month_names=names,
@@ -278,6 +287,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         currencies=by_code,
         ambiguous_currencies=read.table("ambiguous_currencies", str),
         other_dollars=read.words("other_dollars.before"),
+        other_dollars_stated=read.optional_words("other_dollars.stated"),
         singular_rules=_pairs(read, "en.kinds.singular_rules"),
         irregular_plurals=read.table("en.kinds.irregular", str),
         not_kinds=frozenset(read.words("en.kinds.not_kinds")),
