@@ -38,6 +38,8 @@ class Currency:
     display: str
     before: tuple[str, ...]
     after: tuple[str, ...]
+    stated: tuple[str, ...] = ()
+    """Further names, read only where a text states the currency of its amounts: "U.S. dollars"."""
 
 
 @attrs.frozen
@@ -97,6 +99,8 @@ class Lexicon:
     exchanges: tuple[str, ...]
     code_words: tuple[str, ...]
     """Words a number names a code or a part of a document after: ``("scope", "section", "tier", ...)``."""
+    class_words: tuple[str, ...]
+    """Words a number names a class or a standard after, however capitalized: ``("scope", "category", ...)``."""
     places: tuple[str, ...]
     abbreviations: tuple[str, ...]
     company_suffixes: tuple[str, ...]
@@ -105,6 +109,8 @@ class Lexicon:
     ambiguous_currencies: dict[str, str]
     """A symbol or word that names no one currency, to what to write instead."""
     other_dollars: tuple[str, ...]
+    other_dollars_stated: tuple[str, ...] = ()
+    """Names of dollars esgclaims does not read, in a statement of a text's currency: "Brunei dollars"."""
     singular_rules: tuple[tuple[str, str], ...] = ()
     """Plural endings and their singular, in the order tried: ``(("ies", "y"), ...)``."""
     irregular_plurals: dict[str, str] = attrs.field(factory=dict)
@@ -115,6 +121,14 @@ class Lexicon:
     """The generic words for people, the only English nouns counted as "person": "people", "individuals"."""
     people_roles: frozenset[str] = frozenset()
     """Plural nouns that name people in a role ("customers", "teachers"): each is a count kind of its own."""
+    counted: dict[str, str] = attrs.field(factory=dict)
+    """English nouns reports count, to the count kind: ``{"counties": "county", "families": "household", ...}``."""
+    zh_counted: dict[str, str] = attrs.field(factory=dict)
+    """Chinese nouns right after a figure, in the order tried, to the count kind: ``{"户": "household", ...}``."""
+    zh_measured: dict[str, str] = attrs.field(factory=dict)
+    """Chinese nouns that close a phrase after a measure word, in order, to the count kind: ``{"县": "county"}``."""
+    zh_unit_words: dict[str, str] = attrs.field(factory=dict)
+    """Chinese units and counted nouns right after a figure, to the registry's name: ``{"吨": "t", ...}``."""
     rates: dict[str, str] = attrs.field(factory=dict)
     """Words after a figure that make it a rate, to the unit of time: ``{"each day": "day", ...}``."""
     unit_words: dict[str, str] = attrs.field(factory=dict)
@@ -197,6 +211,11 @@ class _Reader:
             raise self.fail(key, "a list of words", value)
         return tuple(value)
 
+    def optional_words(self, key: str) -> tuple[str, ...]:
+        """The list of words at ``key``, or none where the file gives none: a currency's ``stated`` names."""
+        parent, _, name = key.rpartition(".")
+        return self.words(key) if name in self.get(parent) else ()
+
     def table(self, key: str, kind: type = int) -> dict[str, Any]:
         value = self.get(key)
         if not isinstance(value, dict) or not value:
@@ -244,7 +263,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         if not isinstance(display, str):
             raise read.fail(f"currencies.{code}.display", "a string", display)
         before, after = read.words(f"currencies.{code}.before"), read.words(f"currencies.{code}.after")
-        by_code[code] = Currency(code, display, before, after)
+        by_code[code] = Currency(code, display, before, after, read.optional_words(f"currencies.{code}.stated"))
     return Lexicon(
         months={name: number for number, words in enumerate(names, start=1) for name in words},
         month_names=names,
@@ -261,17 +280,23 @@ def _build(data: dict[str, Any]) -> Lexicon:
         zh_aims=read.words("zh.aims"),
         exchanges=read.words("en.exchanges"),
         code_words=read.words("en.code_words"),
+        class_words=read.words("en.class_words"),
         places=read.words("en.places"),
         abbreviations=read.words("en.abbreviations"),
         company_suffixes=read.words("en.company_suffixes"),
         currencies=by_code,
         ambiguous_currencies=read.table("ambiguous_currencies", str),
         other_dollars=read.words("other_dollars.before"),
+        other_dollars_stated=read.optional_words("other_dollars.stated"),
         singular_rules=_pairs(read, "en.kinds.singular_rules"),
         irregular_plurals=read.table("en.kinds.irregular", str),
         not_kinds=frozenset(read.words("en.kinds.not_kinds")),
         people=frozenset(read.words("en.kinds.people")),
         people_roles=frozenset(read.words("en.kinds.people_roles")),
+        counted=read.table("en.kinds.counted", str),
+        zh_counted=read.table("zh.kinds.counted", str),
+        zh_measured=read.table("zh.kinds.measured", str),
+        zh_unit_words=read.table("zh.unit_words", str),
         rates=read.table("en.rates", str),
         unit_words=read.table("en.unit_words", str),
         emission_words=read.words("en.emissions.words"),

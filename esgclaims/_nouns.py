@@ -6,9 +6,10 @@ through this module: "110 impoverished counties" counts counties, "27个脱贫�
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import _units
 from ._errors import EsgClaimsError
@@ -107,45 +108,12 @@ class _FromLexicon(Mapping[str, str]):
         return self._made().items()
 
 
-_NOUNS = {
-    "household": "household",
-    "households": "household",
-    "families": "household",
-    "family": "household",
-    "county": "county",
-    "counties": "county",
-    "farm": "farm",
-    "farms": "farm",
-    "village": "village",
-    "villages": "village",
-    "city": "city",
-    "cities": "city",
-    "item": "item",
-    "items": "item",
-    "piece": "item",
-    "pieces": "item",
-    "commodities": "item",
-    "commodity": "item",
-    "products": "item",
-    "product": "item",
-    "specialties": "item",
-    "goods": "item",
-    "employee": "employee",
-    "employees": "employee",
-    "staff": "employee",
-    "workers": "employee",
-    "户": "household",
-    "个县": "county",
-    "县": "county",
-    "人": "person",
-    "件": "item",
-    "名员工": "employee",
-}
-
 #: Nouns reports count, and the count kind each one is a count of. Of people, only the generic
 #: words of the lexicon count "person" ("people", "individuals"): a noun naming people in a role
 #: ("customers", "teachers") counts a kind of its own, registered or proposed like any other.
-COUNT_NOUNS: Mapping[str, str] = _FromLexicon(lambda: _NOUNS | dict.fromkeys(lexicon().people, "person"))
+COUNT_NOUNS: Mapping[str, str] = _FromLexicon(
+    lambda: lexicon().counted | lexicon().zh_counted | dict.fromkeys(lexicon().people, "person")
+)
 
 #: The singular nouns of :data:`COUNT_NOUNS`: before another word, and after a figure other
 #: than one, a singular is a modifier ("several hundred village e-commerce shops").
@@ -179,49 +147,10 @@ def names_people(word: str) -> bool:
 
 
 # Chinese: a unit follows the figure directly ("18.6万吨"), or a measure word, some
-# modifiers and the counted noun do ("27个脱贫县": 个, 脱贫, 县).
-_CHINESE_UNITS = {
-    "吨二氧化碳当量": "tCO2e",
-    "吨": "t",
-    "千瓦时": "kWh",
-    "兆瓦时": "MWh",
-    "吉瓦时": "GWh",
-    "千瓦": "kW",
-    "亩": "mu",
-    "公里": "km",
-    "千米": "km",
-    "公顷": "ha",
-    "公斤": "kg",
-    "千克": "kg",
-    "立方米": "m3",
-    "兆瓦": "MW",
-    "小时": "h",
-    "户": "household",
-    "人": "person",
-    "名": "person",
-    "位": "person",
-    "件": "item",
-}
+# modifiers and the counted noun do ("27个脱贫县": 个, 脱贫, 县). The lexicon names both.
 _MEASURE_WORDS = "个家所座棵辆台"
-#: The noun after a measure word, and the count kind it names (used only when registered).
-CHINESE_NOUNS = {
-    "行政村": "village",
-    "村": "village",
-    "县": "county",
-    "城市": "city",
-    "市": "city",
-    "省份": "province",
-    "省": "province",
-    "学校": "school",
-    "农场": "farm",
-    "农户": "household",
-    "家庭": "household",
-    "员工": "employee",
-    "企业": "company",
-    "供应商": "supplier",
-    "树": "tree",
-    "车": "vehicle",
-}
+#: The noun after a measure word, and the count kind it names (used only when registered), in the order tried.
+CHINESE_NOUNS: Mapping[str, str] = _FromLexicon(lambda: lexicon().zh_measured)
 
 
 def _registered(kind: str) -> bool:
@@ -229,10 +158,24 @@ def _registered(kind: str) -> bool:
     return unit is not None and _units.count_kind_of(unit) == kind
 
 
-#: The names of :data:`_CHINESE_UNITS`, longest first, sorted once.
-_CHINESE_LONGEST_FIRST = tuple(sorted(_CHINESE_UNITS, key=len, reverse=True))
-#: The characters a Chinese unit or measure word starts with: a text that starts with none names no unit.
-_CHINESE_FIRST = frozenset(name[:1] for name in _CHINESE_LONGEST_FIRST) | frozenset(_MEASURE_WORDS)
+class _ChineseUnits(NamedTuple):
+    """The lexicon's Chinese units (``zh.unit_words``) as :func:`chinese_unit` reads them."""
+
+    names: dict[str, str]
+    longest_first: tuple[str, ...]
+    """The names, longest first, sorted once."""
+    first: frozenset[str]
+    """The characters a Chinese unit or measure word starts with: a text that starts with none names no unit."""
+
+
+@functools.cache
+def _chinese_units() -> _ChineseUnits:
+    """The Chinese units, made once at first use, when the lexicon is read (never at ``import esgclaims``)."""
+    names = lexicon().zh_unit_words
+    longest_first = tuple(sorted(names, key=len, reverse=True))
+    return _ChineseUnits(
+        names, longest_first, frozenset(name[:1] for name in longest_first) | frozenset(_MEASURE_WORDS)
+    )
 
 
 def chinese_unit(text: str) -> tuple[str, int] | None:
@@ -246,11 +189,12 @@ def chinese_unit(text: str) -> tuple[str, int] | None:
         >>> chinese_unit("万元") is None
         True
     """
-    if text[:1] not in _CHINESE_FIRST:
+    units = _chinese_units()
+    if text[:1] not in units.first:
         return None  # "tonnes", "households": most texts after a figure start with no Chinese unit
-    for name in _CHINESE_LONGEST_FIRST:
+    for name in units.longest_first:
         if text.startswith(name):
-            return _CHINESE_UNITS[name], len(name)
+            return units.names[name], len(name)
     match = re.match(rf"[{_MEASURE_WORDS}]([\u4e00-\u9fff]{{1,6}})", text)
     if match is None:
         return None

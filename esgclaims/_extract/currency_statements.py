@@ -10,17 +10,43 @@ __all__ = ["BARE_SYMBOL", "DEFAULT_DOLLAR", "stated_symbols"]
 
 _I = re.IGNORECASE
 
+#: Each dollar and the prefix esgclaims writes it with, from the lexicon ("US$", "A$", ...).
+_DOLLARS = {code: currency.display for code, currency in lexicon().currencies.items() if currency.display.endswith("$")}
+#: The currencies a bare "$" or "¥" may stand for, by symbol; "other_dollar" is any dollar esgclaims does not read.
+_SYMBOL_FAMILIES = {"$": (*_DOLLARS, "other_dollar"), "¥": ("CNY", "JPY")}
+_SYMBOL_READINGS = {"$": _DOLLARS, "¥": {code: lexicon().currencies[code].display for code in _SYMBOL_FAMILIES["¥"]}}
+
+
+def _stated_words(code: str) -> tuple[str, ...]:
+    """The lexicon's English words for a currency, or for the dollars esgclaims does not read ("other_dollar").
+
+    Words in other scripts ("美元", "港元") are never part of an English statement of currency.
+    """
+    if code == "other_dollar":
+        words = (*lexicon().other_dollars, *lexicon().other_dollars_stated)
+    else:
+        currency = lexicon().currencies[code]
+        words = (*currency.before, *currency.after, *currency.stated)
+    return tuple(word for word in words if word.isascii())
+
+
+def _stated_pattern(word: str) -> str:
+    r"""A currency's word as a statement may write it, with the freedom the lexicon allows.
+
+    A full stop is optional ("U.S." or "US"), "dollars" is also "dollar", and a space is any run
+    of white space, but before "$" one or none ("US $" or "US$").
+
+    Examples:
+        >>> _stated_pattern("U.S. $"), _stated_pattern("Hong Kong dollars")
+        ('U\\.?S\\.?\\s?\\$', 'Hong\\s+Kong\\s+dollars?')
+    """
+    pattern = r"\s+".join(map(re.escape, word.split(" ")))
+    return pattern.replace(r"\s+\$", r"\s?\$").replace(r"\.", r"\.?").replace("dollars", "dollars?")
+
+
+#: Each currency a statement may name for a bare "$" or "¥", by its words in the lexicon.
 _NAMED_CURRENCIES = {
-    "USD": r"U\.?S\.?\s+dollars?|United\s+States\s+dollars?|U\.?S\.?\s?\$|USD",
-    "HKD": r"Hong\s+Kong\s+dollars?|HK\s?\$|HK\s+dollars?|HKD",
-    "AUD": r"Australian\s+dollars?|A\$|AUD",
-    "CAD": r"Canadian\s+dollars?|C\$|CAD",
-    "SGD": r"Singapore\s+dollars?|S\$|SGD",
-    "NZD": r"New\s+Zealand\s+dollars?|NZ\$|NZD",
-    "TWD": r"New\s+Taiwan\s+dollars?|NT\$|TWD",
-    "other_dollar": r"Brunei\s+dollars?|(?:B|J|TT)\$",
-    "CNY": r"renminbi|RMB|Chinese\s+yuan|yuan|CNY",
-    "JPY": r"(?:Japanese\s+)?yen|JPY",
+    code: "|".join(map(_stated_pattern, _stated_words(code))) for family in _SYMBOL_FAMILIES.values() for code in family
 }
 _NAMED_CURRENCY = "|".join(f"(?P<{code}>{words})" for code, words in _NAMED_CURRENCIES.items())
 _IN_CURRENCY = rf"in\s+(?:the\s+)?(?:{_NAMED_CURRENCY})(?![A-Za-z$])"
@@ -37,10 +63,6 @@ _CURRENCY_STATEMENTS = (
     re.compile(r"\b(?:reporting|presentation)\s+currency\s+is\s+(?:the\s+)?(?:" + _NAMED_CURRENCY + ")", _I),
     re.compile(r"\(\s*" + _IN_CURRENCY + r"\s*(?:'000|thousands?|millions?|billions?|mn|m|bn)?\s*\)", _I),
 )
-#: Each dollar and the prefix esgclaims writes it with, from the lexicon ("US$", "A$", ...); each has its words above.
-_DOLLARS = {code: currency.display for code, currency in lexicon().currencies.items() if currency.display.endswith("$")}
-_SYMBOL_READINGS = {"$": _DOLLARS, "¥": {code: lexicon().currencies[code].display for code in ("CNY", "JPY")}}
-_SYMBOL_FAMILIES = {"$": (*_DOLLARS, "other_dollar"), "¥": ("CNY", "JPY")}
 BARE_SYMBOL = r"(?<![A-Za-z$])(?<!US\s)(?<!HK\s)(?P<symbol>\$|¥|￥)(?=\s?\d)"
 
 

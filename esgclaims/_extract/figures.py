@@ -88,9 +88,7 @@ _SCALE_AFTER = (
 _PLACE_WORDS = "|".join(lexicon().places)
 """Words a number names a place or a part of a site after: "Berth 14-16", "production lines 3 and 4", "Unit 2"."""
 _CODE_WORDS = frozenset((*lexicon().code_words, *lexicon().places))
-_NAME_WORD_BEFORE = (
-    r"\b(?:scopes?|categor(?:y|ies)|tiers?|phase|section|article|chapter|annex|appendix|principle|sdgs?|gri|iso)\s+$"
-)
+_NAME_WORD_BEFORE = rf"\b(?:{alternation(lexicon().class_words)})\s+$"
 """Words a number names a class, a part or a standard after, capitalized or not: "category 1", "tier 2"."""
 _TIME_WORDS = r"\s*(?:consecutive\s+)?(?:years?|months?|weeks?|days?|decades?)\b"
 _TIME_BEFORE = r"\b(?:for|within|in|over|after|past|next|last|every|each|than|of|the|first|aged?)\s+$"
