@@ -6,6 +6,7 @@ sees a kind half defined. A pickled quantity is rebuilt in :data:`esgclaims.ureg
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import threading
@@ -230,6 +231,16 @@ def parse_unit(text: str | Unit) -> Unit:
         return DIMENSIONLESS
     if "*" not in stripped and "/" not in stripped:
         return _lookup_name(stripped, text)
+    return _product(stripped, text)
+
+
+@functools.lru_cache(maxsize=256)  # a program writes few products and quotients, and reads each often
+def _product(stripped: str, text: str) -> Unit:
+    """The product or quotient of unit names ``stripped`` writes (``text`` as given names it in errors).
+
+    Kept once read, as single names are (a refused one raises, and is not kept): the names
+    never change meaning, and each product is a new Unit whose dimensions pint works out anew.
+    """
     confused = known_confusion("units", stripped)
     if confused is not None:
         hint = f"did you mean {confused!r}?"
