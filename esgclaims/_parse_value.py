@@ -11,7 +11,7 @@ from ._errors import ArgumentTypeError, EsgClaimsError, ValueParseError
 from ._lazy import compiled as rx
 from ._lexicon import lexicon
 from ._nouns import COUNT_NOUNS, PER_NOUNS, SINGULAR_NOUNS, chinese_unit, proposed_kind
-from ._numbers import NUMBER, chinese_share, magnitude_phrase, read_number, read_scale, word_number
+from ._numbers import NUMBER, by_first_character, chinese_share, magnitude_phrase, read_number, read_scale, word_number
 from ._units import count_kind_of, find_unit, to_decimal
 from ._values import DEFAULT_TOLERANCE, Qualifier, ReportedValue
 
@@ -67,33 +67,21 @@ _EMISSIONS = (
 )
 
 
-def _longest_first(phrases: Iterable[str]) -> tuple[str, ...]:
-    """The phrases longest first, in their order where equally long: sorted once, not on every call."""
-    return tuple(sorted(phrases, key=len, reverse=True))
-
-
 _QUALIFIER_OF = dict(_QUALIFIERS)
-_SUFFIX_PHRASES = _longest_first(_SUFFIX_QUALIFIERS)
+#: The phrases a text is stripped of, by first character (:func:`by_first_character`), built once.
+_QUALIFIER_INDEX = by_first_character(QUALIFIER_PHRASES)
+_SUFFIX_INDEX = by_first_character(_SUFFIX_QUALIFIERS)
 
 
-def _strip_prefix(text: str, phrases: tuple[str, ...]) -> tuple[str, str | None]:
+def _strip_prefix(text: str, phrases: dict[str, tuple[str, ...]]) -> tuple[str, str | None]:
     """The text after the first of ``phrases`` (longest first) it starts with as a whole word, and that phrase."""
     lowered = text.lower()
-    for phrase in _by_first_character(phrases).get(lowered[:1], ()):
+    for phrase in phrases.get(lowered[:1], ()):
         if lowered.startswith(phrase):
             follows = lowered[len(phrase) : len(phrase) + 1]
             if not phrase[-1].isalpha() or not phrase.isascii() or not follows.isalpha():
                 return text[len(phrase) :].strip(), phrase
     return text, None
-
-
-@functools.lru_cache(maxsize=16)  # a few tuples of phrases, each built once
-def _by_first_character(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """The phrases by their first character, in their order: only those a text's first character can start."""
-    index: dict[str, tuple[str, ...]] = {}
-    for phrase in phrases:
-        index[phrase[:1]] = (*index.get(phrase[:1], ()), phrase)
-    return index
 
 
 @exact
@@ -140,7 +128,7 @@ def _parse(original: str, tolerance: Decimal | str | None) -> ReportedValue:
     if not text:
         raise ValueParseError("empty value", text=original.strip(), hint="a figure, e.g. '19.77 million tonnes'")
     qualifier: Qualifier = Qualifier.EXACT
-    text, phrase = _strip_prefix(text, QUALIFIER_PHRASES)
+    text, phrase = _strip_prefix(text, _QUALIFIER_INDEX)
     if phrase is not None:
         qualifier = _QUALIFIER_OF[phrase]
     share = _chinese_share(text, qualifier)
@@ -300,7 +288,7 @@ def _second_figure(
 
 def _suffix_qualifier(text: str, qualifier: Qualifier, original: str) -> tuple[Qualifier, str]:
     """A qualifier after the figure or the noun: "or more", "+", "余"."""
-    rest, suffix = _strip_prefix(text, _SUFFIX_PHRASES)
+    rest, suffix = _strip_prefix(text, _SUFFIX_INDEX)
     if suffix is None:
         return qualifier, text
     if qualifier is not Qualifier.EXACT:
@@ -342,10 +330,10 @@ def _currency_words() -> tuple[dict[str, str], dict[str, str]]:
 
 
 @functools.cache
-def _currency_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The keys of :func:`_currency_words`, each longest first."""
+def _currency_phrases() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The keys of :func:`_currency_words`, each by first character (:func:`by_first_character`)."""
     before, every = _currency_words()
-    return _longest_first(before), _longest_first(every)
+    return by_first_character(before), by_first_character(every)
 
 
 def _currency_prefix(text: str, original: str) -> tuple[str | None, str]:
