@@ -382,21 +382,24 @@ _UNKNOWN_POWER = (
 )
 
 
+#: The patterns above as one, each a group named after its unit, and the unknown powers last: one match
+#: reads what trying them in turn read, as the first alternative that matches is the one taken.
+_POWERS = "|".join([*(f"(?P<{unit}>{pattern})" for pattern, unit in _POWER_UNITS), f"(?P<unknown>{_UNKNOWN_POWER})"])
+
+
 def _power_unit(text: str, original: str) -> tuple[str, str] | None:
     """A squared or cubed unit at the start of ``text``: "cubic meters" is m3, not meter."""
-    for pattern, unit in _POWER_UNITS:
-        match = rx(pattern, re.IGNORECASE).match(text)
-        if match:
-            return unit, text[match.end() :].strip()
-    unknown = rx(_UNKNOWN_POWER, re.IGNORECASE).match(text)
-    if unknown:
+    match = rx(_POWERS, re.IGNORECASE).match(text)
+    if match is None:
+        return None
+    if match.lastgroup == "unknown":
         raise ValueParseError(
-            f"cannot read {original.strip()!r}: {unknown.group()!r} is not in the unit registry "
+            f"cannot read {original.strip()!r}: {match.group()!r} is not in the unit registry "
             "(it knows m2, km2, hectares, acres, m3, liters, cubic feet and gallons)",
             text=original.strip(),
             hint="one of m2, km2, hectares, acres, m3, liters, cubic feet or gallons",
         )
-    return None
+    return str(match.lastgroup), text[match.end() :].strip()
 
 
 def _registered_kind(word: str) -> str | None:
