@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from decimal import Decimal
 
+    from ._units import Unit
+
 __all__ = ["COUNT_NOUNS", "QUALIFIER_PHRASES", "parse_value"]
 
 # Longest phrases first where one is a prefix of another.
@@ -306,12 +308,13 @@ def _per(text: str, original: str) -> tuple[str | None, str]:
     if match is None:
         return None, text
     word = match.group(1)
-    registered = _registered_kind(word)
+    unit = find_unit(word)
+    registered = _registered_kind(word, unit)
     if registered is not None and registered != PER_NOUNS.get(word.lower()):
         return registered, text[match.end() :].strip()  # "per customer", once a user registers "customer"
     if word.lower() in PER_NOUNS:
         return PER_NOUNS[word.lower()], text[match.end() :].strip()
-    if find_unit(word) is None:
+    if unit is None:
         raise ValueParseError(
             f"cannot read {original.strip()!r}: {word!r} after 'per' names no unit or counted noun",
             text=original.strip(),
@@ -402,12 +405,15 @@ def _power_unit(text: str, original: str) -> tuple[str, str] | None:
     return str(match.lastgroup), text[match.end() :].strip()
 
 
-def _registered_kind(word: str) -> str | None:
-    """The count kind ``word`` names in the unit registry ("households", or a kind a user registered), if any."""
-    if not word[:1].isalpha() or not word.isascii():
+def _registered_kind(word: str, unit: Unit | None) -> str | None:
+    """The count kind ``word`` names in the unit registry ("households", or a kind a user registered), if any.
+
+    ``unit`` is :func:`find_unit` of ``word``: a probe, with no "did you mean" for a word that is
+    no unit, made once for each word.
+    """
+    if unit is None or not word[:1].isalpha() or not word.isascii():
         return None
-    unit = find_unit(word)  # a probe: no "did you mean" for a word that is no unit
-    return None if unit is None else count_kind_of(unit)
+    return count_kind_of(unit)
 
 
 _CHINESE_COUNT_NOUNS = tuple((noun, kind) for noun, kind in COUNT_NOUNS.items() if not noun.isascii())
@@ -438,14 +444,20 @@ def _noun_unit(text: str, original: str, *, many: bool = True) -> tuple[str, str
         words = words[1:]
     for position, match in enumerate(words[:6]):
         word = match.group()
-        registered = _registered_kind(word)
+        unit = find_unit(word)
+        registered = _registered_kind(word, unit)
         if registered is not None and registered != COUNT_NOUNS.get(word.lower()):
             # a registered kind counts what its own noun names: "customers" once a user registers "customer"
             following = words[position + 1].group() if position + 1 < len(words) else ""
+            following_unit = find_unit(following)
             # "41 million customer transactions", "200 bus drivers": a singular before a counted noun modifies it
-            counted = _registered_kind(following) or COUNT_NOUNS.get(following.lower()) or proposed_kind(following)
+            counted = (
+                _registered_kind(following, following_unit)
+                or COUNT_NOUNS.get(following.lower())
+                or proposed_kind(following)
+            )
             # "36,000 volunteer hours" once "volunteer" is registered: a singular kind before a unit modifies it
-            unit_after = len(following) > 3 and find_unit(following) is not None
+            unit_after = len(following) > 3 and following_unit is not None
             if many and registered == word.lower() and (counted not in (None, registered) or unit_after):
                 continue
             return registered, text[match.end() :].strip()
@@ -454,7 +466,6 @@ def _noun_unit(text: str, original: str, *, many: bool = True) -> tuple[str, str
             if many and modifier and word.lower() in SINGULAR_NOUNS:
                 continue
             return COUNT_NOUNS[word.lower()], text[match.end() :].strip()
-        unit = find_unit(word)
         if unit is None:
             continue
         # "36,000 volunteer hours": a unit written out in full may follow one modifier
