@@ -359,8 +359,9 @@ def _currency_suffix(text: str, original: str) -> tuple[str | None, str]:
     rest, phrase = _strip_prefix(text, _currency_phrases()[1])
     if phrase is not None:
         return suffixes[phrase], rest
+    lowered = text.lower()
     for symbol, meaning in lexicon().ambiguous_currencies.items():
-        if text.lower().startswith(symbol):
+        if lowered.startswith(symbol):
             raise ValueParseError(
                 f"cannot read {original.strip()!r}: {symbol!r} could be {meaning}",
                 text=original.strip(),
