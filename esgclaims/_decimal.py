@@ -199,11 +199,13 @@ def check_figure(number: Decimal) -> Decimal:
         raise InvalidValueError(f"expected a finite number, got {_text(number)}")
     if number.is_zero():
         return number
-    _, digits, exponent = number.as_tuple()
-    assert isinstance(exponent, int)  # noqa: S101 - a finite Decimal's exponent
-    zeros = len(digits) - len(bytes(digits).rstrip(b"\x00"))  # trailing zeros are not significant
     if number.adjusted() > MAX_ADJUSTED:
         raise InvalidValueError(f"expected a figure below 10^{MAX_ADJUSTED + 1}, got {_text(number)}")
+    _, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)  # noqa: S101 - a finite Decimal's exponent
+    if exponent >= -MAX_PLACES and len(digits) <= MAX_DIGITS:
+        return number  # within both limits with its trailing zeros: most figures, so they are not counted
+    zeros = len(digits) - len(bytes(digits).rstrip(b"\x00"))  # trailing zeros are not significant
     if exponent + zeros < -MAX_PLACES:
         raise InvalidValueError(
             f"expected a figure with no digit past the {MAX_PLACES}th decimal place, got {_text(number)}"

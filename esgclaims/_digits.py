@@ -133,7 +133,7 @@ def read_digits(text: str, position: int = 0) -> Digits | None:
     run = _RUN.match(text, position)
     assert run is not None  # noqa: S101 - the pattern matches the empty string
     digits = run.group()
-    if not any(character.isdigit() for character in digits):
+    if not digits:  # each part of the run starts with a digit or a point and a digit: a run is empty or has one
         return None
     problem = _run_problem(digits)
     if problem is not None:

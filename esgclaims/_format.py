@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ __all__ = [
 ]
 
 
+@functools.cache  # the lexicon is read once, and so is this table of it
 def _currency_prefix() -> dict[str, str]:
     """How each currency is written before a figure, by ISO code: ``{"CNY": "RMB", "USD": "US$", ...}``."""
     from ._lexicon import lexicon  # noqa: PLC0415 - the word lists are read at first use, not on import
@@ -186,6 +188,19 @@ def currency_first(unit: Unit) -> tuple[str, str] | None:
     return None
 
 
+#: How each unit reads in :func:`format_quantity`, worked out once: a unit's currency, counted kind and
+#: names never change, and a program meets few units. Keyed by the shared unit objects of ``unit_of``.
+_READINGS: dict[Unit, tuple[tuple[str, str] | None, str, str]] = {}
+
+
+def _reading(unit: Unit) -> tuple[tuple[str, str] | None, str, str]:
+    """:func:`currency_first` of a unit of :data:`~esgclaims.ureg`, and its :func:`unit_words` for one and for many."""
+    reading = _READINGS.get(unit)
+    if reading is None:
+        reading = _READINGS[unit] = (currency_first(unit), unit_words(unit, plural=False), unit_words(unit))
+    return reading
+
+
 @exact
 def format_quantity(value: Quantity) -> str:
     """A quantity as a person writes it; a negative one with a minus sign before the currency.
@@ -213,11 +228,10 @@ def format_quantity(value: Quantity) -> str:
     sign = MINUS if magnitude < 0 else ""
     magnitude = abs(magnitude)
     number = format_number(magnitude)
-    unit = value.units
-    currency = currency_first(unit)
+    currency, one, many = _reading(_units.unit_of(value))
     if currency is not None:
         return " ".join(filter(None, [f"{sign}{currency[0]}", number, currency[1]]))
-    words = unit_words(unit, plural=magnitude != 1)
+    words = many if magnitude != 1 else one
     if not words:
         return f"{sign}{number}"
     if words == "%":

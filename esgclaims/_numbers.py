@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ._decimal import MAX_ADJUSTED, MAX_PLACES
 from ._digits import NUMBER, DigitsError, read_digits
@@ -16,9 +17,13 @@ from ._lazy import compiled as rx
 from ._lexicon import lexicon
 from ._nouns import chinese_unit
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 __all__ = [
     "NO_SCALE",
     "NUMBER",
+    "by_first_character",
     "chinese_share",
     "magnitude_phrase",
     "read_number",
@@ -48,6 +53,9 @@ _BARE_MAGNITUDES = {
     "tens": Decimal(10),
 }
 
+#: The phrases and words of an order of magnitude: a text that starts with none has none.
+_MAGNITUDE_STARTS = (*(phrase for phrase, _, _ in _MAGNITUDES), *_BARE_MAGNITUDES)
+
 
 @functools.cache
 def scales() -> dict[str, Decimal]:
@@ -60,9 +68,25 @@ def scales() -> dict[str, Decimal]:
     return {word: Decimal(multiple) for word, multiple in (lexicon().scales | lexicon().zh_scales).items()}
 
 
+def by_first_character(phrases: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The phrases by their first character, each longest first (in their order where equally long).
+
+    Built once for a list of phrases: a text is then tried only against the phrases its
+    first character can start, and none is sorted again.
+
+    Examples:
+        >>> by_first_character(["tens of", "thousands", "hundred", "tens"])
+        {'t': ('thousands', 'tens of', 'tens'), 'h': ('hundred',)}
+    """
+    index: dict[str, tuple[str, ...]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        index[phrase[:1]] = (*index.get(phrase[:1], ()), phrase)
+    return index
+
+
 @functools.cache
-def _scale_words() -> tuple[str, ...]:
-    return tuple(sorted(scales(), key=len, reverse=True))
+def _scale_words() -> dict[str, tuple[str, ...]]:
+    return by_first_character(scales())
 
 
 @functools.cache
@@ -94,6 +118,8 @@ def magnitude_phrase(text: str) -> tuple[Decimal | None, Decimal | None, str]:
         (Decimal('10'), Decimal('100'), 'thousands of farms')
     """
     lowered = text.lower()
+    if not lowered.startswith(_MAGNITUDE_STARTS):  # a figure in digits, mostly: none of the loops below would match
+        return None, None, text
     for phrase, low, high in _MAGNITUDES:
         if lowered.startswith(phrase + " ") or lowered == phrase:  # "dozens of" before a noun read apart
             return low, high, text[len(phrase) :].strip()
@@ -175,7 +201,7 @@ def _scale_word(text: str, position: int, has_currency: bool) -> str | None:
     if chinese_unit(near) is not None:
         return None  # "千瓦时" is kWh and "千克" kg: the 千 of a unit's name is no scale ("3.1亿千瓦时")
     lowered = near.lower()
-    for word in _scale_words():
+    for word in _scale_words().get(lowered[:1], ()):
         if word == "m" and not has_currency:
             continue
         if lowered.startswith(word) and (not word.isascii() or not lowered[len(word) : len(word) + 1].isalnum()):

@@ -11,13 +11,15 @@ from ._errors import ArgumentTypeError, EsgClaimsError, ValueParseError
 from ._lazy import compiled as rx
 from ._lexicon import lexicon
 from ._nouns import COUNT_NOUNS, PER_NOUNS, SINGULAR_NOUNS, chinese_unit, proposed_kind
-from ._numbers import NUMBER, chinese_share, magnitude_phrase, read_number, read_scale, word_number
+from ._numbers import NUMBER, by_first_character, chinese_share, magnitude_phrase, read_number, read_scale, word_number
 from ._units import count_kind_of, find_unit, to_decimal
 from ._values import DEFAULT_TOLERANCE, Qualifier, ReportedValue
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from decimal import Decimal
+
+    from ._units import Unit
 
 __all__ = ["COUNT_NOUNS", "QUALIFIER_PHRASES", "parse_value"]
 
@@ -67,33 +69,21 @@ _EMISSIONS = (
 )
 
 
-def _longest_first(phrases: Iterable[str]) -> tuple[str, ...]:
-    """The phrases longest first, in their order where equally long: sorted once, not on every call."""
-    return tuple(sorted(phrases, key=len, reverse=True))
-
-
 _QUALIFIER_OF = dict(_QUALIFIERS)
-_SUFFIX_PHRASES = _longest_first(_SUFFIX_QUALIFIERS)
+#: The phrases a text is stripped of, by first character (:func:`by_first_character`), built once.
+_QUALIFIER_INDEX = by_first_character(QUALIFIER_PHRASES)
+_SUFFIX_INDEX = by_first_character(_SUFFIX_QUALIFIERS)
 
 
-def _strip_prefix(text: str, phrases: tuple[str, ...]) -> tuple[str, str | None]:
+def _strip_prefix(text: str, phrases: dict[str, tuple[str, ...]]) -> tuple[str, str | None]:
     """The text after the first of ``phrases`` (longest first) it starts with as a whole word, and that phrase."""
     lowered = text.lower()
-    for phrase in _by_first_character(phrases).get(lowered[:1], ()):
+    for phrase in phrases.get(lowered[:1], ()):
         if lowered.startswith(phrase):
             follows = lowered[len(phrase) : len(phrase) + 1]
             if not phrase[-1].isalpha() or not phrase.isascii() or not follows.isalpha():
                 return text[len(phrase) :].strip(), phrase
     return text, None
-
-
-@functools.lru_cache(maxsize=16)  # a few tuples of phrases, each built once
-def _by_first_character(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """The phrases by their first character, in their order: only those a text's first character can start."""
-    index: dict[str, tuple[str, ...]] = {}
-    for phrase in phrases:
-        index[phrase[:1]] = (*index.get(phrase[:1], ()), phrase)
-    return index
 
 
 @exact
@@ -140,7 +130,7 @@ def _parse(original: str, tolerance: Decimal | str | None) -> ReportedValue:
     if not text:
         raise ValueParseError("empty value", text=original.strip(), hint="a figure, e.g. '19.77 million tonnes'")
     qualifier: Qualifier = Qualifier.EXACT
-    text, phrase = _strip_prefix(text, QUALIFIER_PHRASES)
+    text, phrase = _strip_prefix(text, _QUALIFIER_INDEX)
     if phrase is not None:
         qualifier = _QUALIFIER_OF[phrase]
     share = _chinese_share(text, qualifier)
@@ -300,7 +290,7 @@ def _second_figure(
 
 def _suffix_qualifier(text: str, qualifier: Qualifier, original: str) -> tuple[Qualifier, str]:
     """A qualifier after the figure or the noun: "or more", "+", "余"."""
-    rest, suffix = _strip_prefix(text, _SUFFIX_PHRASES)
+    rest, suffix = _strip_prefix(text, _SUFFIX_INDEX)
     if suffix is None:
         return qualifier, text
     if qualifier is not Qualifier.EXACT:
@@ -318,12 +308,13 @@ def _per(text: str, original: str) -> tuple[str | None, str]:
     if match is None:
         return None, text
     word = match.group(1)
-    registered = _registered_kind(word)
+    unit = find_unit(word)
+    registered = _registered_kind(word, unit)
     if registered is not None and registered != PER_NOUNS.get(word.lower()):
         return registered, text[match.end() :].strip()  # "per customer", once a user registers "customer"
     if word.lower() in PER_NOUNS:
         return PER_NOUNS[word.lower()], text[match.end() :].strip()
-    if find_unit(word) is None:
+    if unit is None:
         raise ValueParseError(
             f"cannot read {original.strip()!r}: {word!r} after 'per' names no unit or counted noun",
             text=original.strip(),
@@ -342,10 +333,10 @@ def _currency_words() -> tuple[dict[str, str], dict[str, str]]:
 
 
 @functools.cache
-def _currency_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The keys of :func:`_currency_words`, each longest first."""
+def _currency_phrases() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The keys of :func:`_currency_words`, each by first character (:func:`by_first_character`)."""
     before, every = _currency_words()
-    return _longest_first(before), _longest_first(every)
+    return by_first_character(before), by_first_character(every)
 
 
 def _currency_prefix(text: str, original: str) -> tuple[str | None, str]:
@@ -368,8 +359,9 @@ def _currency_suffix(text: str, original: str) -> tuple[str | None, str]:
     rest, phrase = _strip_prefix(text, _currency_phrases()[1])
     if phrase is not None:
         return suffixes[phrase], rest
+    lowered = text.lower()
     for symbol, meaning in lexicon().ambiguous_currencies.items():
-        if text.lower().startswith(symbol):
+        if lowered.startswith(symbol):
             raise ValueParseError(
                 f"cannot read {original.strip()!r}: {symbol!r} could be {meaning}",
                 text=original.strip(),
@@ -394,29 +386,35 @@ _UNKNOWN_POWER = (
 )
 
 
+#: The patterns above as one, each a group named after its unit, and the unknown powers last: one match
+#: reads what trying them in turn read, as the first alternative that matches is the one taken.
+_POWERS = "|".join([*(f"(?P<{unit}>{pattern})" for pattern, unit in _POWER_UNITS), f"(?P<unknown>{_UNKNOWN_POWER})"])
+
+
 def _power_unit(text: str, original: str) -> tuple[str, str] | None:
     """A squared or cubed unit at the start of ``text``: "cubic meters" is m3, not meter."""
-    for pattern, unit in _POWER_UNITS:
-        match = rx(pattern, re.IGNORECASE).match(text)
-        if match:
-            return unit, text[match.end() :].strip()
-    unknown = rx(_UNKNOWN_POWER, re.IGNORECASE).match(text)
-    if unknown:
+    match = rx(_POWERS, re.IGNORECASE).match(text)
+    if match is None:
+        return None
+    if match.lastgroup == "unknown":
         raise ValueParseError(
-            f"cannot read {original.strip()!r}: {unknown.group()!r} is not in the unit registry "
+            f"cannot read {original.strip()!r}: {match.group()!r} is not in the unit registry "
             "(it knows m2, km2, hectares, acres, m3, liters, cubic feet and gallons)",
             text=original.strip(),
             hint="one of m2, km2, hectares, acres, m3, liters, cubic feet or gallons",
         )
-    return None
+    return str(match.lastgroup), text[match.end() :].strip()
 
 
-def _registered_kind(word: str) -> str | None:
-    """The count kind ``word`` names in the unit registry ("households", or a kind a user registered), if any."""
-    if not word[:1].isalpha() or not word.isascii():
+def _registered_kind(word: str, unit: Unit | None) -> str | None:
+    """The count kind ``word`` names in the unit registry ("households", or a kind a user registered), if any.
+
+    ``unit`` is :func:`find_unit` of ``word``: a probe, with no "did you mean" for a word that is
+    no unit, made once for each word.
+    """
+    if unit is None or not word[:1].isalpha() or not word.isascii():
         return None
-    unit = find_unit(word)  # a probe: no "did you mean" for a word that is no unit
-    return None if unit is None else count_kind_of(unit)
+    return count_kind_of(unit)
 
 
 _CHINESE_COUNT_NOUNS = tuple((noun, kind) for noun, kind in COUNT_NOUNS.items() if not noun.isascii())
@@ -447,14 +445,20 @@ def _noun_unit(text: str, original: str, *, many: bool = True) -> tuple[str, str
         words = words[1:]
     for position, match in enumerate(words[:6]):
         word = match.group()
-        registered = _registered_kind(word)
+        unit = find_unit(word)
+        registered = _registered_kind(word, unit)
         if registered is not None and registered != COUNT_NOUNS.get(word.lower()):
             # a registered kind counts what its own noun names: "customers" once a user registers "customer"
             following = words[position + 1].group() if position + 1 < len(words) else ""
+            following_unit = find_unit(following)
             # "41 million customer transactions", "200 bus drivers": a singular before a counted noun modifies it
-            counted = _registered_kind(following) or COUNT_NOUNS.get(following.lower()) or proposed_kind(following)
+            counted = (
+                _registered_kind(following, following_unit)
+                or COUNT_NOUNS.get(following.lower())
+                or proposed_kind(following)
+            )
             # "36,000 volunteer hours" once "volunteer" is registered: a singular kind before a unit modifies it
-            unit_after = len(following) > 3 and find_unit(following) is not None
+            unit_after = len(following) > 3 and following_unit is not None
             if many and registered == word.lower() and (counted not in (None, registered) or unit_after):
                 continue
             return registered, text[match.end() :].strip()
@@ -463,7 +467,6 @@ def _noun_unit(text: str, original: str, *, many: bool = True) -> tuple[str, str
             if many and modifier and word.lower() in SINGULAR_NOUNS:
                 continue
             return COUNT_NOUNS[word.lower()], text[match.end() :].strip()
-        unit = find_unit(word)
         if unit is None:
             continue
         # "36,000 volunteer hours": a unit written out in full may follow one modifier

@@ -229,9 +229,9 @@ class ReportedValue:
             object.__setattr__(self, name, made)
             return made
 
+    @exact  # in CONTEXT: a copy of its own, or the one an exact caller such as parse_value entered already
     def __attrs_post_init__(self) -> None:
-        with arithmetic():
-            self._check(held_facts(self.reported))
+        self._check(held_facts(self.reported))
 
     def _check(self, facts: UnitFacts) -> None:
         """Every invariant, in the unit ``facts`` describe; sets the default tolerance, and ``upper`` in that unit.

@@ -6,6 +6,7 @@ sees a kind half defined. A pickled quantity is rebuilt in :data:`esgclaims.ureg
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import threading
@@ -159,7 +160,7 @@ def find_unit(word: str) -> Unit | None:
         >>> find_unit("RMB"), find_unit("impoverished")
         (<Unit('CNY')>, None)
     """
-    stripped = word.strip().translate(_SUPERSCRIPTS)
+    stripped = _stripped(word)
     if stripped in ("", "1", "dimensionless"):
         return DIMENSIONLESS
     if "*" not in stripped and "/" not in stripped:
@@ -191,6 +192,15 @@ def _lookup_name(name: str, text: str) -> Unit:
 
 #: "m³" and "km²" are written as reports write them; the registry names them m3 and km2.
 _SUPERSCRIPTS = str.maketrans({"²": "2", "³": "3"})
+
+
+def _stripped(text: str) -> str:
+    """``text`` without surrounding space, its superscripts written as digits: "m³" is "m3".
+
+    An ASCII name, as most are, has no superscript: it is not translated character by character.
+    """
+    stripped = text.strip()
+    return stripped if stripped.isascii() else stripped.translate(_SUPERSCRIPTS)
 
 
 def parse_unit(text: str | Unit) -> Unit:
@@ -225,11 +235,21 @@ def parse_unit(text: str | Unit) -> Unit:
             text=None,
             hint="a unit name such as 'tCO2e' or 'CNY / household'",
         )
-    stripped = text.strip().translate(_SUPERSCRIPTS)
+    stripped = _stripped(text)
     if stripped in ("", "1", "dimensionless"):
         return DIMENSIONLESS
     if "*" not in stripped and "/" not in stripped:
         return _lookup_name(stripped, text)
+    return _product(stripped, text)
+
+
+@functools.lru_cache(maxsize=256)  # a program writes few products and quotients, and reads each often
+def _product(stripped: str, text: str) -> Unit:
+    """The product or quotient of unit names ``stripped`` writes (``text`` as given names it in errors).
+
+    Kept once read, as single names are (a refused one raises, and is not kept): the names
+    never change meaning, and each product is a new Unit whose dimensions pint works out anew.
+    """
     confused = known_confusion("units", stripped)
     if confused is not None:
         hint = f"did you mean {confused!r}?"

@@ -107,7 +107,8 @@ PERCENT: Unit = ureg.Unit(UnitsContainer({"percent": Decimal(1)}, non_int_type=D
 
 
 def dimensions_of(unit: Unit) -> dict[str, Any]:
-    return dict(unit.dimensionality)
+    # pint's container is a Mapping: dict() of it would look each key up again through __getitem__
+    return dict(unit.dimensionality.unit_items())
 
 
 def currency_of(unit: Unit) -> str | None:
@@ -141,7 +142,7 @@ def without_scales(unit: Unit) -> Unit:
 def unit_powers(unit: Unit) -> dict[str, Any]:
     """Each factor of a unit and its exponent: ``CNY / year`` gives ``{'CNY': 1, 'year': -1}``."""
     # pint types an exponent as any scalar, complex included; a unit's are real.
-    return dict(unit._units)  # noqa: SLF001 - pint has no public listing of a unit's factors
+    return dict(unit._units.unit_items())  # noqa: SLF001 - pint has no public listing of a unit's factors
 
 
 def without(unit: Unit, names: list[str]) -> Unit:
