@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar, overload
 
 from . import _units
 from ._errors import EsgClaimsError
@@ -73,6 +73,9 @@ FUNCTION_WORDS = frozenset(
 )
 
 
+_T = TypeVar("_T")
+
+
 class _FromLexicon(Mapping[str, str]):
     """A table of nouns made at first use, when the lexicon is read (never at ``import esgclaims``)."""
 
@@ -106,6 +109,14 @@ class _FromLexicon(Mapping[str, str]):
 
     def items(self) -> ItemsView[str, str]:
         return self._made().items()
+
+    @overload
+    def get(self, key: str, /) -> str | None: ...
+    @overload
+    def get(self, key: str, /, default: str | _T) -> str | _T: ...
+    def get(self, key: str, /, default: object = None) -> object:
+        """The dict's own lookup: Mapping's raises and catches a KeyError for each word not in the table."""
+        return self._made().get(key, default)
 
 
 #: Nouns reports count, and the count kind each one is a count of. Of people, only the generic
