@@ -109,7 +109,7 @@ def scan(
     symbols = symbols or {}
     sentence = text[start:end]
     inserted: list[tuple[int, int, str]] = []  # where a prefix starts in the sentence read, its extra characters, why
-    for match in re.finditer(BARE_SYMBOL, text[start:end]):
+    for match in BARE_SYMBOL.finditer(text[start:end]):
         symbol = "¥" if match.group("symbol") == "￥" else match.group("symbol")
         if symbol not in symbols:
             continue

@@ -179,17 +179,24 @@ def ahead(pattern: re.Pattern[str], *, plain: bool = False) -> re.Pattern[str]:
     ``plain``: only where single characters (no range or class) start every match. The same
     matches, found faster: a pattern that opens with a look-behind or an
     alternation gives the regular expression engine no first character to skip to, and
-    it tries the whole pattern at every position; the look-ahead fails at most at once.
+    it tries the whole pattern at every position; the look-ahead fails at most at once. A
+    pattern that opens with a character or a class is left as it is: it fails there at
+    once already, and the engine may skip to that character itself.
 
     Examples:
         >>> ahead(re.compile(r"(?<![A-Za-z])(?:by|until)\s+\d{4}", re.I)).pattern
         '(?=[bu])(?:(?<![A-Za-z])(?:by|until)\\s+\\d{4})'
         >>> ahead(re.compile(r"(?:the\s+)?.+")).pattern  # any character may start it
         '(?:the\\s+)?.+'
+        >>> ahead(re.compile(r"\(in US\$\)")).pattern  # a character opens it
+        '\\(in US\\$\\)'
     """
     if _parser is None:  # pragma: no cover - see the module's docstring
         return pattern
-    first, empty = _first(_parser.parse(pattern.pattern, pattern.flags))
+    items = _parser.parse(pattern.pattern, pattern.flags)
+    if items and items[0][0] in (_constants.LITERAL, _constants.IN):
+        return pattern
+    first, empty = _first(items)
     if first is None or empty or (plain and any(len(member) > 1 and member[0] != "\\" for member in first)):
         return pattern  # ``plain``: none but single characters (no range, no class) start a match
     return re.compile(f"(?=[{''.join(sorted(set(first)))}])(?:{pattern.pattern})", pattern.flags)

@@ -27,6 +27,7 @@ from esgclaims._lexicon import MetricNames, alternation, lexicon
 from esgclaims._nouns import FUNCTION_WORDS
 from esgclaims._units import DIMENSIONLESS, count_kind_of, currency_of, parse_unit, unit_name
 
+from .literals import ahead
 from .mentions import REACH, unit_text
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ class Names:
         found += [
             _Named(m.start(), m.end(), self._referred(m.group(), m.start(), named)) for m in _REFERENCE.finditer(text)
         ]
-        pronouns = rx(r"\b(?:it|its|their)\b", _I).finditer(text)  # the organization named last
+        pronouns = _PRONOUNS.finditer(text)  # the organization named last
         found += [_Named(m.start(), m.end(), "") for m in pronouns]
         self.found = sorted(found)
         self.starts = [n.start for n in self.found]
@@ -169,11 +170,11 @@ class Names:
 
     def _guessed(self, text: str) -> list[_Named]:
         found: list[_Named] = []
-        acronyms = Counter(rx(r"(?<![\w.$])[A-Z]{2,6}(?![\w$])").findall(text))
+        acronyms = Counter(_ACRONYM.findall(text))
         aliases: dict[str, str] = {  # "JD", named more than once
             acronym: acronym for acronym, times in acronyms.items() if times >= 2 and acronym not in _NOT_ACRONYMS
         }
-        for match in rx(_NAME).finditer(text):
+        for match in _NAMES.finditer(text):
             words = list(rx(r"\S+").finditer(match.group()))
             while words and words[0].group().lower() in _NOT_NAMES:
                 words.pop(0)
@@ -187,7 +188,7 @@ class Names:
             taken.add(named.start, named.end)
         if aliases:
             pattern = "|".join(re.escape(alias) for alias in sorted(aliases, key=lambda alias: (-len(alias), alias)))
-            matches = re.finditer(rf"(?<![\w])(?:{pattern})(?!\w)", text)
+            matches = ahead(re.compile(rf"(?<![\w])(?:{pattern})(?!\w)")).finditer(text)
             found += [_Named(m.start(), m.end(), aliases[m.group()]) for m in matches if not taken.covers(m.start())]
         return found
 
@@ -235,7 +236,12 @@ _GOVERNED = re.compile(
     r"|behind|at|on|in|into|like|unlike|and\s+partner)\s+(?:(?:the|its|our|their|a|an)\s+)?$",
     _I,
 )
-_REFERENCE = re.compile(_REFERENCES)
+#: The patterns run over the whole text, each behind a look-ahead for its first characters (literals.ahead):
+#: the same matches, without the engine trying every branch at each of a report's characters.
+_REFERENCE = ahead(re.compile(_REFERENCES))
+_PRONOUNS = ahead(re.compile(r"\b(?:it|its|their)\b", _I))
+_ACRONYM = ahead(re.compile(r"(?<![\w.$])[A-Z]{2,6}(?![\w$])"))
+_NAMES = ahead(re.compile(_NAME))
 
 
 class _Taken:
