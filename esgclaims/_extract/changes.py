@@ -129,7 +129,7 @@ def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
         direction = Direction.INCREASE if up else Direction.DECREASE
         if _BEFORE.search(before):
             start = clause + match.start()
-    elif (more := re.match(r"(?:(more)|less|fewer)\s", mention.noun, _I)) and (than := _THAN.match(after)):
+    elif (more := rx(r"(?:(more)|less|fewer)\s", _I).match(mention.noun)) and (than := _THAN.match(after)):
         # "about 5,100 more electric customers than a year earlier": the comparative opens the counted noun
         direction = Direction.INCREASE if more.group(1) else Direction.DECREASE
         end += than.end()

@@ -33,6 +33,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
+from esgclaims._lazy import compiled as rx
 from esgclaims._lexicon import alternation, lexicon
 from esgclaims._periods import (
     AsOf,
@@ -268,7 +269,7 @@ class Context:
             return resolution._replace(basis=shift.basis)
         baseline = self._fiscal(phrase.periods[0]) if phrase.periods else shift_year(resolution.period)
         # "6% lower than a year earlier", "3.5% less than in 2021", "9% below 2022": compared with what follows
-        basis = re.sub(r"^(?:than(?:\s+(?:in|during|for)\b)?|below\b|above\b)", "compared with", phrase.text, flags=_I)
+        basis = rx(r"^(?:than(?:\s+(?:in|during|for)\b)?|below\b|above\b)", _I).sub("compared with", phrase.text)
         return resolution._replace(baseline=baseline, basis=basis)
 
     def _baseline_phrase(
@@ -287,7 +288,7 @@ class Context:
         """ "grew 64% and 29% in 2020 and 2021 respectively": the n-th figure has the n-th period."""  # noqa: D210
         paired: dict[int, PeriodPhrase] = {}
         for phrase in phrases:
-            if len(phrase.periods) < 2 or not re.match(r"\s*,?\s*respectively\b", text[phrase.end :], _I):
+            if len(phrase.periods) < 2 or not rx(r"\s*,?\s*respectively\b", _I).match(text[phrase.end :]):
                 continue
             before = [i for i, m in enumerate(mentions) if m.end <= phrase.start][-len(phrase.periods) :]
             if len(before) == len(phrase.periods):
@@ -315,7 +316,7 @@ class Context:
         """
         if phrase.role is not Role.STATED or len(phrase.periods) != 1:
             return False
-        before = re.split(r"[.!?]\s", self.text[max(0, phrase.start - 60) : phrase.start])[-1]
+        before = rx(r"[.!?]\s").split(self.text[max(0, phrase.start - 60) : phrase.start])[-1]
         if _COVERS.search(before):
             return True  # "reports on the year ended ...": "on" introduces no baseline here
         if phrase.comparative:
@@ -420,7 +421,7 @@ def _event(text: str, mention: Mention, phrases: list[PeriodPhrase], clauses: li
 
 def _part_of(words: str, year: Period) -> Period | None:
     """ "the second half" of a calendar year, or of a fiscal year whose months the text gives."""  # noqa: D210
-    match = re.search(rf"({alternation(lexicon().ordinals)})\s+(half|quarter)", words, _I)
+    match = rx(rf"({alternation(lexicon().ordinals)})\s+(half|quarter)", _I).search(words)
     if match is None:
         return None
     nth, half = lexicon().ordinals[match.group(1).lower()], match.group(2).lower() == "half"
@@ -472,7 +473,7 @@ def _relative(phrase: PeriodPhrase, context: Period | None) -> Period | None:
 
 def _the(words: str, context: Period) -> Period | None:
     """ "during the half" is the half-year in context, "in the period" any period, "during the year" its year."""  # noqa: D210
-    noun = re.search(r"(half|quarter|period|year)\W*$", words, _I)
+    noun = rx(r"(half|quarter|period|year)\W*$", _I).search(words)
     kind = "year" if noun is None else noun.group(1).lower()
     if kind == "period":
         return None if isinstance(context, AsOf) else context

@@ -382,7 +382,7 @@ def _range(  # noqa: PLR0913 - the figure's place in the text, and what stands b
 ) -> int:
     """After the high end of a range ("RMB 2,000 to RMB 5,000", "25% to 30%", "HK$30-35 billion"), if one follows."""
     joiners = r"\s*(?:-|–|~|至)\s*|\s+to\s+" + (r"|\s+and\s+" if between else "")
-    match = re.match(rf"(?P<pct>\s?%)?(?:{joiners})(?P<cur>{_CURRENCY}\s?)?(?P<n>{_NUMBER})", text[position:end], _I)
+    match = rx(rf"(?P<pct>\s?%)?(?:{joiners})(?P<cur>{_CURRENCY}\s?)?(?P<n>{_NUMBER})", _I).match(text[position:end])
     if match is None:
         return position
     if " to " in match.group() or match.group().strip().startswith("to"):
@@ -399,7 +399,7 @@ def _range(  # noqa: PLR0913 - the figure's place in the text, and what stands b
 def _window(text: str, position: int, end: int) -> list[int]:
     """Where the words after a figure end, one by one, up to a stop: its unit or counted noun is among them."""
     ends: list[int] = []
-    token = re.compile(
+    token = rx(
         r"\s*(?:(?P<pair>or\s+more|or\s+less|and\s+above)\b|(?P<per>per\s+[A-Za-z]+)|(?P<w>[A-Za-z][A-Za-z0-9\u00b2\u00b3'\u2019-]*)"
         r"|(?P<pct>%)|(?P<slash>/[A-Za-z][A-Za-z0-9]*)|(?P<plus>\+)|(?P<cjk>[\u4e00-\u9fff]{1,10}))"
     )

@@ -59,7 +59,7 @@ def noun_before(text: str, start: int, mention: Mention) -> Mention:
     before = text[start : mention.start]
     kind = None
     for noun in (_NOUN_BEFORE_PLACE, _NOUN_BEFORE_VERB):  # "users in county towns grew", "a fleet of vehicles grew"
-        english = re.search(noun + _LEVEL_VERB, before, _I)
+        english = rx(noun + _LEVEL_VERB, _I).search(before)
         if english and is_counted(english.group(1)):
             kind = _counted_kind(english.group(1))
             role = None if kind else proposed_kind(english.group(1))
@@ -170,7 +170,7 @@ def proposed(text: str, mention: Mention, end: int) -> Mention:
             limit += 1  # "public and workplace EV chargers": the head noun may come one word later
             continue
         kind = None if word.group(1).lower() in lexicon().unit_words else proposed_kind(word.group(1))
-        head = re.match(r" ([a-z][a-z-]+)", after[position:])
+        head = rx(r" ([a-z][a-z-]+)").match(after[position:])
         if kind is not None and head is not None and (closing := proposed_kind(head.group(1))) is not None:
             kind, position = closing, position + head.end()  # "40 claims adjusters": a plural can modify a plural
         if kind is not None:
@@ -199,7 +199,7 @@ def physical(text: str, left: int, core: int, number_end: int, end: int) -> Ment
     "pounds of" a material is a mass, never sterling. A unit the registry does not hold yet
     leaves the figure a bare number, with a note.
     """
-    match = re.match(rf"\s?(?P<unit>{unit_words()})(?![A-Za-z])", text[core:end], _I)
+    match = rx(rf"\s?(?P<unit>{unit_words()})(?![A-Za-z])", _I).match(text[core:end])
     if match is None:
         return None
     try:
@@ -306,7 +306,7 @@ def counted_per_day(text: str, mention: Mention, end: int, start: int | None = N
     named = rate or rx(_RATE_BEFORE, _I).search(clause)
     if named is None:
         return mention
-    per = parse_unit(lexicon().rates[re.sub(r"\s+", " ", named.group("rate").lower())])
+    per = parse_unit(lexicon().rates[rx(r"\s+").sub(" ", named.group("rate").lower())])
     return mention._replace(value=in_units(value, value.units / per), end=mention.end + (rate.end() if rate else 0))
 
 
