@@ -113,12 +113,18 @@ def _verb_after_noun(mention: Mention, word: str | None, after: str) -> bool:
     return counts and not rx(r"\s+(?:of|in|on|from|compared|year|than)\b", _I).match(rest)
 
 
+def _last_by_verb(before: str) -> re.Match[str] | None:
+    """The verb nearest "by" ("cut Scope 1 and 2 emissions by"): looked for only where no change word ends the words."""
+    verbs = list(_BY_VERB.finditer(before))
+    return verbs[-1] if verbs else None
+
+
 def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
     before = text[clause : mention.start]
     after = text[mention.end : mention.end + 40]
     start, end, direction = mention.start, mention.end, None
-    verbs = list(_BY_VERB.finditer(before))  # "cut Scope 1 and 2 emissions by": the verb nearest "by"
-    match = _BEFORE.search(before) or (verbs[-1] if verbs else None)
+    verb = _BEFORE.search(before)  # searched once: it also says where the change's words start
+    match = verb or _last_by_verb(before)
     if match is not None and rx(
         r"\b(?:set|sets|setting|built|picked|signed|took|made|make|makes|making|stepped)\s+up\s+$", _I
     ).search(before):
@@ -127,7 +133,7 @@ def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
         groups = match.groupdict()
         up = groups.get("up") or groups.get("upn") or groups.get("cnup") or groups.get("cnupobj")
         direction = Direction.INCREASE if up else Direction.DECREASE
-        if _BEFORE.search(before):
+        if verb is not None:
             start = clause + match.start()
     elif (more := rx(r"(?:(more)|less|fewer)\s", _I).match(mention.noun)) and (than := _THAN.match(after)):
         # "about 5,100 more electric customers than a year earlier": the comparative opens the counted noun

@@ -284,7 +284,7 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
         return True  # "within 90 days", "older than 36 months"
     if skipping(_NAME_WORD_BEFORE, _I).search(before):
         return True  # "(Scope 3, category 1)", "tier 2 suppliers": a number in the name of a class
-    word = rx(r"([A-Za-z][A-Za-z]*)\s+$").search(before)
+    word = rx(r"(?<![A-Za-z])([A-Za-z]+)\s+$").search(before)  # from a word's start: the same match, sooner
     if word is not None and word.group(1)[0].isupper() and not skipping(_QUALIFIER_BEFORE, _I).search(before):
         initial = not text[start : a - len(word.group())].strip(" \"“'(")
         name = word.group(1)

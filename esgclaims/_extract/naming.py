@@ -313,9 +313,14 @@ def _unit_word(word: str) -> bool:
     return lower in _names().units or lower in lexicon().scales or lower in lexicon().numbers
 
 
+_VERB_BEFORE = r"(?<![A-Za-z])([A-Za-z]+)\s+(?:(?:more\s+than|over|around|about|nearly|approximately|some)\s+)?$"
+"""The verb just before a figure. A match found inside a word would start at that word's first letter; the look-behind
+tries each word from there only, not again from each of its letters: the same match, sooner."""
+
+
 def _with_participle(words: list[str], before: str) -> list[str]:
     """``words`` and the participle of the verb just before the figure: "withdrew" → water, withdrawn."""
-    verb = rx(r"([A-Za-z]+)\s+(?:(?:more\s+than|over|around|about|nearly|approximately|some)\s+)?$").search(before)
+    verb = rx(_VERB_BEFORE).search(before)
     participle = _names().participle(verb.group(1)) if verb else None
     return [*words, participle] if participle and participle not in (w.lower() for w in words) else words
 
@@ -368,7 +373,7 @@ _CHANGE_VERBS = alternation(lexicon().changes["up_by_verbs"] + lexicon().changes
 
 def _from_verb(before: str) -> list[str]:
     """Name a figure by its verb: "donated" → donations, "Operational emissions fell to" → operational emissions."""
-    verb = rx(r"([A-Za-z]+)(\s+(?:to|at|for|of|by|from|a|an|the))?\s+$").search(before)
+    verb = rx(r"(?<![A-Za-z])([A-Za-z]+)(\s+(?:to|at|for|of|by|from|a|an|the))?\s+$").search(before)  # as above
     if verb is None:
         return []
     word = verb.group(1).lower()

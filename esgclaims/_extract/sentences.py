@@ -115,7 +115,7 @@ def sentences(text: str, block: Block, index: int) -> list[Sentence]:
 
 
 def _abbreviation(text: str, start: int, stop: int) -> bool:
-    word = rx(r"([A-Za-z.]+)$").search(text[start:stop])
+    word = rx(r"(?<![A-Za-z.])([A-Za-z.]+)$").search(text[start:stop])  # from a word's start: the same match, sooner
     if word is None:
         return False
     token = word.group(1).lower()
