@@ -288,7 +288,7 @@ class Context:
         """ "grew 64% and 29% in 2020 and 2021 respectively": the n-th figure has the n-th period."""  # noqa: D210
         paired: dict[int, PeriodPhrase] = {}
         for phrase in phrases:
-            if len(phrase.periods) < 2 or not rx(r"\s*,?\s*respectively\b", _I).match(text[phrase.end :]):
+            if len(phrase.periods) < 2 or not rx(r"\s*,?\s*respectively\b", _I).match(text, phrase.end):
                 continue
             before = [i for i, m in enumerate(mentions) if m.end <= phrase.start][-len(phrase.periods) :]
             if len(before) == len(phrase.periods):

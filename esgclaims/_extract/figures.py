@@ -285,7 +285,7 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
     if skipping(_NAME_WORD_BEFORE, _I).search(before):
         return True  # "(Scope 3, category 1)", "tier 2 suppliers": a number in the name of a class
     word = rx(r"(?<![A-Za-z])([A-Za-z]+)\s+$").search(before)  # from a word's start: the same match, sooner
-    if word is not None and word.group(1)[0].isupper() and not skipping(_QUALIFIER_BEFORE, _I).search(before):
+    if word is not None and word.group(1)[0].isupper() and qualifier_start(text, max(start, a - 40), a) is None:
         initial = not text[start : a - len(word.group())].strip(" \"“'(")
         name = word.group(1)
         if name not in _CODES and (not initial or name.lower() in _CODE_WORDS):
@@ -388,7 +388,7 @@ def _range(  # noqa: PLR0913 - the figure's place in the text, and what stands b
     if " to " in match.group() or match.group().strip().startswith("to"):
         before = text[max(0, left - 30) : left]
         same_kind = bool(match.group("cur")) == currency and (
-            not match.group("pct") or rx(r"\s?%").match(text[position + match.end() :])
+            not match.group("pct") or rx(r"\s?%").match(text, position + match.end())
         )
         changed = rx(rf"\b(?:{_CHANGED})\s+(?:from\s+|by\s+)?$", _I).search(before)
         if not same_kind or changed:
