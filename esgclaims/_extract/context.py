@@ -158,7 +158,7 @@ class Context:
         comparisons: set[int] = set()
         results: list[Resolution] = []
         first_frame: _Frame | None = None
-        targeted = _TARGET.search(text, clauses[0], clauses[-1]) is not None  # once a sentence, not once a figure
+        targeted: bool | None = None  # whether the sentence states a target: searched once, when a figure asks
         for index, (mention, shift) in enumerate(zip(mentions, shifts, strict=True)):
             end = mention.end if shift is None else max(mention.end, shift.end)
             clause_end = clauses[bisect_right(clauses, mention.start)]
@@ -178,6 +178,8 @@ class Context:
                     phrase = before[-1] if before else None
                 if phrase is None:
                     phrase = _later(text, mentions, end, usable, comparisons)
+                if phrase is None and targeted is None:
+                    targeted = _TARGET.search(text, clauses[0], clauses[-1]) is not None
                 if phrase is None and targeted:
                     # "which will cost US$12 million, ... by the end of FY2026": the target's date
                     later = [p for p in usable if p.start >= end and deadline(p) and id(p) not in comparisons]

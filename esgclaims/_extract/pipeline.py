@@ -103,6 +103,9 @@ def _extract(text: str, source: Source | None, organizations: tuple[Organization
                 mentions = scan(
                     text, sentence.start, sentence.end, [(p.start, p.end) for p in sentence_phrases], symbols
                 )
+            if not mentions:  # the sentence only frames the ones after it: its clauses and changes are not needed
+                context.resolve(text, mentions, [], sentence_phrases, [sentence.start, sentence.end])
+                continue
             protected = [(p.start, p.end) for p in sentence_phrases] + [(m.start, m.end) for m in mentions]
             clauses = clause_bounds(text, sentence.start, sentence.end, protected)
             changes = shifts(text, mentions, clauses)
