@@ -278,14 +278,15 @@ def metric_id(
     first, last = clause
     after = text[end:last]
     units = None if value is None else value.units
-    if units is not None and unit_text(units).endswith(" / day"):
+    written = "" if units is None else unit_text(units)  # the unit as pint writes it, asked below three times
+    if units is not None and written.endswith(" / day"):
         units = units * parse_unit("day")  # "6,500 meals a day" is named as the count it is a rate of
     counted = units is None or units == DIMENSIONLESS or count_kind_of(units) is not None
     words = _head(noun)[-3:] if counted else []
     of = rx(r"\s+of\s+([A-Za-z-]+)").match(after)
     if words and words[-1].lower() in ("pieces", "piece", "items", "units") and of:
         words = [of.group(1), words[-1]]  # "pieces of clothing"
-    share = value is not None and unit_text(value.units) == "percent"
+    share = written == "percent"
     following = rx(r"\s*(?:of|in|for|on)\s+(?!(?:the\s+)?(?:FY|[HQ][1-4]\b|first|second|end|\d))(.{1,60})").match(after)
     if not words and following:
         phrase = rx(_NEXT_CLAUSE).split(following.group(1))[0]  # "of electricity and withdrew 1.2 million ..."
@@ -296,7 +297,7 @@ def metric_id(
             before += " exceeded "  # "Sales exceeded RMB 150 million": the qualifier is the verb
         words = _from_verb(before)
     words = [word for word in words if word.isascii() and not _unit_word(word)]
-    hours = _hours(text[start:end], after, value)
+    hours = _hours(text[start:end], after, written)
     if hours:
         words = hours
     elif words:
@@ -325,9 +326,9 @@ def _with_participle(words: list[str], before: str) -> list[str]:
     return [*words, participle] if participle and participle not in (w.lower() for w in words) else words
 
 
-def _hours(figure: str, after: str, value: ReportedValue | None) -> list[str]:
-    """The name of a figure of hours: "9,000 volunteer hours", "9,000 hours of volunteering" → volunteer, hours."""
-    if value is None or unit_text(value.units) != "hour":
+def _hours(figure: str, after: str, unit: str) -> list[str]:
+    """The name of a figure whose ``unit`` is "hour": "9,000 hours of volunteering" → volunteer, hours."""
+    if unit != "hour":
         return []
     inside = rx(r"([A-Za-z]+)\s+hours?\b", _I).search(figure)
     of = rx(r"\s+of\s+([A-Za-z]+)").match(after)
