@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from esgclaims._lazy import compiled as rx
 from esgclaims._lexicon import alternation, lexicon
-from esgclaims._units import count_kind_of
+from esgclaims._units import facts_of
 
 from .candidates import Direction
 from .literals import ahead
@@ -108,7 +108,7 @@ def _verb_after_noun(mention: Mention, word: str | None, after: str) -> bool:
     """
     if word is None or mention.percent is not None or mention.value is None:
         return False
-    counts = bool(mention.kind) or count_kind_of(mention.value.units) is not None
+    counts = bool(mention.kind) or facts_of(mention.value.units).count_kind is not None
     rest = after[after.lower().index(word.lower()) + len(word) :]
     return counts and not rx(r"\s+(?:of|in|on|from|compared|year|than)\b", _I).match(rest)
 

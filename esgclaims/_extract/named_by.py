@@ -14,7 +14,7 @@ from esgclaims._lazy import compiled as rx
 from esgclaims._lexicon import alternation, lexicon
 from esgclaims._nouns import CHINESE_NOUNS, COUNT_NOUNS, FUNCTION_WORDS, names_people, proposed_kind
 from esgclaims._parse_value import parse_value
-from esgclaims._units import DIMENSIONLESS, PERCENT, count_kind_of, currency_of, parse_unit
+from esgclaims._units import DIMENSIONLESS, PERCENT, facts_of, parse_unit
 from esgclaims._values import Qualifier, ReportedValue
 
 from .literals import skipping
@@ -47,7 +47,7 @@ def is_counted(word: str) -> bool:
     if word.lower() in COUNT_NOUNS or names_people(word):
         return True
     try:
-        return count_kind_of(parse_unit(word)) is not None
+        return facts_of(parse_unit(word)).count_kind is not None
     except EsgClaimsError:
         return False
 
@@ -92,7 +92,7 @@ def _counted_kind(word: str) -> str | None:
     kind = None
     for name in dict.fromkeys((word, word.lower())):  # "Volunteers rose by 300", once "volunteer" is registered
         try:
-            kind = kind or count_kind_of(parse_unit(name))
+            kind = kind or facts_of(parse_unit(name)).count_kind
         except EsgClaimsError:
             continue
     return kind or COUNT_NOUNS.get(word.lower())
@@ -119,7 +119,7 @@ _CONVERTED = alternation(word for currency in lexicon().currencies.values() for 
 def conversion(text: str, mention: Mention, end: int) -> Mention:
     """ "HK$2.4 billion (US$300 million)": one amount, in a second currency."""  # noqa: D210 - ruff format
     value = mention.value
-    if value is None or currency_of(value.units) is None:
+    if value is None or facts_of(value.units).currency is None:
         return mention
     match = rx(
         r"(?P<noun>(?:\s+[a-z][a-z-]*){0,3}?)"  # "a HK$3 billion green bond (about RMB 2.7 billion)"
@@ -254,8 +254,8 @@ def emissions_and_rate(text: str, start: int, mention: Mention, end: int) -> Men
     if (
         rate is not None
         and "/" not in unit_text(units)
-        and currency_of(units) is None
-        and count_kind_of(units) is None
+        and facts_of(units).currency is None
+        and facts_of(units).count_kind is None
         and not units.is_compatible_with("hour")  # "24 hours a day" is a time, not a rate
         and not any(word.lower() in STOP_WORDS for word in (rate.group("of") or "").split()[1:])
         and not (rate.group("of") and rate.group("rate").lower().startswith("per"))
@@ -299,7 +299,7 @@ def counted_per_day(text: str, mention: Mention, end: int, start: int | None = N
     value = mention.value
     if value is None or mention.percent is not None or "/" in unit_text(value.units):
         return mention
-    if not mention.kind and (value.units == DIMENSIONLESS or count_kind_of(value.units) is None):
+    if not mention.kind and (value.units == DIMENSIONLESS or facts_of(value.units).count_kind is None):
         return mention
     rate = rx(_DAILY, _I).match(text[mention.end : end])
     clause = ""

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from esgclaims._lazy import compiled as rx
 from esgclaims._lexicon import MetricNames, alternation, lexicon
 from esgclaims._nouns import FUNCTION_WORDS
-from esgclaims._units import DIMENSIONLESS, count_kind_of, currency_of, parse_unit, unit_name
+from esgclaims._units import DIMENSIONLESS, facts_of, parse_unit
 
 from .literals import ahead
 from .mentions import REACH, unit_text
@@ -281,7 +281,7 @@ def metric_id(
     written = "" if units is None else unit_text(units)  # the unit as pint writes it, asked below three times
     if units is not None and written.endswith(" / day"):
         units = units * parse_unit("day")  # "6,500 meals a day" is named as the count it is a rate of
-    counted = units is None or units == DIMENSIONLESS or count_kind_of(units) is not None
+    counted = units is None or units == DIMENSIONLESS or facts_of(units).count_kind is not None
     words = _head(noun)[-3:] if counted else []
     of = rx(r"\s+of\s+([A-Za-z-]+)").match(after)
     if words and words[-1].lower() in ("pieces", "piece", "items", "units") and of:
@@ -443,14 +443,13 @@ def fallback_metric(value: ReportedValue | None) -> str:
     """A metric id from the unit alone: "amount-cny", "household-count", "share"."""
     if value is None:
         return "figure"
-    currency = currency_of(value.units)
-    if currency is not None:
-        return f"amount-{currency.lower()}"
-    kind = count_kind_of(value.units)
-    if kind is not None:
-        return f"{kind}-count"
+    facts = facts_of(value.units)  # worked out once for each unit (its name, which pint writes out slowly, too)
+    if facts.currency is not None:
+        return f"amount-{facts.currency.lower()}"
+    if facts.count_kind is not None:
+        return f"{facts.count_kind}-count"
     if unit_text(value.units) == "percent":
         return "share"
     if unit_text(value.units).endswith("CO2e"):  # tonne_CO2e, megatonne_CO2e
         return _names().emissions
-    return rx(r"[^a-z0-9]+").sub("-", unit_name(value.units).lower()).strip("-") or "figure"
+    return rx(r"[^a-z0-9]+").sub("-", facts.name.lower()).strip("-") or "figure"

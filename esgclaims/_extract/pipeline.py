@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from esgclaims._errors import ArgumentTypeError, InvalidClaimError, check_argument, no_hints
 from esgclaims._lazy import compiled as rx
 from esgclaims._model import Organization, Source
-from esgclaims._units import count_kind_of
+from esgclaims._units import facts_of
 from esgclaims._values import ReportedValue
 
 from .candidates import Candidate, Change
@@ -160,7 +160,7 @@ def _candidate(
         note = "" if change is not None else note or "cannot read the size of the change"
     value = mention.value if shift is None else None
     measured = mention.value if shift is None else change.delta if change is not None else None
-    registered = None if measured is None else count_kind_of(measured.units)
+    registered = None if measured is None else facts_of(measured.units).count_kind
     return Candidate(
         quote=text[quote_start:quote_end],
         span=(quote_start, quote_end),
