@@ -108,6 +108,7 @@ class Context:
         self.reporting: list[_Frame] = []
         """The periods the text reports on, in order: its opening paragraph's, each year ended it names."""
         self.block = -1
+        self._fiscal_periods: dict[Period, Period] = {}
 
     def enter(self, block: int, kind: BlockKind, phrases: list[PeriodPhrase]) -> None:
         """Start a new sentence of the text, and a new block (line) when it is the first of one."""
@@ -356,7 +357,14 @@ class Context:
         return FiscalYear(ends_in + (convention.offset or 0), first_month=first)
 
     def _fiscal(self, period: Period) -> Period:
-        return apply_convention(period, self.convention)
+        """The period with the months the text's fiscal years run: worked out once a period, not for each figure.
+
+        A fiscal year is built anew with its checks (5 to 13 us); a report names the same few, again and again.
+        """
+        read = self._fiscal_periods.get(period)
+        if read is None:
+            read = self._fiscal_periods[period] = apply_convention(period, self.convention)
+        return read
 
 
 def _year_before(
