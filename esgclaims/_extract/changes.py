@@ -11,7 +11,7 @@ from esgclaims._lexicon import alternation, lexicon
 from esgclaims._units import facts_of
 
 from .candidates import Direction
-from .literals import ahead
+from .literals import ahead, skipping
 from .mentions import REACH, in_units
 from .period_phrases import opens_with_unit
 
@@ -43,6 +43,7 @@ _BY_VERB = re.compile(
     rf"|(?P<down>{alternation(_EN['down_by_verbs'])}))\b(?=[^,;]*\bby\s+(?:{_FURTHER})?$)",
     _I,
 )
+_BY_VERB = ahead(_BY_VERB)  # as _BEFORE: searched over the words before a figure that no change word ends
 _A_PERIOD = (
     r"(?:the\s+|a\s+|its\s+|our\s+)?(?:(?:FY\s?|(?:fiscal|financial)\s+(?:year\s+)?)?(?:19|20)\d{2}(?!\d|,\d)"
     r"|FY\s?\d{2}\b|[HQ][1-4]\s?(?:19|20)\d{2}|a\s+year\s+(?:earlier|before|ago)|last\s+year"
@@ -125,7 +126,7 @@ def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
     start, end, direction = mention.start, mention.end, None
     verb = _BEFORE.search(before)  # searched once: it also says where the change's words start
     match = verb or _last_by_verb(before)
-    if match is not None and rx(
+    if match is not None and skipping(
         r"\b(?:set|sets|setting|built|picked|signed|took|made|make|makes|making|stepped)\s+up\s+$", _I
     ).search(before):
         match = None  # "set up 300 stations", "women make up 38%" are no increase

@@ -257,7 +257,7 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
     digits = text[a:b]
     if (
         rx(r"(?:19|20)\d{2}").fullmatch(digits)
-        and (not _unit_follows(after) or rx(_YEARS_GROUP, _I).search(before))
+        and (not _unit_follows(after) or skipping(_YEARS_GROUP, _I).search(before))
         and not rx(r"[$€£¥]\s?$").search(before)
     ):
         return True  # a year, and "the 2023 staff survey", "our 2024 graduates": a year's group, no count
@@ -270,7 +270,7 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
         return True
     if _attached_name(after):
         return True  # "5G", "3G": a letter joined to the number makes a name, unless it is a unit ("5km")
-    if rx(r"(?<![\d,.])(?:19|20)\d{2}\s*[-/\u2013]\s*(?:\d{2}-)?$").search(before) and len(digits) in (2, 4):
+    if skipping(r"(?<![\d,.])(?:19|20)\d{2}\s*[-/\u2013]\s*(?:\d{2}-)?$").search(before) and len(digits) in (2, 4):
         return True  # the second year of "2023/24", the month and day of "2023-12-31"
     if rx(r"(?:\b[A-Za-z]+\s*:|\bNo\.?)\s*$", _I).search(before):
         return True  # "HKEX: 2817", "Stock code: 1883", "No. 1"
@@ -280,7 +280,7 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
         return True  # "production lines 3 and 4", "at berth 7": a number in the name of a place, with no unit after
     if rx(r"\($").search(before) and rx(r"\)").match(after) and len(digits) <= 2:
         return True  # a list marker: "(1)"
-    if rx(_TIME_WORDS, _I).match(after) and rx(_TIME_BEFORE, _I).search(before):
+    if rx(_TIME_WORDS, _I).match(after) and skipping(_TIME_BEFORE, _I).search(before):
         return True  # "within 90 days", "older than 36 months"
     if skipping(_NAME_WORD_BEFORE, _I).search(before):
         return True  # "(Scope 3, category 1)", "tier 2 suppliers": a number in the name of a class
@@ -341,7 +341,7 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
     currency = rx(_CURRENCY_BEFORE).search(text[start:left])
     if currency:
         left = start + currency.start()
-    between = rx(r"\bbetween\s+$", _I).search(text[start:left])
+    between = skipping(r"\bbetween\s+$", _I).search(text[start:left])
     if between:
         left = start + between.start()
     qualifier = qualifier_start(text, start, left)

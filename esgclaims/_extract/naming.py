@@ -27,7 +27,7 @@ from esgclaims._lexicon import MetricNames, alternation, lexicon
 from esgclaims._nouns import FUNCTION_WORDS
 from esgclaims._units import DIMENSIONLESS, facts_of, parse_unit
 
-from .literals import ahead
+from .literals import ahead, skipping
 from .mentions import REACH, unit_text
 
 if TYPE_CHECKING:
@@ -370,6 +370,8 @@ _LINKING = frozenset(
 )
 _CHANGE_NOUNS = frozenset((*lexicon().changes["up_nouns"], *lexicon().changes["down_nouns"]))
 _CHANGE_VERBS = alternation(lexicon().changes["up_by_verbs"] + lexicon().changes["down_by_verbs"])
+_CHANGED_BY = rf"\b(?:{_CHANGE_VERBS})\s+((?:[\w-]+\s+){{1,3}}?)(?:in\s+[\w-]+\s+)?by\s+$"
+"""A change verb, what it changes and "by" before a figure: "cut single-use plastic in packaging by"."""
 
 
 def _from_verb(before: str) -> list[str]:
@@ -382,7 +384,7 @@ def _from_verb(before: str) -> list[str]:
         return [_VERBS[word]]
     if (verb.group(2) or "").strip() == "of" and word not in _STOP and word not in _CHANGE_NOUNS:
         return _tail(before[: verb.end(1)])[-2:]  # "a capacity of", "matched donations of"
-    changed = rx(rf"\b(?:{_CHANGE_VERBS})\s+((?:[\w-]+\s+){{1,3}}?)(?:in\s+[\w-]+\s+)?by\s+$", re.I).search(before)
+    changed = skipping(_CHANGED_BY, re.I).search(before)
     if changed:
         return _head(changed.group(1))  # "cut single-use plastic in packaging by"
     if word not in _LINKING:
