@@ -142,11 +142,11 @@ def scan(
 
 def _scan(text: str, start: int, end: int, leave: list[tuple[int, int]]) -> list[Mention]:
     leave = leave + _quoted_names(text, start, end)
-    in_words, in_zh = _anchor_screen().may_match(text[start:end])  # number words, Chinese shares: most have neither
+    in_words, in_zh = _anchor_screen().may_match(sentence := text[start:end])  # words of numbers, 成: most have none
     anchors = sorted(
-        [(m.start(), m.end(), False) for m in rx(_NUMBER_ANCHOR).finditer(text[start:end])]
-        + [(m.start(), m.end(), True) for m in (rx(_WORD_ANCHOR, _I).finditer(text[start:end]) if in_words else ())]
-        + [(m.start(), m.end(), False) for m in (rx(_CHINESE_SHARE_ANCHOR).finditer(text[start:end]) if in_zh else ())]
+        [(m.start(), m.end(), False) for m in rx(_NUMBER_ANCHOR).finditer(sentence)]
+        + [(m.start(), m.end(), True) for m in (skipping(_WORD_ANCHOR, _I).finditer(sentence) if in_words else ())]
+        + [(m.start(), m.end(), False) for m in (rx(_CHINESE_SHARE_ANCHOR).finditer(sentence) if in_zh else ())]
     )
     mentions: list[Mention] = []
     for first, last, words in anchors:
