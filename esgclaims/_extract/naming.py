@@ -127,8 +127,12 @@ class Names:
         found = self._known(text) if self.known else self._guessed(text)
         named = sorted(n for n in found if n.name)
         self.main = named[0].name if named else None
+        by_word: dict[str, list[_Named]] = {}  # each word of a name, and the names that hold it, in order
+        for name in named:
+            for word in dict.fromkeys(name.name.lower().split()):
+                by_word.setdefault(word, []).append(name)
         found += [
-            _Named(m.start(), m.end(), self._referred(m.group(), m.start(), named)) for m in _REFERENCE.finditer(text)
+            _Named(m.start(), m.end(), self._referred(m.group(), m.start(), by_word)) for m in _REFERENCE.finditer(text)
         ]
         pronouns = _PRONOUNS.finditer(text)  # the organization named last
         found += [_Named(m.start(), m.end(), "") for m in pronouns]
@@ -137,19 +141,21 @@ class Names:
         self.named = [n for n in self.found if n.name]
         self.named_starts = [n.start for n in self.named]
 
-    def _referred(self, words: str, position: int, named: list[_Named]) -> str:
+    def _referred(self, words: str, position: int, by_word: dict[str, list[_Named]]) -> str:
         """Who "we" or "the Foundation" is: the organization named last before with that word in its name.
 
         "We", "our" and "the Group" (a word any reporter calls itself) are otherwise the
-        organization named first; "the Foundation" with no foundation named is itself.
+        organization named first; "the Foundation" with no foundation named is itself. The
+        names are looked up by ``word`` (``by_word``), not read back from each reference: a
+        text's references and names both grow with its length.
         """
         word = words.rsplit(maxsplit=1)[-1].lower()
         if not rx(r"[Tt]he\s").match(words):
             return self.main or ""
-        before = named[: bisect_left(named, (position,))]
-        found = next((n.name for n in reversed(before) if word in n.name.lower().split()), None)
-        if found is not None:
-            return found
+        holding = by_word.get(word, [])
+        index = bisect_left(holding, (position,))
+        if index:
+            return holding[index - 1].name
         if word in ("foundation", "bank", "partnership") and (self.main is None or word not in self.main.lower()):
             return "the " + words.rsplit(maxsplit=1)[-1]
         return self.main or ""
