@@ -233,7 +233,7 @@ class Names:
     def _last_named(self, position: int) -> str:
         """The organization named last before ``position`` (what "its" refers to)."""
         index = bisect_left(self.named_starts, position)
-        return next((n.name for n in reversed(self.named[:index][-8:]) if n.end <= position), "")
+        return next((n.name for n in reversed(self.named[max(0, index - 8) : index]) if n.end <= position), "")
 
 
 #: A preposition or participle before a name, with its determiner: the name is not the clause's actor.
