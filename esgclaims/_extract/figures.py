@@ -264,16 +264,16 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
     older = rx(r"1[5-8]\d{2}").fullmatch(digits) and rx(r"\b(?:in|since|until)\s+$", _I).search(before)
     if older and rx(r"\s*(?:[,.;:)]|and\b|$)", _I).match(after):
         return True  # "a bank founded in 1868 and headquartered in Leeds": an older year, nothing counted after it
-    if rx(r"(?:st|nd|rd|th)\b|-(?!(?:US|HK|[SA]|NT)\$)[A-Za-z]|\.[A-Z]{2}\b|:\d").match(after) or rx(
-        r"(?:[A-Za-z]-|#|\d:)$"
-    ).search(before):
+    if rx(r"(?:st|nd|rd|th)\b|-(?!(?:US|HK|[SA]|NT)\$)[A-Za-z]|\.[A-Z]{2}\b|:\d").match(after) or (
+        before[-1:] in "-#:\n" and rx(r"(?:[A-Za-z]-|#|\d:)$").search(before)  # only its last character can end it
+    ):
         return True
     if _attached_name(after):
         return True  # "5G", "3G": a letter joined to the number makes a name, unless it is a unit ("5km")
     if skipping(r"(?<![\d,.])(?:19|20)\d{2}\s*[-/\u2013]\s*(?:\d{2}-)?$").search(before) and len(digits) in (2, 4):
         return True  # the second year of "2023/24", the month and day of "2023-12-31"
-    if rx(r"(?:\b[A-Za-z]+\s*:|\bNo\.?)\s*$", _I).search(before):
-        return True  # "HKEX: 2817", "Stock code: 1883", "No. 1"
+    if before.rstrip().endswith((":", ".", "o", "O")) and rx(r"(?:\b[A-Za-z]+\s*:|\bNo\.?)\s*$", _I).search(before):
+        return True  # "HKEX: 2817", "Stock code: 1883", "No. 1" (no other last character can end these)
     if rx(r"\d").search(before) and skipping(_CODES_BEFORE, _I).search(before):  # no digit, no such list: not searched
         return True  # "Scope 1 and 2", "Tiers 1, 2 and 3", "Berth 14-16"
     if skipping(rf"\b(?:{_PLACE_WORDS}|wharves)s?\s+$", _I).search(before) and not _measure_follows(after):

@@ -183,9 +183,8 @@ def _candidate(
 
 def _trimmed(text: str, start: int, end: int, first: int, last: int) -> tuple[int, int]:
     """The clause without its surrounding spaces, punctuation and leading "and"; never less than the figure."""
-    clause = text[start:end]
-    lead = rx(r"[\s,;:\uff0c\uff1b\u3001]*(?:(?:and|but|while|or)\s+)?").match(clause)
-    start = min(start + (lead.end() if lead else 0), first)
+    lead = rx(r"[\s,;:\uff0c\uff1b\u3001]*(?:(?:and|but|while|or)\s+)?").match(text, start, end)  # always matches
+    start = min(lead.end() if lead else start, first)
     while end > last and text[end - 1] in " \t\n,.;:\uff0c\u3002\uff1b\uff1a\u3001":
         end -= 1
     return start, end

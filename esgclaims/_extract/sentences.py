@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import enum
+import re
 from typing import NamedTuple
 
 from esgclaims._lazy import compiled as rx
 from esgclaims._lexicon import lexicon
+
+from .literals import ahead
 
 __all__ = ["Block", "BlockKind", "Sentence", "blocks", "clause_bounds", "sentences"]
 
@@ -122,15 +125,19 @@ def _abbreviation(text: str, start: int, stop: int) -> bool:
     return token in _ABBREVIATIONS or len(token) == 1  # initials: "J. Smith"
 
 
+_CLAUSE_MARK = ahead(re.compile(r",\s|;|，|；|\s[—–]\s|\s--\s|:\s"))  # noqa: RUF001
+"""What ends a clause, behind a look-ahead for its first character: the same matches, skipped to."""
+
+
 def clause_bounds(text: str, start: int, end: int, protected: list[tuple[int, int]]) -> list[int]:
     """Where the clauses of a sentence start and end: at commas, semicolons (also the Chinese ones) and dashes.
 
     A boundary inside a ``protected`` span (a date such as "Sept. 30, 2020") does not count.
     """
     bounds = [start]
-    for match in rx(r",\s|;|，|；|\s[—–]\s|\s--\s|:\s").finditer(text[start:end]):  # noqa: RUF001
-        position = start + match.start()
+    for match in _CLAUSE_MARK.finditer(text, start, end):
+        position = match.start()
         if not any(first <= position < last for first, last in protected):
-            bounds.append(start + match.end())
+            bounds.append(match.end())
     bounds.append(end)
     return bounds
