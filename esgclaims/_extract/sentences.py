@@ -49,6 +49,9 @@ class Sentence(NamedTuple):
 _LIST_MARKER = r"\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|[-•*·–])\s+"
 #: Abbreviations whose full stop ends no sentence: "Sept. 30", "No. 1".
 _ABBREVIATIONS = frozenset(lexicon().abbreviations)
+#: How far back the word before a full stop is read: a character more than the longest abbreviation. A longer
+#: word is cut there, and is still none of them, nor an initial.
+_WORD_REACH = max(map(len, _ABBREVIATIONS), default=1) + 1
 
 
 def blocks(text: str) -> list[Block]:
@@ -118,7 +121,8 @@ def sentences(text: str, block: Block, index: int) -> list[Sentence]:
 
 
 def _abbreviation(text: str, start: int, stop: int) -> bool:
-    word = rx(r"(?<![A-Za-z.])([A-Za-z.]+)$").search(text[start:stop])  # from a word's start: the same match, sooner
+    before = text[max(start, stop - _WORD_REACH) : stop]  # not the whole sentence so far, for each full stop in it
+    word = rx(r"(?<![A-Za-z.])([A-Za-z.]+)$").search(before)  # from a word's start: the same match, sooner
     if word is None:
         return False
     token = word.group(1).lower()
