@@ -297,9 +297,10 @@ def counted_per_day(text: str, mention: Mention, end: int, start: int | None = N
     first, in its clause ("daily volume peaked at 4.1 million parcels"), from ``start``.
     """
     value = mention.value
-    if value is None or mention.percent is not None or "/" in unit_text(value.units):
+    if value is None or mention.percent is not None:
         return mention
-    if not mention.kind and (value.units == DIMENSIONLESS or facts_of(value.units).count_kind is None):
+    units = value.units  # read once: each .units looks the shared Unit up again
+    if "/" in unit_text(units) or (not mention.kind and (units == DIMENSIONLESS or facts_of(units).count_kind is None)):
         return mention
     rate = rx(_DAILY, _I).match(text[mention.end : end])
     clause = ""
@@ -309,7 +310,7 @@ def counted_per_day(text: str, mention: Mention, end: int, start: int | None = N
     if named is None:
         return mention
     per = parse_unit(lexicon().rates[rx(r"\s+").sub(" ", named.group("rate").lower())])
-    return mention._replace(value=in_units(value, value.units / per), end=mention.end + (rate.end() if rate else 0))
+    return mention._replace(value=in_units(value, units / per), end=mention.end + (rate.end() if rate else 0))
 
 
 _COMPARATIVE = rf"(?<![A-Za-z])(?P<words>{alternation(lexicon().comparatives)})\s+$"
