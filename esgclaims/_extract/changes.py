@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from esgclaims._lazy import compiled as rx
 from esgclaims._lexicon import alternation, lexicon
-from esgclaims._units import count_kind_of
+from esgclaims._units import facts_of
 
 from .candidates import Direction
-from .literals import ahead
+from .literals import ahead, skipping
 from .mentions import REACH, in_units
 from .period_phrases import opens_with_unit
 
@@ -43,6 +43,7 @@ _BY_VERB = re.compile(
     rf"|(?P<down>{alternation(_EN['down_by_verbs'])}))\b(?=[^,;]*\bby\s+(?:{_FURTHER})?$)",
     _I,
 )
+_BY_VERB = ahead(_BY_VERB)  # as _BEFORE: searched over the words before a figure that no change word ends
 _A_PERIOD = (
     r"(?:the\s+|a\s+|its\s+|our\s+)?(?:(?:FY\s?|(?:fiscal|financial)\s+(?:year\s+)?)?(?:19|20)\d{2}(?!\d|,\d)"
     r"|FY\s?\d{2}\b|[HQ][1-4]\s?(?:19|20)\d{2}|a\s+year\s+(?:earlier|before|ago)|last\s+year"
@@ -108,18 +109,24 @@ def _verb_after_noun(mention: Mention, word: str | None, after: str) -> bool:
     """
     if word is None or mention.percent is not None or mention.value is None:
         return False
-    counts = bool(mention.kind) or count_kind_of(mention.value.units) is not None
+    counts = bool(mention.kind) or facts_of(mention.value.units).count_kind is not None
     rest = after[after.lower().index(word.lower()) + len(word) :]
     return counts and not rx(r"\s+(?:of|in|on|from|compared|year|than)\b", _I).match(rest)
+
+
+def _last_by_verb(before: str) -> re.Match[str] | None:
+    """The verb nearest "by" ("cut Scope 1 and 2 emissions by"): looked for only where no change word ends the words."""
+    verbs = list(_BY_VERB.finditer(before))
+    return verbs[-1] if verbs else None
 
 
 def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
     before = text[clause : mention.start]
     after = text[mention.end : mention.end + 40]
     start, end, direction = mention.start, mention.end, None
-    verbs = list(_BY_VERB.finditer(before))  # "cut Scope 1 and 2 emissions by": the verb nearest "by"
-    match = _BEFORE.search(before) or (verbs[-1] if verbs else None)
-    if match is not None and rx(
+    verb = _BEFORE.search(before)  # searched once: it also says where the change's words start
+    match = verb or _last_by_verb(before)
+    if match is not None and skipping(
         r"\b(?:set|sets|setting|built|picked|signed|took|made|make|makes|making|stepped)\s+up\s+$", _I
     ).search(before):
         match = None  # "set up 300 stations", "women make up 38%" are no increase
@@ -127,9 +134,9 @@ def _shift(text: str, mention: Mention, clause: int) -> Shift | None:
         groups = match.groupdict()
         up = groups.get("up") or groups.get("upn") or groups.get("cnup") or groups.get("cnupobj")
         direction = Direction.INCREASE if up else Direction.DECREASE
-        if _BEFORE.search(before):
+        if verb is not None:
             start = clause + match.start()
-    elif (more := re.match(r"(?:(more)|less|fewer)\s", mention.noun, _I)) and (than := _THAN.match(after)):
+    elif (more := rx(r"(?:(more)|less|fewer)\s", _I).match(mention.noun)) and (than := _THAN.match(after)):
         # "about 5,100 more electric customers than a year earlier": the comparative opens the counted noun
         direction = Direction.INCREASE if more.group(1) else Direction.DECREASE
         end += than.end()

@@ -33,6 +33,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
+from esgclaims._lazy import compiled as rx
 from esgclaims._lexicon import alternation, lexicon
 from esgclaims._periods import (
     AsOf,
@@ -107,6 +108,7 @@ class Context:
         self.reporting: list[_Frame] = []
         """The periods the text reports on, in order: its opening paragraph's, each year ended it names."""
         self.block = -1
+        self._fiscal_periods: dict[Period, Period] = {}
 
     def enter(self, block: int, kind: BlockKind, phrases: list[PeriodPhrase]) -> None:
         """Start a new sentence of the text, and a new block (line) when it is the first of one."""
@@ -157,7 +159,7 @@ class Context:
         comparisons: set[int] = set()
         results: list[Resolution] = []
         first_frame: _Frame | None = None
-        targeted = _TARGET.search(text, clauses[0], clauses[-1]) is not None  # once a sentence, not once a figure
+        targeted: bool | None = None  # whether the sentence states a target: searched once, when a figure asks
         for index, (mention, shift) in enumerate(zip(mentions, shifts, strict=True)):
             end = mention.end if shift is None else max(mention.end, shift.end)
             clause_end = clauses[bisect_right(clauses, mention.start)]
@@ -177,6 +179,8 @@ class Context:
                     phrase = before[-1] if before else None
                 if phrase is None:
                     phrase = _later(text, mentions, end, usable, comparisons)
+                if phrase is None and targeted is None:
+                    targeted = _TARGET.search(text, clauses[0], clauses[-1]) is not None
                 if phrase is None and targeted:
                     # "which will cost US$12 million, ... by the end of FY2026": the target's date
                     later = [p for p in usable if p.start >= end and deadline(p) and id(p) not in comparisons]
@@ -268,7 +272,7 @@ class Context:
             return resolution._replace(basis=shift.basis)
         baseline = self._fiscal(phrase.periods[0]) if phrase.periods else shift_year(resolution.period)
         # "6% lower than a year earlier", "3.5% less than in 2021", "9% below 2022": compared with what follows
-        basis = re.sub(r"^(?:than(?:\s+(?:in|during|for)\b)?|below\b|above\b)", "compared with", phrase.text, flags=_I)
+        basis = rx(r"^(?:than(?:\s+(?:in|during|for)\b)?|below\b|above\b)", _I).sub("compared with", phrase.text)
         return resolution._replace(baseline=baseline, basis=basis)
 
     def _baseline_phrase(
@@ -287,7 +291,7 @@ class Context:
         """ "grew 64% and 29% in 2020 and 2021 respectively": the n-th figure has the n-th period."""  # noqa: D210
         paired: dict[int, PeriodPhrase] = {}
         for phrase in phrases:
-            if len(phrase.periods) < 2 or not re.match(r"\s*,?\s*respectively\b", text[phrase.end :], _I):
+            if len(phrase.periods) < 2 or not rx(r"\s*,?\s*respectively\b", _I).match(text, phrase.end):
                 continue
             before = [i for i, m in enumerate(mentions) if m.end <= phrase.start][-len(phrase.periods) :]
             if len(before) == len(phrase.periods):
@@ -315,7 +319,7 @@ class Context:
         """
         if phrase.role is not Role.STATED or len(phrase.periods) != 1:
             return False
-        before = re.split(r"[.!?]\s", self.text[max(0, phrase.start - 60) : phrase.start])[-1]
+        before = rx(r"[.!?]\s").split(self.text[max(0, phrase.start - 60) : phrase.start])[-1]
         if _COVERS.search(before):
             return True  # "reports on the year ended ...": "on" introduces no baseline here
         if phrase.comparative:
@@ -353,7 +357,14 @@ class Context:
         return FiscalYear(ends_in + (convention.offset or 0), first_month=first)
 
     def _fiscal(self, period: Period) -> Period:
-        return apply_convention(period, self.convention)
+        """The period with the months the text's fiscal years run: worked out once a period, not for each figure.
+
+        A fiscal year is built anew with its checks (5 to 13 us); a report names the same few, again and again.
+        """
+        read = self._fiscal_periods.get(period)
+        if read is None:
+            read = self._fiscal_periods[period] = apply_convention(period, self.convention)
+        return read
 
 
 def _year_before(
@@ -420,7 +431,7 @@ def _event(text: str, mention: Mention, phrases: list[PeriodPhrase], clauses: li
 
 def _part_of(words: str, year: Period) -> Period | None:
     """ "the second half" of a calendar year, or of a fiscal year whose months the text gives."""  # noqa: D210
-    match = re.search(rf"({alternation(lexicon().ordinals)})\s+(half|quarter)", words, _I)
+    match = rx(rf"({alternation(lexicon().ordinals)})\s+(half|quarter)", _I).search(words)
     if match is None:
         return None
     nth, half = lexicon().ordinals[match.group(1).lower()], match.group(2).lower() == "half"
@@ -472,7 +483,7 @@ def _relative(phrase: PeriodPhrase, context: Period | None) -> Period | None:
 
 def _the(words: str, context: Period) -> Period | None:
     """ "during the half" is the half-year in context, "in the period" any period, "during the year" its year."""  # noqa: D210
-    noun = re.search(r"(half|quarter|period|year)\W*$", words, _I)
+    noun = rx(r"(half|quarter|period|year)\W*$", _I).search(words)
     kind = "year" if noun is None else noun.group(1).lower()
     if kind == "period":
         return None if isinstance(context, AsOf) else context

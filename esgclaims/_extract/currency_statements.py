@@ -6,6 +6,8 @@ import re
 
 from esgclaims._lexicon import lexicon
 
+from .literals import ahead
+
 __all__ = ["BARE_SYMBOL", "DEFAULT_DOLLAR", "stated_symbols"]
 
 _I = re.IGNORECASE
@@ -52,7 +54,7 @@ _NAMED_CURRENCY = "|".join(f"(?P<{code}>{words})" for code, words in _NAMED_CURR
 _IN_CURRENCY = rf"in\s+(?:the\s+)?(?:{_NAMED_CURRENCY})(?![A-Za-z$])"
 #: Where a text states the currency of its amounts: "All amounts are in US dollars", "Amounts are in US
 #: dollars unless stated otherwise", "expressed in Hong Kong dollars", "(in US$)", "(in US$ millions)".
-_CURRENCY_STATEMENTS = (
+_CURRENCY_STATEMENTS: tuple[re.Pattern[str], ...] = (
     re.compile(
         r"\b(?:all\s+)?(?:monetary\s+)?(?:amounts|figures|values|sums)\b(?:\s+[a-z]+){0,4}?"
         r"\s+(?:are|is)\s+(?:all\s+)?(?:(?:expressed|stated|presented|reported|shown|given|quoted)\s+)?" + _IN_CURRENCY,
@@ -63,7 +65,10 @@ _CURRENCY_STATEMENTS = (
     re.compile(r"\b(?:reporting|presentation)\s+currency\s+is\s+(?:the\s+)?(?:" + _NAMED_CURRENCY + ")", _I),
     re.compile(r"\(\s*" + _IN_CURRENCY + r"\s*(?:'000|thousands?|millions?|billions?|mn|m|bn)?\s*\)", _I),
 )
-BARE_SYMBOL = r"(?<![A-Za-z$])(?<!US\s)(?<!HK\s)(?P<symbol>\$|¥|￥)(?=\s?\d)"
+_CURRENCY_STATEMENTS = tuple(ahead(statement) for statement in _CURRENCY_STATEMENTS)
+"""Each run over the whole text, behind a look-ahead for its first letters (literals.ahead): the same matches."""
+BARE_SYMBOL = ahead(re.compile(r"(?<![A-Za-z$])(?<!US\s)(?<!HK\s)(?P<symbol>\$|¥|￥)(?=\s?\d)"))
+"""A "$" or "¥" with no currency before it, behind a look-ahead for the sign: each sentence is searched for one."""
 
 
 def stated_symbols(text: str) -> dict[str, tuple[str, str]]:

@@ -109,7 +109,7 @@ def scan(
     symbols = symbols or {}
     sentence = text[start:end]
     inserted: list[tuple[int, int, str]] = []  # where a prefix starts in the sentence read, its extra characters, why
-    for match in re.finditer(BARE_SYMBOL, text[start:end]):
+    for match in BARE_SYMBOL.finditer(text[start:end]):
         symbol = "¥" if match.group("symbol") == "￥" else match.group("symbol")
         if symbol not in symbols:
             continue
@@ -142,11 +142,11 @@ def scan(
 
 def _scan(text: str, start: int, end: int, leave: list[tuple[int, int]]) -> list[Mention]:
     leave = leave + _quoted_names(text, start, end)
-    in_words, in_zh = _anchor_screen().may_match(text[start:end])  # number words, Chinese shares: most have neither
+    in_words, in_zh = _anchor_screen().may_match(sentence := text[start:end])  # words of numbers, 成: most have none
     anchors = sorted(
-        [(m.start(), m.end(), False) for m in rx(_NUMBER_ANCHOR).finditer(text[start:end])]
-        + [(m.start(), m.end(), True) for m in (rx(_WORD_ANCHOR, _I).finditer(text[start:end]) if in_words else ())]
-        + [(m.start(), m.end(), False) for m in (rx(_CHINESE_SHARE_ANCHOR).finditer(text[start:end]) if in_zh else ())]
+        [(m.start(), m.end(), False) for m in rx(_NUMBER_ANCHOR).finditer(sentence)]
+        + [(m.start(), m.end(), True) for m in (skipping(_WORD_ANCHOR, _I).finditer(sentence) if in_words else ())]
+        + [(m.start(), m.end(), False) for m in (rx(_CHINESE_SHARE_ANCHOR).finditer(sentence) if in_zh else ())]
     )
     mentions: list[Mention] = []
     for first, last, words in anchors:
@@ -257,35 +257,35 @@ def _not_a_claim(text: str, a: int, b: int, start: int, end: int) -> bool:
     digits = text[a:b]
     if (
         rx(r"(?:19|20)\d{2}").fullmatch(digits)
-        and (not _unit_follows(after) or rx(_YEARS_GROUP, _I).search(before))
+        and (not _unit_follows(after) or skipping(_YEARS_GROUP, _I).search(before))
         and not rx(r"[$€£¥]\s?$").search(before)
     ):
         return True  # a year, and "the 2023 staff survey", "our 2024 graduates": a year's group, no count
     older = rx(r"1[5-8]\d{2}").fullmatch(digits) and rx(r"\b(?:in|since|until)\s+$", _I).search(before)
     if older and rx(r"\s*(?:[,.;:)]|and\b|$)", _I).match(after):
         return True  # "a bank founded in 1868 and headquartered in Leeds": an older year, nothing counted after it
-    if rx(r"(?:st|nd|rd|th)\b|-(?!(?:US|HK|[SA]|NT)\$)[A-Za-z]|\.[A-Z]{2}\b|:\d").match(after) or rx(
-        r"(?:[A-Za-z]-|#|\d:)$"
-    ).search(before):
+    if rx(r"(?:st|nd|rd|th)\b|-(?!(?:US|HK|[SA]|NT)\$)[A-Za-z]|\.[A-Z]{2}\b|:\d").match(after) or (
+        before[-1:] in "-#:\n" and rx(r"(?:[A-Za-z]-|#|\d:)$").search(before)  # only its last character can end it
+    ):
         return True
     if _attached_name(after):
         return True  # "5G", "3G": a letter joined to the number makes a name, unless it is a unit ("5km")
-    if rx(r"(?<![\d,.])(?:19|20)\d{2}\s*[-/\u2013]\s*(?:\d{2}-)?$").search(before) and len(digits) in (2, 4):
+    if skipping(r"(?<![\d,.])(?:19|20)\d{2}\s*[-/\u2013]\s*(?:\d{2}-)?$").search(before) and len(digits) in (2, 4):
         return True  # the second year of "2023/24", the month and day of "2023-12-31"
-    if rx(r"(?:\b[A-Za-z]+\s*:|\bNo\.?)\s*$", _I).search(before):
-        return True  # "HKEX: 2817", "Stock code: 1883", "No. 1"
+    if before.rstrip().endswith((":", ".", "o", "O")) and rx(r"(?:\b[A-Za-z]+\s*:|\bNo\.?)\s*$", _I).search(before):
+        return True  # "HKEX: 2817", "Stock code: 1883", "No. 1" (no other last character can end these)
     if rx(r"\d").search(before) and skipping(_CODES_BEFORE, _I).search(before):  # no digit, no such list: not searched
         return True  # "Scope 1 and 2", "Tiers 1, 2 and 3", "Berth 14-16"
     if skipping(rf"\b(?:{_PLACE_WORDS}|wharves)s?\s+$", _I).search(before) and not _measure_follows(after):
         return True  # "production lines 3 and 4", "at berth 7": a number in the name of a place, with no unit after
     if rx(r"\($").search(before) and rx(r"\)").match(after) and len(digits) <= 2:
         return True  # a list marker: "(1)"
-    if rx(_TIME_WORDS, _I).match(after) and rx(_TIME_BEFORE, _I).search(before):
+    if rx(_TIME_WORDS, _I).match(after) and skipping(_TIME_BEFORE, _I).search(before):
         return True  # "within 90 days", "older than 36 months"
     if skipping(_NAME_WORD_BEFORE, _I).search(before):
         return True  # "(Scope 3, category 1)", "tier 2 suppliers": a number in the name of a class
-    word = rx(r"([A-Za-z][A-Za-z]*)\s+$").search(before)
-    if word is not None and word.group(1)[0].isupper() and not skipping(_QUALIFIER_BEFORE, _I).search(before):
+    word = rx(r"(?<![A-Za-z])([A-Za-z]+)\s+$").search(before)  # from a word's start: the same match, sooner
+    if word is not None and word.group(1)[0].isupper() and qualifier_start(text, max(start, a - 40), a) is None:
         initial = not text[start : a - len(word.group())].strip(" \"“'(")
         name = word.group(1)
         if name not in _CODES and (not initial or name.lower() in _CODE_WORDS):
@@ -341,7 +341,7 @@ def _read(text: str, a: int, b: int, start: int, end: int) -> Mention | None:
     currency = rx(_CURRENCY_BEFORE).search(text[start:left])
     if currency:
         left = start + currency.start()
-    between = rx(r"\bbetween\s+$", _I).search(text[start:left])
+    between = skipping(r"\bbetween\s+$", _I).search(text[start:left])
     if between:
         left = start + between.start()
     qualifier = qualifier_start(text, start, left)
@@ -382,13 +382,13 @@ def _range(  # noqa: PLR0913 - the figure's place in the text, and what stands b
 ) -> int:
     """After the high end of a range ("RMB 2,000 to RMB 5,000", "25% to 30%", "HK$30-35 billion"), if one follows."""
     joiners = r"\s*(?:-|–|~|至)\s*|\s+to\s+" + (r"|\s+and\s+" if between else "")
-    match = re.match(rf"(?P<pct>\s?%)?(?:{joiners})(?P<cur>{_CURRENCY}\s?)?(?P<n>{_NUMBER})", text[position:end], _I)
+    match = rx(rf"(?P<pct>\s?%)?(?:{joiners})(?P<cur>{_CURRENCY}\s?)?(?P<n>{_NUMBER})", _I).match(text[position:end])
     if match is None:
         return position
     if " to " in match.group() or match.group().strip().startswith("to"):
         before = text[max(0, left - 30) : left]
         same_kind = bool(match.group("cur")) == currency and (
-            not match.group("pct") or rx(r"\s?%").match(text[position + match.end() :])
+            not match.group("pct") or rx(r"\s?%").match(text, position + match.end())
         )
         changed = rx(rf"\b(?:{_CHANGED})\s+(?:from\s+|by\s+)?$", _I).search(before)
         if not same_kind or changed:
@@ -399,7 +399,7 @@ def _range(  # noqa: PLR0913 - the figure's place in the text, and what stands b
 def _window(text: str, position: int, end: int) -> list[int]:
     """Where the words after a figure end, one by one, up to a stop: its unit or counted noun is among them."""
     ends: list[int] = []
-    token = re.compile(
+    token = rx(
         r"\s*(?:(?P<pair>or\s+more|or\s+less|and\s+above)\b|(?P<per>per\s+[A-Za-z]+)|(?P<w>[A-Za-z][A-Za-z0-9\u00b2\u00b3'\u2019-]*)"
         r"|(?P<pct>%)|(?P<slash>/[A-Za-z][A-Za-z0-9]*)|(?P<plus>\+)|(?P<cjk>[\u4e00-\u9fff]{1,10}))"
     )

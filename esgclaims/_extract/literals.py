@@ -40,11 +40,14 @@ _Needs = tuple[frozenset[str], ...]
 def folded(text: str) -> str:
     """``text`` as :func:`needed` strings are written: lowercase, the few other forms of ASCII letters as them.
 
+    Nine sentences in ten are ASCII, and hold none of :data:`FOLD`'s characters: they are
+    only lowercased (``str.translate`` reads every character, ``str.isascii`` none).
+
     Examples:
         >>> folded("FY2024 Ending \u212ailn")
         'fy2024 ending kiln'
     """
-    return text.translate(FOLD).lower()
+    return text.lower() if text.isascii() else text.translate(FOLD).lower()
 
 
 class Screen:
@@ -98,8 +101,9 @@ def needed(pattern: re.Pattern[str]) -> _Needs:
 
     Only runs of plain characters count: digits, signs and letters of scripts without
     case ("年"), and ASCII letters (their other cases are all :func:`folded` to them). A
-    group, a repeat of at least one and each branch of an alternation are read within;
-    lookarounds, classes and optional parts need nothing.
+    group, a repeat of at least one and each branch of an alternation are read within, and
+    a class or an alternation of plain characters alone as each of its spellings;
+    lookarounds, other classes and optional parts need nothing.
 
     Examples:
         >>> import re
@@ -107,6 +111,8 @@ def needed(pattern: re.Pattern[str]) -> _Needs:
         [['by', 'fy', 'until']]
         >>> needed(re.compile(r"(?:the\s+)?\d+", re.I))
         ()
+        >>> [sorted(group) for group in needed(re.compile(r"\bH[12]\s?(?:19|20)\d{2}"))]
+        [['h1', 'h2'], ['19', '20']]
     """
     if _parser is None:  # pragma: no cover - see the module's docstring
         return ()
@@ -119,21 +125,65 @@ def _plain(code: int) -> bool:
     return char.isascii() or char.lower() == char == char.upper()
 
 
+#: How many spellings a run of plain characters may have before it is cut in two: the screens' words stay few.
+_MOST_SPELLINGS = 64
+
+
 def _sequence(items: Iterable[tuple[object, object]]) -> list[frozenset[str]]:
-    """What a sequence of pattern items needs: each run of plain characters, and what its parts need."""
+    """What a sequence of pattern items needs: each run of plain characters, and what its other parts need.
+
+    A run reads on across a class or an alternation of plain characters alone, as each of
+    its spellings: "H[12]" needs "h1" or "h2", where "h" alone is in almost every sentence.
+    """
     needs: list[frozenset[str]] = []
-    run: list[str] = []
+    run = {""}
     for op, argument in items:
-        if op is _constants.LITERAL and isinstance(argument, int) and _plain(argument):
-            run.append(chr(argument).lower())
+        spelled = _spellings(op, argument)
+        if spelled is not None:
+            if len(run) * len(spelled) > _MOST_SPELLINGS:
+                needs.append(frozenset(run))
+                run = {""}
+            run = {before + after for before in run for after in spelled}
             continue
-        if run:
-            needs.append(frozenset(["".join(run)]))
-            run = []
+        if run != {""}:
+            needs.append(frozenset(run))
+            run = {""}
         needs.extend(_item(op, argument))
-    if run:
-        needs.append(frozenset(["".join(run)]))
-    return needs
+    if run != {""}:
+        needs.append(frozenset(run))
+    return [group for group in needs if "" not in group]  # "(?:FY)?": one spelling is no word
+
+
+def _spellings(op: object, node: object) -> set[str] | None:
+    """The strings an item of plain characters alone matches, lowercase: "(?:19|20)" → 19, 20; ``None`` for others."""
+    argument: Any = node  # as in _item
+    if op is _constants.LITERAL:
+        return {chr(argument).lower()} if _plain(argument) else None
+    if op is _constants.IN:  # a class of single characters: "[12]", "[-\u2013]"; not a range, a category or a negation
+        plain = all(member is _constants.LITERAL and _plain(value) for member, value in argument)
+        return {chr(value).lower() for _, value in argument} if plain else None
+    if op is _constants.SUBPATTERN:
+        return _spelled(argument[-1])
+    if op is _constants.BRANCH:
+        either: set[str] = set()
+        for branch in argument[1]:
+            spelled = _spelled(branch)
+            if spelled is None:
+                return None
+            either |= spelled
+        return either if len(either) <= _MOST_SPELLINGS else None
+    return None
+
+
+def _spelled(items: Iterable[tuple[object, object]]) -> set[str] | None:
+    """The strings a sequence of items of plain characters alone matches; ``None`` when it has another item."""
+    spelled = {""}
+    for op, argument in items:
+        part = _spellings(op, argument)
+        if part is None or len(spelled) * len(part) > _MOST_SPELLINGS:
+            return None
+        spelled = {before + after for before in spelled for after in part}
+    return spelled
 
 
 def _item(op: object, node: object) -> list[frozenset[str]]:
@@ -179,17 +229,24 @@ def ahead(pattern: re.Pattern[str], *, plain: bool = False) -> re.Pattern[str]:
     ``plain``: only where single characters (no range or class) start every match. The same
     matches, found faster: a pattern that opens with a look-behind or an
     alternation gives the regular expression engine no first character to skip to, and
-    it tries the whole pattern at every position; the look-ahead fails at most at once.
+    it tries the whole pattern at every position; the look-ahead fails at most at once. A
+    pattern that opens with a character or a class is left as it is: it fails there at
+    once already, and the engine may skip to that character itself.
 
     Examples:
         >>> ahead(re.compile(r"(?<![A-Za-z])(?:by|until)\s+\d{4}", re.I)).pattern
         '(?=[bu])(?:(?<![A-Za-z])(?:by|until)\\s+\\d{4})'
         >>> ahead(re.compile(r"(?:the\s+)?.+")).pattern  # any character may start it
         '(?:the\\s+)?.+'
+        >>> ahead(re.compile(r"\(in US\$\)")).pattern  # a character opens it
+        '\\(in US\\$\\)'
     """
     if _parser is None:  # pragma: no cover - see the module's docstring
         return pattern
-    first, empty = _first(_parser.parse(pattern.pattern, pattern.flags))
+    items = _parser.parse(pattern.pattern, pattern.flags)
+    if items and items[0][0] in (_constants.LITERAL, _constants.IN):
+        return pattern
+    first, empty = _first(items)
     if first is None or empty or (plain and any(len(member) > 1 and member[0] != "\\" for member in first)):
         return pattern  # ``plain``: none but single characters (no range, no class) start a match
     return re.compile(f"(?=[{''.join(sorted(set(first)))}])(?:{pattern.pattern})", pattern.flags)

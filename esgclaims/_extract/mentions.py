@@ -48,12 +48,12 @@ class Mention(NamedTuple):
     @property
     def bare(self) -> bool:
         """A plain number, with no unit and not in percent: "3,000" in "3,000 and 5,000 households"."""
-        return self.value is not None and self.value.units == DIMENSIONLESS and self.percent is None
+        return self.value is not None and self.percent is None and self.value.units == DIMENSIONLESS  # unit: dearest
 
     @property
     def has_unit(self) -> bool:
         """A figure with a unit or counted noun, not in percent: "5,000 households"."""
-        return self.value is not None and self.value.units != DIMENSIONLESS and self.percent is None
+        return self.value is not None and self.percent is None and self.value.units != DIMENSIONLESS
 
 
 def in_units(value: ReportedValue, unit: str | Unit) -> ReportedValue:

@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from esgclaims._lazy import compiled as rx
 from esgclaims._lexicon import MetricNames, alternation, lexicon
 from esgclaims._nouns import FUNCTION_WORDS
-from esgclaims._units import DIMENSIONLESS, count_kind_of, currency_of, parse_unit, unit_name
+from esgclaims._units import DIMENSIONLESS, facts_of, parse_unit
 
+from .literals import ahead, skipping
 from .mentions import REACH, unit_text
 
 if TYPE_CHECKING:
@@ -126,29 +127,35 @@ class Names:
         found = self._known(text) if self.known else self._guessed(text)
         named = sorted(n for n in found if n.name)
         self.main = named[0].name if named else None
+        by_word: dict[str, list[_Named]] = {}  # each word of a name, and the names that hold it, in order
+        for name in named:
+            for word in dict.fromkeys(name.name.lower().split()):
+                by_word.setdefault(word, []).append(name)
         found += [
-            _Named(m.start(), m.end(), self._referred(m.group(), m.start(), named)) for m in _REFERENCE.finditer(text)
+            _Named(m.start(), m.end(), self._referred(m.group(), m.start(), by_word)) for m in _REFERENCE.finditer(text)
         ]
-        pronouns = rx(r"\b(?:it|its|their)\b", _I).finditer(text)  # the organization named last
+        pronouns = _PRONOUNS.finditer(text)  # the organization named last
         found += [_Named(m.start(), m.end(), "") for m in pronouns]
         self.found = sorted(found)
         self.starts = [n.start for n in self.found]
         self.named = [n for n in self.found if n.name]
         self.named_starts = [n.start for n in self.named]
 
-    def _referred(self, words: str, position: int, named: list[_Named]) -> str:
+    def _referred(self, words: str, position: int, by_word: dict[str, list[_Named]]) -> str:
         """Who "we" or "the Foundation" is: the organization named last before with that word in its name.
 
         "We", "our" and "the Group" (a word any reporter calls itself) are otherwise the
-        organization named first; "the Foundation" with no foundation named is itself.
+        organization named first; "the Foundation" with no foundation named is itself. The
+        names are looked up by ``word`` (``by_word``), not read back from each reference: a
+        text's references and names both grow with its length.
         """
         word = words.rsplit(maxsplit=1)[-1].lower()
         if not rx(r"[Tt]he\s").match(words):
             return self.main or ""
-        before = named[: bisect_left(named, (position,))]
-        found = next((n.name for n in reversed(before) if word in n.name.lower().split()), None)
-        if found is not None:
-            return found
+        holding = by_word.get(word, [])
+        index = bisect_left(holding, (position,))
+        if index:
+            return holding[index - 1].name
         if word in ("foundation", "bank", "partnership") and (self.main is None or word not in self.main.lower()):
             return "the " + words.rsplit(maxsplit=1)[-1]
         return self.main or ""
@@ -169,11 +176,11 @@ class Names:
 
     def _guessed(self, text: str) -> list[_Named]:
         found: list[_Named] = []
-        acronyms = Counter(rx(r"(?<![\w.$])[A-Z]{2,6}(?![\w$])").findall(text))
+        acronyms = Counter(_ACRONYM.findall(text))
         aliases: dict[str, str] = {  # "JD", named more than once
             acronym: acronym for acronym, times in acronyms.items() if times >= 2 and acronym not in _NOT_ACRONYMS
         }
-        for match in rx(_NAME).finditer(text):
+        for match in _NAMES.finditer(text):
             words = list(rx(r"\S+").finditer(match.group()))
             while words and words[0].group().lower() in _NOT_NAMES:
                 words.pop(0)
@@ -187,7 +194,7 @@ class Names:
             taken.add(named.start, named.end)
         if aliases:
             pattern = "|".join(re.escape(alias) for alias in sorted(aliases, key=lambda alias: (-len(alias), alias)))
-            matches = re.finditer(rf"(?<![\w])(?:{pattern})(?!\w)", text)
+            matches = ahead(re.compile(rf"(?<![\w])(?:{pattern})(?!\w)")).finditer(text)
             found += [_Named(m.start(), m.end(), aliases[m.group()]) for m in matches if not taken.covers(m.start())]
         return found
 
@@ -226,7 +233,7 @@ class Names:
     def _last_named(self, position: int) -> str:
         """The organization named last before ``position`` (what "its" refers to)."""
         index = bisect_left(self.named_starts, position)
-        return next((n.name for n in reversed(self.named[:index][-8:]) if n.end <= position), "")
+        return next((n.name for n in reversed(self.named[max(0, index - 8) : index]) if n.end <= position), "")
 
 
 #: A preposition or participle before a name, with its determiner: the name is not the clause's actor.
@@ -235,7 +242,12 @@ _GOVERNED = re.compile(
     r"|behind|at|on|in|into|like|unlike|and\s+partner)\s+(?:(?:the|its|our|their|a|an)\s+)?$",
     _I,
 )
-_REFERENCE = re.compile(_REFERENCES)
+#: The patterns run over the whole text, each behind a look-ahead for its first characters (literals.ahead):
+#: the same matches, without the engine trying every branch at each of a report's characters.
+_REFERENCE = ahead(re.compile(_REFERENCES))
+_PRONOUNS = ahead(re.compile(r"\b(?:it|its|their)\b", _I))
+_ACRONYM = ahead(re.compile(r"(?<![\w.$])[A-Z]{2,6}(?![\w$])"))
+_NAMES = ahead(re.compile(_NAME))
 
 
 class _Taken:
@@ -272,14 +284,15 @@ def metric_id(
     first, last = clause
     after = text[end:last]
     units = None if value is None else value.units
-    if units is not None and unit_text(units).endswith(" / day"):
+    written = "" if units is None else unit_text(units)  # the unit as pint writes it, asked below three times
+    if units is not None and written.endswith(" / day"):
         units = units * parse_unit("day")  # "6,500 meals a day" is named as the count it is a rate of
-    counted = units is None or units == DIMENSIONLESS or count_kind_of(units) is not None
+    counted = units is None or units == DIMENSIONLESS or facts_of(units).count_kind is not None
     words = _head(noun)[-3:] if counted else []
     of = rx(r"\s+of\s+([A-Za-z-]+)").match(after)
     if words and words[-1].lower() in ("pieces", "piece", "items", "units") and of:
         words = [of.group(1), words[-1]]  # "pieces of clothing"
-    share = value is not None and unit_text(value.units) == "percent"
+    share = written == "percent"
     following = rx(r"\s*(?:of|in|for|on)\s+(?!(?:the\s+)?(?:FY|[HQ][1-4]\b|first|second|end|\d))(.{1,60})").match(after)
     if not words and following:
         phrase = rx(_NEXT_CLAUSE).split(following.group(1))[0]  # "of electricity and withdrew 1.2 million ..."
@@ -290,7 +303,7 @@ def metric_id(
             before += " exceeded "  # "Sales exceeded RMB 150 million": the qualifier is the verb
         words = _from_verb(before)
     words = [word for word in words if word.isascii() and not _unit_word(word)]
-    hours = _hours(text[start:end], after, value)
+    hours = _hours(text[start:end], after, written)
     if hours:
         words = hours
     elif words:
@@ -307,16 +320,21 @@ def _unit_word(word: str) -> bool:
     return lower in _names().units or lower in lexicon().scales or lower in lexicon().numbers
 
 
+_VERB_BEFORE = r"(?<![A-Za-z])([A-Za-z]+)\s+(?:(?:more\s+than|over|around|about|nearly|approximately|some)\s+)?$"
+"""The verb just before a figure. A match found inside a word would start at that word's first letter; the look-behind
+tries each word from there only, not again from each of its letters: the same match, sooner."""
+
+
 def _with_participle(words: list[str], before: str) -> list[str]:
     """``words`` and the participle of the verb just before the figure: "withdrew" → water, withdrawn."""
-    verb = rx(r"([A-Za-z]+)\s+(?:(?:more\s+than|over|around|about|nearly|approximately|some)\s+)?$").search(before)
+    verb = rx(_VERB_BEFORE).search(before)
     participle = _names().participle(verb.group(1)) if verb else None
     return [*words, participle] if participle and participle not in (w.lower() for w in words) else words
 
 
-def _hours(figure: str, after: str, value: ReportedValue | None) -> list[str]:
-    """The name of a figure of hours: "9,000 volunteer hours", "9,000 hours of volunteering" → volunteer, hours."""
-    if value is None or unit_text(value.units) != "hour":
+def _hours(figure: str, after: str, unit: str) -> list[str]:
+    """The name of a figure whose ``unit`` is "hour": "9,000 hours of volunteering" → volunteer, hours."""
+    if unit != "hour":
         return []
     inside = rx(r"([A-Za-z]+)\s+hours?\b", _I).search(figure)
     of = rx(r"\s+of\s+([A-Za-z]+)").match(after)
@@ -358,11 +376,13 @@ _LINKING = frozenset(
 )
 _CHANGE_NOUNS = frozenset((*lexicon().changes["up_nouns"], *lexicon().changes["down_nouns"]))
 _CHANGE_VERBS = alternation(lexicon().changes["up_by_verbs"] + lexicon().changes["down_by_verbs"])
+_CHANGED_BY = rf"\b(?:{_CHANGE_VERBS})\s+((?:[\w-]+\s+){{1,3}}?)(?:in\s+[\w-]+\s+)?by\s+$"
+"""A change verb, what it changes and "by" before a figure: "cut single-use plastic in packaging by"."""
 
 
 def _from_verb(before: str) -> list[str]:
     """Name a figure by its verb: "donated" → donations, "Operational emissions fell to" → operational emissions."""
-    verb = rx(r"([A-Za-z]+)(\s+(?:to|at|for|of|by|from|a|an|the))?\s+$").search(before)
+    verb = rx(r"(?<![A-Za-z])([A-Za-z]+)(\s+(?:to|at|for|of|by|from|a|an|the))?\s+$").search(before)  # as above
     if verb is None:
         return []
     word = verb.group(1).lower()
@@ -370,7 +390,7 @@ def _from_verb(before: str) -> list[str]:
         return [_VERBS[word]]
     if (verb.group(2) or "").strip() == "of" and word not in _STOP and word not in _CHANGE_NOUNS:
         return _tail(before[: verb.end(1)])[-2:]  # "a capacity of", "matched donations of"
-    changed = rx(rf"\b(?:{_CHANGE_VERBS})\s+((?:[\w-]+\s+){{1,3}}?)(?:in\s+[\w-]+\s+)?by\s+$", re.I).search(before)
+    changed = skipping(_CHANGED_BY, re.I).search(before)
     if changed:
         return _head(changed.group(1))  # "cut single-use plastic in packaging by"
     if word not in _LINKING:
@@ -431,14 +451,13 @@ def fallback_metric(value: ReportedValue | None) -> str:
     """A metric id from the unit alone: "amount-cny", "household-count", "share"."""
     if value is None:
         return "figure"
-    currency = currency_of(value.units)
-    if currency is not None:
-        return f"amount-{currency.lower()}"
-    kind = count_kind_of(value.units)
-    if kind is not None:
-        return f"{kind}-count"
+    facts = facts_of(value.units)  # worked out once for each unit (its name, which pint writes out slowly, too)
+    if facts.currency is not None:
+        return f"amount-{facts.currency.lower()}"
+    if facts.count_kind is not None:
+        return f"{facts.count_kind}-count"
     if unit_text(value.units) == "percent":
         return "share"
     if unit_text(value.units).endswith("CO2e"):  # tonne_CO2e, megatonne_CO2e
         return _names().emissions
-    return rx(r"[^a-z0-9]+").sub("-", unit_name(value.units).lower()).strip("-") or "figure"
+    return rx(r"[^a-z0-9]+").sub("-", facts.name.lower()).strip("-") or "figure"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from esgclaims._errors import PeriodError
+from esgclaims._lazy import compiled as rx
 from esgclaims._parse_period import fiscal_label, months_ended, parse_date, parse_period
 from esgclaims._periods import AsOf, FiscalYear, HalfYear, PartialDate, Period, Quarter, Span
 
@@ -67,12 +68,12 @@ def _ended(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
     if count:
         months = int(count) if count.isdigit() else COUNTS[count]
     else:
-        months = 6 if re.search(r"half", words, re.I) else 3 if re.search(r"quarter", words, re.I) else 12
+        months = 6 if rx(r"half", re.I).search(words) else 3 if rx(r"quarter", re.I).search(words) else 12
     date = parse_date(match["ended"])
     if months == 12:
         date = month_end(date)  # "the 53-week period ended January 28, 2023": the year of February to January
     period = months_ended(date, months)
-    alias = re.fullmatch(FY_ALIAS, match["alias"] or "", re.I)
+    alias = rx(FY_ALIAS, re.I).fullmatch(match["alias"] or "")
     if months != 12 or alias is None:
         return (period,)  # "("H1 2024")" names what the months already say
     tail = alias["tail"]
@@ -178,7 +179,7 @@ _rows.append(
 def _compared(match: re.Match[str], century: int | None) -> tuple[Period, ...]:
     """What a change compares with; nothing of its own for "the previous year", read later against the context."""
     compared = match["compare"]
-    if re.match(PREVIOUS_YEAR, compared, re.I) or "last year" in compared.lower() or "same period" in compared.lower():
+    if rx(PREVIOUS_YEAR, re.I).match(compared) or "last year" in compared.lower() or "same period" in compared.lower():
         return ()
     if match["part_year"]:
         return _part_of_year(match, century)
@@ -315,7 +316,7 @@ _rows.append(
 
 
 def _as_of(match: re.Match[str], _century: int | None) -> tuple[Period, ...]:
-    end_of = "the end of " if re.search(r"\bend\s+of\b", match.group(), re.I) else ""
+    end_of = "the end of " if rx(r"\bend\s+of\b", re.I).search(match.group()) else ""
     return (parse_period(f"as of {end_of}{match['date']}"),)
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from esgclaims._errors import ArgumentTypeError, InvalidClaimError, check_argument, no_hints
 from esgclaims._lazy import compiled as rx
 from esgclaims._model import Organization, Source
-from esgclaims._units import count_kind_of
+from esgclaims._units import facts_of
 from esgclaims._values import ReportedValue
 
 from .candidates import Candidate, Change
@@ -103,6 +103,9 @@ def _extract(text: str, source: Source | None, organizations: tuple[Organization
                 mentions = scan(
                     text, sentence.start, sentence.end, [(p.start, p.end) for p in sentence_phrases], symbols
                 )
+            if not mentions:  # the sentence only frames the ones after it: its clauses and changes are not needed
+                context.resolve(text, mentions, [], sentence_phrases, [sentence.start, sentence.end])
+                continue
             protected = [(p.start, p.end) for p in sentence_phrases] + [(m.start, m.end) for m in mentions]
             clauses = clause_bounds(text, sentence.start, sentence.end, protected)
             changes = shifts(text, mentions, clauses)
@@ -157,7 +160,7 @@ def _candidate(
         note = "" if change is not None else note or "cannot read the size of the change"
     value = mention.value if shift is None else None
     measured = mention.value if shift is None else change.delta if change is not None else None
-    registered = None if measured is None else count_kind_of(measured.units)
+    registered = None if measured is None else facts_of(measured.units).count_kind
     return Candidate(
         quote=text[quote_start:quote_end],
         span=(quote_start, quote_end),
@@ -180,9 +183,8 @@ def _candidate(
 
 def _trimmed(text: str, start: int, end: int, first: int, last: int) -> tuple[int, int]:
     """The clause without its surrounding spaces, punctuation and leading "and"; never less than the figure."""
-    clause = text[start:end]
-    lead = rx(r"[\s,;:\uff0c\uff1b\u3001]*(?:(?:and|but|while|or)\s+)?").match(clause)
-    start = min(start + (lead.end() if lead else 0), first)
+    lead = rx(r"[\s,;:\uff0c\uff1b\u3001]*(?:(?:and|but|while|or)\s+)?").match(text, start, end)  # always matches
+    start = min(lead.end() if lead else start, first)
     while end > last and text[end - 1] in " \t\n,.;:\uff0c\u3002\uff1b\uff1a\u3001":
         end -= 1
     return start, end

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import enum
+import re
 from typing import NamedTuple
 
 from esgclaims._lazy import compiled as rx
 from esgclaims._lexicon import lexicon
+
+from .literals import ahead
 
 __all__ = ["Block", "BlockKind", "Sentence", "blocks", "clause_bounds", "sentences"]
 
@@ -46,6 +49,9 @@ class Sentence(NamedTuple):
 _LIST_MARKER = r"\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|[-•*·–])\s+"
 #: Abbreviations whose full stop ends no sentence: "Sept. 30", "No. 1".
 _ABBREVIATIONS = frozenset(lexicon().abbreviations)
+#: How far back the word before a full stop is read: a character more than the longest abbreviation. A longer
+#: word is cut there, and is still none of them, nor an initial.
+_WORD_REACH = max(map(len, _ABBREVIATIONS), default=1) + 1
 
 
 def blocks(text: str) -> list[Block]:
@@ -115,11 +121,16 @@ def sentences(text: str, block: Block, index: int) -> list[Sentence]:
 
 
 def _abbreviation(text: str, start: int, stop: int) -> bool:
-    word = rx(r"([A-Za-z.]+)$").search(text[start:stop])
+    before = text[max(start, stop - _WORD_REACH) : stop]  # not the whole sentence so far, for each full stop in it
+    word = rx(r"(?<![A-Za-z.])([A-Za-z.]+)$").search(before)  # from a word's start: the same match, sooner
     if word is None:
         return False
     token = word.group(1).lower()
     return token in _ABBREVIATIONS or len(token) == 1  # initials: "J. Smith"
+
+
+_CLAUSE_MARK = ahead(re.compile(r",\s|;|，|；|\s[—–]\s|\s--\s|:\s"))  # noqa: RUF001
+"""What ends a clause, behind a look-ahead for its first character: the same matches, skipped to."""
 
 
 def clause_bounds(text: str, start: int, end: int, protected: list[tuple[int, int]]) -> list[int]:
@@ -128,9 +139,9 @@ def clause_bounds(text: str, start: int, end: int, protected: list[tuple[int, in
     A boundary inside a ``protected`` span (a date such as "Sept. 30, 2020") does not count.
     """
     bounds = [start]
-    for match in rx(r",\s|;|，|；|\s[—–]\s|\s--\s|:\s").finditer(text[start:end]):  # noqa: RUF001
-        position = start + match.start()
+    for match in _CLAUSE_MARK.finditer(text, start, end):
+        position = match.start()
         if not any(first <= position < last for first, last in protected):
-            bounds.append(start + match.end())
+            bounds.append(match.end())
     bounds.append(end)
     return bounds

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from esgclaims._lazy import compiled as rx
 from esgclaims._lexicon import alternation, lexicon
 from esgclaims._units import DIMENSIONLESS, count_kind_of
 
@@ -32,7 +33,7 @@ def share_units(text: str, mentions: list[Mention]) -> list[Mention]:
         first, second = shared[index], shared[index + 1]
         between = text[first.end : second.start]
         proposed = first.bare and not first.kind and second.bare and bool(second.kind)
-        if proposed and re.fullmatch(_SHARED_WITH_NEXT, between, _I):
+        if proposed and rx(_SHARED_WITH_NEXT, _I).fullmatch(between):
             # "412 of our 3,860 buses", "3 and 5 kiosks": a proposed kind passes as a registered one does
             shared[index] = first._replace(kind=second.kind, noun=second.noun, note=second.note)
         elif (
@@ -44,32 +45,32 @@ def share_units(text: str, mentions: list[Mention]) -> list[Mention]:
         ):
             # "Volunteers rose by 300 to 2,100", "612 clinics, up from 540": a proposed kind passes on too
             shared[index + 1] = second._replace(kind=first.kind, noun=first.noun, note=first.note)
-        elif first.bare and not first.kind and second.has_unit and re.fullmatch(_SHARED_WITH_NEXT, between, _I):
+        elif first.bare and not first.kind and second.has_unit and rx(_SHARED_WITH_NEXT, _I).fullmatch(between):
             read = read_figure(text[first.start : first.end] + text[second.number_end : second.end])
             shared[index] = first if read is None else first._replace(value=read, note="", noun=second.noun)
-        elif second.bare and first.has_unit and re.search(_TOTAL, between, _I):
+        elif second.bare and first.has_unit and rx(_TOTAL, _I).search(between):
             # "opened 37 new outlets, bringing the total to 412": the total counts what was added
             shared[index + 1] = _as_first(text, first, second, reread=False)
-        elif second.bare and first.has_unit and re.fullmatch(_COMPARED, between, _I):
+        elif second.bare and first.has_unit and rx(_COMPARED, _I).fullmatch(between):
             shared[index + 1] = _as_first(text, first, second)
         elif (
             second.bare
             and first.has_unit
-            and re.fullmatch(r"\s+to\s+", between)
-            and re.search(_CHANGE_BY, text[max(0, first.start - 30) : first.start], _I)
+            and rx(r"\s+to\s+").fullmatch(between)
+            and rx(_CHANGE_BY, _I).search(text[max(0, first.start - 30) : first.start])
         ):
             shared[index + 1] = _as_first(text, first, second)  # "grew by 1.3 million to 9.6 million"
-        elif first.has_unit and second.has_unit and re.fullmatch(_COMPARED, between, _I):
+        elif first.has_unit and second.has_unit and rx(_COMPARED, _I).fullmatch(between):
             shared[index + 1] = _per_part(text, first, second)
     return shared
 
 
 def _second_counts_the_same(text: str, first: Mention, between: str) -> bool:
     """Whether a bare figure after ``first`` counts what it does: a total, a comparison, "by N to M"."""
-    change_by = re.fullmatch(r"\s+to\s+", between) and re.search(
-        _CHANGE_BY, text[max(0, first.start - 30) : first.start], _I
+    change_by = rx(r"\s+to\s+").fullmatch(between) and rx(_CHANGE_BY, _I).search(
+        text[max(0, first.start - 30) : first.start]
     )
-    return bool(re.search(_TOTAL, between, _I) or re.fullmatch(_COMPARED, between, _I) or change_by)
+    return bool(rx(_TOTAL, _I).search(between) or rx(_COMPARED, _I).fullmatch(between) or change_by)
 
 
 def _as_first(text: str, first: Mention, second: Mention, *, reread: bool = True) -> Mention:
@@ -86,8 +87,8 @@ def _as_first(text: str, first: Mention, second: Mention, *, reread: bool = True
 
 def _per_part(text: str, first: Mention, second: Mention) -> Mention:
     """ "297 liters per person per day, down from 315 liters": the second is per person per day too."""  # noqa: D210
-    per = re.search(r"\s*(?:\bper\b|/).*$", text[first.number_end : first.end], _I | re.DOTALL)
-    if per is None or re.search(r"\bper\b|/", text[second.number_end : second.end], _I):
+    per = rx(r"\s*(?:\bper\b|/).*$", _I | re.DOTALL).search(text[first.number_end : first.end])
+    if per is None or rx(r"\bper\b|/", _I).search(text[second.number_end : second.end]):
         return second
     read = read_figure(text[second.start : second.end] + per.group())
     if read is None or first.value is None or read.units != first.value.units:
