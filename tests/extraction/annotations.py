@@ -160,21 +160,29 @@ def qualifier_of(candidate: Candidate) -> str:
     return "unread" if value is None else value.qualifier.value
 
 
-def differences(expected: Expected, candidate: Candidate) -> list[str]:
-    """The annotated fields a candidate gets wrong, each as ``field: expected != found``."""
+def read_fields(
+    candidate: Candidate, unit: object, alternative_unit: Callable[[PlainUnit], object]
+) -> dict[str, object]:
+    """The fields of :data:`FIELDS` as ``candidate`` reads them, its units given as the caller compares them."""
     value = _value(candidate)
-    found: dict[str, object] = {
+    return {
         "kind": candidate.kind,
         "direction": None if candidate.change is None else candidate.change.direction.value,
         "qualifier": qualifier_of(candidate),
         "amount": None if value is None else value.reported.magnitude,
         "upper": None if value is None or value.upper is None else value.upper.magnitude,
-        "unit": None if value is None else value.units,
+        "unit": unit,
         "period": candidate.period.iso(),
         "alternatives": tuple(
-            (alt.qualifier.value, alt.reported.magnitude, alt.units) for alt in candidate.alternatives
+            (alt.qualifier.value, alt.reported.magnitude, alternative_unit(alt.units)) for alt in candidate.alternatives
         ),
     }
+
+
+def differences(expected: Expected, candidate: Candidate) -> list[str]:
+    """The annotated fields a candidate gets wrong, each as ``field: expected != found``."""
+    value = _value(candidate)
+    found = read_fields(candidate, None if value is None else value.units, lambda unit: unit)
     wanted: dict[str, object] = attrs.asdict(expected, recurse=False)
     wanted["unit"] = parse_unit(expected.unit)
     wanted["alternatives"] = tuple((q, a, parse_unit(u)) for q, a, u in expected.alternatives)

@@ -44,6 +44,7 @@ from tests.extraction.annotations import (
     pinned_record,
     pinned_records,
     qualifier_of,
+    read_fields,
     score,
     set_name,
     texts,
@@ -165,19 +166,7 @@ def quality(item: Text, found: tuple[Candidate, ...]) -> Quality:
 
 def differences(claim: Expected, candidate: Candidate) -> list[str]:
     """The annotated fields a candidate gets wrong as a first report is read: units compared as :func:`quality` does."""
-    value = candidate.value if candidate.change is None else candidate.change.delta
-    found: dict[str, object] = {
-        "kind": candidate.kind,
-        "direction": None if candidate.change is None else candidate.change.direction.value,
-        "qualifier": qualifier_of(candidate),
-        "amount": None if value is None else value.reported.magnitude,
-        "upper": None if value is None or value.upper is None else value.upper.magnitude,
-        "unit": _unit(candidate),
-        "period": candidate.period.iso(),
-        "alternatives": tuple(
-            (alt.qualifier.value, alt.reported.magnitude, str(alt.units)) for alt in candidate.alternatives
-        ),
-    }
+    found = read_fields(candidate, _unit(candidate), str)
     wanted: dict[str, object] = {field: getattr(claim, field) for field in FIELDS}
     wanted["unit"] = _annotated_unit(claim)
     wanted["alternatives"] = tuple(
